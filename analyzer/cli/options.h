@@ -1,0 +1,34 @@
+/*
+ * options.h - the command line: subcommands, one getopt_long table each, parsed into a
+ * struct mx_options that is passed down (no global configuration).
+ */
+#ifndef MX_OPTIONS_H
+#define MX_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum mx_cmd { MX_CMD_REPORT, MX_CMD_CHECK };
+
+#define MX_FMT_MD   1u
+#define MX_FMT_JSON 2u
+
+struct mx_options {
+    enum mx_cmd cmd;
+    const char *out_dir;         /* "-" for standard output */
+    unsigned formats;            /* MX_FMT_* bits */
+    const char *format_order[4]; /* as given, for -o - */
+    const char *tz;
+    const char *from_text, *to_text, *as_of_text;
+    bool strict;
+    int verbosity; /* -1 quiet, 0 normal, 1 verbose */
+    bool dump_events;
+    char **inputs;
+    int n_inputs;
+};
+
+/* Parses argv. Returns 0 to run; 1 when --help or --version was printed (exit 0);
+ * 2 on a usage error (already reported on stderr). */
+int mx_options_parse(int argc, char **argv, struct mx_options *o);
+
+#endif

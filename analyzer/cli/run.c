@@ -1,0 +1,221 @@
+/*
+ * run.c - the pipeline of one command: parsers -> analyzer -> reports (see run.h).
+ * This is the only place that reads the clock (--as-of / SOURCE_DATE_EPOCH).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "analyzer/cli/run.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "analyzer/metrics.h"
+#include "analyzer/timeline.h"
+#include "parsers/input.h"
+#include "parsers/timeparse.h"
+#include "parsers/tz.h"
+#include "reports/fmt.h"
+#include "reports/json_report.h"
+#include "reports/md_report.h"
+
+/* Reads DATE (YYYY-MM-DD, midnight in the zone), an RFC 3339 time or epoch seconds. */
+static const char *parse_when(const char *s, int64_t *out) {
+    size_t n = strlen(s);
+    if (n > 0 && strspn(s, "0123456789") == n) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(s, &end, 10);
+        if (errno || *end) return "number out of range";
+        return mx_time_from_epoch(v, out);
+    }
+    char buf[40];
+    if (n == 10) {
+        snprintf(buf, sizeof buf, "%sT00:00:00", s);
+        s = buf;
+        n = strlen(buf);
+    }
+    bool has_zone;
+    const char *why = mx_time_parse(s, n, out, &has_zone);
+    if (why) return why;
+    return has_zone ? NULL : mx_tz_local_to_utc(*out, out);
+}
+
+static int resolve_times(const struct mx_options *o, int64_t *as_of, int64_t *from, int64_t *to) {
+    const char *why;
+    *from = *to = MX_NO_TIME;
+    if (o->from_text && (why = parse_when(o->from_text, from))) {
+        fprintf(stderr, "mttx: --from %s: %s\n", o->from_text, why);
+        return 2;
+    }
+    if (o->to_text && (why = parse_when(o->to_text, to))) {
+        fprintf(stderr, "mttx: --to %s: %s\n", o->to_text, why);
+        return 2;
+    }
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (o->as_of_text) {
+        if ((why = parse_when(o->as_of_text, as_of))) {
+            fprintf(stderr, "mttx: --as-of %s: %s\n", o->as_of_text, why);
+            return 2;
+        }
+    } else if (sde && *sde) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (errno || *end || v < 0) {
+            fprintf(stderr, "mttx: SOURCE_DATE_EPOCH: expected seconds since 1970, got \"%s\"\n",
+                    sde);
+            return 2;
+        }
+        *as_of = (int64_t)v * 1000;
+    } else {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        *as_of = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    }
+    return 0;
+}
+
+/* --debug-dump-events: print, then hand on to the timeline builder. */
+struct dump {
+    struct mx_tl *tl;
+    struct mx_buf line;
+};
+
+static void dump_event(void *ctx, const struct mx_event *ev) {
+    struct dump *d = ctx;
+    struct mx_buf *b = &d->line;
+    b->n = 0;
+    mx_buf_puts(b, ev->pos.path);
+    mx_buf_printf(b, ":%llu", (unsigned long long)ev->pos.line);
+    if (ev->pos.index >= 0) mx_buf_printf(b, "#%lld", (long long)ev->pos.index);
+    mx_buf_putc(b, '\t');
+    mx_fmt_utc(b, ev->time_ms);
+    mx_buf_putc(b, '\t');
+    mx_esc_json(b, ev->incident.p, ev->incident.n);
+    mx_buf_printf(b, "\t%s\t%s", mx_evtype_name(ev->type), mx_severity_name(ev->severity));
+    if (ev->auto_resolved) mx_buf_puts(b, "\tauto");
+    if (ev->type_name.n) {
+        mx_buf_puts(b, "\ttype=");
+        mx_esc_json(b, ev->type_name.p, ev->type_name.n);
+    }
+    const struct mx_str *f[] = {&ev->actor, &ev->service, &ev->title};
+    const char *names[] = {"actor", "service", "title"};
+    for (int k = 0; k < 3; k++) {
+        if (!f[k]->n) continue;
+        mx_buf_printf(b, "\t%s=", names[k]);
+        mx_esc_json(b, f[k]->p, f[k]->n);
+    }
+    if (ev->has_class) mx_buf_printf(b, "\tclass=%s", mx_class_name(ev->cls));
+    mx_buf_putc(b, '\n');
+    fwrite(b->p, 1, b->n, stdout);
+    mx_tl_add(d->tl, ev);
+}
+
+static void print_check(const struct mx_result *r) {
+    printf("%-40s %-12s %10s %10s %10s %10s\n", "INPUT", "FORMAT", "RECORDS", "ACCEPTED",
+           "DUPLICATES", "REJECTED");
+    for (size_t i = 0; i < r->n_inputs; i++) {
+        const struct mx_input_sum *in = &r->inputs[i];
+        char fmt[32];
+        snprintf(fmt, sizeof fmt, "%s%s", in->stat->format, in->stat->compression ? "+gzip" : "");
+        mx_diag_put_escaped(stdout, in->stat->path);
+        int pad = 40 - (int)strlen(in->stat->path);
+        printf("%*s %-12s %10llu %10llu %10llu %10llu\n", pad > 0 ? pad : 0, "", fmt,
+               (unsigned long long)in->stat->records, (unsigned long long)in->accepted,
+               (unsigned long long)in->duplicates, (unsigned long long)in->stat->rejected);
+        for (int k = 0; k < MX_R__COUNT; k++)
+            if (in->stat->by_reason[k])
+                printf("  rejected %s: %llu\n", mx_reason_name((enum mx_reason)k),
+                       (unsigned long long)in->stat->by_reason[k]);
+        if (in->stat->failure) {
+            printf("  damaged: ");
+            mx_diag_put_escaped(stdout, in->stat->failure);
+            putchar('\n');
+        }
+    }
+    printf("%-40s %-12s %10llu %10llu %10llu %10llu\n", "total", "",
+           (unsigned long long)r->total_records, (unsigned long long)r->total.accepted,
+           (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
+}
+
+static int write_outputs(const struct mx_options *o, const struct mx_result *r) {
+    char err[600];
+    struct {
+        unsigned bit;
+        const char *name;
+        void (*write)(struct mx_buf *, const struct mx_result *);
+    } outs[] = {{MX_FMT_MD, "report.md", mx_md_write},
+                {MX_FMT_JSON, "report.json", mx_jsonrep_write}};
+    bool to_stdout = strcmp(o->out_dir, "-") == 0;
+    if (!to_stdout && mx_mkdirs(o->out_dir) != 0) {
+        fprintf(stderr, "mttx: %s: cannot create directory: %s\n", o->out_dir, strerror(errno));
+        return 1;
+    }
+    int rc = 0;
+    for (size_t k = 0; k < sizeof outs / sizeof outs[0]; k++) {
+        if (!(o->formats & outs[k].bit)) continue;
+        struct mx_buf b = {0};
+        outs[k].write(&b, r);
+        int w = to_stdout ? mx_write_stream(stdout, &b, err, sizeof err)
+                          : mx_write_atomic(o->out_dir, outs[k].name, &b, err, sizeof err);
+        if (w != 0) {
+            fprintf(stderr, "mttx: %s\n", err);
+            rc = 1;
+        } else if (!to_stdout && o->verbosity > 0) {
+            fprintf(stderr, "mttx: wrote %s/%s\n", o->out_dir, outs[k].name);
+        }
+        mx_buf_free(&b);
+    }
+    return rc;
+}
+
+int mx_run(const struct mx_options *o) {
+    const char *why = mx_tz_set(o->tz);
+    if (why) {
+        fprintf(stderr, "mttx: --tz %s: %s\n", o->tz, why);
+        return 2;
+    }
+    int64_t as_of, from, to;
+    int rc = resolve_times(o, &as_of, &from, &to);
+    if (rc) return rc;
+
+    struct mx_diag diag;
+    mx_diag_init(&diag, o->verbosity < 0 ? NULL : stderr);
+    struct mx_tl *tl = mx_tl_new();
+    struct dump dump = {tl, {0}};
+    struct mx_reader rd;
+    struct mx_read_opts ropts = mx_read_opts_default();
+    mx_reader_init(&rd, &diag, &ropts, o->dump_events ? dump_event : mx_tl_add,
+                   o->dump_events ? (void *)&dump : (void *)tl);
+    for (int i = 0; i < o->n_inputs; i++) {
+        if (o->verbosity > 0) fprintf(stderr, "mttx: reading %s\n", o->inputs[i]);
+        mx_reader_read_path(&rd, o->inputs[i]);
+    }
+    mx_reader_free(&rd);
+    mx_buf_free(&dump.line);
+
+    uint64_t *dups = mx_xcalloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
+    mx_tl_finish(tl, from, to, dups, diag.n_inputs);
+    struct mx_result res;
+    mx_result_build(&res, tl, &diag, dups, as_of, from, to);
+
+    int out_rc = 0;
+    if (o->cmd == MX_CMD_CHECK) {
+        if (!o->dump_events) print_check(&res);
+        if (fflush(stdout) != 0) out_rc = 1;
+    } else if (!o->dump_events) {
+        out_rc = write_outputs(o, &res);
+    }
+    rc = 0;
+    if (out_rc || diag.failures)
+        rc = 1;
+    else if (o->strict && res.total_rejected)
+        rc = 4;
+    mx_result_free(&res);
+    free(dups);
+    mx_tl_free(tl);
+    mx_diag_free(&diag);
+    return rc;
+}

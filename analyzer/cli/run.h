@@ -1,0 +1,13 @@
+/*
+ * run.h - runs a parsed command: reads the inputs, analyses, writes the outputs, and
+ * turns what happened into the exit status of SPEC section 1.
+ */
+#ifndef MX_RUN_H
+#define MX_RUN_H
+
+#include "analyzer/cli/options.h"
+
+/* Runs o and returns the exit status (0, 1, 2 or 4). */
+int mx_run(const struct mx_options *o);
+
+#endif

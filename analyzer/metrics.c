@@ -1,0 +1,194 @@
+/*
+ * metrics.c - builds struct mx_result (see metrics.h). One pass over the timelines
+ * (ordered by detection) pushes each duration into the vectors of its groups: all,
+ * its severity, its month, its month x severity; MTBF intervals are attributed to the
+ * group of the later incident, within the sequence of that group's severity.
+ */
+#include "analyzer/metrics.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/tz.h"
+
+static const char *const metric_keys[MX_M__COUNT] = {"mttd", "mtta", "mttm",
+                                                     "mttr", "mtbf", "mttr_excluding_auto"};
+static const char *const metric_labels[MX_M__COUNT] = {"MTTD", "MTTA", "MTTM",
+                                                       "MTTR", "MTBF", "MTTR excl. auto"};
+
+const char *mx_metric_key(enum mx_metric m) {
+    return metric_keys[m];
+}
+
+const char *mx_metric_label(enum mx_metric m) {
+    return metric_labels[m];
+}
+
+static const char *const pm_names[MX_PM__COUNT] = {"on_time", "late", "missing", "pending",
+                                                   "not_required"};
+
+const char *mx_pm_status_name(enum mx_pm_status s) {
+    return (unsigned)s < MX_PM__COUNT ? pm_names[s] : "not_required";
+}
+
+enum mx_pm_status mx_postmortem_status(const struct mx_timeline *t, int64_t as_of,
+                                       int64_t *deadline) {
+    static const int64_t hours[MX_SEV__COUNT] = {0, 48, 48, 7 * 24, 0};
+    *deadline = MX_NO_TIME;
+    if (t->merged || hours[t->severity] == 0) return MX_PM_NOT_REQUIRED;
+    if (t->resolved_at != MX_NO_TIME) *deadline = t->resolved_at + hours[t->severity] * 3600000;
+    if (t->postmortem_at != MX_NO_TIME)
+        return (*deadline == MX_NO_TIME || t->postmortem_at <= *deadline) ? MX_PM_ON_TIME
+                                                                          : MX_PM_LATE;
+    if (*deadline != MX_NO_TIME && as_of > *deadline) return MX_PM_MISSING;
+    return MX_PM_PENDING;
+}
+
+bool mx_timeline_counted(const struct mx_timeline *t) {
+    return t->in_window && !t->merged;
+}
+
+struct vec {
+    int64_t *v;
+    size_t n, cap;
+};
+
+static void push(struct vec *x, int64_t v) {
+    mx_grow((void **)&x->v, &x->cap, x->n + 1, sizeof *x->v);
+    x->v[x->n++] = v;
+}
+
+/* Vectors of one group, one per metric. */
+struct group {
+    struct vec m[MX_M__COUNT];
+    uint64_t incidents;
+};
+
+static void finish_group(struct group *g, struct mx_mset *out) {
+    out->incidents = g->incidents;
+    for (int k = 0; k < MX_M__COUNT; k++) {
+        mx_stat_compute(g->m[k].v, g->m[k].n, &out->m[k]);
+        free(g->m[k].v);
+    }
+}
+
+/* Pushes the durations of t into g. */
+static void add_durations(struct group *g, const struct mx_timeline *t) {
+    int64_t d = t->detected_at;
+    g->incidents++;
+    if (t->started_at != MX_NO_TIME && d >= t->started_at)
+        push(&g->m[MX_M_MTTD], d - t->started_at);
+    if (t->acknowledged_at != MX_NO_TIME) push(&g->m[MX_M_MTTA], t->acknowledged_at - d);
+    if (t->mitigated_at != MX_NO_TIME && t->mitigated_at >= d)
+        push(&g->m[MX_M_MTTM], t->mitigated_at - d);
+    if (t->resolved_at != MX_NO_TIME && t->resolved_at >= d) {
+        push(&g->m[MX_M_MTTR], t->resolved_at - d);
+        if (!t->auto_resolved) push(&g->m[MX_M_MTTR_NOAUTO], t->resolved_at - d);
+    }
+}
+
+static void count_inputs(struct mx_result *r, const struct mx_diag *d, const uint64_t *dups) {
+    r->n_inputs = d->n_inputs;
+    r->inputs = mx_xcalloc(d->n_inputs ? d->n_inputs : 1, sizeof *r->inputs);
+    for (size_t i = 0; i < d->n_inputs; i++) {
+        const struct mx_input_stat *s = &d->inputs[i];
+        struct mx_input_sum *in = &r->inputs[i];
+        in->stat = s;
+        in->duplicates = dups[i];
+        in->accepted = s->emitted - dups[i];
+        r->total.accepted += in->accepted;
+        r->total.duplicates += in->duplicates;
+        r->total_records += s->records;
+        r->total_rejected += s->rejected;
+        for (int k = 0; k < MX_R__COUNT; k++) r->by_reason[k] += s->by_reason[k];
+        for (int k = 0; k < MX_W__COUNT; k++) r->by_warning[k] += s->by_warning[k];
+    }
+}
+
+static void count_incidents(struct mx_result *r, const struct mx_tl *tl, int *lo, int *hi) {
+    *lo = 0;
+    *hi = -1;
+    for (size_t i = 0; i < mx_tl_count(tl); i++) {
+        const struct mx_timeline *t = mx_tl_get(tl, i);
+        if (!t->in_window) {
+            r->out_of_window++;
+            continue;
+        }
+        if (t->merged) {
+            r->merged++;
+            continue;
+        }
+        r->incidents++;
+        r->by_severity[t->severity]++;
+        if (t->open) {
+            r->open++;
+            r->open_by_severity[t->severity]++;
+        }
+        if (t->auto_resolved) r->auto_resolved++;
+        int64_t deadline;
+        r->postmortem[mx_postmortem_status(t, r->as_of, &deadline)]++;
+        if (t->reopens) r->reopened++;
+        for (int a = 0; a < MX_A__COUNT; a++)
+            if (t->anomalies & (1u << a)) r->anomalies[a]++;
+        if (*hi < *lo) *lo = *hi = t->month;
+        if (t->month < *lo) *lo = t->month;
+        if (t->month > *hi) *hi = t->month;
+    }
+}
+
+void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
+                     const uint64_t *dups, int64_t as_of, int64_t from, int64_t to) {
+    memset(r, 0, sizeof *r);
+    r->as_of = as_of;
+    r->from = from;
+    r->to = to;
+    r->diag = d;
+    r->tl = tl;
+    r->timezone = mx_tz_name();
+    count_inputs(r, d, dups);
+    int lo, hi;
+    count_incidents(r, tl, &lo, &hi);
+    r->n_months = hi >= lo ? (size_t)(hi - lo + 1) : 0;
+    r->months = mx_xcalloc(r->n_months ? r->n_months : 1, sizeof *r->months);
+    /* groups: [0] all, [1..5] severities, then 6 per month (all, severities) */
+    size_t ng = 6 + 6 * r->n_months;
+    struct group *g = mx_xcalloc(ng, sizeof *g);
+    int64_t prev_all = MX_NO_TIME, prev_sev[MX_SEV__COUNT];
+    for (int s = 0; s < MX_SEV__COUNT; s++) prev_sev[s] = MX_NO_TIME;
+    for (size_t i = 0; i < mx_tl_count(tl); i++) {
+        const struct mx_timeline *t = mx_tl_get(tl, i);
+        if (!mx_timeline_counted(t)) continue;
+        size_t mg = 6 + 6 * (size_t)(t->month - lo);
+        size_t sg = 1 + (size_t)t->severity;
+        add_durations(&g[0], t);
+        add_durations(&g[sg], t);
+        add_durations(&g[mg], t);
+        add_durations(&g[mg + sg], t);
+        if (prev_all != MX_NO_TIME) {
+            push(&g[0].m[MX_M_MTBF], t->detected_at - prev_all);
+            push(&g[mg].m[MX_M_MTBF], t->detected_at - prev_all);
+        }
+        if (prev_sev[t->severity] != MX_NO_TIME) {
+            push(&g[sg].m[MX_M_MTBF], t->detected_at - prev_sev[t->severity]);
+            push(&g[mg + sg].m[MX_M_MTBF], t->detected_at - prev_sev[t->severity]);
+        }
+        prev_all = t->detected_at;
+        prev_sev[t->severity] = t->detected_at;
+    }
+    finish_group(&g[0], &r->all);
+    for (int s = 0; s < MX_SEV__COUNT; s++) finish_group(&g[1 + s], &r->sev[s]);
+    for (size_t m = 0; m < r->n_months; m++) {
+        r->months[m].key = lo + (int)m;
+        finish_group(&g[6 + 6 * m], &r->months[m].all);
+        for (int s = 0; s < MX_SEV__COUNT; s++)
+            finish_group(&g[6 + 6 * m + 1 + (size_t)s], &r->months[m].sev[s]);
+    }
+    free(g);
+}
+
+void mx_result_free(struct mx_result *r) {
+    if (!r) return;
+    free(r->inputs);
+    free(r->months);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,97 @@
+/*
+ * metrics.h - the finished analysis: counts, metric summaries for all incidents, per
+ * severity, per month and per month x severity (SPEC section 5), and the per-input
+ * accounting. A struct mx_result is built once by mx_result_build and then only read
+ * (reports take it const).
+ */
+#ifndef MX_METRICS_H
+#define MX_METRICS_H
+
+#include <stdint.h>
+
+#include "analyzer/stats.h"
+#include "analyzer/timeline.h"
+#include "parsers/diag.h"
+
+enum mx_metric {
+    MX_M_MTTD,        /* detected - started */
+    MX_M_MTTA,        /* acknowledged - detected */
+    MX_M_MTTM,        /* mitigated - detected */
+    MX_M_MTTR,        /* resolved - detected */
+    MX_M_MTBF,        /* between consecutive detections */
+    MX_M_MTTR_NOAUTO, /* MTTR of incidents not resolved automatically */
+    MX_M__COUNT
+};
+
+/* "mttd", "mtta", ... (report.json keys) and "MTTD", ... (headings). */
+const char *mx_metric_key(enum mx_metric m);
+const char *mx_metric_label(enum mx_metric m);
+
+struct mx_mset {
+    uint64_t incidents;
+    struct mx_stat m[MX_M__COUNT];
+};
+
+struct mx_month {
+    int key; /* year * 12 + month - 1 */
+    struct mx_mset all;
+    struct mx_mset sev[MX_SEV__COUNT];
+};
+
+/* Postmortem status (SPEC 6): deadline from resolved_at, SEV1-2 48 h, SEV3 7 days. */
+enum mx_pm_status {
+    MX_PM_ON_TIME,
+    MX_PM_LATE,
+    MX_PM_MISSING,
+    MX_PM_PENDING,
+    MX_PM_NOT_REQUIRED,
+    MX_PM__COUNT
+};
+
+/* One input's accounting: records = accepted + duplicates + rejected. */
+struct mx_input_sum {
+    const struct mx_input_stat *stat; /* from the diagnostics sink */
+    uint64_t accepted, duplicates;
+};
+
+struct mx_result {
+    int64_t as_of;
+    const char *timezone;
+    int64_t from, to; /* MX_NO_TIME when unbounded */
+    const struct mx_diag *diag;
+    const struct mx_tl *tl;
+    struct mx_input_sum *inputs; /* owned */
+    size_t n_inputs;
+    struct mx_input_sum total; /* .stat unused */
+    uint64_t total_records, total_rejected;
+    uint64_t by_reason[MX_R__COUNT];
+    uint64_t by_warning[MX_W__COUNT];
+    /* incidents in the window; merged ones are only counted as merged */
+    uint64_t incidents, open, merged, auto_resolved, reopened, out_of_window;
+    uint64_t by_severity[MX_SEV__COUNT], open_by_severity[MX_SEV__COUNT];
+    uint64_t anomalies[MX_A__COUNT];
+    uint64_t postmortem[MX_PM__COUNT]; /* counted incidents by postmortem status */
+    struct mx_mset all;
+    struct mx_mset sev[MX_SEV__COUNT];
+    struct mx_month *months; /* owned; first to last month with incidents */
+    size_t n_months;
+};
+
+/* Computes the result from finished timelines and the sink's counts; dups[i] are the
+ * duplicates of input i (from mx_tl_finish). tl and d are borrowed and must outlive
+ * the result. */
+void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
+                     const uint64_t *dups, int64_t as_of, int64_t from, int64_t to);
+/* Frees what the result owns. Accepts NULL. */
+void mx_result_free(struct mx_result *r);
+
+/* "on_time", "late", "missing", "pending", "not_required". */
+const char *mx_pm_status_name(enum mx_pm_status s);
+/* The status of t as of as_of; *deadline gets the deadline or MX_NO_TIME. */
+enum mx_pm_status mx_postmortem_status(const struct mx_timeline *t, int64_t as_of,
+                                       int64_t *deadline);
+
+/* Whether a timeline counts in metrics: in the window and not merged. */
+bool mx_timeline_counted(const struct mx_timeline *t);
+
+#endif

@@ -1,0 +1,276 @@
+/*
+ * timeline.c - timeline reconstruction (see timeline.h and SPEC section 4).
+ *
+ * Records stay in input order in one array; finishing builds a permutation grouped by
+ * incident (a counting sort, stable) and sorts each incident's slice by time, input
+ * order breaking ties, so the result does not depend on qsort's stability.
+ */
+#include "analyzer/timeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/arena.h"
+#include "parsers/tz.h"
+
+static const char *const anomaly_names[MX_A__COUNT] = {
+    "no_detected_event",          "ack_before_detection",      "started_after_detection",
+    "mitigated_before_detection", "resolved_before_detection",
+};
+
+static const char *const anomaly_texts[MX_A__COUNT] = {
+    "no detected event: detection taken from the earliest event",
+    "acknowledged before detection (clock skew?): that acknowledgement is not used",
+    "started after detection: left out of MTTD",
+    "mitigated before detection: left out of MTTM",
+    "resolved before detection: left out of MTTR",
+};
+
+const char *mx_anomaly_name(enum mx_anomaly a) {
+    return (unsigned)a < MX_A__COUNT ? anomaly_names[a] : "unknown";
+}
+
+const char *mx_anomaly_text(enum mx_anomaly a) {
+    return (unsigned)a < MX_A__COUNT ? anomaly_texts[a] : "unknown";
+}
+
+/* Per-incident facts gathered while adding. */
+struct inc {
+    uint32_t title, service, team; /* interned ids */
+    int64_t title_t, service_t, team_t;
+    uint8_t sev, cls;
+};
+
+struct mx_tl {
+    struct mx_intern ids;     /* incident ids: id - 1 = incident index */
+    struct mx_intern strings; /* titles, services, actors, ... */
+    struct inc *incs;
+    size_t n_incs, cap_incs;
+    struct mx_rec *recs;
+    size_t n_recs, cap_recs;
+    uint32_t *order; /* kept events, grouped by incident and sorted */
+    size_t n_order;
+    struct mx_timeline *tls;
+    size_t n_tls;
+};
+
+struct mx_tl *mx_tl_new(void) {
+    struct mx_tl *tl = mx_xcalloc(1, sizeof *tl);
+    mx_intern_init(&tl->ids);
+    mx_intern_init(&tl->strings);
+    return tl;
+}
+
+void mx_tl_free(struct mx_tl *tl) {
+    if (!tl) return;
+    mx_intern_free(&tl->ids);
+    mx_intern_free(&tl->strings);
+    free(tl->incs);
+    free(tl->recs);
+    free(tl->order);
+    free(tl->tls);
+    free(tl);
+}
+
+static uint32_t intern(struct mx_tl *tl, struct mx_str s) {
+    return s.n ? mx_intern_put(&tl->strings, s.p, s.n, NULL) : 0;
+}
+
+/* Keeps the value of the earliest event carrying one ("the first value seen"). */
+static void first_value(struct mx_tl *tl, uint32_t *slot, int64_t *slot_t, struct mx_str v,
+                        int64_t t) {
+    if (!v.n) return;
+    if (*slot == 0 || t < *slot_t) {
+        *slot = intern(tl, v);
+        *slot_t = t;
+    }
+}
+
+void mx_tl_add(void *ctx, const struct mx_event *ev) {
+    struct mx_tl *tl = ctx;
+    int added;
+    uint32_t inc = mx_intern_put(&tl->ids, ev->incident.p, ev->incident.n, &added) - 1;
+    if (added) {
+        mx_grow((void **)&tl->incs, &tl->cap_incs, inc + 1, sizeof *tl->incs);
+        memset(&tl->incs[inc], 0, sizeof tl->incs[inc]);
+        tl->n_incs = inc + 1;
+    }
+    struct inc *in = &tl->incs[inc];
+    first_value(tl, &in->title, &in->title_t, ev->title, ev->time_ms);
+    first_value(tl, &in->service, &in->service_t, ev->service, ev->time_ms);
+    first_value(tl, &in->team, &in->team_t, ev->team, ev->time_ms);
+    if (ev->severity != MX_SEV_NONE && (in->sev == MX_SEV_NONE || ev->severity < in->sev))
+        in->sev = (uint8_t)ev->severity;
+    if (ev->has_class && ev->cls > in->cls) in->cls = (uint8_t)ev->cls;
+
+    mx_grow((void **)&tl->recs, &tl->cap_recs, tl->n_recs + 1, sizeof *tl->recs);
+    struct mx_rec *r = &tl->recs[tl->n_recs++];
+    r->t = ev->time_ms;
+    r->inc = inc;
+    r->src = ev->pos.src;
+    r->line = ev->pos.line > UINT32_MAX ? UINT32_MAX : (uint32_t)ev->pos.line;
+    r->index = ev->pos.index < 0 ? -1 : (int32_t)ev->pos.index;
+    r->actor = intern(tl, ev->actor);
+    r->name = intern(tl, ev->type_name);
+    r->type = (uint8_t)ev->type;
+    r->sev = (uint8_t)ev->severity;
+    r->cls = (uint8_t)ev->cls;
+    r->flags = ev->auto_resolved ? MX_REC_AUTO : 0;
+}
+
+static const struct mx_rec *sort_recs; /* qsort has no context argument in C11 */
+
+static int cmp_time(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    int64_t tx = sort_recs[x].t, ty = sort_recs[y].t;
+    if (tx != ty) return tx < ty ? -1 : 1;
+    return x < y ? -1 : (x > y);
+}
+
+/* Marks exact duplicates inside each group of equal instants; returns the kept count
+ * after compacting slice[0..n). */
+static size_t drop_dups(struct mx_tl *tl, uint32_t *slice, size_t n, uint64_t *dups) {
+    size_t kept = 0, group = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct mx_rec *r = &tl->recs[slice[i]];
+        if (kept && tl->recs[slice[kept - 1]].t != r->t) group = kept;
+        bool dup = false;
+        for (size_t j = group; j < kept && !dup; j++) {
+            const struct mx_rec *q = &tl->recs[slice[j]];
+            dup = q->type == r->type && q->actor == r->actor && q->name == r->name;
+        }
+        if (dup) {
+            r->flags |= MX_REC_DUP;
+            dups[r->src]++;
+        } else {
+            slice[kept++] = slice[i];
+        }
+    }
+    return kept;
+}
+
+/* Derives the milestones of one incident from its sorted events. */
+static void derive(struct mx_tl *tl, struct mx_timeline *t) {
+    int64_t det = MX_NO_TIME, res = MX_NO_TIME;
+    bool res_auto = false;
+    t->started_at = t->acknowledged_at = t->mitigated_at = t->postmortem_at = MX_NO_TIME;
+    for (uint32_t i = 0; i < t->count; i++) {
+        const struct mx_rec *r = &tl->recs[tl->order[t->first + i]];
+        switch (r->type) {
+        case MX_EV_STARTED:
+            if (t->started_at == MX_NO_TIME) t->started_at = r->t;
+            break;
+        case MX_EV_DETECTED:
+            if (det == MX_NO_TIME) det = r->t;
+            break;
+        case MX_EV_MITIGATED:
+            if (t->mitigated_at == MX_NO_TIME) t->mitigated_at = r->t;
+            break;
+        case MX_EV_RESOLVED:
+            res = r->t;
+            res_auto = (r->flags & MX_REC_AUTO) != 0;
+            break;
+        case MX_EV_REOPENED:
+            t->reopens++;
+            res = MX_NO_TIME;
+            res_auto = false;
+            break;
+        case MX_EV_MERGED: t->merged = true; break;
+        case MX_EV_POSTMORTEM_PUBLISHED:
+            if (t->postmortem_at == MX_NO_TIME) t->postmortem_at = r->t;
+            break;
+        default: break;
+        }
+    }
+    if (det == MX_NO_TIME) {
+        det = tl->recs[tl->order[t->first]].t; /* earliest event of any type */
+        t->anomalies |= 1u << MX_A_NO_DETECTED;
+    }
+    for (uint32_t i = 0; i < t->count; i++) {
+        const struct mx_rec *r = &tl->recs[tl->order[t->first + i]];
+        if (r->type != MX_EV_ACKNOWLEDGED) continue;
+        if (r->t < det)
+            t->anomalies |= 1u << MX_A_ACK_BEFORE_DETECTION;
+        else if (t->acknowledged_at == MX_NO_TIME)
+            t->acknowledged_at = r->t;
+    }
+    t->detected_at = det;
+    t->resolved_at = res;
+    t->auto_resolved = res != MX_NO_TIME && res_auto;
+    t->open = res == MX_NO_TIME && !t->merged;
+    if (t->started_at != MX_NO_TIME && t->started_at > det)
+        t->anomalies |= 1u << MX_A_STARTED_AFTER_DETECTION;
+    if (t->mitigated_at != MX_NO_TIME && t->mitigated_at < det)
+        t->anomalies |= 1u << MX_A_MITIGATED_BEFORE_DETECTION;
+    if (res != MX_NO_TIME && res < det) t->anomalies |= 1u << MX_A_RESOLVED_BEFORE_DETECTION;
+    struct mx_tm tm;
+    mx_tz_local(det, &tm);
+    t->month = (int)(tm.year * 12 + tm.month - 1);
+}
+
+static int cmp_tl(const void *a, const void *b) {
+    const struct mx_timeline *x = a, *y = b;
+    if (x->detected_at != y->detected_at) return x->detected_at < y->detected_at ? -1 : 1;
+    size_t n = x->id.n < y->id.n ? x->id.n : y->id.n;
+    int c = memcmp(x->id.p, y->id.p, n);
+    if (c) return c;
+    return x->id.n < y->id.n ? -1 : (x->id.n > y->id.n);
+}
+
+void mx_tl_finish(struct mx_tl *tl, int64_t from, int64_t to, uint64_t *dups, size_t n_inputs) {
+    (void)n_inputs;
+    size_t ni = tl->n_incs;
+    uint32_t *start = mx_xcalloc(ni + 1, sizeof *start);
+    for (size_t i = 0; i < tl->n_recs; i++) start[tl->recs[i].inc + 1]++;
+    for (size_t i = 0; i < ni; i++) start[i + 1] += start[i];
+    tl->order = mx_xmalloc((tl->n_recs ? tl->n_recs : 1) * sizeof *tl->order);
+    uint32_t *fill = mx_xmalloc((ni ? ni : 1) * sizeof *fill);
+    memcpy(fill, start, ni * sizeof *fill);
+    for (size_t i = 0; i < tl->n_recs; i++) tl->order[fill[tl->recs[i].inc]++] = (uint32_t)i;
+    free(fill);
+
+    tl->tls = mx_xcalloc(ni ? ni : 1, sizeof *tl->tls);
+    sort_recs = tl->recs;
+    size_t out = 0; /* kept events are compacted towards the front of order */
+    for (size_t i = 0; i < ni; i++) {
+        uint32_t *slice = tl->order + start[i];
+        size_t n = start[i + 1] - start[i];
+        qsort(slice, n, sizeof *slice, cmp_time);
+        size_t kept = drop_dups(tl, slice, n, dups);
+        memmove(tl->order + out, slice, kept * sizeof *slice);
+        struct mx_timeline *t = &tl->tls[i];
+        const struct inc *in = &tl->incs[i];
+        t->id = mx_intern_str(&tl->ids, (uint32_t)i + 1);
+        t->title = mx_intern_str(&tl->strings, in->title);
+        t->service = mx_intern_str(&tl->strings, in->service);
+        t->team = mx_intern_str(&tl->strings, in->team);
+        t->severity = (enum mx_severity)in->sev;
+        t->cls = (enum mx_class)in->cls;
+        t->first = (uint32_t)out;
+        t->count = (uint32_t)kept;
+        out += kept;
+        derive(tl, t);
+        t->in_window = (from == MX_NO_TIME || t->detected_at >= from) &&
+                       (to == MX_NO_TIME || t->detected_at < to);
+    }
+    tl->n_order = out;
+    tl->n_tls = ni;
+    free(start);
+    qsort(tl->tls, ni, sizeof *tl->tls, cmp_tl);
+}
+
+size_t mx_tl_count(const struct mx_tl *tl) {
+    return tl->n_tls;
+}
+
+const struct mx_timeline *mx_tl_get(const struct mx_tl *tl, size_t i) {
+    return &tl->tls[i];
+}
+
+const struct mx_rec *mx_tl_event(const struct mx_tl *tl, size_t i) {
+    return &tl->recs[tl->order[i]];
+}
+
+struct mx_str mx_tl_string(const struct mx_tl *tl, uint32_t id) {
+    return mx_intern_str(&tl->strings, id);
+}

@@ -1,0 +1,87 @@
+/*
+ * timeline.h - groups events by incident and reconstructs each incident's timeline
+ * (SPEC section 4).
+ *
+ * Events arrive through mx_tl_add in input order and are kept as compact records
+ * (struct mx_rec, 40 bytes; strings interned): memory grows with incidents and events,
+ * never with the bytes of input. mx_tl_finish sorts each incident's events by time
+ * (input order breaks ties), drops exact duplicates (same incident, type, instant and
+ * actor) counting them against the later input, and derives the milestones.
+ */
+#ifndef MX_TIMELINE_H
+#define MX_TIMELINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyzer/intern.h"
+#include "parsers/event.h"
+
+/* Anomalies of one incident (bits of mx_timeline.anomalies). */
+enum mx_anomaly {
+    MX_A_NO_DETECTED,             /* no detected event: detection = earliest event */
+    MX_A_ACK_BEFORE_DETECTION,    /* an acknowledgement before detection (clock skew) */
+    MX_A_STARTED_AFTER_DETECTION, /* negative MTTD: left out */
+    MX_A_MITIGATED_BEFORE_DETECTION,
+    MX_A_RESOLVED_BEFORE_DETECTION,
+    MX_A__COUNT
+};
+
+/* Stable names ("no_detected_event", ...) and one-line explanations. */
+const char *mx_anomaly_name(enum mx_anomaly a);
+const char *mx_anomaly_text(enum mx_anomaly a);
+
+#define MX_REC_AUTO 1u /* a resolved event with auto: true */
+#define MX_REC_DUP  2u /* an exact duplicate, dropped */
+
+/* One event as kept. */
+struct mx_rec {
+    int64_t t;
+    uint32_t inc;   /* incident index */
+    uint32_t src;   /* input id (mx_diag) */
+    uint32_t line;  /* saturates at UINT32_MAX */
+    int32_t index;  /* element of a JSON page, or -1 */
+    uint32_t actor; /* interned, 0 = none */
+    uint32_t name;  /* interned raw type name of an unknown type, 0 = none */
+    uint8_t type, sev, cls, flags;
+};
+
+struct mx_timeline {
+    struct mx_str id;
+    struct mx_str title, service, team; /* first value in time order; p NULL when none */
+    enum mx_severity severity;          /* highest ever */
+    enum mx_class cls;
+    int64_t detected_at, started_at, acknowledged_at, mitigated_at, resolved_at, postmortem_at;
+    int month; /* year * 12 + month - 1 of detected_at in the active zone */
+    bool open, merged, auto_resolved, in_window;
+    uint32_t reopens;
+    uint32_t anomalies;    /* 1u << enum mx_anomaly */
+    uint32_t first, count; /* the incident's kept events: mx_tl_event(tl, first + i) */
+};
+
+struct mx_tl; /* opaque builder and owner of the timelines */
+
+/* A new, empty builder. Never NULL. */
+struct mx_tl *mx_tl_new(void);
+/* Frees the builder, its timelines and strings. Accepts NULL. */
+void mx_tl_free(struct mx_tl *tl);
+
+/* Adds one event (an mx_event_fn: ctx is the builder). Strings are copied. */
+void mx_tl_add(void *tl, const struct mx_event *ev);
+
+/* Sorts, drops duplicates and derives the timelines; only incidents whose detection
+ * lies in [from, to) are in the window (MX_NO_TIME: unbounded). dups must hold
+ * n_inputs counters; duplicates are added to the input that holds the later copy.
+ * Call once. */
+void mx_tl_finish(struct mx_tl *tl, int64_t from, int64_t to, uint64_t *dups, size_t n_inputs);
+
+/* The timelines, ordered by detected_at then id (bytewise); valid until mx_tl_free. */
+size_t mx_tl_count(const struct mx_tl *tl);
+const struct mx_timeline *mx_tl_get(const struct mx_tl *tl, size_t i);
+/* Kept event i of the sorted event list (see mx_timeline.first/count). */
+const struct mx_rec *mx_tl_event(const struct mx_tl *tl, size_t i);
+/* An interned string (actor, raw type name). */
+struct mx_str mx_tl_string(const struct mx_tl *tl, uint32_t id);
+
+#endif

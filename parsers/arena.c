@@ -1,0 +1,131 @@
+/*
+ * arena.c - chunked bump allocator (see arena.h). Blocks grow geometrically up to
+ * 1 MiB; a request larger than a block gets a block of its own.
+ */
+#include "parsers/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct mx_arena_block {
+    struct mx_arena_block *next;
+    size_t size;
+    max_align_t data[]; /* size bytes follow */
+};
+
+#define MIN_BLOCK ((size_t)4096)
+#define MAX_BLOCK ((size_t)1 << 20)
+
+static void oom(size_t n) {
+    fprintf(stderr, "mttx: out of memory (allocating %zu bytes)\n", n);
+    exit(1);
+}
+
+void *mx_xmalloc(size_t n) {
+    void *p = malloc(n ? n : 1);
+    if (!p) oom(n);
+    return p;
+}
+
+void *mx_xcalloc(size_t count, size_t size) {
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p) oom(count * size);
+    return p;
+}
+
+void *mx_xrealloc(void *p, size_t n) {
+    void *q = realloc(p, n ? n : 1);
+    if (!q) oom(n);
+    return q;
+}
+
+void mx_grow(void **p, size_t *cap, size_t need, size_t elem) {
+    if (need <= *cap) return;
+    size_t n = *cap ? *cap : 16;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem) oom(SIZE_MAX);
+        n *= 2;
+    }
+    *p = mx_xrealloc(*p, n * elem);
+    *cap = n;
+}
+
+void mx_arena_init(struct mx_arena *a) {
+    a->head = NULL;
+    a->used = 0;
+    a->total = 0;
+}
+
+void mx_arena_free(struct mx_arena *a) {
+    if (!a) return;
+    struct mx_arena_block *b = a->head;
+    while (b) {
+        struct mx_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    mx_arena_init(a);
+}
+
+void mx_arena_reset(struct mx_arena *a) {
+    if (!a->head) return;
+    struct mx_arena_block *keep = a->head;
+    while (keep->next) {
+        struct mx_arena_block *next = keep->next;
+        free(keep);
+        keep = next;
+    }
+    /* keep is now the oldest block; it is the one reused */
+    a->head = keep;
+    a->used = 0;
+    a->total = 0;
+}
+
+void *mx_arena_alloc(struct mx_arena *a, size_t n) {
+    const size_t align = sizeof(max_align_t);
+    n = (n + align - 1) & ~(align - 1);
+    if (!a->head || a->head->size - a->used < n) {
+        size_t size = a->head ? a->head->size * 2 : MIN_BLOCK;
+        if (size > MAX_BLOCK) size = MAX_BLOCK;
+        if (size < n) size = n;
+        struct mx_arena_block *b = mx_xmalloc(sizeof *b + size);
+        b->size = size;
+        if (a->head && a->head->size - a->used >= MIN_BLOCK && n > MIN_BLOCK) {
+            /* a huge request: keep filling the current block afterwards */
+            b->next = a->head->next;
+            a->head->next = b;
+            a->total += n;
+            return b->data;
+        }
+        b->next = a->head;
+        a->head = b;
+        a->used = 0;
+    }
+    void *p = (char *)a->head->data + a->used;
+    a->used += n;
+    a->total += n;
+    return p;
+}
+
+char *mx_arena_strndup(struct mx_arena *a, const char *s, size_t n) {
+    char *p = mx_arena_alloc(a, n + 1);
+    if (n) memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *mx_arena_printf(struct mx_arena *a, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    char *p = mx_arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}

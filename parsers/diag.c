@@ -1,0 +1,195 @@
+/*
+ * diag.c - the diagnostics sink (see diag.h). Lines are formatted into one buffer and
+ * written with a single fwrite so interleaving stays line-atomic.
+ */
+#include "parsers/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const reason_names[MX_R__COUNT] = {
+    "invalid_json", "not_an_object", "missing_field", "bad_field",
+    "bad_time",     "line_too_long", "nul_byte",
+};
+
+static const char *const warning_names[MX_W__COUNT] = {
+    "unknown_event", "unknown_severity", "time_without_zone", "ignored_field", "trailing_garbage",
+};
+
+const char *mx_reason_name(enum mx_reason r) {
+    return (unsigned)r < MX_R__COUNT ? reason_names[r] : "unknown";
+}
+
+const char *mx_warning_name(enum mx_warning w) {
+    return (unsigned)w < MX_W__COUNT ? warning_names[w] : "unknown";
+}
+
+void mx_diag_init(struct mx_diag *d, FILE *out) {
+    memset(d, 0, sizeof *d);
+    d->out = out;
+    mx_arena_init(&d->arena);
+}
+
+void mx_diag_free(struct mx_diag *d) {
+    if (!d) return;
+    free(d->inputs);
+    free(d->samples);
+    mx_arena_free(&d->arena);
+    memset(d, 0, sizeof *d);
+}
+
+uint32_t mx_diag_input_add(struct mx_diag *d, const char *path) {
+    mx_grow((void **)&d->inputs, &d->cap_inputs, d->n_inputs + 1, sizeof *d->inputs);
+    struct mx_input_stat *in = &d->inputs[d->n_inputs];
+    memset(in, 0, sizeof *in);
+    in->path = mx_arena_strndup(&d->arena, path, strlen(path));
+    in->format = "unknown";
+    return (uint32_t)d->n_inputs++;
+}
+
+/* Appends s to buf (capacity cap, length *len) with controls escaped. */
+static void put_esc(char *buf, size_t cap, size_t *len, const char *s) {
+    static const char hex[] = "0123456789abcdef";
+    for (; *s && *len + 5 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f) {
+            buf[(*len)++] = '\\';
+            buf[(*len)++] = 'x';
+            buf[(*len)++] = hex[c >> 4];
+            buf[(*len)++] = hex[c & 15];
+        } else {
+            buf[(*len)++] = (char)c;
+        }
+    }
+}
+
+void mx_diag_put_escaped(FILE *f, const char *s) {
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f)
+            fprintf(f, "\\x%02x", c);
+        else
+            putc(c, f);
+    }
+}
+
+/* Formats "PATH:LINE[#INDEX]" into buf. */
+static size_t format_pos(char *buf, size_t cap, const struct mx_pos *pos) {
+    size_t len = 0;
+    put_esc(buf, cap - 48, &len, pos->path ? pos->path : "-");
+    if (pos->line > 0) {
+        int k = snprintf(buf + len, cap - len, ":%llu", (unsigned long long)pos->line);
+        len += (size_t)k;
+        if (pos->index >= 0) {
+            k = snprintf(buf + len, cap - len, "#%lld", (long long)pos->index);
+            len += (size_t)k;
+        }
+    }
+    return len;
+}
+
+/* Builds "POS: KIND: MESSAGE" into line; returns the offset where MESSAGE starts. */
+static size_t compose(char *line, size_t cap, const struct mx_pos *pos, const char *kind,
+                      const char *fmt, va_list ap, size_t *len_out) {
+    size_t len = format_pos(line, cap, pos);
+    size_t msg_at = len;
+    int k = snprintf(line + len, cap - len, ": %s: ", kind);
+    len += (size_t)k;
+    k = vsnprintf(line + len, cap - len, fmt, ap);
+    if (k < 0) k = 0;
+    len += (size_t)k < cap - len ? (size_t)k : cap - len - 1;
+    *len_out = len;
+    return msg_at;
+}
+
+static void emit(struct mx_diag *d, char *line, size_t len) {
+    if (!d->out) return;
+    line[len] = '\n';
+    fwrite(line, 1, len + 1, d->out);
+}
+
+void mx_diag_reject(struct mx_diag *d, const struct mx_pos *pos, enum mx_reason r, const char *fmt,
+                    ...) {
+    char line[1024];
+    size_t len;
+    va_list ap;
+    va_start(ap, fmt);
+    size_t msg_at = compose(line, sizeof line - 1, pos, "error", fmt, ap, &len);
+    va_end(ap);
+    struct mx_input_stat *in = &d->inputs[pos->src];
+    in->rejected++;
+    in->by_reason[r]++;
+    if (d->kept[r] < MX_DIAG_KEEP) {
+        d->kept[r]++;
+        mx_grow((void **)&d->samples, &d->cap_samples, d->n_samples + 1, sizeof *d->samples);
+        struct mx_diag_sample *s = &d->samples[d->n_samples++];
+        s->src = pos->src;
+        s->reason = r;
+        /* "POS: MESSAGE" without the "error:" word */
+        size_t kind_len = strlen(": error: ");
+        char *t = mx_arena_alloc(&d->arena, len - kind_len + 3);
+        memcpy(t, line, msg_at);
+        memcpy(t + msg_at, ": ", 2);
+        memcpy(t + msg_at + 2, line + msg_at + kind_len, len - msg_at - kind_len);
+        t[len - kind_len + 2] = '\0';
+        s->text = t;
+    }
+    emit(d, line, len);
+}
+
+void mx_diag_warn(struct mx_diag *d, const struct mx_pos *pos, enum mx_warning w, const char *fmt,
+                  ...) {
+    char line[1024];
+    size_t len;
+    va_list ap;
+    va_start(ap, fmt);
+    compose(line, sizeof line - 1, pos, "warning", fmt, ap, &len);
+    va_end(ap);
+    struct mx_input_stat *in = &d->inputs[pos->src];
+    in->warnings++;
+    in->by_warning[w]++;
+    emit(d, line, len);
+}
+
+void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, ...) {
+    char line[1024];
+    size_t len;
+    va_list ap;
+    va_start(ap, fmt);
+    size_t msg_at = compose(line, sizeof line - 1, pos, "error", fmt, ap, &len);
+    va_end(ap);
+    struct mx_input_stat *in = &d->inputs[pos->src];
+    if (!in->failure) {
+        size_t skip = msg_at + strlen(": error: ");
+        in->failure = mx_arena_strndup(&d->arena, line + skip, len - skip);
+        d->failures++;
+    }
+    emit(d, line, len);
+}
+
+const char *mx_diag_excerpt(struct mx_diag *d, const char *s, size_t n) {
+    static const char hex[] = "0123456789abcdef";
+    char *buf = d->ex[d->ex_next];
+    d->ex_next ^= 1;
+    size_t len = 0, i = 0;
+    buf[len++] = '"';
+    for (; i < n && i < 40; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+            buf[len++] = '\\';
+            buf[len++] = 'x';
+            buf[len++] = hex[c >> 4];
+            buf[len++] = hex[c & 15];
+        } else {
+            buf[len++] = (char)c;
+        }
+    }
+    if (i < n) {
+        memcpy(buf + len, "...", 3);
+        len += 3;
+    }
+    buf[len++] = '"';
+    buf[len] = '\0';
+    return buf;
+}

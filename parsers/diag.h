@@ -1,0 +1,110 @@
+/*
+ * diag.h - the diagnostics sink: every rejected record, warning and damaged input
+ * goes through here, is counted per input and (unless quiet) printed as one line
+ *
+ *     PATH:LINE[#INDEX]: error: REASON
+ *     PATH:LINE[#INDEX]: warning: REASON
+ *
+ * Library code never prints: parsers call mx_diag_* and the sink formats, counts and
+ * writes to the FILE the program gave it (jq's error callback). Control characters in
+ * paths and excerpts are shown as \xHH. The first MX_DIAG_KEEP rejections per reason
+ * are kept, for the reports; every one is counted.
+ */
+#ifndef MX_DIAG_H
+#define MX_DIAG_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "parsers/arena.h"
+#include "parsers/event.h"
+
+#define MX_DIAG_KEEP 100
+
+/* Why a record was rejected. The names (mx_reason_name) are stable: they are keys of
+ * report.json's rejected_by_reason. */
+enum mx_reason {
+    MX_R_INVALID_JSON,  /* not RFC 8259 JSON or not UTF-8, anywhere in the line */
+    MX_R_NOT_OBJECT,    /* valid JSON, but not an object */
+    MX_R_MISSING_FIELD, /* time, incident or event absent or empty */
+    MX_R_BAD_FIELD,     /* a required field of the wrong type */
+    MX_R_BAD_TIME,      /* time present but unreadable or impossible */
+    MX_R_LINE_TOO_LONG, /* over the line limit; reading goes on at the next line */
+    MX_R_NUL_BYTE,      /* a NUL byte inside the line */
+    MX_R__COUNT
+};
+
+/* What was kept but is suspicious. */
+enum mx_warning {
+    MX_W_UNKNOWN_EVENT,    /* kept as a note */
+    MX_W_UNKNOWN_SEVERITY, /* severity ignored */
+    MX_W_NO_ZONE,          /* time without offset, read in the configured zone */
+    MX_W_IGNORED_FIELD,    /* an optional field of the wrong type, ignored */
+    MX_W_TRAILING_GARBAGE, /* bytes after the last gzip member */
+    MX_W__COUNT
+};
+
+struct mx_input_stat {
+    const char *path;        /* display path, owned by the sink */
+    const char *format;      /* "jsonl", ... or "unknown"; static string */
+    const char *compression; /* "gzip" or NULL; static string */
+    uint64_t records;        /* records the input holds (see SPEC 3) */
+    uint64_t emitted;        /* records that became events (duplicates included) */
+    uint64_t rejected;
+    uint64_t by_reason[MX_R__COUNT];
+    uint64_t warnings;
+    uint64_t by_warning[MX_W__COUNT];
+    const char *failure; /* why the input is damaged or unreadable, or NULL */
+};
+
+struct mx_diag_sample {
+    uint32_t src;
+    enum mx_reason reason;
+    const char *text; /* "PATH:LINE: REASON", owned by the sink */
+};
+
+struct mx_diag {
+    FILE *out; /* NULL: count only (-q) */
+    struct mx_arena arena;
+    struct mx_input_stat *inputs;
+    size_t n_inputs, cap_inputs;
+    struct mx_diag_sample *samples;
+    size_t n_samples, cap_samples;
+    uint64_t kept[MX_R__COUNT];
+    uint64_t failures; /* inputs with a failure */
+    char ex[2][200];   /* excerpt buffers, see mx_diag_excerpt */
+    int ex_next;
+};
+
+void mx_diag_init(struct mx_diag *d, FILE *out);
+/* Releases everything the sink owns. Accepts NULL. */
+void mx_diag_free(struct mx_diag *d);
+
+/* Registers an input and returns its id (the src of its positions). The path is
+ * copied. */
+uint32_t mx_diag_input_add(struct mx_diag *d, const char *path);
+
+/* A record was rejected: counted, kept (first 100 per reason) and printed. */
+void mx_diag_reject(struct mx_diag *d, const struct mx_pos *pos, enum mx_reason r, const char *fmt,
+                    ...) __attribute__((format(printf, 4, 5)));
+/* A record is kept but suspicious: counted and printed. */
+void mx_diag_warn(struct mx_diag *d, const struct mx_pos *pos, enum mx_warning w, const char *fmt,
+                  ...) __attribute__((format(printf, 4, 5)));
+/* The input cannot be read further (unreadable, truncated, corrupt, a limit hit).
+ * pos->line 0 prints "PATH: error: ..." without a line. Only the first failure of an
+ * input is kept as its failure; each one is printed. */
+void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A quoted, escaped, truncated excerpt of s[0..n) for a message: "abc\x01..." with at
+ * most 40 bytes of input. Valid until the second-next call. */
+const char *mx_diag_excerpt(struct mx_diag *d, const char *s, size_t n);
+
+/* Stable names: "invalid_json", "unknown_event", ... */
+const char *mx_reason_name(enum mx_reason r);
+const char *mx_warning_name(enum mx_warning w);
+
+/* Writes s escaped for a diagnostic line (controls and bytes >= 0x7f as \xHH). */
+void mx_diag_put_escaped(FILE *f, const char *s);
+
+#endif

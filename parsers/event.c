@@ -1,0 +1,95 @@
+/*
+ * event.c - names of event types, severities and classes, and their parsing.
+ */
+#include "parsers/event.h"
+
+#include <string.h>
+
+static const char *const type_names[MX_EV__COUNT] = {
+    "started",
+    "detected",
+    "acknowledged",
+    "unacknowledged",
+    "severity_changed",
+    "commander_assigned",
+    "escalated",
+    "status_update",
+    "war_room_opened",
+    "mitigated",
+    "resolved",
+    "reopened",
+    "merged",
+    "postmortem_published",
+    "regulator_notified",
+    "note",
+};
+
+static const char *const sev_names[MX_SEV__COUNT] = {"unassigned", "SEV1", "SEV2", "SEV3", "SEV4"};
+
+static const char *const class_names[MX_CLASS__COUNT] = {"availability", "data", "security"};
+
+const char *mx_evtype_name(enum mx_evtype t) {
+    return (unsigned)t < MX_EV__COUNT ? type_names[t] : "note";
+}
+
+const char *mx_severity_name(enum mx_severity s) {
+    return (unsigned)s < MX_SEV__COUNT ? sev_names[s] : "unassigned";
+}
+
+const char *mx_class_name(enum mx_class c) {
+    return (unsigned)c < MX_CLASS__COUNT ? class_names[c] : "availability";
+}
+
+static int lower(int c) {
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+/* ASCII case-insensitive equality of s[0..n) and the NUL-terminated word. */
+static bool eq(const char *s, size_t n, const char *word) {
+    size_t i = 0;
+    for (; i < n && word[i]; i++)
+        if (lower((unsigned char)s[i]) != word[i]) return false;
+    return i == n && word[i] == '\0';
+}
+
+bool mx_evtype_parse(const char *s, size_t n, enum mx_evtype *out) {
+    for (int t = 0; t < MX_EV__COUNT; t++) {
+        if (eq(s, n, type_names[t])) {
+            *out = (enum mx_evtype)t;
+            return true;
+        }
+    }
+    if (eq(s, n, "triggered") || eq(s, n, "alert")) {
+        *out = MX_EV_DETECTED;
+        return true;
+    }
+    return false;
+}
+
+bool mx_severity_parse(const char *s, size_t n, enum mx_severity *out) {
+    size_t skip = 0;
+    if (n >= 4 && eq(s, 3, "sev")) {
+        skip = (n >= 5 && s[3] == '-') ? 4 : 3;
+    } else if (n == 2 && lower((unsigned char)s[0]) == 'p') {
+        if (s[1] >= '1' && s[1] <= '5') {
+            *out = s[1] == '5' ? MX_SEV_4 : (enum mx_severity)(s[1] - '0');
+            return true;
+        }
+        return false;
+    }
+    if (n - skip == 1 && s[skip] >= '1' && s[skip] <= '4') {
+        *out = (enum mx_severity)(s[skip] - '0');
+        return true;
+    }
+    return false;
+}
+
+bool mx_class_parse(const char *s, size_t n, enum mx_class *out) {
+    for (int c = 0; c < MX_CLASS__COUNT; c++) {
+        if (eq(s, n, class_names[c])) {
+            *out = (enum mx_class)c;
+            return true;
+        }
+    }
+    return false;
+}

@@ -1,0 +1,90 @@
+/*
+ * event.h - the contract between every parser and the analyzer.
+ *
+ * A parser turns one input record into zero or one struct mx_event and hands it to
+ * an mx_event_fn callback. Every string in an event is a (pointer, length) view that
+ * is valid only during the callback: whoever keeps a string copies it. Times are
+ * int64_t milliseconds since the Unix epoch, UTC.
+ */
+#ifndef MX_EVENT_H
+#define MX_EVENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define MX_NO_TIME INT64_MIN
+
+/* A string view; not NUL-terminated, may be empty (n == 0, p may be NULL). */
+struct mx_str {
+    const char *p;
+    size_t n;
+};
+
+enum mx_evtype {
+    MX_EV_STARTED,
+    MX_EV_DETECTED,
+    MX_EV_ACKNOWLEDGED,
+    MX_EV_UNACKNOWLEDGED,
+    MX_EV_SEVERITY_CHANGED,
+    MX_EV_COMMANDER_ASSIGNED,
+    MX_EV_ESCALATED,
+    MX_EV_STATUS_UPDATE,
+    MX_EV_WAR_ROOM_OPENED,
+    MX_EV_MITIGATED,
+    MX_EV_RESOLVED,
+    MX_EV_REOPENED,
+    MX_EV_MERGED,
+    MX_EV_POSTMORTEM_PUBLISHED,
+    MX_EV_REGULATOR_NOTIFIED,
+    MX_EV_NOTE,
+    MX_EV__COUNT
+};
+
+/* Severity: 0 = none/unassigned, 1..4 = SEV1..SEV4 (1 is the highest). */
+enum mx_severity { MX_SEV_NONE = 0, MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4, MX_SEV__COUNT };
+
+enum mx_class { MX_CLASS_AVAILABILITY = 0, MX_CLASS_DATA, MX_CLASS_SECURITY, MX_CLASS__COUNT };
+
+/* Where a record came from. path is the display path of the input ("a.jsonl",
+ * "logs.tar.gz!2026/03.jsonl"); line is 1-based in the decompressed stream; index is
+ * the 0-based element of a JSON page or array, or -1. src identifies the input in the
+ * diagnostics table (mx_diag_input_add). */
+struct mx_pos {
+    const char *path;
+    uint32_t src;
+    uint64_t line;
+    int64_t index;
+};
+
+struct mx_event {
+    struct mx_pos pos;
+    int64_t time_ms;
+    struct mx_str incident;
+    enum mx_evtype type;
+    struct mx_str type_name; /* the raw name for MX_EV_NOTE from an unknown type, else empty */
+    enum mx_severity severity;
+    enum mx_class cls;
+    bool has_class;
+    bool auto_resolved; /* MX_EV_RESOLVED with "auto": true */
+    struct mx_str service, team, title, actor, commander, channel, url, note, into;
+};
+
+typedef void (*mx_event_fn)(void *ctx, const struct mx_event *ev);
+
+/* Canonical lower-case names ("detected", "postmortem_published"), indexed by type. */
+const char *mx_evtype_name(enum mx_evtype t);
+/* "SEV1".."SEV4" or "unassigned". */
+const char *mx_severity_name(enum mx_severity s);
+/* "availability", "data", "security". */
+const char *mx_class_name(enum mx_class c);
+
+/* Reads an event type name, aliases included (triggered, alert -> detected),
+ * ASCII case-insensitively. Returns false for an unknown name. */
+bool mx_evtype_parse(const char *s, size_t n, enum mx_evtype *out);
+/* Reads SEV1..SEV4, sev1, SEV-1, 1..4, P1..P5 (P5 -> SEV4). Returns false otherwise. */
+bool mx_severity_parse(const char *s, size_t n, enum mx_severity *out);
+/* Reads availability, security, data. Returns false otherwise. */
+bool mx_class_parse(const char *s, size_t n, enum mx_class *out);
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * input.c - paths to streams to records (see input.h). Format detection looks at the
+ * bytes, not the name: gzip by its magic number; the decompressed content by its
+ * first non-blank byte.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "parsers/input.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "parsers/arena.h"
+#include "parsers/json.h"
+#include "parsers/lines.h"
+#include "parsers/native.h"
+
+struct mx_read_opts mx_read_opts_default(void) {
+    struct mx_read_opts o;
+    o.max_line = (size_t)1 << 20;
+    o.json_depth = 64;
+    o.gz = mx_gzip_limits_default();
+    return o;
+}
+
+void mx_reader_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_read_opts *opts,
+                    mx_event_fn fn, void *ctx) {
+    rd->diag = d;
+    rd->fn = fn;
+    rd->ctx = ctx;
+    rd->opts = *opts;
+    rd->json = mx_json_new(opts->max_line, opts->json_depth);
+}
+
+void mx_reader_free(struct mx_reader *rd) {
+    if (!rd) return;
+    mx_json_free(rd->json);
+    rd->json = NULL;
+}
+
+static bool blank(const char *p, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') return false;
+    return true;
+}
+
+/* Hands one native record to the parser and its outcome to the sink. */
+static void native_record(struct mx_reader *rd, const struct mx_pos *pos, const char *p, size_t n) {
+    struct mx_event ev;
+    struct mx_native_result res;
+    struct mx_input_stat *in = &rd->diag->inputs[pos->src];
+    ev.pos = *pos;
+    bool ok = mx_native_parse(rd->json, p, n, &ev, &res);
+    for (int k = 0; k < res.n_warn; k++)
+        mx_diag_warn(rd->diag, pos, res.warn[k], "%s", res.warn_msg[k]);
+    if (!ok) {
+        mx_diag_reject(rd->diag, pos, res.reason, "%s", res.message);
+        return;
+    }
+    in->emitted++;
+    rd->fn(rd->ctx, &ev);
+}
+
+/* Reads every line of stream s as native JSON lines. */
+static int read_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, const char *path) {
+    struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
+    struct mx_input_stat *in;
+    struct mx_pos pos = {path, src, 0, -1};
+    const char *p;
+    size_t n;
+    int rc = 0;
+    for (;;) {
+        enum mx_line_status st = mx_lines_next(lr, &p, &n, &pos.line);
+        in = &rd->diag->inputs[src];
+        if (st == MX_LINE_END) break;
+        if (st == MX_LINE_ERROR) {
+            pos.line++;
+            mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
+            rc = -1;
+            break;
+        }
+        if (st == MX_LINE_TOO_LONG) {
+            in->records++;
+            mx_diag_reject(rd->diag, &pos, MX_R_LINE_TOO_LONG,
+                           "line longer than %zu bytes (skipped)", rd->opts.max_line);
+            continue;
+        }
+        if (blank(p, n)) continue;
+        in->records++;
+        if (st == MX_LINE_NUL) {
+            mx_diag_reject(rd->diag, &pos, MX_R_NUL_BYTE, "NUL byte at column %zu",
+                           (size_t)((const char *)memchr(p, '\0', n) - p) + 1);
+            continue;
+        }
+        native_record(rd, &pos, p, n);
+    }
+    const char *w = mx_stream_take_warning(s);
+    if (w) {
+        pos.line = 0;
+        mx_diag_warn(rd->diag, &pos, MX_W_TRAILING_GARBAGE, "%s", w);
+    }
+    mx_lines_free(lr);
+    return rc;
+}
+
+/* Registers the input, detects compression and format, reads it. Takes s. */
+static int read_stream(struct mx_reader *rd, const char *path, struct mx_stream *s) {
+    uint32_t src = mx_diag_input_add(rd->diag, path);
+    const char *disp = rd->diag->inputs[src].path;
+    const char *head;
+    long k = mx_stream_peek(s, &head, 2);
+    int rc;
+    if (k < 0) {
+        struct mx_pos pos = {disp, src, 0, -1};
+        mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
+        mx_stream_free(s);
+        return -1;
+    }
+    if (k == 2 && (unsigned char)head[0] == 0x1f && (unsigned char)head[1] == 0x8b) {
+        s = mx_stream_gzip(s, &rd->opts.gz);
+        rd->diag->inputs[src].compression = "gzip";
+    }
+    rd->diag->inputs[src].format = "jsonl";
+    rc = read_lines(rd, s, src, disp);
+    mx_stream_free(s);
+    return rc;
+}
+
+int mx_reader_read_mem(struct mx_reader *rd, const char *path, const void *buf, size_t n) {
+    return read_stream(rd, path, mx_stream_mem(buf, n));
+}
+
+static int cmp_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int read_dir(struct mx_reader *rd, const char *path);
+
+static int open_failed(struct mx_reader *rd, const char *path, const char *what) {
+    uint32_t src = mx_diag_input_add(rd->diag, path);
+    struct mx_pos pos = {rd->diag->inputs[src].path, src, 0, -1};
+    mx_diag_fail(rd->diag, &pos, "%s: %s", what, strerror(errno));
+    return -1;
+}
+
+int mx_reader_read_path(struct mx_reader *rd, const char *path) {
+    if (strcmp(path, "-") == 0) return read_stream(rd, "-", mx_stream_fd(0, false));
+    struct stat st;
+    if (stat(path, &st) != 0) return open_failed(rd, path, "cannot open");
+    if (S_ISDIR(st.st_mode)) return read_dir(rd, path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return open_failed(rd, path, "cannot open");
+    return read_stream(rd, path, mx_stream_fd(fd, true));
+}
+
+static int read_dir(struct mx_reader *rd, const char *path) {
+    DIR *d = opendir(path);
+    if (!d) return open_failed(rd, path, "cannot read directory");
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue;
+        mx_grow((void **)&names, &cap, n + 1, sizeof *names);
+        size_t len = strlen(e->d_name);
+        names[n] = mx_xmalloc(len + 1);
+        memcpy(names[n++], e->d_name, len + 1);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_names);
+    int rc = 0;
+    size_t plen = strlen(path);
+    bool slash = plen > 0 && path[plen - 1] == '/';
+    for (size_t i = 0; i < n; i++) {
+        size_t len = plen + 1 + strlen(names[i]) + 1;
+        char *child = mx_xmalloc(len);
+        memcpy(child, path, plen);
+        size_t at = plen;
+        if (!slash) child[at++] = '/';
+        strcpy(child + at, names[i]);
+        struct stat st;
+        /* lstat: never follow a symlinked directory (loops); a symlinked file is read */
+        if (lstat(child, &st) == 0 &&
+            (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode) ||
+             (S_ISLNK(st.st_mode) && stat(child, &st) == 0 && S_ISREG(st.st_mode)))) {
+            if (mx_reader_read_path(rd, child) != 0) rc = -1;
+        }
+        free(child);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}

@@ -1,0 +1,50 @@
+/*
+ * input.h - the input layer: turns paths (files, directories, "-") into streams,
+ * detects compression and format from content, numbers lines, and feeds each record
+ * to the parser of its format. Each input is registered with the diagnostics sink,
+ * which counts its records, rejections and warnings.
+ */
+#ifndef MX_INPUT_H
+#define MX_INPUT_H
+
+#include <stddef.h>
+
+#include "parsers/diag.h"
+#include "parsers/event.h"
+#include "parsers/stream.h"
+
+struct mx_read_opts {
+    size_t max_line;   /* bytes per line, terminator excluded (1 MiB) */
+    size_t json_depth; /* nesting limit (64) */
+    struct mx_gzip_limits gz;
+};
+
+/* The defaults of SECURITY.md. */
+struct mx_read_opts mx_read_opts_default(void);
+
+struct mx_json;
+
+struct mx_reader {
+    struct mx_diag *diag; /* borrowed */
+    mx_event_fn fn;       /* receives every accepted event */
+    void *ctx;
+    struct mx_read_opts opts;
+    struct mx_json *json; /* owned */
+};
+
+/* Prepares a reader; fn(ctx, ev) is called for every accepted record. */
+void mx_reader_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_read_opts *opts,
+                    mx_event_fn fn, void *ctx);
+/* Releases what the reader owns. Accepts NULL. */
+void mx_reader_free(struct mx_reader *rd);
+
+/* Reads a file, a directory (recursively, entries in byte order of their names,
+ * dot-files skipped) or "-" (standard input). Problems are reported through the
+ * diagnostics sink. Returns 0 when every input was read to its end, -1 when one
+ * could not be opened or was damaged. */
+int mx_reader_read_path(struct mx_reader *rd, const char *path);
+
+/* Reads one input held in memory, shown as path. Returns 0 or -1 as above. */
+int mx_reader_read_mem(struct mx_reader *rd, const char *path, const void *buf, size_t n);
+
+#endif

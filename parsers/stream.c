@@ -1,0 +1,259 @@
+/*
+ * stream.c - fd, memory and gzip byte streams (see stream.h).
+ *
+ * The gzip state machine: inflate until Z_STREAM_END; then, if input remains (or
+ * more can be read), it must start with the gzip magic 1f 8b to be another member
+ * (inflateReset), otherwise it is trailing garbage: warn once and stop. EOF inside a
+ * member is truncation.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "parsers/stream.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "parsers/arena.h"
+
+enum kind { K_FD, K_MEM, K_GZIP };
+
+#define PEEK_MAX 4096
+#define GZ_IN    65536
+
+struct mx_stream {
+    enum kind kind;
+    int fd;
+    bool close_fd;
+    const char *mem;
+    size_t mem_len, mem_off;
+    /* peek buffer: bytes read ahead of the consumer */
+    char *peek;
+    size_t peek_len, peek_off;
+    bool done;
+    const char *error;
+    const char *warning;
+    char errbuf[160];
+    /* gzip */
+    struct mx_stream *inner;
+    z_stream z;
+    bool z_live;    /* inflateInit2 done */
+    bool in_member; /* between a member's header and its end */
+    unsigned char *in;
+    struct mx_gzip_limits lim;
+    uint64_t in_total, out_total, members;
+};
+
+struct mx_gzip_limits mx_gzip_limits_default(void) {
+    struct mx_gzip_limits l = {(uint64_t)4 << 30, (uint64_t)64 << 20, 500, 100000};
+    return l;
+}
+
+static struct mx_stream *make(enum kind k) {
+    struct mx_stream *s = mx_xcalloc(1, sizeof *s);
+    s->kind = k;
+    s->fd = -1;
+    return s;
+}
+
+struct mx_stream *mx_stream_fd(int fd, bool close_fd) {
+    struct mx_stream *s = make(K_FD);
+    s->fd = fd;
+    s->close_fd = close_fd;
+    return s;
+}
+
+struct mx_stream *mx_stream_mem(const void *buf, size_t n) {
+    struct mx_stream *s = make(K_MEM);
+    s->mem = buf;
+    s->mem_len = n;
+    return s;
+}
+
+struct mx_stream *mx_stream_gzip(struct mx_stream *inner, const struct mx_gzip_limits *lim) {
+    struct mx_stream *s = make(K_GZIP);
+    s->inner = inner;
+    s->lim = *lim;
+    s->in = mx_xmalloc(GZ_IN);
+    return s;
+}
+
+void mx_stream_free(struct mx_stream *s) {
+    if (!s) return;
+    if (s->kind == K_FD && s->close_fd && s->fd >= 0) close(s->fd);
+    if (s->z_live) inflateEnd(&s->z);
+    mx_stream_free(s->inner);
+    free(s->in);
+    free(s->peek);
+    free(s);
+}
+
+static long fail(struct mx_stream *s, const char *msg) {
+    s->error = msg;
+    s->done = true;
+    return -1;
+}
+
+/* Reads more compressed input, keeping the unconsumed bytes at the front. Returns the
+ * count read (0 at the end) or -1. */
+static long gz_fill(struct mx_stream *s) {
+    size_t keep = s->z.avail_in;
+    if (keep && s->z.next_in != s->in) memmove(s->in, s->z.next_in, keep);
+    long got = mx_stream_read(s->inner, (char *)s->in + keep, GZ_IN - keep);
+    if (got < 0) {
+        snprintf(s->errbuf, sizeof s->errbuf, "%s", mx_stream_error(s->inner));
+        return fail(s, s->errbuf);
+    }
+    s->z.next_in = s->in;
+    s->z.avail_in = (uInt)(keep + (size_t)got);
+    s->in_total += (uint64_t)got;
+    return got;
+}
+
+/* After a member ended: decide between another member, the end, and garbage. */
+static long gz_next_member(struct mx_stream *s) {
+    if (s->z.avail_in == 0) {
+        long got = gz_fill(s);
+        if (got < 0) return -1;
+        if (got == 0) {
+            s->done = true;
+            return 0;
+        }
+    }
+    if (s->z.avail_in < 2) {
+        long got = gz_fill(s); /* one byte left: read on to see whether a member starts */
+        if (got < 0) return -1;
+    }
+    if (s->z.avail_in < 2) {
+        s->warning = "trailing garbage after the last gzip member (ignored)";
+        s->done = true;
+        return 0;
+    }
+    if (s->z.next_in[0] != 0x1f || s->z.next_in[1] != 0x8b) {
+        s->warning = "trailing garbage after the last gzip member (ignored)";
+        s->done = true;
+        return 0;
+    }
+    if (s->members >= s->lim.max_members) {
+        snprintf(s->errbuf, sizeof s->errbuf, "more than %llu gzip members (limit)",
+                 (unsigned long long)s->lim.max_members);
+        return fail(s, s->errbuf);
+    }
+    inflateReset(&s->z);
+    s->in_member = true;
+    s->members++;
+    return 1;
+}
+
+/* One step of inflate into the caller's buffer; returns 0 to go on, 1 when the output
+ * is full, -1 on failure (s->error set). */
+static int gz_step(struct mx_stream *s) {
+    if (!s->in_member) {
+        long r = gz_next_member(s);
+        if (r < 0) return -1;
+        if (r == 0) return 1; /* the end */
+    }
+    if (s->z.avail_in == 0) {
+        long got = gz_fill(s);
+        if (got < 0) return -1;
+        if (got == 0) return (int)fail(s, "truncated gzip stream (unexpected end of input)");
+    }
+    int rc = inflate(&s->z, Z_NO_FLUSH);
+    if (rc == Z_STREAM_END) {
+        s->in_member = false;
+    } else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT) {
+        snprintf(s->errbuf, sizeof s->errbuf, "corrupt gzip data (%s)",
+                 s->z.msg ? s->z.msg : "data error");
+        return (int)fail(s, s->errbuf);
+    } else if (rc == Z_MEM_ERROR) {
+        return (int)fail(s, "zlib: out of memory");
+    }
+    return 0;
+}
+
+static long gz_read(struct mx_stream *s, char *buf, size_t n) {
+    if (!s->z_live) {
+        memset(&s->z, 0, sizeof s->z);
+        if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK) return fail(s, "zlib: cannot initialise");
+        s->z_live = true;
+        s->in_member = true;
+        s->members = 1;
+    }
+    s->z.next_out = (Bytef *)buf;
+    s->z.avail_out = (uInt)(n > (1u << 30) ? (1u << 30) : n);
+    size_t asked = s->z.avail_out;
+    while (s->z.avail_out > 0 && !s->done) {
+        if (gz_step(s) != 0) break;
+        uint64_t out = s->out_total + (asked - s->z.avail_out);
+        if (out > s->lim.max_output) {
+            fail(s, "decompressed size over the limit");
+        } else if (out > s->lim.ratio_min_output && s->in_total > 0 &&
+                   out / s->in_total > s->lim.max_ratio) {
+            fail(s, "compression ratio over the limit (decompression bomb?)");
+        }
+    }
+    long produced = (long)(asked - s->z.avail_out);
+    s->out_total += (uint64_t)produced;
+    /* bytes decoded before a failure are handed out first; the error comes next */
+    if (produced == 0 && s->error) return -1;
+    return produced;
+}
+
+static long raw_read(struct mx_stream *s, char *buf, size_t n) {
+    if (s->kind == K_MEM) {
+        size_t k = s->mem_len - s->mem_off < n ? s->mem_len - s->mem_off : n;
+        memcpy(buf, s->mem + s->mem_off, k);
+        s->mem_off += k;
+        return (long)k;
+    }
+    if (s->kind == K_GZIP) return gz_read(s, buf, n);
+    for (;;) {
+        ssize_t r = read(s->fd, buf, n);
+        if (r >= 0) return (long)r;
+        if (errno == EINTR) continue;
+        snprintf(s->errbuf, sizeof s->errbuf, "read error: %s", strerror(errno));
+        return fail(s, s->errbuf);
+    }
+}
+
+long mx_stream_read(struct mx_stream *s, char *buf, size_t n) {
+    if (s->peek_off < s->peek_len) {
+        size_t k = s->peek_len - s->peek_off < n ? s->peek_len - s->peek_off : n;
+        memcpy(buf, s->peek + s->peek_off, k);
+        s->peek_off += k;
+        return (long)k;
+    }
+    if (s->done) return s->error ? -1 : 0;
+    if (n == 0) return 0;
+    return raw_read(s, buf, n);
+}
+
+long mx_stream_peek(struct mx_stream *s, const char **p, size_t n) {
+    if (n > PEEK_MAX) n = PEEK_MAX;
+    if (!s->peek) s->peek = mx_xmalloc(PEEK_MAX);
+    while (s->peek_len < n && !s->done) {
+        long r = raw_read(s, s->peek + s->peek_len, n - s->peek_len);
+        if (r < 0) return -1;
+        if (r == 0) break;
+        s->peek_len += (size_t)r;
+    }
+    *p = s->peek;
+    return (long)s->peek_len;
+}
+
+const char *mx_stream_error(const struct mx_stream *s) {
+    return s->error;
+}
+
+const char *mx_stream_take_warning(struct mx_stream *s) {
+    const char *w = s->warning;
+    if (!w && s->inner) w = mx_stream_take_warning(s->inner);
+    s->warning = NULL;
+    return w;
+}
+
+uint64_t mx_stream_gzip_members(const struct mx_stream *s) {
+    return s->kind == K_GZIP ? s->members : 0;
+}

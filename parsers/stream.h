@@ -1,0 +1,56 @@
+/*
+ * stream.h - byte sources: a file descriptor, a memory buffer, or a gzip decoder on top
+ * of another stream.
+ *
+ * gzip is decoded with zlib's inflate (not gzread, which passes non-gzip input through,
+ * ignores trailing garbage and hides truncation): every member of a multi-member file
+ * is read; bytes after the last member that do not start a new member are trailing
+ * garbage (a warning, reading stops); a stream that ends inside a member is truncated
+ * and a corrupt one is damaged (errors). Limits guard against decompression bombs.
+ */
+#ifndef MX_STREAM_H
+#define MX_STREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct mx_stream; /* opaque */
+
+struct mx_gzip_limits {
+    uint64_t max_output;       /* decompressed bytes per input (default 4 GiB) */
+    uint64_t ratio_min_output; /* the ratio guard applies past this output (64 MiB) */
+    uint64_t max_ratio;        /* output/input above this is refused (500) */
+    uint64_t max_members;      /* gzip members per input (100,000) */
+};
+
+/* The defaults of SECURITY.md. */
+struct mx_gzip_limits mx_gzip_limits_default(void);
+
+/* A stream reading fd; close_fd: whether mx_stream_free closes it. Never NULL. */
+struct mx_stream *mx_stream_fd(int fd, bool close_fd);
+/* A stream over buf[0..n), which must outlive the stream. Never NULL. */
+struct mx_stream *mx_stream_mem(const void *buf, size_t n);
+/* A gzip decoder reading inner; takes ownership of inner. Never NULL. */
+struct mx_stream *mx_stream_gzip(struct mx_stream *inner, const struct mx_gzip_limits *lim);
+/* Frees the stream and any stream it owns. Accepts NULL. */
+void mx_stream_free(struct mx_stream *s);
+
+/* Reads up to n bytes into buf. Returns the count (> 0), 0 at the end, or -1 when the
+ * stream is damaged or unreadable (mx_stream_error says why; further reads return -1 too). Bytes
+ * decoded before the damage are returned first. */
+long mx_stream_read(struct mx_stream *s, char *buf, size_t n);
+
+/* Peeks at up to n leading bytes without consuming them (for format sniffing); only
+ * valid before the first mx_stream_read. Returns the count available (may be < n at
+ * a short input), or -1 on a read error. */
+long mx_stream_peek(struct mx_stream *s, const char **p, size_t n);
+
+/* Why the last read returned -1, or NULL. */
+const char *mx_stream_error(const struct mx_stream *s);
+/* A warning raised while reading (trailing garbage), returned once, else NULL. */
+const char *mx_stream_take_warning(struct mx_stream *s);
+/* Compressed bytes consumed / members seen by a gzip stream (0 for others). */
+uint64_t mx_stream_gzip_members(const struct mx_stream *s);
+
+#endif

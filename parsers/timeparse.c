@@ -1,0 +1,171 @@
+/*
+ * timeparse.c - RFC 3339 / ISO 8601 and epoch reading (see timeparse.h). A small
+ * cursor-based scanner; every field is range-checked before it is combined.
+ */
+#include "parsers/timeparse.h"
+
+#include <stdio.h>
+
+int64_t mx_days_from_civil(int64_t y, int m, int d) {
+    y -= m <= 2;
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const int64_t yoe = y - era * 400;
+    const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void mx_civil_from_days(int64_t z, int64_t *y, int *m, int *d) {
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+int mx_days_in_month(int64_t y, int m) {
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2) return ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : 28;
+    return days[m - 1];
+}
+
+struct cur {
+    const char *s;
+    size_t n, i;
+};
+
+/* Reads exactly k digits; -1 if they are not there. */
+static int digits(struct cur *c, int k) {
+    int v = 0;
+    for (int j = 0; j < k; j++) {
+        if (c->i >= c->n || c->s[c->i] < '0' || c->s[c->i] > '9') return -1;
+        v = v * 10 + (c->s[c->i++] - '0');
+    }
+    return v;
+}
+
+static bool take(struct cur *c, char ch) {
+    if (c->i < c->n && c->s[c->i] == ch) {
+        c->i++;
+        return true;
+    }
+    return false;
+}
+
+static bool at_end(const struct cur *c) {
+    return c->i == c->n;
+}
+
+/* Reads the zone designator; returns NULL and the offset in minutes, or a reason. */
+static const char *zone(struct cur *c, int *off_min, bool *has_zone) {
+    *off_min = 0;
+    *has_zone = false;
+    if (at_end(c)) return NULL;
+    if (take(c, 'Z') || take(c, 'z')) {
+        *has_zone = true;
+        return NULL;
+    }
+    int sign;
+    if (take(c, '+'))
+        sign = 1;
+    else if (take(c, '-'))
+        sign = -1;
+    else
+        return "expected 'Z' or an offset like +02:00 after the time";
+    int hh = digits(c, 2), mm = 0;
+    if (hh < 0) return "offset: expected two hour digits";
+    if (take(c, ':')) {
+        if ((mm = digits(c, 2)) < 0) return "offset: expected two minute digits";
+    } else if (!at_end(c)) {
+        if ((mm = digits(c, 2)) < 0) return "offset: expected two minute digits";
+    }
+    if (hh > 23) return "offset hour out of range (00-23)";
+    if (mm > 59) return "offset minute out of range (00-59)";
+    *off_min = sign * (hh * 60 + mm);
+    *has_zone = true;
+    return NULL;
+}
+
+const char *mx_time_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zone) {
+    struct cur c = {s, n, 0};
+    int y = digits(&c, 4);
+    if (y < 0 || !take(&c, '-')) return "expected RFC 3339 timestamp (YYYY-MM-DDTHH:MM:SSZ)";
+    int mo = digits(&c, 2);
+    if (mo < 0 || !take(&c, '-')) return "expected RFC 3339 timestamp (YYYY-MM-DDTHH:MM:SSZ)";
+    int d = digits(&c, 2);
+    if (d < 0) return "expected RFC 3339 timestamp (YYYY-MM-DDTHH:MM:SSZ)";
+    if (!(take(&c, 'T') || take(&c, 't') || take(&c, ' ')))
+        return "expected 'T' and a time of day after the date";
+    int hh = digits(&c, 2);
+    if (hh < 0 || !take(&c, ':')) return "expected HH:MM after the date";
+    int mi = digits(&c, 2);
+    if (mi < 0) return "expected HH:MM after the date";
+    int sec = 0, ms = 0;
+    if (take(&c, ':')) {
+        if ((sec = digits(&c, 2)) < 0) return "expected two digits of seconds";
+        if (take(&c, '.') || take(&c, ',')) {
+            int k = 0;
+            while (c.i < c.n && c.s[c.i] >= '0' && c.s[c.i] <= '9') {
+                if (k < 3) ms = ms * 10 + (c.s[c.i] - '0');
+                k++;
+                c.i++;
+            }
+            if (k == 0 || k > 9) return "fraction of a second: expected 1 to 9 digits";
+            for (; k < 3; k++) ms *= 10;
+        }
+    }
+    int off = 0;
+    const char *why = zone(&c, &off, has_zone);
+    if (why) return why;
+    if (!at_end(&c)) return "unexpected text after the timestamp";
+    if (y < 1000) return "year out of range (1000-9999)";
+    if (mo < 1 || mo > 12) return "month out of range (01-12)";
+    if (d < 1 || d > mx_days_in_month(y, mo)) return "day does not exist in that month";
+    if (hh > 23) return "hour out of range (00-23)";
+    if (mi > 59) return "minute out of range (00-59)";
+    if (sec > 60) return "second out of range (00-59, 60 for a leap second)";
+    if (sec == 60) {
+        sec = 59;
+        ms = 999;
+    }
+    int64_t days = mx_days_from_civil(y, mo, d);
+    int64_t t = ((days * 24 + hh) * 60 + mi) * 60 + sec;
+    t -= (int64_t)off * 60;
+    *out_ms = t * 1000 + ms;
+    return NULL;
+}
+
+const char *mx_time_from_epoch(int64_t v, int64_t *out_ms) {
+    if (v < 0) return "epoch time is negative";
+    if (v > 100000000000000000LL)
+        *out_ms = v / 1000000;
+    else if (v > 100000000000000LL)
+        *out_ms = v / 1000;
+    else if (v > 100000000000LL)
+        *out_ms = v;
+    else
+        *out_ms = v * 1000;
+    return NULL;
+}
+
+size_t mx_time_format_utc(int64_t ms, char *buf) {
+    int64_t secs = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+    int frac = (int)(ms - secs * 1000);
+    int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    int64_t rem = secs - days * 86400;
+    int64_t y;
+    int m, d;
+    mx_civil_from_days(days, &y, &m, &d);
+    int n;
+    if (frac)
+        n = snprintf(buf, 32, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ", (long long)y, m, d,
+                     (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60), frac);
+    else
+        n = snprintf(buf, 32, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)y, m, d,
+                     (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
+    return (size_t)n;
+}

@@ -1,0 +1,41 @@
+/*
+ * timeparse.h - reading and writing instants, with calendar and offset validation in
+ * our own code (glibc's strptime accepts Feb 30 and second 61; timegm normalises).
+ *
+ * Accepted text forms (FORMATS.md, "Timestamps seen"):
+ *   2015-10-06T21:30:42Z            2017-05-10T18:48:27-05:00
+ *   2022-11-03T06:23:06.000000Z     2023-09-05T18:21:21.49Z (1-9 fraction digits)
+ *   2023-09-15 18:51:47.961         (space or 'T'; no zone: see has_zone)
+ *   2011-05-06T03:30-07             (no seconds; hour-only offset; also +0545)
+ * Fractions are kept to the millisecond, truncated. Second 60 (a leap second) reads as
+ * 59.999. Years 1000-9999.
+ */
+#ifndef MX_TIMEPARSE_H
+#define MX_TIMEPARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Parses s[0..n). On success returns NULL and stores the instant in *out_ms; when the
+ * text has no zone, *has_zone is false and *out_ms holds the wall-clock fields as if
+ * they were UTC (convert with mx_tz_local_to_utc). On failure returns a static reason
+ * ("day 30 is not in February 2026") and leaves the outputs unspecified. */
+const char *mx_time_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zone);
+
+/* Reads an integer epoch: seconds; milliseconds if > 10^11; microseconds if > 10^14;
+ * nanoseconds if > 10^17. Returns NULL or a static reason (negative values). */
+const char *mx_time_from_epoch(int64_t v, int64_t *out_ms);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
+int64_t mx_days_from_civil(int64_t y, int m, int d);
+/* The inverse of mx_days_from_civil. */
+void mx_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
+/* Number of days in month m (1-12) of year y. */
+int mx_days_in_month(int64_t y, int m);
+
+/* Writes ms as RFC 3339 UTC ("2026-03-04T05:06:07Z", ".123" added when the
+ * milliseconds are not zero) into buf (at least 32 bytes); returns the length. */
+size_t mx_time_format_utc(int64_t ms, char *buf);
+
+#endif

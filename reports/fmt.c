@@ -1,0 +1,167 @@
+/*
+ * fmt.c - durations, instants and escaping (see fmt.h). Numbers are formatted with
+ * integer arithmetic: no locale can change a byte.
+ */
+#include "reports/fmt.h"
+
+#include <string.h>
+
+#include "parsers/timeparse.h"
+#include "parsers/tz.h"
+
+void mx_fmt_duration(struct mx_buf *b, int64_t ms) {
+    if (ms < 0) ms = 0;
+    long long s = (long long)(ms / 1000);
+    if (ms == 0)
+        mx_buf_puts(b, "0s");
+    else if (s == 0)
+        mx_buf_puts(b, "<1s");
+    else if (s < 60)
+        mx_buf_printf(b, "%llds", s);
+    else if (s < 3600)
+        mx_buf_printf(b, "%lldm %02llds", s / 60, s % 60);
+    else if (s < 86400)
+        mx_buf_printf(b, "%lldh %02lldm", s / 3600, s / 60 % 60);
+    else
+        mx_buf_printf(b, "%lldd %02lldh", s / 86400, s / 3600 % 24);
+}
+
+void mx_fmt_seconds(struct mx_buf *b, int64_t ms) {
+    if (ms < 0) {
+        mx_buf_putc(b, '-');
+        ms = -ms;
+    }
+    mx_buf_u64(b, (uint64_t)(ms / 1000));
+    int frac = (int)(ms % 1000);
+    if (frac) {
+        char t[5] = {'.', (char)('0' + frac / 100), (char)('0' + frac / 10 % 10),
+                     (char)('0' + frac % 10), 0};
+        size_t n = 4;
+        while (t[n - 1] == '0') n--;
+        mx_buf_put(b, t, n);
+    }
+}
+
+void mx_fmt_utc(struct mx_buf *b, int64_t ms) {
+    char t[32];
+    mx_buf_put(b, t, mx_time_format_utc(ms, t));
+}
+
+void mx_fmt_local(struct mx_buf *b, int64_t ms) {
+    struct mx_tm tm;
+    mx_tz_local(ms, &tm);
+    mx_buf_printf(b, "%04lld-%02d-%02d %02d:%02d", (long long)tm.year, tm.month, tm.day, tm.hour,
+                  tm.minute);
+}
+
+void mx_fmt_month(struct mx_buf *b, int key) {
+    mx_buf_printf(b, "%04d-%02d", key / 12, key % 12 + 1);
+}
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 when invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n) {
+    unsigned c = s[0];
+    size_t len;
+    unsigned min;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len) return 0;
+    unsigned cp = c & (0x3F >> (len - 1));
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD";
+
+void mx_esc_json(struct mx_buf *b, const char *s, size_t n) {
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
+    mx_buf_putc(b, '"');
+    size_t i = 0, run = 0;
+    while (i < n) {
+        unsigned char c = u[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            i++;
+            run++;
+            continue;
+        }
+        mx_buf_put(b, s + i - run, run);
+        run = 0;
+        if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            mx_buf_put(b, e, 2);
+            i++;
+        } else if (c < 0x20) {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            if (c == '\n')
+                mx_buf_put(b, "\\n", 2);
+            else if (c == '\t')
+                mx_buf_put(b, "\\t", 2);
+            else if (c == '\r')
+                mx_buf_put(b, "\\r", 2);
+            else
+                mx_buf_put(b, e, 6);
+            i++;
+        } else {
+            size_t k = utf8_len(u + i, n - i);
+            if (k == 0) {
+                mx_buf_puts(b, REPLACEMENT);
+                i++;
+            } else {
+                mx_buf_put(b, s + i, k);
+                i += k;
+            }
+        }
+    }
+    mx_buf_put(b, s + i - run, run);
+    mx_buf_putc(b, '"');
+}
+
+static int is_punct(unsigned char c) {
+    return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+           (c >= 0x7B && c <= 0x7E);
+}
+
+void mx_esc_md(struct mx_buf *b, const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = u[i];
+        if (c == '\n' || c == '\r' || c == '\t') {
+            mx_buf_putc(b, ' ');
+            i++;
+        } else if (c < 0x20 || c == 0x7F) {
+            mx_buf_puts(b, REPLACEMENT);
+            i++;
+        } else if (c < 0x80) {
+            if (is_punct(c)) mx_buf_putc(b, '\\');
+            mx_buf_putc(b, (char)c);
+            i++;
+        } else {
+            size_t k = utf8_len(u + i, n - i);
+            /* C1 controls (U+0080-U+009F) are replaced too */
+            if (k == 0 || (k == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0)) {
+                mx_buf_puts(b, REPLACEMENT);
+                i += k ? k : 1;
+            } else {
+                mx_buf_put(b, s + i, k);
+                i += k;
+            }
+        }
+    }
+}

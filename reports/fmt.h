@@ -1,0 +1,31 @@
+/*
+ * fmt.h - how values read in reports: durations, instants, seconds, and escaping of
+ * untrusted strings for each output (SECURITY.md: from the raw value, at the point of
+ * output, never reusing another format's escaping).
+ */
+#ifndef MX_FMT_H
+#define MX_FMT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "reports/out.h"
+
+/* "45s", "12m 05s", "1h 04m", "2d 03h"; "<1s" below a second, "0s" for zero. */
+void mx_fmt_duration(struct mx_buf *b, int64_t ms);
+/* Seconds with up to three decimals, trailing zeros dropped: "300", "12.5". */
+void mx_fmt_seconds(struct mx_buf *b, int64_t ms);
+/* RFC 3339 UTC ("2026-03-04T05:06:07Z", milliseconds when not zero). */
+void mx_fmt_utc(struct mx_buf *b, int64_t ms);
+/* "2026-03-04 14:06" in the active zone. */
+void mx_fmt_local(struct mx_buf *b, int64_t ms);
+/* "2026-03" for a month key (year * 12 + month - 1). */
+void mx_fmt_month(struct mx_buf *b, int key);
+
+/* A JSON string with quotes: " \ and U+0000-U+001F escaped, invalid UTF-8 as U+FFFD. */
+void mx_esc_json(struct mx_buf *b, const char *s, size_t n);
+/* Markdown text or table cell: every ASCII punctuation character backslash-escaped
+ * (CommonMark 2.4), CR/LF/TAB as spaces, other controls and invalid UTF-8 as U+FFFD. */
+void mx_esc_md(struct mx_buf *b, const char *s, size_t n);
+
+#endif

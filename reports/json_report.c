@@ -1,0 +1,301 @@
+/*
+ * json_report.c - report.json. Keys are written in a fixed order; severities
+ * SEV1-SEV4 and unassigned always appear; absent times are null; durations are
+ * seconds with up to three decimals.
+ */
+#include "reports/json_report.h"
+
+#include <string.h>
+
+#include "reports/fmt.h"
+
+/* Severity order in outputs: SEV1..SEV4, then unassigned. */
+static const enum mx_severity SEV_ORDER[MX_SEV__COUNT] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4,
+                                                          MX_SEV_NONE};
+
+static void key(struct mx_buf *b, const char *k) {
+    mx_buf_putc(b, '"');
+    mx_buf_puts(b, k);
+    mx_buf_puts(b, "\":");
+}
+
+static void str_or_null(struct mx_buf *b, struct mx_str s) {
+    if (s.p)
+        mx_esc_json(b, s.p, s.n);
+    else
+        mx_buf_puts(b, "null");
+}
+
+static void cstr(struct mx_buf *b, const char *s) {
+    if (s)
+        mx_esc_json(b, s, strlen(s));
+    else
+        mx_buf_puts(b, "null");
+}
+
+static void time_or_null(struct mx_buf *b, int64_t t) {
+    if (t == MX_NO_TIME) {
+        mx_buf_puts(b, "null");
+        return;
+    }
+    mx_buf_putc(b, '"');
+    mx_fmt_utc(b, t);
+    mx_buf_putc(b, '"');
+}
+
+static void stat_obj(struct mx_buf *b, const struct mx_stat *s) {
+    mx_buf_puts(b, "{\"n\":");
+    mx_buf_u64(b, s->n);
+    const char *keys[4] = {"mean_s", "p50_s", "p90_s", "max_s"};
+    const int64_t vals[4] = {s->mean, s->p50, s->p90, s->max};
+    for (int k = 0; k < 4; k++) {
+        mx_buf_printf(b, ",\"%s\":", keys[k]);
+        if (s->n)
+            mx_fmt_seconds(b, vals[k]);
+        else
+            mx_buf_puts(b, "null");
+    }
+    mx_buf_putc(b, '}');
+}
+
+static void mset_obj(struct mx_buf *b, const struct mx_mset *m) {
+    mx_buf_puts(b, "{\"incidents\":");
+    mx_buf_u64(b, m->incidents);
+    for (int k = 0; k < MX_M__COUNT; k++) {
+        mx_buf_printf(b, ",\"%s\":", mx_metric_key((enum mx_metric)k));
+        stat_obj(b, &m->m[k]);
+    }
+    mx_buf_putc(b, '}');
+}
+
+static void by_severity_msets(struct mx_buf *b, const struct mx_mset *sev, const char *indent) {
+    mx_buf_putc(b, '{');
+    for (int i = 0; i < MX_SEV__COUNT; i++) {
+        mx_buf_printf(b, "%s\n%s  ", i ? "," : "", indent);
+        key(b, mx_severity_name(SEV_ORDER[i]));
+        mset_obj(b, &sev[SEV_ORDER[i]]);
+    }
+    mx_buf_printf(b, "\n%s}", indent);
+}
+
+static void by_severity_counts(struct mx_buf *b, const uint64_t *c) {
+    mx_buf_putc(b, '{');
+    for (int i = 0; i < MX_SEV__COUNT; i++) {
+        if (i) mx_buf_putc(b, ',');
+        key(b, mx_severity_name(SEV_ORDER[i]));
+        mx_buf_u64(b, c[SEV_ORDER[i]]);
+    }
+    mx_buf_putc(b, '}');
+}
+
+static void reasons(struct mx_buf *b, const uint64_t *c) {
+    mx_buf_putc(b, '{');
+    for (int k = 0; k < MX_R__COUNT; k++) {
+        if (k) mx_buf_putc(b, ',');
+        key(b, mx_reason_name((enum mx_reason)k));
+        mx_buf_u64(b, c[k]);
+    }
+    mx_buf_putc(b, '}');
+}
+
+static void warnings(struct mx_buf *b, const uint64_t *c) {
+    mx_buf_putc(b, '{');
+    for (int k = 0; k < MX_W__COUNT; k++) {
+        if (k) mx_buf_putc(b, ',');
+        key(b, mx_warning_name((enum mx_warning)k));
+        mx_buf_u64(b, c[k]);
+    }
+    mx_buf_putc(b, '}');
+}
+
+static void inputs(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "  \"inputs\": [");
+    for (size_t i = 0; i < r->n_inputs; i++) {
+        const struct mx_input_sum *in = &r->inputs[i];
+        const struct mx_input_stat *s = in->stat;
+        mx_buf_puts(b, i ? ",\n    {" : "\n    {");
+        key(b, "path");
+        cstr(b, s->path);
+        mx_buf_puts(b, ",\"format\":");
+        cstr(b, s->format);
+        mx_buf_puts(b, ",\"compression\":");
+        cstr(b, s->compression);
+        mx_buf_puts(b, ",\"records\":");
+        mx_buf_u64(b, s->records);
+        mx_buf_puts(b, ",\"accepted\":");
+        mx_buf_u64(b, in->accepted);
+        mx_buf_puts(b, ",\"rejected\":");
+        mx_buf_u64(b, s->rejected);
+        mx_buf_puts(b, ",\"duplicates\":");
+        mx_buf_u64(b, in->duplicates);
+        mx_buf_puts(b, ",\"warnings\":");
+        mx_buf_u64(b, s->warnings);
+        mx_buf_puts(b, ",\"rejected_by_reason\":");
+        reasons(b, s->by_reason);
+        mx_buf_puts(b, ",\"error\":");
+        cstr(b, s->failure);
+        mx_buf_putc(b, '}');
+    }
+    mx_buf_puts(b, r->n_inputs ? "\n  ],\n" : "],\n");
+}
+
+static void rejections(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "  \"rejections\": [");
+    const struct mx_diag *d = r->diag;
+    for (size_t i = 0; i < d->n_samples; i++) {
+        mx_buf_puts(b, i ? ",\n    {" : "\n    {");
+        key(b, "reason");
+        cstr(b, mx_reason_name(d->samples[i].reason));
+        mx_buf_puts(b, ",\"message\":");
+        cstr(b, d->samples[i].text);
+        mx_buf_putc(b, '}');
+    }
+    mx_buf_puts(b, d->n_samples ? "\n  ],\n" : "],\n");
+}
+
+static void source_pos(struct mx_buf *b, const struct mx_result *r, const struct mx_rec *e) {
+    struct mx_buf t = {0};
+    mx_buf_puts(&t, r->diag->inputs[e->src].path);
+    mx_buf_putc(&t, ':');
+    mx_buf_u64(&t, e->line);
+    if (e->index >= 0) {
+        mx_buf_putc(&t, '#');
+        mx_buf_u64(&t, (uint64_t)e->index);
+    }
+    mx_esc_json(b, t.p, t.n);
+    mx_buf_free(&t);
+}
+
+static void timeline(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t) {
+    int64_t deadline;
+    mx_buf_puts(b, "{\"incident\":");
+    mx_esc_json(b, t->id.p, t->id.n);
+    mx_buf_puts(b, ",\"severity\":");
+    cstr(b, mx_severity_name(t->severity));
+    mx_buf_puts(b, ",\"service\":");
+    str_or_null(b, t->service);
+    mx_buf_puts(b, ",\"team\":");
+    str_or_null(b, t->team);
+    mx_buf_puts(b, ",\"title\":");
+    str_or_null(b, t->title);
+    mx_buf_puts(b, ",\"class\":");
+    cstr(b, mx_class_name(t->cls));
+    mx_buf_puts(b, ",\"month\":\"");
+    mx_fmt_month(b, t->month);
+    mx_buf_putc(b, '"');
+    const char *names[6] = {"detected_at",  "started_at",  "acknowledged_at",
+                            "mitigated_at", "resolved_at", "postmortem_at"};
+    const int64_t times[6] = {t->detected_at,  t->started_at,  t->acknowledged_at,
+                              t->mitigated_at, t->resolved_at, t->postmortem_at};
+    for (int k = 0; k < 6; k++) {
+        mx_buf_printf(b, ",\"%s\":", names[k]);
+        time_or_null(b, times[k]);
+    }
+    mx_buf_printf(b, ",\"open\":%s,\"merged\":%s,\"auto_resolved\":%s,\"reopens\":%u",
+                  t->open ? "true" : "false", t->merged ? "true" : "false",
+                  t->auto_resolved ? "true" : "false", (unsigned)t->reopens);
+    mx_buf_puts(b, ",\"postmortem_status\":");
+    cstr(b, mx_pm_status_name(mx_postmortem_status(t, r->as_of, &deadline)));
+    mx_buf_puts(b, ",\"postmortem_deadline\":");
+    time_or_null(b, deadline);
+    mx_buf_puts(b, ",\"sources\":[");
+    for (uint32_t i = 0; i < t->count; i++) {
+        if (i) mx_buf_putc(b, ',');
+        source_pos(b, r, mx_tl_event(r->tl, t->first + i));
+    }
+    mx_buf_puts(b, "],\"anomalies\":[");
+    int first = 1;
+    for (int a = 0; a < MX_A__COUNT; a++) {
+        if (!(t->anomalies & (1u << a))) continue;
+        if (!first) mx_buf_putc(b, ',');
+        first = 0;
+        cstr(b, mx_anomaly_name((enum mx_anomaly)a));
+    }
+    mx_buf_puts(b, "]}");
+}
+
+static void metrics(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "  \"metrics\": {\n    \"all\": ");
+    mset_obj(b, &r->all);
+    mx_buf_puts(b, ",\n    \"by_severity\": ");
+    by_severity_msets(b, r->sev, "    ");
+    mx_buf_puts(b, ",\n    \"by_month\": {");
+    for (size_t m = 0; m < r->n_months; m++) {
+        mx_buf_puts(b, m ? ",\n      \"" : "\n      \"");
+        mx_fmt_month(b, r->months[m].key);
+        mx_buf_puts(b, "\": {\"all\": ");
+        mset_obj(b, &r->months[m].all);
+        mx_buf_puts(b, ",\n        \"by_severity\": ");
+        by_severity_msets(b, r->months[m].sev, "        ");
+        mx_buf_putc(b, '}');
+    }
+    mx_buf_puts(b, r->n_months ? "\n    }\n  },\n" : "}\n  },\n");
+}
+
+void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/1\",\n  \"as_of\": ");
+    time_or_null(b, r->as_of);
+    mx_buf_puts(b, ",\n  \"timezone\": ");
+    cstr(b, r->timezone);
+    mx_buf_puts(b, ",\n  \"window\": {\"from\":");
+    time_or_null(b, r->from);
+    mx_buf_puts(b, ",\"to\":");
+    time_or_null(b, r->to);
+    mx_buf_puts(b, "},\n");
+    inputs(b, r);
+    mx_buf_puts(b, "  \"totals\": {\"records\":");
+    mx_buf_u64(b, r->total_records);
+    mx_buf_puts(b, ",\"accepted\":");
+    mx_buf_u64(b, r->total.accepted);
+    mx_buf_puts(b, ",\"rejected\":");
+    mx_buf_u64(b, r->total_rejected);
+    mx_buf_puts(b, ",\"duplicates\":");
+    mx_buf_u64(b, r->total.duplicates);
+    mx_buf_puts(b, ",\"damaged_inputs\":");
+    mx_buf_u64(b, r->diag->failures);
+    mx_buf_puts(b, "},\n  \"rejected_by_reason\": ");
+    reasons(b, r->by_reason);
+    mx_buf_puts(b, ",\n  \"warnings_by_kind\": ");
+    warnings(b, r->by_warning);
+    mx_buf_puts(b, ",\n");
+    rejections(b, r);
+    mx_buf_puts(b, "  \"incidents\": {\"total\":");
+    mx_buf_u64(b, r->incidents);
+    mx_buf_puts(b, ",\"open\":");
+    mx_buf_u64(b, r->open);
+    mx_buf_puts(b, ",\"merged\":");
+    mx_buf_u64(b, r->merged);
+    mx_buf_puts(b, ",\"auto_resolved\":");
+    mx_buf_u64(b, r->auto_resolved);
+    mx_buf_puts(b, ",\"reopened\":");
+    mx_buf_u64(b, r->reopened);
+    mx_buf_puts(b, ",\"outside_window\":");
+    mx_buf_u64(b, r->out_of_window);
+    mx_buf_puts(b, ",\n    \"by_severity\":");
+    by_severity_counts(b, r->by_severity);
+    mx_buf_puts(b, ",\n    \"open_by_severity\":");
+    by_severity_counts(b, r->open_by_severity);
+    mx_buf_puts(b, "},\n  \"anomalies\": {");
+    for (int a = 0; a < MX_A__COUNT; a++) {
+        if (a) mx_buf_putc(b, ',');
+        key(b, mx_anomaly_name((enum mx_anomaly)a));
+        mx_buf_u64(b, r->anomalies[a]);
+    }
+    mx_buf_puts(b, "},\n");
+    metrics(b, r);
+    mx_buf_puts(b, "  \"compliance\": {\"postmortem\": {");
+    for (int s = 0; s < MX_PM__COUNT; s++) {
+        if (s) mx_buf_putc(b, ',');
+        key(b, mx_pm_status_name((enum mx_pm_status)s));
+        mx_buf_u64(b, r->postmortem[s]);
+    }
+    mx_buf_puts(b, "}},\n  \"timelines\": [");
+    size_t shown = 0;
+    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        if (!t->in_window) continue;
+        mx_buf_puts(b, shown++ ? ",\n    " : "\n    ");
+        timeline(b, r, t);
+    }
+    mx_buf_puts(b, shown ? "\n  ]\n}\n" : "]\n}\n");
+}

@@ -1,0 +1,14 @@
+/*
+ * json_report.h - report.json (schema mttx-report/1, SPEC section 7; every key is
+ * documented in docs/report-json.md).
+ */
+#ifndef MX_JSON_REPORT_H
+#define MX_JSON_REPORT_H
+
+#include "analyzer/metrics.h"
+#include "reports/out.h"
+
+/* Appends the whole document (ending in a newline) to b. */
+void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r);
+
+#endif

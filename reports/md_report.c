@@ -1,0 +1,377 @@
+/*
+ * md_report.c - report.md. Section order: overview, process targets, response times by
+ * severity, months, longest and open incidents, data quality, definitions. Tables lead
+ * with n and the median; empty cells read "no data (n=0)", never a zero; under five
+ * values the values themselves are shown.
+ */
+#include "reports/md_report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "reports/fmt.h"
+
+static const enum mx_severity SEV_ORDER[MX_SEV__COUNT] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4,
+                                                          MX_SEV_NONE};
+static const enum mx_metric SHOWN[] = {MX_M_MTTA, MX_M_MTTR, MX_M_MTTM,
+                                       MX_M_MTTD, MX_M_MTBF, MX_M_MTTR_NOAUTO};
+
+static void md(struct mx_buf *b, struct mx_str s) {
+    if (s.p && s.n)
+        mx_esc_md(b, s.p, s.n);
+    else
+        mx_buf_puts(b, "—");
+}
+
+static void mdc(struct mx_buf *b, const char *s) {
+    mx_esc_md(b, s, strlen(s));
+}
+
+/* The values of a small sample, "4m 10s, 5m 02s". */
+static void few(struct mx_buf *b, const struct mx_stat *s) {
+    for (uint64_t i = 0; i < s->n; i++) {
+        if (i) mx_buf_puts(b, ", ");
+        mx_fmt_duration(b, s->few[i]);
+    }
+}
+
+/* "| n | median | p90 | mean | max |" cells of a summary. */
+static void stat_cells(struct mx_buf *b, const struct mx_stat *s) {
+    if (s->n == 0) {
+        mx_buf_puts(b, " 0 | no data (n=0) | — | — | — |");
+        return;
+    }
+    mx_buf_printf(b, " %llu | ", (unsigned long long)s->n);
+    if (s->n < MX_STAT_FEW) {
+        mx_buf_puts(b, "values: ");
+        few(b, s);
+        mx_buf_puts(b, " | — | — | — |");
+        return;
+    }
+    const int64_t v[4] = {s->p50, s->p90, s->mean, s->max};
+    for (int k = 0; k < 4; k++) {
+        mx_fmt_duration(b, v[k]);
+        mx_buf_puts(b, " |");
+        if (k < 3) mx_buf_putc(b, ' ');
+    }
+}
+
+/* A compact cell: "median 5m 02s (n=12)", values when few, "no data (n=0)". */
+static void stat_cell(struct mx_buf *b, const struct mx_stat *s) {
+    if (s->n == 0) {
+        mx_buf_puts(b, "no data (n=0)");
+    } else if (s->n < MX_STAT_FEW) {
+        few(b, s);
+        mx_buf_printf(b, " (n=%llu)", (unsigned long long)s->n);
+    } else {
+        mx_fmt_duration(b, s->p50);
+        mx_buf_printf(b, " (n=%llu)", (unsigned long long)s->n);
+    }
+}
+
+static void sev_header(struct mx_buf *b, const char *first) {
+    mx_buf_printf(b, "| %s |", first);
+    for (int i = 0; i < MX_SEV__COUNT; i++)
+        mx_buf_printf(b, " %s |", mx_severity_name(SEV_ORDER[i]));
+    mx_buf_puts(b, " all |\n|---|");
+    for (int i = 0; i <= MX_SEV__COUNT; i++) mx_buf_puts(b, "---:|");
+    mx_buf_putc(b, '\n');
+}
+
+static void overview(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "## Overview\n\n");
+    sev_header(b, "");
+    mx_buf_puts(b, "| incidents |");
+    for (int i = 0; i < MX_SEV__COUNT; i++)
+        mx_buf_printf(b, " %llu |", (unsigned long long)r->by_severity[SEV_ORDER[i]]);
+    mx_buf_printf(b, " %llu |\n| open |", (unsigned long long)r->incidents);
+    for (int i = 0; i < MX_SEV__COUNT; i++)
+        mx_buf_printf(b, " %llu |", (unsigned long long)r->open_by_severity[SEV_ORDER[i]]);
+    mx_buf_printf(b, " %llu |\n\n", (unsigned long long)r->open);
+    mx_buf_printf(b,
+                  "- %llu merged incidents are left out of every count and metric.\n"
+                  "- %llu incidents were resolved automatically (a timeout or an integration); "
+                  "MTTR is shown with and without them.\n"
+                  "- %llu incidents were reopened at least once.\n",
+                  (unsigned long long)r->merged, (unsigned long long)r->auto_resolved,
+                  (unsigned long long)r->reopened);
+    if (r->out_of_window)
+        mx_buf_printf(b, "- %llu incidents detected outside --from/--to are left out.\n",
+                      (unsigned long long)r->out_of_window);
+    mx_buf_printf(b,
+                  "- %llu records read: %llu accepted, %llu duplicates, %llu rejected "
+                  "(see Data quality).\n\n",
+                  (unsigned long long)r->total_records, (unsigned long long)r->total.accepted,
+                  (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
+}
+
+struct target {
+    const char *what;
+    enum mx_metric metric;
+    int sev; /* -1: all incidents */
+    int64_t limit_ms;
+    const char *limit;
+};
+
+static const struct target TARGETS[] = {
+    {"MTTA, SEV1", MX_M_MTTA, MX_SEV_1, 5 * 60000, "< 5 min"},
+    {"MTTR, SEV1", MX_M_MTTR, MX_SEV_1, 60 * 60000, "< 1 h"},
+    {"MTTD, all incidents", MX_M_MTTD, -1, 5 * 60000, "< 5 min"},
+};
+
+static const struct mx_stat *target_stat(const struct mx_mset *all, const struct mx_mset *sev,
+                                         const struct target *t) {
+    return t->sev < 0 ? &all->m[t->metric] : &sev[t->sev].m[t->metric];
+}
+
+static void targets(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "## Process targets\n\nEach target applies to a month's median.\n\n"
+                   "| target | limit | whole period | months met | months missed |\n"
+                   "|---|---|---|---:|---|\n");
+    for (size_t k = 0; k < sizeof TARGETS / sizeof TARGETS[0]; k++) {
+        const struct target *t = &TARGETS[k];
+        mx_buf_printf(b, "| %s | %s | ", t->what, t->limit);
+        stat_cell(b, target_stat(&r->all, r->sev, t));
+        unsigned met = 0, with_data = 0;
+        struct mx_buf missed = {0};
+        for (size_t m = 0; m < r->n_months; m++) {
+            const struct mx_stat *s = target_stat(&r->months[m].all, r->months[m].sev, t);
+            if (s->n == 0) continue;
+            with_data++;
+            if (s->p50 < t->limit_ms) {
+                met++;
+            } else {
+                if (missed.n) mx_buf_puts(&missed, ", ");
+                mx_fmt_month(&missed, r->months[m].key);
+                mx_buf_puts(&missed, " (");
+                mx_fmt_duration(&missed, s->p50);
+                mx_buf_putc(&missed, ')');
+            }
+        }
+        mx_buf_printf(b, " | %u of %u | %s |\n", met, with_data, missed.n ? missed.p : "none");
+        mx_buf_free(&missed);
+    }
+    mx_buf_putc(b, '\n');
+}
+
+static void by_severity(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "## Response times by severity\n\n");
+    for (size_t k = 0; k < sizeof SHOWN / sizeof SHOWN[0]; k++) {
+        enum mx_metric m = SHOWN[k];
+        mx_buf_printf(b,
+                      "### %s\n\n| severity | n | median | p90 | mean | max |\n"
+                      "|---|---:|---:|---:|---:|---:|\n",
+                      mx_metric_label(m));
+        for (int i = 0; i < MX_SEV__COUNT; i++) {
+            mx_buf_printf(b, "| %s |", mx_severity_name(SEV_ORDER[i]));
+            stat_cells(b, &r->sev[SEV_ORDER[i]].m[m]);
+            mx_buf_putc(b, '\n');
+        }
+        mx_buf_puts(b, "| all |");
+        stat_cells(b, &r->all.m[m]);
+        mx_buf_puts(b, "\n\n");
+    }
+}
+
+static void by_month(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "## By month\n\n### Incidents\n\n");
+    sev_header(b, "month");
+    for (size_t m = 0; m < r->n_months; m++) {
+        mx_buf_puts(b, "| ");
+        mx_fmt_month(b, r->months[m].key);
+        mx_buf_puts(b, " |");
+        for (int i = 0; i < MX_SEV__COUNT; i++)
+            mx_buf_printf(b, " %llu |",
+                          (unsigned long long)r->months[m].sev[SEV_ORDER[i]].incidents);
+        mx_buf_printf(b, " %llu |\n", (unsigned long long)r->months[m].all.incidents);
+    }
+    if (!r->n_months) mx_buf_puts(b, "| no data (n=0) | | | | | | |\n");
+    const enum mx_metric per_month[] = {MX_M_MTTA, MX_M_MTTR, MX_M_MTBF};
+    for (size_t k = 0; k < sizeof per_month / sizeof per_month[0]; k++) {
+        mx_buf_printf(b, "\n### %s: median (n) per month\n\n", mx_metric_label(per_month[k]));
+        sev_header(b, "month");
+        for (size_t m = 0; m < r->n_months; m++) {
+            mx_buf_puts(b, "| ");
+            mx_fmt_month(b, r->months[m].key);
+            mx_buf_puts(b, " |");
+            for (int i = 0; i < MX_SEV__COUNT; i++) {
+                mx_buf_putc(b, ' ');
+                stat_cell(b, &r->months[m].sev[SEV_ORDER[i]].m[per_month[k]]);
+                mx_buf_puts(b, " |");
+            }
+            mx_buf_putc(b, ' ');
+            stat_cell(b, &r->months[m].all.m[per_month[k]]);
+            mx_buf_puts(b, " |\n");
+        }
+    }
+    mx_buf_putc(b, '\n');
+}
+
+static int cmp_mttr(const void *a, const void *b) {
+    const struct mx_timeline *x = *(const struct mx_timeline *const *)a;
+    const struct mx_timeline *y = *(const struct mx_timeline *const *)b;
+    int64_t dx = x->resolved_at - x->detected_at, dy = y->resolved_at - y->detected_at;
+    if (dx != dy) return dx > dy ? -1 : 1;
+    return x->detected_at < y->detected_at ? -1 : (x->detected_at > y->detected_at);
+}
+
+static void incident_cells(struct mx_buf *b, const struct mx_timeline *t) {
+    mx_buf_puts(b, "| ");
+    md(b, t->id);
+    mx_buf_printf(b, " | %s | ", mx_severity_name(t->severity));
+    md(b, t->service);
+    mx_buf_puts(b, " | ");
+    md(b, t->title);
+    mx_buf_puts(b, " | ");
+    mx_fmt_local(b, t->detected_at);
+    mx_buf_puts(b, " | ");
+}
+
+static void longest(struct mx_buf *b, const struct mx_result *r) {
+    size_t n = 0, count = mx_tl_count(r->tl);
+    const struct mx_timeline **v = mx_xmalloc((count ? count : 1) * sizeof *v);
+    for (size_t i = 0; i < count; i++) {
+        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        if (mx_timeline_counted(t) && t->resolved_at != MX_NO_TIME &&
+            t->resolved_at >= t->detected_at)
+            v[n++] = t;
+    }
+    qsort(v, n, sizeof *v, cmp_mttr);
+    mx_buf_puts(b, "## Longest incidents\n\nThe ten longest by time to resolve.\n\n"
+                   "| incident | severity | service | title | detected | MTTR |\n"
+                   "|---|---|---|---|---|---:|\n");
+    for (size_t i = 0; i < n && i < 10; i++) {
+        incident_cells(b, v[i]);
+        mx_fmt_duration(b, v[i]->resolved_at - v[i]->detected_at);
+        mx_buf_puts(b, v[i]->auto_resolved ? " (auto) |\n" : " |\n");
+    }
+    if (n == 0) mx_buf_puts(b, "| no resolved incidents | | | | | |\n");
+    mx_buf_putc(b, '\n');
+    free(v);
+}
+
+static void open_incidents(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "## Open incidents\n\n");
+    mx_buf_puts(b, "| incident | severity | service | title | detected | open for |\n"
+                   "|---|---|---|---|---|---:|\n");
+    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        if (!mx_timeline_counted(t) || !t->open) continue;
+        incident_cells(b, t);
+        mx_fmt_duration(b, r->as_of - t->detected_at);
+        mx_buf_puts(b, t->reopens ? " (reopened) |\n" : " |\n");
+    }
+    if (r->open == 0) mx_buf_puts(b, "| none | | | | | |\n");
+    mx_buf_putc(b, '\n');
+}
+
+static void data_quality(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "## Data quality\n\n| input | format | records | accepted | duplicates | "
+                   "rejected | warnings | status |\n|---|---|---:|---:|---:|---:|---:|---|\n");
+    for (size_t i = 0; i < r->n_inputs; i++) {
+        const struct mx_input_sum *in = &r->inputs[i];
+        mx_buf_puts(b, "| ");
+        mdc(b, in->stat->path);
+        mx_buf_printf(b, " | %s%s | %llu | %llu | %llu | %llu | %llu | ", in->stat->format,
+                      in->stat->compression ? " (gzip)" : "", (unsigned long long)in->stat->records,
+                      (unsigned long long)in->accepted, (unsigned long long)in->duplicates,
+                      (unsigned long long)in->stat->rejected,
+                      (unsigned long long)in->stat->warnings);
+        if (in->stat->failure) {
+            mx_buf_puts(b, "damaged: ");
+            mdc(b, in->stat->failure);
+        } else {
+            mx_buf_puts(b, "read");
+        }
+        mx_buf_puts(b, " |\n");
+    }
+    mx_buf_printf(b, "| **total** | | %llu | %llu | %llu | %llu | | |\n\n",
+                  (unsigned long long)r->total_records, (unsigned long long)r->total.accepted,
+                  (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
+    mx_buf_puts(b, "### Rejected records by reason\n\n| reason | records |\n|---|---:|\n");
+    for (int k = 0; k < MX_R__COUNT; k++)
+        if (r->by_reason[k])
+            mx_buf_printf(b, "| %s | %llu |\n", mx_reason_name((enum mx_reason)k),
+                          (unsigned long long)r->by_reason[k]);
+    if (!r->total_rejected) mx_buf_puts(b, "| none | 0 |\n");
+    if (r->diag->n_samples) {
+        mx_buf_printf(b, "\nThe first %d of each reason:\n\n", MX_DIAG_KEEP);
+        for (size_t i = 0; i < r->diag->n_samples; i++) {
+            mx_buf_puts(b, "- ");
+            mdc(b, r->diag->samples[i].text);
+            mx_buf_putc(b, '\n');
+        }
+    }
+    mx_buf_puts(b, "\n### Warnings\n\n| warning | records |\n|---|---:|\n");
+    int any = 0;
+    for (int k = 0; k < MX_W__COUNT; k++)
+        if (r->by_warning[k]) {
+            any = 1;
+            mx_buf_printf(b, "| %s | %llu |\n", mx_warning_name((enum mx_warning)k),
+                          (unsigned long long)r->by_warning[k]);
+        }
+    if (!any) mx_buf_puts(b, "| none | 0 |\n");
+    mx_buf_puts(b, "\n### Timeline anomalies\n\n| anomaly | incidents | examples |\n"
+                   "|---|---:|---|\n");
+    any = 0;
+    for (int a = 0; a < MX_A__COUNT; a++) {
+        if (!r->anomalies[a]) continue;
+        any = 1;
+        mx_buf_printf(b, "| %s | %llu | ", mx_anomaly_text((enum mx_anomaly)a),
+                      (unsigned long long)r->anomalies[a]);
+        int shown = 0;
+        for (size_t i = 0; i < mx_tl_count(r->tl) && shown < 10; i++) {
+            const struct mx_timeline *t = mx_tl_get(r->tl, i);
+            if (!mx_timeline_counted(t) || !(t->anomalies & (1u << a))) continue;
+            if (shown++) mx_buf_puts(b, ", ");
+            md(b, t->id);
+        }
+        mx_buf_puts(b, " |\n");
+    }
+    if (!any) mx_buf_puts(b, "| none | 0 | |\n");
+    mx_buf_putc(b, '\n');
+}
+
+static const char DEFINITIONS[] =
+    "## How these numbers are measured\n\n"
+    "- **Detection** is an incident's first `detected` event; without one, its earliest "
+    "event of any kind (flagged as an anomaly).\n"
+    "- **MTTD** runs from `started` (impact began) to detection, for incidents that "
+    "record a start. **MTTA** runs from detection to the first acknowledgement at or "
+    "after it. **MTTM** runs from detection to the first `mitigated`. **MTTR** runs from "
+    "detection to the final `resolved` not followed by `reopened`. **MTBF** is the time "
+    "between consecutive detections (within a severity for its rows).\n"
+    "- An incident belongs to the calendar month of its detection in the report's time "
+    "zone; a month's MTBF uses the intervals that end in it.\n"
+    "- Severity is the highest an incident ever had; none is `unassigned`.\n"
+    "- Left out: merged incidents (everywhere), unresolved incidents (from MTTR), "
+    "negative durations (flagged as anomalies), exact duplicate events (same incident, "
+    "type, instant and actor; counted against the later input).\n"
+    "- Medians and p90 use the nearest-rank method; with fewer than 5 incidents the "
+    "values are listed instead. Small samples swing widely: compare medians, not means.\n"
+    "- Targets from the incident process: MTTA < 5 min for SEV1, MTTR < 1 h for SEV1 "
+    "and MTTD < 5 min, each on a month's median.\n";
+
+void mx_md_write(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "# Incident report\n\n");
+    if (r->n_months) {
+        mx_buf_puts(b, "Incidents detected ");
+        mx_fmt_month(b, r->months[0].key);
+        mx_buf_puts(b, " to ");
+        mx_fmt_month(b, r->months[r->n_months - 1].key);
+        mx_buf_puts(b, " · ");
+    }
+    mx_buf_puts(b, "as of ");
+    mx_fmt_local(b, r->as_of);
+    mx_buf_puts(b, " · times in ");
+    mdc(b, r->timezone);
+    mx_buf_puts(b, "\n\n");
+    overview(b, r);
+    targets(b, r);
+    by_severity(b, r);
+    by_month(b, r);
+    longest(b, r);
+    open_incidents(b, r);
+    data_quality(b, r);
+    mx_buf_puts(b, DEFINITIONS);
+}

@@ -1,0 +1,14 @@
+/*
+ * md_report.h - report.md: GitHub-flavoured Markdown a team lead reads in two minutes.
+ * Every string from input is escaped with mx_esc_md.
+ */
+#ifndef MX_MD_REPORT_H
+#define MX_MD_REPORT_H
+
+#include "analyzer/metrics.h"
+#include "reports/out.h"
+
+/* Appends the whole report to b. */
+void mx_md_write(struct mx_buf *b, const struct mx_result *r);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * test_escape.c - escaping for Markdown and JSON, and how durations read.
+ */
+#include "harness.h"
+#include "reports/fmt.h"
+
+static void md(const char *in, size_t n, const char *want) {
+    struct mx_buf b = {0};
+    mx_esc_md(&b, in, n);
+    CHECK_STR(b.p ? b.p : "", want);
+    mx_buf_free(&b);
+}
+
+static void js(const char *in, size_t n, const char *want) {
+    struct mx_buf b = {0};
+    mx_esc_json(&b, in, n);
+    CHECK_STR(b.p, want);
+    mx_buf_free(&b);
+}
+
+static void dur(int64_t ms, const char *want) {
+    struct mx_buf b = {0};
+    mx_fmt_duration(&b, ms);
+    CHECK_STR(b.p, want);
+    mx_buf_free(&b);
+}
+
+static void secs(int64_t ms, const char *want) {
+    struct mx_buf b = {0};
+    mx_fmt_seconds(&b, ms);
+    CHECK_STR(b.p, want);
+    mx_buf_free(&b);
+}
+
+int main(void) {
+    md("a|b", 3, "a\\|b");
+    md("[x](javascript:alert(1))", 24, "\\[x\\]\\(javascript\\:alert\\(1\\)\\)");
+    md("<script>", 8, "\\<script\\>");
+    md("line\nbreak\r\ttab", 15, "line break  tab");
+    md("*_`#", 4, "\\*\\_\\`\\#");
+    md("nul\0x", 5, "nul\xEF\xBF\xBDx");
+    md("\xC3\xA9t\xC3\xA9", 5, "\xC3\xA9t\xC3\xA9"); /* UTF-8 kept */
+    md("bad\xFF", 4, "bad\xEF\xBF\xBD");             /* invalid byte replaced */
+    md("c1\xC2\x85", 4, "c1\xEF\xBF\xBD");           /* C1 control replaced */
+    js("a\"b\\c", 5, "\"a\\\"b\\\\c\"");
+    js("\x01\n", 2, "\"\\u0001\\n\"");
+    js("\xE2\x82\xAC", 3, "\"\xE2\x82\xAC\"");
+    js("\xED\xA0\x80", 3, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""); /* surrogate */
+    dur(0, "0s");
+    dur(400, "<1s");
+    dur(45000, "45s");
+    dur(725000, "12m 05s");
+    dur(3840000, "1h 04m");
+    dur(183600000, "2d 03h");
+    secs(300000, "300");
+    secs(12500, "12.5");
+    secs(1, "0.001");
+    secs(1230, "1.23");
+    TEST_DONE();
+}

@@ -1,0 +1,191 @@
+/*
+ * test_timeline.c - each timeline rule of SPEC section 4, and the metric groups of
+ * section 5 (months, MTBF attribution, merged exclusion).
+ */
+#include <stdlib.h>
+
+#include "analyzer/metrics.h"
+#include "analyzer/timeline.h"
+#include "harness.h"
+#include "parsers/timeparse.h"
+#include "parsers/tz.h"
+
+static int64_t T(const char *s) {
+    int64_t ms;
+    bool hz;
+    if (mx_time_parse(s, strlen(s), &ms, &hz)) abort();
+    return ms;
+}
+
+static struct mx_str S(const char *s) {
+    struct mx_str v = {s, s ? strlen(s) : 0};
+    return v;
+}
+
+static uint32_t next_line;
+
+static void add(struct mx_tl *tl, uint32_t src, const char *inc, enum mx_evtype type,
+                const char *when, enum mx_severity sev, const char *actor, const char *title) {
+    struct mx_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.pos.path = "test";
+    ev.pos.src = src;
+    ev.pos.line = ++next_line;
+    ev.pos.index = -1;
+    ev.time_ms = T(when);
+    ev.incident = S(inc);
+    ev.type = type;
+    ev.severity = sev;
+    ev.actor = S(actor);
+    ev.title = S(title);
+    mx_tl_add(tl, &ev);
+}
+
+static const struct mx_timeline *find(const struct mx_tl *tl, const char *id) {
+    for (size_t i = 0; i < mx_tl_count(tl); i++) {
+        const struct mx_timeline *t = mx_tl_get(tl, i);
+        if (t->id.n == strlen(id) && memcmp(t->id.p, id, t->id.n) == 0) return t;
+    }
+    return NULL;
+}
+
+static void rules(void) {
+    struct mx_tl *tl = mx_tl_new();
+    uint64_t dups[2] = {0, 0};
+    /* A: normal, with a duplicate ack from the second input and a title from the
+     * earliest event even though it arrives last */
+    add(tl, 0, "A", MX_EV_DETECTED, "2026-03-01T10:00:00Z", MX_SEV_3, NULL, "later title");
+    add(tl, 0, "A", MX_EV_ACKNOWLEDGED, "2026-03-01T10:04:00Z", MX_SEV_NONE, "alice", NULL);
+    add(tl, 1, "A", MX_EV_ACKNOWLEDGED, "2026-03-01T10:04:00Z", MX_SEV_NONE, "alice", NULL);
+    add(tl, 0, "A", MX_EV_SEVERITY_CHANGED, "2026-03-01T10:05:00Z", MX_SEV_1, NULL, NULL);
+    add(tl, 0, "A", MX_EV_SEVERITY_CHANGED, "2026-03-01T10:06:00Z", MX_SEV_2, NULL, NULL);
+    add(tl, 0, "A", MX_EV_RESOLVED, "2026-03-01T11:00:00Z", MX_SEV_NONE, NULL, NULL);
+    add(tl, 1, "A", MX_EV_STARTED, "2026-03-01T09:50:00Z", MX_SEV_NONE, NULL, "first title");
+    /* B: no detected event; an ack before the first event's detection is impossible
+     * here, so: reopened then resolved again (final resolution counts) */
+    add(tl, 0, "B", MX_EV_ACKNOWLEDGED, "2026-03-02T10:00:00Z", MX_SEV_NONE, "bob", NULL);
+    add(tl, 0, "B", MX_EV_RESOLVED, "2026-03-02T10:30:00Z", MX_SEV_NONE, NULL, NULL);
+    add(tl, 0, "B", MX_EV_REOPENED, "2026-03-02T11:00:00Z", MX_SEV_NONE, NULL, NULL);
+    add(tl, 0, "B", MX_EV_RESOLVED, "2026-03-02T12:00:00Z", MX_SEV_NONE, NULL, NULL);
+    /* C: ack before detection (clock skew), resolved then reopened: open */
+    add(tl, 0, "C", MX_EV_ACKNOWLEDGED, "2026-03-03T09:59:00Z", MX_SEV_NONE, "carol", NULL);
+    add(tl, 0, "C", MX_EV_DETECTED, "2026-03-03T10:00:00Z", MX_SEV_2, NULL, NULL);
+    add(tl, 0, "C", MX_EV_RESOLVED, "2026-03-03T10:30:00Z", MX_SEV_NONE, NULL, NULL);
+    add(tl, 0, "C", MX_EV_REOPENED, "2026-03-03T10:40:00Z", MX_SEV_NONE, NULL, NULL);
+    /* D: merged; E: resolved before detection, started after detection */
+    add(tl, 0, "D", MX_EV_DETECTED, "2026-05-01T00:00:00Z", MX_SEV_1, NULL, NULL);
+    add(tl, 0, "D", MX_EV_MERGED, "2026-05-01T00:10:00Z", MX_SEV_NONE, NULL, NULL);
+    add(tl, 0, "E", MX_EV_RESOLVED, "2026-05-02T09:00:00Z", MX_SEV_NONE, NULL, NULL);
+    add(tl, 0, "E", MX_EV_DETECTED, "2026-05-02T10:00:00Z", MX_SEV_NONE, NULL, NULL);
+    add(tl, 0, "E", MX_EV_STARTED, "2026-05-02T10:05:00Z", MX_SEV_NONE, NULL, NULL);
+    mx_tl_finish(tl, MX_NO_TIME, MX_NO_TIME, dups, 2);
+
+    CHECK_I64(dups[0], 0);
+    CHECK_I64(dups[1], 1); /* the later input holds the duplicate */
+    const struct mx_timeline *a = find(tl, "A"), *b = find(tl, "B"), *c = find(tl, "C");
+    const struct mx_timeline *d = find(tl, "D"), *e = find(tl, "E");
+    CHECK(a && b && c && d && e);
+    if (!(a && b && c && d && e)) return;
+    CHECK_I64(a->count, 6);
+    CHECK_I64(a->detected_at, T("2026-03-01T10:00:00Z"));
+    CHECK_I64(a->started_at, T("2026-03-01T09:50:00Z"));
+    CHECK_I64(a->acknowledged_at, T("2026-03-01T10:04:00Z"));
+    CHECK_I64(a->resolved_at, T("2026-03-01T11:00:00Z"));
+    CHECK_I64(a->severity, MX_SEV_1); /* highest ever */
+    CHECK(a->title.n == 11 && memcmp(a->title.p, "first title", 11) == 0);
+    CHECK(!a->open && a->anomalies == 0);
+    CHECK_I64(a->month, 2026 * 12 + 2);
+
+    CHECK(b->anomalies & (1u << MX_A_NO_DETECTED));
+    CHECK_I64(b->detected_at, T("2026-03-02T10:00:00Z")); /* earliest event */
+    CHECK_I64(b->resolved_at, T("2026-03-02T12:00:00Z"));
+    CHECK_I64(b->reopens, 1);
+    CHECK(!b->open);
+    CHECK_I64(b->severity, MX_SEV_NONE);
+
+    CHECK(c->anomalies & (1u << MX_A_ACK_BEFORE_DETECTION));
+    CHECK_I64(c->acknowledged_at, MX_NO_TIME);
+    CHECK(c->open);
+    CHECK_I64(c->resolved_at, MX_NO_TIME);
+
+    CHECK(d->merged && !d->open);
+    CHECK(e->anomalies & (1u << MX_A_RESOLVED_BEFORE_DETECTION));
+    CHECK(e->anomalies & (1u << MX_A_STARTED_AFTER_DETECTION));
+
+    /* the timelines come ordered by detection */
+    for (size_t i = 1; i < mx_tl_count(tl); i++)
+        CHECK(mx_tl_get(tl, i - 1)->detected_at <= mx_tl_get(tl, i)->detected_at);
+
+    /* metrics: the merged D is out; E's negative durations are out */
+    struct mx_diag diag;
+    mx_diag_init(&diag, NULL);
+    mx_diag_input_add(&diag, "a");
+    mx_diag_input_add(&diag, "b");
+    diag.inputs[0].records = diag.inputs[0].emitted = 17;
+    diag.inputs[1].records = diag.inputs[1].emitted = 2;
+    struct mx_result r;
+    mx_result_build(&r, tl, &diag, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME, MX_NO_TIME);
+    CHECK_I64(r.incidents, 4);
+    CHECK_I64(r.merged, 1);
+    CHECK_I64(r.open, 1);
+    CHECK_I64(r.total.accepted + r.total.duplicates + r.total_rejected, r.total_records);
+    CHECK_I64(r.n_months, 3); /* March to May; April is empty but present */
+    CHECK_I64(r.months[1].all.incidents, 0);
+    CHECK_I64(r.months[1].all.m[MX_M_MTTR].n, 0);
+    CHECK_I64(r.all.m[MX_M_MTTR].n, 2);           /* A and B; C open; E negative */
+    CHECK_I64(r.all.m[MX_M_MTTD].n, 1);           /* A only; E's start is after detection */
+    CHECK_I64(r.all.m[MX_M_MTTA].n, 2);           /* A, B */
+    CHECK_I64(r.all.m[MX_M_MTBF].n, 3);           /* 4 incidents, 3 intervals */
+    CHECK_I64(r.months[2].all.m[MX_M_MTBF].n, 1); /* May: the interval C -> E */
+    CHECK_I64(r.months[2].all.m[MX_M_MTBF].p50,
+              T("2026-05-02T10:00:00Z") - T("2026-03-03T10:00:00Z"));
+    CHECK_I64(r.sev[MX_SEV_1].m[MX_M_MTTR].p50, 3600000);
+    /* postmortem: A is SEV1 resolved 2026-03-01 11:00, none published: missing */
+    int64_t deadline;
+    CHECK_I64(mx_postmortem_status(a, r.as_of, &deadline), MX_PM_MISSING);
+    CHECK_I64(deadline, T("2026-03-03T11:00:00Z"));
+    CHECK_I64(mx_postmortem_status(c, r.as_of, &deadline), MX_PM_PENDING);
+    CHECK_I64(mx_postmortem_status(b, r.as_of, &deadline), MX_PM_NOT_REQUIRED);
+    mx_result_free(&r);
+    mx_diag_free(&diag);
+    mx_tl_free(tl);
+}
+
+static void window_and_zone(void) {
+    CHECK(mx_tz_set("America/New_York") == NULL);
+    struct mx_tl *tl = mx_tl_new();
+    uint64_t dups[1] = {0};
+    /* 2026-04-01T02:00Z is still March 31st in New York */
+    add(tl, 0, "X", MX_EV_DETECTED, "2026-04-01T02:00:00Z", MX_SEV_2, NULL, NULL);
+    add(tl, 0, "Y", MX_EV_DETECTED, "2026-04-10T00:00:00Z", MX_SEV_2, NULL, NULL);
+    mx_tl_finish(tl, MX_NO_TIME, T("2026-04-05T00:00:00Z"), dups, 1);
+    const struct mx_timeline *x = find(tl, "X"), *y = find(tl, "Y");
+    CHECK(x && y);
+    if (x && y) {
+        CHECK_I64(x->month, 2026 * 12 + 2);
+        CHECK(x->in_window);
+        CHECK(!y->in_window);
+    }
+    mx_tl_free(tl);
+    CHECK(mx_tz_set("UTC") == NULL);
+}
+
+static void ties_keep_input_order(void) {
+    struct mx_tl *tl = mx_tl_new();
+    uint64_t dups[1] = {0};
+    /* resolved and reopened at the same instant: input order decides */
+    add(tl, 0, "R", MX_EV_DETECTED, "2026-03-01T10:00:00Z", MX_SEV_2, NULL, NULL);
+    add(tl, 0, "R", MX_EV_REOPENED, "2026-03-01T11:00:00Z", MX_SEV_NONE, NULL, NULL);
+    add(tl, 0, "R", MX_EV_RESOLVED, "2026-03-01T11:00:00Z", MX_SEV_NONE, NULL, NULL);
+    mx_tl_finish(tl, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    const struct mx_timeline *r = find(tl, "R");
+    CHECK(r && !r->open);
+    mx_tl_free(tl);
+}
+
+int main(void) {
+    rules();
+    window_and_zone();
+    ties_keep_input_order();
+    TEST_DONE();
+}

@@ -1,0 +1,142 @@
+/*
+ * test_timeparse.c - the table of valid and invalid timestamps (FORMATS.md
+ * "Timestamps seen", calendar edge cases, offsets, epochs) and zone conversion.
+ */
+#include <stdlib.h>
+
+#include "harness.h"
+#include "parsers/timeparse.h"
+#include "parsers/tz.h"
+
+struct row {
+    const char *text;
+    const char *want; /* RFC 3339 UTC, or NULL when the text must be rejected */
+    int has_zone;
+};
+
+static const struct row ROWS[] = {
+    {"2015-10-06T21:30:42Z", "2015-10-06T21:30:42Z", 1},
+    {"2017-05-10T18:48:27-05:00", "2017-05-10T23:48:27Z", 1},
+    {"2022-11-03T06:23:06.000000Z", "2022-11-03T06:23:06Z", 1},
+    {"2021-06-04T13:35:29.781Z", "2021-06-04T13:35:29.781Z", 1},
+    {"2023-09-05T18:21:21.49Z", "2023-09-05T18:21:21.490Z", 1},
+    {"2023-09-05T18:21:21.123456789Z", "2023-09-05T18:21:21.123Z", 1},
+    {"2023-09-05T18:21:21.9999Z", "2023-09-05T18:21:21.999Z", 1}, /* truncated */
+    {"2023-09-15 18:51:47.961", "2023-09-15T18:51:47.961Z", 0},
+    {"2023-05-31T10:05:00", "2023-05-31T10:05:00Z", 0},
+    {"2011-05-06T03:30-07", "2011-05-06T10:30:00Z", 1},
+    {"2026-03-04T05:06:07+05:45", "2026-03-03T23:21:07Z", 1},
+    {"2026-03-04T05:06:07+0545", "2026-03-03T23:21:07Z", 1},
+    {"2026-03-04T05:06:07-00:00", "2026-03-04T05:06:07Z", 1},
+    {"2026-03-04t05:06:07z", "2026-03-04T05:06:07Z", 1},
+    {"2024-02-29T12:00:00Z", "2024-02-29T12:00:00Z", 1},     /* leap year */
+    {"2000-02-29T00:00:00Z", "2000-02-29T00:00:00Z", 1},     /* 400-year rule */
+    {"2016-12-31T23:59:60Z", "2016-12-31T23:59:59.999Z", 1}, /* leap second */
+    {"2026-02-30T00:00:00Z", NULL, 0},
+    {"2025-02-29T00:00:00Z", NULL, 0},
+    {"1900-02-29T00:00:00Z", NULL, 0}, /* 100-year rule */
+    {"2026-04-31T00:00:00Z", NULL, 0},
+    {"2026-13-01T00:00:00Z", NULL, 0},
+    {"2026-00-10T00:00:00Z", NULL, 0},
+    {"2026-01-00T00:00:00Z", NULL, 0},
+    {"2026-03-04T25:00:00Z", NULL, 0},
+    {"2026-03-04T24:00:00Z", NULL, 0},
+    {"2026-03-04T12:60:00Z", NULL, 0},
+    {"2026-03-04T12:00:61Z", NULL, 0},
+    {"2026-03-04T12:00:00+24:00", NULL, 0},
+    {"2026-03-04T12:00:00+05:60", NULL, 0},
+    {"2026-03-04T12:00:00.Z", NULL, 0},
+    {"2026-03-04T12:00:00.1234567890Z", NULL, 0},
+    {"2026-03-04T12:00:00Zjunk", NULL, 0},
+    {"2026-03-04", NULL, 0},
+    {"yesterday", NULL, 0},
+    {"", NULL, 0},
+    {"2026-3-4T12:00:00Z", NULL, 0},
+    {"0999-01-01T00:00:00Z", NULL, 0},
+};
+
+static void table(void) {
+    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) {
+        const struct row *r = &ROWS[i];
+        int64_t ms = 0;
+        bool has_zone = false;
+        const char *why = mx_time_parse(r->text, strlen(r->text), &ms, &has_zone);
+        if (!r->want) {
+            if (!why) fprintf(stderr, "accepted: %s\n", r->text);
+            CHECK(why != NULL);
+            continue;
+        }
+        if (why) fprintf(stderr, "rejected %s: %s\n", r->text, why);
+        CHECK(why == NULL);
+        char buf[32];
+        mx_time_format_utc(ms, buf);
+        CHECK_STR(buf, r->want);
+        CHECK_I64(has_zone, r->has_zone);
+    }
+}
+
+static void epochs(void) {
+    int64_t ms;
+    CHECK(mx_time_from_epoch(1772600767, &ms) == NULL);
+    CHECK_I64(ms, 1772600767000LL); /* seconds */
+    CHECK(mx_time_from_epoch(1772600767123LL, &ms) == NULL);
+    CHECK_I64(ms, 1772600767123LL); /* milliseconds (13 digits) */
+    CHECK(mx_time_from_epoch(1772600767123456LL, &ms) == NULL);
+    CHECK_I64(ms, 1772600767123LL); /* microseconds */
+    CHECK(mx_time_from_epoch(1772600767123456789LL, &ms) == NULL);
+    CHECK_I64(ms, 1772600767123LL); /* nanoseconds (19 digits) */
+    CHECK(mx_time_from_epoch(100000000000LL, &ms) == NULL);
+    CHECK_I64(ms, 100000000000000LL); /* exactly 10^11 is still seconds */
+    CHECK(mx_time_from_epoch(-1, &ms) != NULL);
+}
+
+static void calendar(void) {
+    for (int64_t d = -800000; d <= 800000; d += 997) {
+        int64_t y;
+        int m, dd;
+        mx_civil_from_days(d, &y, &m, &dd);
+        CHECK_I64(mx_days_from_civil(y, m, dd), d);
+    }
+    CHECK_I64(mx_days_from_civil(1970, 1, 1), 0);
+    CHECK_I64(mx_days_from_civil(2000, 3, 1), 11017);
+}
+
+static void zones(void) {
+    int64_t naive, utc;
+    bool hz;
+    CHECK(mx_tz_set("Mars/Olympus_Mons") != NULL);
+    CHECK(mx_tz_set("../../etc/passwd") != NULL);
+    CHECK(mx_tz_set("Europe/Berlin") == NULL);
+    /* winter: +01:00 */
+    mx_time_parse("2026-01-15T12:00:00", 19, &naive, &hz);
+    CHECK(mx_tz_local_to_utc(naive, &utc) == NULL);
+    CHECK_I64(utc, naive - 3600000);
+    /* the spring-forward gap: 02:30 on 2026-03-29 does not exist */
+    mx_time_parse("2026-03-29T02:30:00", 19, &naive, &hz);
+    CHECK(mx_tz_local_to_utc(naive, &utc) != NULL);
+    /* the autumn fold: 02:30 on 2026-10-25 happens twice; the earlier (+02:00) wins */
+    mx_time_parse("2026-10-25T02:30:00", 19, &naive, &hz);
+    CHECK(mx_tz_local_to_utc(naive, &utc) == NULL);
+    CHECK_I64(utc, naive - 7200000);
+    struct mx_tm tm;
+    mx_time_parse("2026-03-31T22:30:00Z", 20, &utc, &hz);
+    mx_tz_local(utc, &tm); /* 00:30 on April 1st in Berlin (CEST) */
+    CHECK_I64(tm.month, 4);
+    CHECK_I64(tm.day, 1);
+    CHECK_I64(tm.gmtoff, 7200);
+    CHECK(mx_tz_set("Asia/Kathmandu") == NULL);
+    mx_tz_local(utc, &tm);
+    CHECK_I64(tm.gmtoff, 5 * 3600 + 45 * 60);
+    CHECK(mx_tz_set("UTC") == NULL);
+    mx_tz_local(utc, &tm);
+    CHECK_I64(tm.month, 3);
+    CHECK_I64(tm.wday, 2); /* 2026-03-31 is a Tuesday */
+}
+
+int main(void) {
+    table();
+    epochs();
+    calendar();
+    zones();
+    TEST_DONE();
+}
