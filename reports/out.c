@@ -14,7 +14,17 @@
 
 #include "parsers/arena.h"
 
+int mx_buf_drain(struct mx_buf *b) {
+    if (!b->sink) return 0;
+    if (b->n && !b->sink_errno && fwrite(b->p, 1, b->n, b->sink) != b->n)
+        b->sink_errno = errno ? errno : EIO;
+    b->n = 0;
+    if (b->p) b->p[0] = '\0';
+    return b->sink_errno ? -1 : 0;
+}
+
 void mx_buf_put(struct mx_buf *b, const char *s, size_t n) {
+    if (b->sink && b->n + n > MX_BUF_DRAIN) mx_buf_drain(b);
     mx_grow((void **)&b->p, &b->cap, b->n + n + 1, 1);
     memcpy(b->p + b->n, s, n);
     b->n += n;
@@ -35,6 +45,7 @@ void mx_buf_printf(struct mx_buf *b, const char *fmt, ...) {
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n <= 0) return;
+    if (b->sink && b->n + (size_t)n > MX_BUF_DRAIN) mx_buf_drain(b);
     mx_grow((void **)&b->p, &b->cap, b->n + (size_t)n + 1, 1);
     va_start(ap, fmt);
     vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
@@ -85,42 +96,38 @@ int mx_mkdirs(const char *dir) {
     return 0;
 }
 
-int mx_write_atomic(const char *dir, const char *name, const struct mx_buf *b, char *err,
-                    size_t errlen) {
-    char target[4096], tmp[4200];
-    snprintf(target, sizeof target, "%s/%s", dir, name);
-    snprintf(tmp, sizeof tmp, "%s/.%s.tmp-XXXXXX", dir, name);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        snprintf(err, errlen, "%s: cannot create: %s", target, strerror(errno));
+int mx_atomic_open(struct mx_atomic *a, const char *dir, const char *name, struct mx_buf *b,
+                   char *err, size_t errlen) {
+    snprintf(a->target, sizeof a->target, "%s/%s", dir, name);
+    snprintf(a->tmp, sizeof a->tmp, "%s/.%s.tmp-XXXXXX", dir, name);
+    a->f = NULL;
+    int fd = mkstemp(a->tmp);
+    if (fd < 0 || !(a->f = fdopen(fd, "wb"))) {
+        snprintf(err, errlen, "%s: cannot create: %s", a->target, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(a->tmp);
+        }
         return -1;
     }
-    size_t off = 0;
-    while (off < b->n) {
-        ssize_t w = write(fd, b->p + off, b->n - off);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) goto fail;
-        off += (size_t)w;
-    }
-    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) goto fail;
-    if (close(fd) != 0) {
-        fd = -1;
-        goto fail;
-    }
-    fd = -1;
-    if (rename(tmp, target) != 0) goto fail;
+    b->sink = a->f;
+    b->sink_errno = 0;
     return 0;
-fail:
-    snprintf(err, errlen, "%s: cannot write: %s", target, strerror(errno));
-    if (fd >= 0) close(fd);
-    unlink(tmp);
-    return -1;
 }
 
-int mx_write_stream(FILE *f, const struct mx_buf *b, char *err, size_t errlen) {
-    if ((b->n && fwrite(b->p, 1, b->n, f) != b->n) || fflush(f) != 0) {
-        snprintf(err, errlen, "standard output: cannot write: %s", strerror(errno));
-        return -1;
+int mx_atomic_commit(struct mx_atomic *a, struct mx_buf *b, char *err, size_t errlen) {
+    int rc = mx_buf_drain(b);
+    int e = b->sink_errno;
+    mx_buf_free(b);
+    if (rc == 0 &&
+        (fflush(a->f) != 0 || fchmod(fileno(a->f), 0644) != 0 || fsync(fileno(a->f)) != 0))
+        rc = -1, e = errno;
+    if (fclose(a->f) != 0 && rc == 0) rc = -1, e = errno;
+    a->f = NULL;
+    if (rc == 0 && rename(a->tmp, a->target) != 0) rc = -1, e = errno;
+    if (rc != 0) {
+        snprintf(err, errlen, "%s: cannot write: %s", a->target, strerror(e));
+        unlink(a->tmp);
     }
-    return 0;
+    return rc;
 }

@@ -1,9 +1,11 @@
 /*
  * out.h - output buffers and atomic file writing shared by every report writer.
  *
- * A report is built in memory (struct mx_buf) and then written in one go: to a
+ * Writers append to a struct mx_buf. A buffer with a sink (a FILE) drains into it
+ * whenever it holds more than MX_BUF_DRAIN bytes, so a large report never sits whole
+ * in memory; without a sink it simply grows (strings, tests). Files are written to a
  * temporary file in the target directory, flushed, fsync'd and renamed over the
- * target, so a reader never sees half a report.
+ * target (mx_atomic_*), so a reader never sees half a report.
  */
 #ifndef MX_OUT_H
 #define MX_OUT_H
@@ -12,10 +14,17 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#define MX_BUF_DRAIN ((size_t)64 << 10)
+
 struct mx_buf {
     char *p;
     size_t n, cap;
+    FILE *sink;     /* NULL: keep everything in memory */
+    int sink_errno; /* first write error on the sink, 0 if none */
 };
+
+/* Writes what the buffer holds to its sink (no-op without one). Returns 0 or -1. */
+int mx_buf_drain(struct mx_buf *b);
 
 void mx_buf_put(struct mx_buf *b, const char *s, size_t n);
 void mx_buf_puts(struct mx_buf *b, const char *s);
@@ -30,10 +39,19 @@ void mx_buf_free(struct mx_buf *b);
 /* Creates dir and its parents (mode 0777 & ~umask). Returns 0, or -1 with errno. */
 int mx_mkdirs(const char *dir);
 
-/* Writes b to dir/name atomically. Returns 0, or -1 and a message in err. */
-int mx_write_atomic(const char *dir, const char *name, const struct mx_buf *b, char *err,
-                    size_t errlen);
-/* Writes b to f and flushes. Returns 0, or -1 and a message in err. */
-int mx_write_stream(FILE *f, const struct mx_buf *b, char *err, size_t errlen);
+/* An output file being written atomically. */
+struct mx_atomic {
+    char target[4096];
+    char tmp[4200];
+    FILE *f;
+};
+
+/* Creates a temporary file beside dir/name and points b's sink at it. Returns 0, or
+ * -1 and a message in err. */
+int mx_atomic_open(struct mx_atomic *a, const char *dir, const char *name, struct mx_buf *b,
+                   char *err, size_t errlen);
+/* Drains b, flushes, fsyncs and renames the file into place; on any failure the
+ * temporary file is removed. Returns 0, or -1 and a message in err. Frees b. */
+int mx_atomic_commit(struct mx_atomic *a, struct mx_buf *b, char *err, size_t errlen);
 
 #endif

@@ -157,16 +157,24 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
     for (size_t k = 0; k < sizeof outs / sizeof outs[0]; k++) {
         if (!(o->formats & outs[k].bit)) continue;
         struct mx_buf b = {0};
-        outs[k].write(&b, r);
-        int w = to_stdout ? mx_write_stream(stdout, &b, err, sizeof err)
-                          : mx_write_atomic(o->out_dir, outs[k].name, &b, err, sizeof err);
+        struct mx_atomic a;
+        int w;
+        if (to_stdout) {
+            b.sink = stdout;
+            outs[k].write(&b, r);
+            w = mx_buf_drain(&b) != 0 || fflush(stdout) != 0 ? -1 : 0;
+            if (w) snprintf(err, sizeof err, "standard output: cannot write: %s", strerror(errno));
+            mx_buf_free(&b);
+        } else if ((w = mx_atomic_open(&a, o->out_dir, outs[k].name, &b, err, sizeof err)) == 0) {
+            outs[k].write(&b, r);
+            w = mx_atomic_commit(&a, &b, err, sizeof err);
+        }
         if (w != 0) {
             fprintf(stderr, "mttx: %s\n", err);
             rc = 1;
         } else if (!to_stdout && o->verbosity > 0) {
             fprintf(stderr, "mttx: wrote %s/%s\n", o->out_dir, outs[k].name);
         }
-        mx_buf_free(&b);
     }
     return rc;
 }
