@@ -90,8 +90,10 @@ static size_t format_pos(char *buf, size_t cap, const struct mx_pos *pos) {
 }
 
 /* Builds "POS: KIND: MESSAGE" into line; returns the offset where MESSAGE starts. */
-static size_t compose(char *line, size_t cap, const struct mx_pos *pos, const char *kind,
-                      const char *fmt, va_list ap, size_t *len_out) {
+__attribute__((format(printf, 5, 0))) static size_t compose(char *line, size_t cap,
+                                                            const struct mx_pos *pos,
+                                                            const char *kind, const char *fmt,
+                                                            va_list ap, size_t *len_out) {
     size_t len = format_pos(line, cap, pos);
     size_t msg_at = len;
     int k = snprintf(line + len, cap - len, ": %s: ", kind);
