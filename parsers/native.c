@@ -130,9 +130,13 @@ static const char *const field_names[F__COUNT] = {
     "title", "actor",    "commander", "channel",  "url",   "note", "into",
 };
 
+static const unsigned char field_lens[F__COUNT] = {4, 8, 5, 8, 5, 4, 7, 4, 5, 5, 9, 7, 3, 4, 4};
+
 static int field_of(const char *k, size_t n) {
+    if (n < 3 || n > 9) return -1;
     for (int f = 0; f < F__COUNT; f++)
-        if (strlen(field_names[f]) == n && memcmp(field_names[f], k, n) == 0) return f;
+        if (field_lens[f] == n && k[0] == field_names[f][0] && memcmp(field_names[f], k, n) == 0)
+            return f;
     return -1;
 }
 

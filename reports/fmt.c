@@ -89,9 +89,14 @@ static size_t utf8_len(const unsigned char *s, size_t n) {
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
 
 void mx_esc_json(struct mx_buf *b, const char *s, size_t n) {
+    mx_buf_putc(b, '"');
+    mx_esc_json_body(b, s, n);
+    mx_buf_putc(b, '"');
+}
+
+void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)s;
-    mx_buf_putc(b, '"');
     size_t i = 0, run = 0;
     while (i < n) {
         unsigned char c = u[i];
@@ -129,7 +134,6 @@ void mx_esc_json(struct mx_buf *b, const char *s, size_t n) {
         }
     }
     mx_buf_put(b, s + i - run, run);
-    mx_buf_putc(b, '"');
 }
 
 static int is_punct(unsigned char c) {

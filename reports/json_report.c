@@ -5,6 +5,7 @@
  */
 #include "reports/json_report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "reports/fmt.h"
@@ -153,20 +154,26 @@ static void rejections(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, d->n_samples ? "\n  ],\n" : "],\n");
 }
 
-static void source_pos(struct mx_buf *b, const struct mx_result *r, const struct mx_rec *e) {
-    struct mx_buf t = {0};
-    mx_buf_puts(&t, r->diag->inputs[e->src].path);
-    mx_buf_putc(&t, ':');
-    mx_buf_u64(&t, e->line);
+/* "path:line[#index]"; paths[src] holds each input's path, escaped once. */
+static void source_pos(struct mx_buf *b, const struct mx_buf *paths, const struct mx_rec *e) {
+    mx_buf_putc(b, '"');
+    mx_buf_put(b, paths[e->src].p, paths[e->src].n);
+    mx_buf_putc(b, ':');
+    mx_buf_u64(b, e->line);
     if (e->index >= 0) {
-        mx_buf_putc(&t, '#');
-        mx_buf_u64(&t, (uint64_t)e->index);
+        mx_buf_putc(b, '#');
+        mx_buf_u64(b, (uint64_t)e->index);
     }
-    mx_esc_json(b, t.p, t.n);
-    mx_buf_free(&t);
+    mx_buf_putc(b, '"');
 }
 
-static void timeline(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t) {
+static void boolean(struct mx_buf *b, const char *key, bool v) {
+    mx_buf_puts(b, key);
+    mx_buf_puts(b, v ? "true" : "false");
+}
+
+static void timeline(struct mx_buf *b, const struct mx_result *r, const struct mx_buf *paths,
+                     const struct mx_timeline *t) {
     int64_t deadline;
     mx_buf_puts(b, "{\"incident\":");
     mx_esc_json(b, t->id.p, t->id.n);
@@ -183,17 +190,20 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     mx_buf_puts(b, ",\"month\":\"");
     mx_fmt_month(b, t->month);
     mx_buf_putc(b, '"');
-    const char *names[6] = {"detected_at",  "started_at",  "acknowledged_at",
-                            "mitigated_at", "resolved_at", "postmortem_at"};
+    static const char *const names[6] = {
+        ",\"detected_at\":",  ",\"started_at\":",  ",\"acknowledged_at\":",
+        ",\"mitigated_at\":", ",\"resolved_at\":", ",\"postmortem_at\":"};
     const int64_t times[6] = {t->detected_at,  t->started_at,  t->acknowledged_at,
                               t->mitigated_at, t->resolved_at, t->postmortem_at};
     for (int k = 0; k < 6; k++) {
-        mx_buf_printf(b, ",\"%s\":", names[k]);
+        mx_buf_puts(b, names[k]);
         time_or_null(b, times[k]);
     }
-    mx_buf_printf(b, ",\"open\":%s,\"merged\":%s,\"auto_resolved\":%s,\"reopens\":%u",
-                  t->open ? "true" : "false", t->merged ? "true" : "false",
-                  t->auto_resolved ? "true" : "false", (unsigned)t->reopens);
+    boolean(b, ",\"open\":", t->open);
+    boolean(b, ",\"merged\":", t->merged);
+    boolean(b, ",\"auto_resolved\":", t->auto_resolved);
+    mx_buf_puts(b, ",\"reopens\":");
+    mx_buf_u64(b, t->reopens);
     mx_buf_puts(b, ",\"postmortem_status\":");
     cstr(b, mx_pm_status_name(mx_postmortem_status(t, r->as_of, &deadline)));
     mx_buf_puts(b, ",\"postmortem_deadline\":");
@@ -201,7 +211,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     mx_buf_puts(b, ",\"sources\":[");
     for (uint32_t i = 0; i < t->count; i++) {
         if (i) mx_buf_putc(b, ',');
-        source_pos(b, r, mx_tl_event(r->tl, t->first + i));
+        source_pos(b, paths, mx_tl_event(r->tl, t->first + i));
     }
     mx_buf_puts(b, "],\"anomalies\":[");
     int first = 1;
@@ -291,11 +301,18 @@ void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
     }
     mx_buf_puts(b, "}},\n  \"timelines\": [");
     size_t shown = 0;
+    struct mx_buf *paths = mx_xcalloc(r->n_inputs ? r->n_inputs : 1, sizeof *paths);
+    for (size_t i = 0; i < r->n_inputs; i++) {
+        const char *p = r->inputs[i].stat->path;
+        mx_esc_json_body(&paths[i], p, strlen(p));
+    }
     for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
         const struct mx_timeline *t = mx_tl_get(r->tl, i);
         if (!t->in_window) continue;
         mx_buf_puts(b, shown++ ? ",\n    " : "\n    ");
-        timeline(b, r, t);
+        timeline(b, r, paths, t);
     }
+    for (size_t i = 0; i < r->n_inputs; i++) mx_buf_free(&paths[i]);
+    free(paths);
     mx_buf_puts(b, shown ? "\n  ]\n}\n" : "]\n}\n");
 }
