@@ -7,6 +7,7 @@
  */
 #include "analyzer/timeline.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,7 +130,9 @@ static int cmp_time(const void *a, const void *b) {
 
 /* Marks exact duplicates inside each group of equal instants; returns the kept count
  * after compacting slice[0..n). */
-static size_t drop_dups(struct mx_tl *tl, uint32_t *slice, size_t n, uint64_t *dups) {
+static size_t drop_dups(struct mx_tl *tl, uint32_t *slice, size_t n, uint64_t *dups,
+                        size_t n_inputs) {
+    (void)n_inputs; /* for the assertion only */
     size_t kept = 0, group = 0;
     for (size_t i = 0; i < n; i++) {
         struct mx_rec *r = &tl->recs[slice[i]];
@@ -140,6 +143,7 @@ static size_t drop_dups(struct mx_tl *tl, uint32_t *slice, size_t n, uint64_t *d
             dup = q->type == r->type && q->actor == r->actor && q->name == r->name;
         }
         if (dup) {
+            assert(r->src < n_inputs);
             r->flags |= MX_REC_DUP;
             dups[r->src]++;
         } else {
@@ -218,7 +222,6 @@ static int cmp_tl(const void *a, const void *b) {
 }
 
 void mx_tl_finish(struct mx_tl *tl, int64_t from, int64_t to, uint64_t *dups, size_t n_inputs) {
-    (void)n_inputs;
     size_t ni = tl->n_incs;
     uint32_t *start = mx_xcalloc(ni + 1, sizeof *start);
     for (size_t i = 0; i < tl->n_recs; i++) start[tl->recs[i].inc + 1]++;
@@ -236,7 +239,7 @@ void mx_tl_finish(struct mx_tl *tl, int64_t from, int64_t to, uint64_t *dups, si
         uint32_t *slice = tl->order + start[i];
         size_t n = start[i + 1] - start[i];
         qsort(slice, n, sizeof *slice, cmp_time);
-        size_t kept = drop_dups(tl, slice, n, dups);
+        size_t kept = drop_dups(tl, slice, n, dups, n_inputs);
         memmove(tl->order + out, slice, kept * sizeof *slice);
         struct mx_timeline *t = &tl->tls[i];
         const struct inc *in = &tl->incs[i];

@@ -170,28 +170,25 @@ void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, 
     emit(d, line, len);
 }
 
-const char *mx_diag_excerpt(struct mx_diag *d, const char *s, size_t n) {
+void mx_excerpt(char *out, size_t cap, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
-    char *buf = d->ex[d->ex_next];
-    d->ex_next ^= 1;
-    size_t len = 0, i = 0;
-    buf[len++] = '"';
-    for (; i < n && i < 40; i++) {
+    size_t k = 0, i = 0;
+    out[k++] = '"';
+    for (; i < n && i < 40 && k + 8 < cap; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
-            buf[len++] = '\\';
-            buf[len++] = 'x';
-            buf[len++] = hex[c >> 4];
-            buf[len++] = hex[c & 15];
+            out[k++] = '\\';
+            out[k++] = 'x';
+            out[k++] = hex[c >> 4];
+            out[k++] = hex[c & 15];
         } else {
-            buf[len++] = (char)c;
+            out[k++] = (char)c;
         }
     }
     if (i < n) {
-        memcpy(buf + len, "...", 3);
-        len += 3;
+        memcpy(out + k, "...", 3);
+        k += 3;
     }
-    buf[len++] = '"';
-    buf[len] = '\0';
-    return buf;
+    out[k++] = '"';
+    out[k] = '\0';
 }

@@ -72,8 +72,6 @@ struct mx_diag {
     size_t n_samples, cap_samples;
     uint64_t kept[MX_R__COUNT];
     uint64_t failures; /* inputs with a failure */
-    char ex[2][200];   /* excerpt buffers, see mx_diag_excerpt */
-    int ex_next;
 };
 
 void mx_diag_init(struct mx_diag *d, FILE *out);
@@ -96,9 +94,10 @@ void mx_diag_warn(struct mx_diag *d, const struct mx_pos *pos, enum mx_warning w
 void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* A quoted, escaped, truncated excerpt of s[0..n) for a message: "abc\x01..." with at
- * most 40 bytes of input. Valid until the second-next call. */
-const char *mx_diag_excerpt(struct mx_diag *d, const char *s, size_t n);
+/* Writes a quoted, escaped, truncated excerpt of s[0..n) into out (cap >= 8):
+ * "abc\x01..." with at most 40 bytes of input; controls, quotes and backslashes as
+ * \xHH. For messages that quote the offending text. */
+void mx_excerpt(char *out, size_t cap, const char *s, size_t n);
 
 /* Stable names: "invalid_json", "unknown_event", ... */
 const char *mx_reason_name(enum mx_reason r);

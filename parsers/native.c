@@ -26,31 +26,6 @@ static const char *type_word(enum mx_jtype t) {
     return "a value";
 }
 
-/* A quoted excerpt of at most 40 bytes with controls and quotes as \xHH. */
-static void excerpt(char *out, size_t cap, const char *s, size_t n) {
-    static const char hex[] = "0123456789abcdef";
-    size_t k = 0;
-    out[k++] = '"';
-    size_t i = 0;
-    for (; i < n && i < 40 && k + 6 < cap; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
-            out[k++] = '\\';
-            out[k++] = 'x';
-            out[k++] = hex[c >> 4];
-            out[k++] = hex[c & 15];
-        } else {
-            out[k++] = (char)c;
-        }
-    }
-    if (i < n && k + 5 < cap) {
-        memcpy(out + k, "...", 3);
-        k += 3;
-    }
-    out[k++] = '"';
-    out[k] = '\0';
-}
-
 __attribute__((format(printf, 3, 4))) static bool reject(struct mx_native_result *res,
                                                          enum mx_reason r, const char *fmt, ...) {
     va_list ap;
@@ -187,7 +162,7 @@ static bool read_required(struct mx_jval *f, bool *seen, struct mx_event *ev,
             const char *s;
             size_t n;
             mx_json_string(&f[F_TIME], &s, &n);
-            excerpt(ex, sizeof ex, s, n);
+            mx_excerpt(ex, sizeof ex, s, n);
         }
         return reject(res, MX_R_BAD_TIME, "field 'time': %s%s%s", why, ex[0] ? ", got " : "", ex);
     }
@@ -196,7 +171,7 @@ static bool read_required(struct mx_jval *f, bool *seen, struct mx_event *ev,
         size_t n;
         char ex[200];
         mx_json_string(&f[F_TIME], &s, &n);
-        excerpt(ex, sizeof ex, s, n);
+        mx_excerpt(ex, sizeof ex, s, n);
         warn(res, MX_W_NO_ZONE, "time %s has no zone offset; read in %s", ex, mx_tz_name());
     }
     if (!read_incident(&f[F_INCIDENT], &ev->incident, res, "incident")) return false;
@@ -208,7 +183,7 @@ static bool read_required(struct mx_jval *f, bool *seen, struct mx_event *ev,
     if (n == 0) return reject(res, MX_R_MISSING_FIELD, "field 'event' is empty");
     if (!mx_evtype_parse(s, n, &ev->type)) {
         char ex[200];
-        excerpt(ex, sizeof ex, s, n);
+        mx_excerpt(ex, sizeof ex, s, n);
         ev->type = MX_EV_NOTE;
         ev->type_name.p = s;
         ev->type_name.n = n;
@@ -234,7 +209,7 @@ static void read_optional(struct mx_jval *f, bool *seen, struct mx_event *ev,
         if (t != MX_J_NULL && (!s || !mx_severity_parse(s, n, &ev->severity))) {
             char ex[200];
             if (s)
-                excerpt(ex, sizeof ex, s, n);
+                mx_excerpt(ex, sizeof ex, s, n);
             else
                 snprintf(ex, sizeof ex, "%s", type_word(t));
             warn(res, MX_W_UNKNOWN_SEVERITY, "unknown severity %s (ignored)", ex);
@@ -247,7 +222,7 @@ static void read_optional(struct mx_jval *f, bool *seen, struct mx_event *ev,
             ev->has_class = true;
         } else {
             char ex[200] = "a non-string";
-            if (mx_json_string(&f[F_CLASS], &s, &n)) excerpt(ex, sizeof ex, s, n);
+            if (mx_json_string(&f[F_CLASS], &s, &n)) mx_excerpt(ex, sizeof ex, s, n);
             warn(res, MX_W_IGNORED_FIELD,
                  "field 'class': expected availability, security or data, got %s (ignored)", ex);
         }

@@ -355,10 +355,12 @@ static const char DEFINITIONS[] =
 void mx_md_write(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "# Incident report\n\n");
     if (r->n_months) {
-        mx_buf_puts(b, "Incidents detected ");
+        mx_buf_puts(b, r->n_months == 1 ? "Incidents detected in " : "Incidents detected ");
         mx_fmt_month(b, r->months[0].key);
-        mx_buf_puts(b, " to ");
-        mx_fmt_month(b, r->months[r->n_months - 1].key);
+        if (r->n_months > 1) {
+            mx_buf_puts(b, " to ");
+            mx_fmt_month(b, r->months[r->n_months - 1].key);
+        }
         mx_buf_puts(b, " · ");
     }
     mx_buf_puts(b, "as of ");

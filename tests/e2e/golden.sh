@@ -5,7 +5,7 @@
 # same name in $OUT (and $OUT must hold nothing else).
 # UPDATE=1 rewrites the expectations: review the diff like code.
 set -uo pipefail
-mttx=$1
+mttx=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 case_dir=$2
 cd "$case_dir" || exit 2
 OUT=$(mktemp -d)
