@@ -107,6 +107,7 @@ __attribute__((format(printf, 5, 0))) static size_t compose(char *line, size_t c
 
 static void emit(struct mx_diag *d, char *line, size_t len) {
     if (!d->out) return;
+    if (d->clear_line) fputs("\r\033[K", d->out);
     line[len] = '\n';
     fwrite(line, 1, len + 1, d->out);
 }

@@ -13,6 +13,7 @@
 #ifndef MX_DIAG_H
 #define MX_DIAG_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -64,7 +65,8 @@ struct mx_diag_sample {
 };
 
 struct mx_diag {
-    FILE *out; /* NULL: count only (-q) */
+    FILE *out;       /* NULL: count only (-q) */
+    bool clear_line; /* erase a progress line on a terminal before each message */
     struct mx_arena arena;
     struct mx_input_stat *inputs;
     size_t n_inputs, cap_inputs;

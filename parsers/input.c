@@ -33,6 +33,7 @@ void mx_reader_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_rea
     rd->fn = fn;
     rd->ctx = ctx;
     rd->opts = *opts;
+    rd->progress = NULL;
     rd->json = mx_json_new(opts->max_line, opts->json_depth);
 }
 
@@ -90,7 +91,8 @@ static int read_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, c
             continue;
         }
         if (blank(p, n)) continue;
-        in->records++;
+        if (++in->records % MX_PROGRESS_EVERY == 0 && rd->progress)
+            rd->progress(rd->ctx, path, in->records);
         if (st == MX_LINE_NUL) {
             mx_diag_reject(rd->diag, &pos, MX_R_NUL_BYTE, "NUL byte at column %zu",
                            (size_t)((const char *)memchr(p, '\0', n) - p) + 1);

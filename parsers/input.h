@@ -24,10 +24,15 @@ struct mx_read_opts mx_read_opts_default(void);
 
 struct mx_json;
 
+/* Called every MX_PROGRESS_EVERY records of an input, for a progress display. */
+#define MX_PROGRESS_EVERY ((uint64_t)1 << 17)
+typedef void (*mx_progress_fn)(void *ctx, const char *path, uint64_t records);
+
 struct mx_reader {
     struct mx_diag *diag; /* borrowed */
     mx_event_fn fn;       /* receives every accepted event */
     void *ctx;
+    mx_progress_fn progress; /* optional; receives ctx too */
     struct mx_read_opts opts;
     struct mx_json *json; /* owned */
 };

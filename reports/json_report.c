@@ -242,17 +242,7 @@ static void metrics(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, r->n_months ? "\n    }\n  },\n" : "}\n  },\n");
 }
 
-void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
-    mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/1\",\n  \"as_of\": ");
-    time_or_null(b, r->as_of);
-    mx_buf_puts(b, ",\n  \"timezone\": ");
-    cstr(b, r->timezone);
-    mx_buf_puts(b, ",\n  \"window\": {\"from\":");
-    time_or_null(b, r->from);
-    mx_buf_puts(b, ",\"to\":");
-    time_or_null(b, r->to);
-    mx_buf_puts(b, "},\n");
-    inputs(b, r);
+static void totals(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"totals\": {\"records\":");
     mx_buf_u64(b, r->total_records);
     mx_buf_puts(b, ",\"accepted\":");
@@ -268,7 +258,9 @@ void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, ",\n  \"warnings_by_kind\": ");
     warnings(b, r->by_warning);
     mx_buf_puts(b, ",\n");
-    rejections(b, r);
+}
+
+static void incidents(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"incidents\": {\"total\":");
     mx_buf_u64(b, r->incidents);
     mx_buf_puts(b, ",\"open\":");
@@ -292,14 +284,10 @@ void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_u64(b, r->anomalies[a]);
     }
     mx_buf_puts(b, "},\n");
-    metrics(b, r);
-    mx_buf_puts(b, "  \"compliance\": {\"postmortem\": {");
-    for (int s = 0; s < MX_PM__COUNT; s++) {
-        if (s) mx_buf_putc(b, ',');
-        key(b, mx_pm_status_name((enum mx_pm_status)s));
-        mx_buf_u64(b, r->postmortem[s]);
-    }
-    mx_buf_puts(b, "}},\n  \"timelines\": [");
+}
+
+static void timelines(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "  \"timelines\": [");
     size_t shown = 0;
     struct mx_buf *paths = mx_xcalloc(r->n_inputs ? r->n_inputs : 1, sizeof *paths);
     for (size_t i = 0; i < r->n_inputs; i++) {
@@ -315,4 +303,29 @@ void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
     for (size_t i = 0; i < r->n_inputs; i++) mx_buf_free(&paths[i]);
     free(paths);
     mx_buf_puts(b, shown ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/1\",\n  \"as_of\": ");
+    time_or_null(b, r->as_of);
+    mx_buf_puts(b, ",\n  \"timezone\": ");
+    cstr(b, r->timezone);
+    mx_buf_puts(b, ",\n  \"window\": {\"from\":");
+    time_or_null(b, r->from);
+    mx_buf_puts(b, ",\"to\":");
+    time_or_null(b, r->to);
+    mx_buf_puts(b, "},\n");
+    inputs(b, r);
+    totals(b, r);
+    rejections(b, r);
+    incidents(b, r);
+    metrics(b, r);
+    mx_buf_puts(b, "  \"compliance\": {\"postmortem\": {");
+    for (int s = 0; s < MX_PM__COUNT; s++) {
+        if (s) mx_buf_putc(b, ',');
+        key(b, mx_pm_status_name((enum mx_pm_status)s));
+        mx_buf_u64(b, r->postmortem[s]);
+    }
+    mx_buf_puts(b, "}},\n");
+    timelines(b, r);
 }

@@ -265,6 +265,23 @@ static void open_incidents(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_putc(b, '\n');
 }
 
+static void rejections(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "### Rejected records by reason\n\n| reason | records |\n|---|---:|\n");
+    for (int k = 0; k < MX_R__COUNT; k++)
+        if (r->by_reason[k])
+            mx_buf_printf(b, "| %s | %llu |\n", mx_reason_name((enum mx_reason)k),
+                          (unsigned long long)r->by_reason[k]);
+    if (!r->total_rejected) mx_buf_puts(b, "| none | 0 |\n");
+    if (r->diag->n_samples) {
+        mx_buf_printf(b, "\nThe first %d of each reason:\n\n", MX_DIAG_KEEP);
+        for (size_t i = 0; i < r->diag->n_samples; i++) {
+            mx_buf_puts(b, "- ");
+            mdc(b, r->diag->samples[i].text);
+            mx_buf_putc(b, '\n');
+        }
+    }
+}
+
 static void data_quality(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Data quality\n\n| input | format | records | accepted | duplicates | "
                    "rejected | warnings | status |\n|---|---|---:|---:|---:|---:|---:|---|\n");
@@ -288,20 +305,7 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_printf(b, "| **total** | | %llu | %llu | %llu | %llu | | |\n\n",
                   (unsigned long long)r->total_records, (unsigned long long)r->total.accepted,
                   (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
-    mx_buf_puts(b, "### Rejected records by reason\n\n| reason | records |\n|---|---:|\n");
-    for (int k = 0; k < MX_R__COUNT; k++)
-        if (r->by_reason[k])
-            mx_buf_printf(b, "| %s | %llu |\n", mx_reason_name((enum mx_reason)k),
-                          (unsigned long long)r->by_reason[k]);
-    if (!r->total_rejected) mx_buf_puts(b, "| none | 0 |\n");
-    if (r->diag->n_samples) {
-        mx_buf_printf(b, "\nThe first %d of each reason:\n\n", MX_DIAG_KEEP);
-        for (size_t i = 0; i < r->diag->n_samples; i++) {
-            mx_buf_puts(b, "- ");
-            mdc(b, r->diag->samples[i].text);
-            mx_buf_putc(b, '\n');
-        }
-    }
+    rejections(b, r);
     mx_buf_puts(b, "\n### Warnings\n\n| warning | records |\n|---|---:|\n");
     int any = 0;
     for (int k = 0; k < MX_W__COUNT; k++)

@@ -87,6 +87,25 @@ static const struct option CHECK_OPTS[] = {{"tz", required_argument, NULL, OPT_T
                                            {"debug-dump-events", no_argument, NULL, OPT_DUMP},
                                            {NULL, 0, NULL, 0}};
 
+struct command {
+    const char *name;
+    enum mx_cmd cmd;
+    const struct option *table;
+    const char *help;
+    const char *shortopts;
+};
+
+static const struct command COMMANDS[] = {
+    {"report", MX_CMD_REPORT, REPORT_OPTS, REPORT_HELP, "+:o:f:qvh"},
+    {"check", MX_CMD_CHECK, CHECK_OPTS, CHECK_HELP, "+:qvh"},
+};
+
+static const struct command *find_command(const char *name) {
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (strcmp(COMMANDS[i].name, name) == 0) return &COMMANDS[i];
+    return NULL;
+}
+
 static int usage(const char *cmd, const char *msg, const char *arg) {
     fprintf(stderr, "mttx%s%s: %s%s%s\n", cmd ? " " : "", cmd ? cmd : "", msg, arg ? ": " : "",
             arg ? arg : "");
@@ -133,28 +152,18 @@ int mx_options_parse(int argc, char **argv, struct mx_options *o) {
         printf("mttx %s\n", MX_VERSION);
         return 1;
     }
-    const struct option *table;
-    const char *help, *shortopts;
-    if (strcmp(cmd, "report") == 0) {
-        o->cmd = MX_CMD_REPORT;
-        table = REPORT_OPTS;
-        help = REPORT_HELP;
-        shortopts = "+:o:f:qvh";
-    } else if (strcmp(cmd, "check") == 0) {
-        o->cmd = MX_CMD_CHECK;
-        table = CHECK_OPTS;
-        help = CHECK_HELP;
-        shortopts = "+:qvh";
-    } else {
-        return usage(NULL, "unknown command", cmd);
-    }
+    const struct command *c = find_command(cmd);
+    if (!c) return usage(NULL, "unknown command", cmd);
+    o->cmd = c->cmd;
+    const struct option *table = c->table;
+    const char *help = c->help, *shortopts = c->shortopts;
     optind = 1;
     opterr = 0;
-    int c;
+    int ch;
     argc--;
     argv++;
-    while ((c = getopt_long(argc, argv, shortopts, table, NULL)) != -1) {
-        switch (c) {
+    while ((ch = getopt_long(argc, argv, shortopts, table, NULL)) != -1) {
+        switch (ch) {
         case 'o': o->out_dir = optarg; break;
         case 'f':
             if (parse_formats(o, optarg)) return 2;

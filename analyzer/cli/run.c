@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "analyzer/metrics.h"
 #include "analyzer/timeline.h"
@@ -77,11 +78,20 @@ static int resolve_times(const struct mx_options *o, int64_t *as_of, int64_t *fr
     return 0;
 }
 
-/* --debug-dump-events: print, then hand on to the timeline builder. */
+/* The event sink of a run: the timeline builder, behind --debug-dump-events. */
 struct dump {
     struct mx_tl *tl;
     struct mx_buf line;
 };
+
+/* A progress line on stderr, only when it is a terminal. */
+static void progress(void *ctx, const char *path, uint64_t records) {
+    (void)ctx;
+    fputs("\r\033[Kmttx: ", stderr);
+    mx_diag_put_escaped(stderr, path);
+    fprintf(stderr, ": %llu records", (unsigned long long)records);
+    fflush(stderr);
+}
 
 static void dump_event(void *ctx, const struct mx_event *ev) {
     struct dump *d = ctx;
@@ -111,6 +121,10 @@ static void dump_event(void *ctx, const struct mx_event *ev) {
     mx_buf_putc(b, '\n');
     fwrite(b->p, 1, b->n, stdout);
     mx_tl_add(d->tl, ev);
+}
+
+static void forward(void *ctx, const struct mx_event *ev) {
+    mx_tl_add(((struct dump *)ctx)->tl, ev);
 }
 
 static void print_check(const struct mx_result *r) {
@@ -195,12 +209,17 @@ int mx_run(const struct mx_options *o) {
     struct dump dump = {tl, {0}};
     struct mx_reader rd;
     struct mx_read_opts ropts = mx_read_opts_default();
-    mx_reader_init(&rd, &diag, &ropts, o->dump_events ? dump_event : mx_tl_add,
-                   o->dump_events ? (void *)&dump : (void *)tl);
+    mx_reader_init(&rd, &diag, &ropts, o->dump_events ? dump_event : forward, &dump);
+    bool tty = o->verbosity >= 0 && isatty(STDERR_FILENO);
+    if (tty) {
+        rd.progress = progress;
+        diag.clear_line = true;
+    }
     for (int i = 0; i < o->n_inputs; i++) {
         if (o->verbosity > 0) fprintf(stderr, "mttx: reading %s\n", o->inputs[i]);
         mx_reader_read_path(&rd, o->inputs[i]);
     }
+    if (tty) fputs("\r\033[K", stderr);
     mx_reader_free(&rd);
     mx_buf_free(&dump.line);
 
