@@ -72,8 +72,3 @@ uint32_t mx_intern_put(struct mx_intern *t, const char *s, size_t n, int *added)
     if (t->count * 2 > t->n_slots) rehash(t);
     return id;
 }
-
-uint32_t mx_intern_find(const struct mx_intern *t, const char *s, size_t n) {
-    size_t i = probe(t, s, n, hash(s, n));
-    return t->slots[i];
-}

@@ -70,20 +70,6 @@ void mx_arena_free(struct mx_arena *a) {
     mx_arena_init(a);
 }
 
-void mx_arena_reset(struct mx_arena *a) {
-    if (!a->head) return;
-    struct mx_arena_block *keep = a->head;
-    while (keep->next) {
-        struct mx_arena_block *next = keep->next;
-        free(keep);
-        keep = next;
-    }
-    /* keep is now the oldest block; it is the one reused */
-    a->head = keep;
-    a->used = 0;
-    a->total = 0;
-}
-
 void *mx_arena_alloc(struct mx_arena *a, size_t n) {
     const size_t align = sizeof(max_align_t);
     n = (n + align - 1) & ~(align - 1);
@@ -114,18 +100,5 @@ char *mx_arena_strndup(struct mx_arena *a, const char *s, size_t n) {
     char *p = mx_arena_alloc(a, n + 1);
     if (n) memcpy(p, s, n);
     p[n] = '\0';
-    return p;
-}
-
-char *mx_arena_printf(struct mx_arena *a, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) n = 0;
-    char *p = mx_arena_alloc(a, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
-    va_end(ap);
     return p;
 }

@@ -31,15 +31,10 @@ void mx_grow(void **p, size_t *cap, size_t need, size_t elem);
 void mx_arena_init(struct mx_arena *a);
 /* Releases every block; the arena is empty and reusable afterwards. Accepts NULL. */
 void mx_arena_free(struct mx_arena *a);
-/* Forgets all allocations but keeps the first block for reuse (scratch arenas). */
-void mx_arena_reset(struct mx_arena *a);
 
 /* n bytes aligned for any type; valid until the arena is reset or freed. */
 void *mx_arena_alloc(struct mx_arena *a, size_t n);
 /* Copies s[0..n) and appends a NUL; the copy is owned by the arena. */
 char *mx_arena_strndup(struct mx_arena *a, const char *s, size_t n);
-/* printf into the arena (the C locale is the only one the program ever uses). */
-char *mx_arena_printf(struct mx_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 #endif

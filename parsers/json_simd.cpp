@@ -79,7 +79,7 @@ extern "C" const char *mx_json_parse(mx_json *j, const char *buf, size_t len, mx
         size_t cap = len < 4096 ? 4096 : len;
         if (j->allocated && cap < j->allocated * 2) cap = j->allocated * 2;
         if (cap > j->max_bytes) cap = j->max_bytes;
-        if (j->parser.allocate(cap, j->max_depth) != SUCCESS) return "out of memory";
+        if (j->parser.allocate(cap, j->max_depth + 1) != SUCCESS) return "out of memory";
         j->allocated = cap;
     }
     dom::element e;

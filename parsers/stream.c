@@ -253,7 +253,3 @@ const char *mx_stream_take_warning(struct mx_stream *s) {
     s->warning = NULL;
     return w;
 }
-
-uint64_t mx_stream_gzip_members(const struct mx_stream *s) {
-    return s->kind == K_GZIP ? s->members : 0;
-}

@@ -50,7 +50,5 @@ long mx_stream_peek(struct mx_stream *s, const char **p, size_t n);
 const char *mx_stream_error(const struct mx_stream *s);
 /* A warning raised while reading (trailing garbage), returned once, else NULL. */
 const char *mx_stream_take_warning(struct mx_stream *s);
-/* Compressed bytes consumed / members seen by a gzip stream (0 for others). */
-uint64_t mx_stream_gzip_members(const struct mx_stream *s);
 
 #endif

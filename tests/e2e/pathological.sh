@@ -25,9 +25,9 @@ with open("long.jsonl", "w") as f:
     f.write(line(900000, "big-field") + "\n") # a huge field: accepted
     f.write('{"time":"2026-03-04T05:06:08Z","incident":"after","event":"detected"}\n')
 with open("deep.jsonl", "w") as f:
-    ok = '{"time":"2026-03-04T05:06:07Z","incident":"d63","event":"detected","x":' + "[" * 63 + "]" * 63 + "}"
+    ok = '{"time":"2026-03-04T05:06:07Z","incident":"d63","event":"detected","x":' + "[" * 63 + "1" + "]" * 63 + "}"
     f.write(ok + "\n")
-    bad = '{"time":"2026-03-04T05:06:07Z","incident":"d64","event":"detected","x":' + "[" * 64 + "]" * 64 + "}"
+    bad = '{"time":"2026-03-04T05:06:07Z","incident":"d64","event":"detected","x":' + "[" * 64 + "1" + "]" * 64 + "}"
     f.write(bad + "\n")
     f.write('{"x":' + "[" * 400000 + "\n")
 member = gzip.compress(b'{"time":"2026-03-04T05:06:07Z","incident":"g","event":"note"}\n', mtime=0)
