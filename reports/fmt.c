@@ -152,6 +152,11 @@ void mx_esc_md(struct mx_buf *b, const char *s, size_t n) {
         } else if (c < 0x20 || c == 0x7F) {
             mx_buf_puts(b, REPLACEMENT);
             i++;
+        } else if (c == '@') {
+            /* GFM links e-mail addresses even when '@' is escaped: a zero-width space
+             * after it breaks the autolink and stays invisible */
+            mx_buf_puts(b, "\\@\xE2\x80\x8B");
+            i++;
         } else if (c < 0x80) {
             if (is_punct(c)) mx_buf_putc(b, '\\');
             mx_buf_putc(b, (char)c);

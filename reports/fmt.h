@@ -27,7 +27,8 @@ void mx_esc_json(struct mx_buf *b, const char *s, size_t n);
 /* The same without the surrounding quotes. */
 void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n);
 /* Markdown text or table cell: every ASCII punctuation character backslash-escaped
- * (CommonMark 2.4), CR/LF/TAB as spaces, other controls and invalid UTF-8 as U+FFFD. */
+ * (CommonMark 2.4), CR/LF/TAB as spaces, other controls and invalid UTF-8 as U+FFFD,
+ * and a zero-width space after '@' (GFM would otherwise link an e-mail address). */
 void mx_esc_md(struct mx_buf *b, const char *s, size_t n);
 
 #endif

@@ -284,16 +284,23 @@ static void rejections(struct mx_buf *b, const struct mx_result *r) {
 
 static void data_quality(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Data quality\n\n| input | format | records | accepted | duplicates | "
-                   "rejected | warnings | status |\n|---|---|---:|---:|---:|---:|---:|---|\n");
+                   "rejected | rejected by reason | warnings | status |\n"
+                   "|---|---|---:|---:|---:|---:|---|---:|---|\n");
     for (size_t i = 0; i < r->n_inputs; i++) {
         const struct mx_input_sum *in = &r->inputs[i];
         mx_buf_puts(b, "| ");
         mdc(b, in->stat->path);
-        mx_buf_printf(b, " | %s%s | %llu | %llu | %llu | %llu | %llu | ", in->stat->format,
+        mx_buf_printf(b, " | %s%s | %llu | %llu | %llu | %llu | ", in->stat->format,
                       in->stat->compression ? " (gzip)" : "", (unsigned long long)in->stat->records,
                       (unsigned long long)in->accepted, (unsigned long long)in->duplicates,
-                      (unsigned long long)in->stat->rejected,
-                      (unsigned long long)in->stat->warnings);
+                      (unsigned long long)in->stat->rejected);
+        int listed = 0;
+        for (int k = 0; k < MX_R__COUNT; k++) {
+            if (!in->stat->by_reason[k]) continue;
+            mx_buf_printf(b, "%s%s %llu", listed++ ? ", " : "", mx_reason_name((enum mx_reason)k),
+                          (unsigned long long)in->stat->by_reason[k]);
+        }
+        mx_buf_printf(b, "%s | %llu | ", listed ? "" : "—", (unsigned long long)in->stat->warnings);
         if (in->stat->failure) {
             mx_buf_puts(b, "damaged: ");
             mdc(b, in->stat->failure);
@@ -302,7 +309,7 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
         }
         mx_buf_puts(b, " |\n");
     }
-    mx_buf_printf(b, "| **total** | | %llu | %llu | %llu | %llu | | |\n\n",
+    mx_buf_printf(b, "| **total** | | %llu | %llu | %llu | %llu | | | |\n\n",
                   (unsigned long long)r->total_records, (unsigned long long)r->total.accepted,
                   (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
     rejections(b, r);

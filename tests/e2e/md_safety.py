@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""report.md renders safely: the injection fixture (titles, services, ids and a file
+name built to break out of Markdown) is rendered with cmark-gfm and its GFM
+extensions; no link, image, raw HTML, strikethrough or extra table cell may come from
+input, every table keeps its column count, and every title survives as text."""
+import html.parser
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+mttx, root = os.path.abspath(sys.argv[1]), sys.argv[2]
+fixture = os.path.join(root, "fixtures/injection")
+titles = json.load(open(os.path.join(fixture, "titles.json"), encoding="utf-8"))
+failures = []
+
+
+class Tables(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.rows, self.cells, self.in_table, self.text = [], [], 0, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "table":
+            self.in_table += 1
+            self.rows.append([])
+        elif tag == "tr":
+            self.cells = 0
+        elif tag in ("td", "th"):
+            self.cells += 1
+
+    def handle_endtag(self, tag):
+        if tag == "tr":
+            self.rows[-1].append(self.cells)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+with tempfile.TemporaryDirectory() as d:
+    p = subprocess.run([mttx, "report", "-q", "--as-of", "2026-06-01", "-o", d, fixture])
+    if p.returncode != 0:
+        failures.append("mttx exited %d" % p.returncode)
+    md = open(os.path.join(d, "report.md"), encoding="utf-8").read()
+    out = subprocess.run(["cmark-gfm", "-e", "table", "-e", "autolink", "-e", "strikethrough",
+                          "-e", "tagfilter", "--unsafe"],
+                         input=md.encode("utf-8"), capture_output=True, check=True).stdout
+    rendered = out.decode("utf-8")
+
+t = Tables()
+t.feed(rendered)
+for bad in ("a", "img", "script", "del", "svg", "h1" if rendered.count("<h1>") > 1 else "-"):
+    if bad in t.tags:
+        failures.append("rendered report contains <%s>" % bad)
+if rendered.count("<h1>") != 1:
+    failures.append("expected exactly one <h1>")
+for i, rows in enumerate(t.rows):
+    if len(set(rows)) != 1:
+        failures.append("table %d has rows of different widths: %s" % (i, rows))
+text = "".join(t.text).replace("\u200b", "")  # the parser already decoded entities
+for title in titles:
+    # line breaks become spaces; controls become U+FFFD; the rest survives verbatim
+    want = title.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    want = "".join("\ufffd" if (ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0) else c for c in want)
+    if want not in text:
+        failures.append("title not rendered as text: %r" % title)
+if os.path.exists("/tmp/mttx-pwned"):
+    failures.append("marker file /tmp/mttx-pwned exists")
+for f in failures:
+    print("FAIL:", f)
+print("md_safety: %d titles checked, %d tables, %d failures" % (len(titles), len(t.rows), len(failures)))
+sys.exit(1 if failures else 0)
