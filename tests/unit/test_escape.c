@@ -38,7 +38,9 @@ int main(void) {
     md("<script>", 8, "\\<script\\>");
     md("line\nbreak\r\ttab", 15, "line break  tab");
     md("*_`#", 4, "\\*\\_\\`\\#");
-    md("a@b.c", 5, "a\\@\xE2\x80\x8B" "b\\.c");
+    md("a@b.c", 5,
+       "a\\@\xE2\x80\x8B"
+       "b\\.c");
     md("nul\0x", 5, "nul\xEF\xBF\xBDx");
     md("\xC3\xA9t\xC3\xA9", 5, "\xC3\xA9t\xC3\xA9"); /* UTF-8 kept */
     md("bad\xFF", 4, "bad\xEF\xBF\xBD");             /* invalid byte replaced */
