@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/tz.h"
-
 static const char *const metric_keys[MX_M__COUNT] = {"mttd", "mtta", "mttm",
                                                      "mttr", "mtbf", "mttr_excluding_auto"};
 static const char *const metric_labels[MX_M__COUNT] = {"MTTD", "MTTA", "MTTM",
@@ -137,14 +135,16 @@ static void count_incidents(struct mx_result *r, const struct mx_tl *tl, int *lo
 }
 
 void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
-                     const uint64_t *dups, int64_t as_of, int64_t from, int64_t to) {
+                     const struct mx_zone *zone, const uint64_t *dups, int64_t as_of, int64_t from,
+                     int64_t to) {
     memset(r, 0, sizeof *r);
     r->as_of = as_of;
     r->from = from;
     r->to = to;
     r->diag = d;
     r->tl = tl;
-    r->timezone = mx_tz_name();
+    r->zone = zone;
+    r->timezone = mx_zone_name(zone);
     count_inputs(r, d, dups);
     int lo, hi;
     count_incidents(r, tl, &lo, &hi);

@@ -56,8 +56,9 @@ struct mx_input_sum {
 
 struct mx_result {
     int64_t as_of;
-    const char *timezone;
-    int64_t from, to; /* MX_NO_TIME when unbounded */
+    const struct mx_zone *zone; /* months and displayed times */
+    const char *timezone;       /* its name */
+    int64_t from, to;           /* MX_NO_TIME when unbounded */
     const struct mx_diag *diag;
     const struct mx_tl *tl;
     struct mx_input_sum *inputs; /* owned */
@@ -78,10 +79,11 @@ struct mx_result {
 };
 
 /* Computes the result from finished timelines and the sink's counts; dups[i] are the
- * duplicates of input i (from mx_tl_finish). tl and d are borrowed and must outlive
- * the result. */
+ * duplicates of input i (from mx_tl_finish). tl, d and zone are borrowed and must
+ * outlive the result. */
 void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
-                     const uint64_t *dups, int64_t as_of, int64_t from, int64_t to);
+                     const struct mx_zone *zone, const uint64_t *dups, int64_t as_of, int64_t from,
+                     int64_t to);
 /* Frees what the result owns. Accepts NULL. */
 void mx_result_free(struct mx_result *r);
 

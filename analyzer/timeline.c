@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "parsers/arena.h"
-#include "parsers/tz.h"
 
 static const char *const anomaly_names[MX_A__COUNT] = {
     "no_detected_event",          "ack_before_detection",      "started_after_detection",
@@ -154,7 +153,7 @@ static size_t drop_dups(struct mx_tl *tl, uint32_t *slice, size_t n, uint64_t *d
 }
 
 /* Derives the milestones of one incident from its sorted events. */
-static void derive(struct mx_tl *tl, struct mx_timeline *t) {
+static void derive(struct mx_tl *tl, const struct mx_zone *zone, struct mx_timeline *t) {
     int64_t det = MX_NO_TIME, res = MX_NO_TIME;
     bool res_auto = false;
     t->started_at = t->acknowledged_at = t->mitigated_at = t->postmortem_at = MX_NO_TIME;
@@ -208,7 +207,7 @@ static void derive(struct mx_tl *tl, struct mx_timeline *t) {
         t->anomalies |= 1u << MX_A_MITIGATED_BEFORE_DETECTION;
     if (res != MX_NO_TIME && res < det) t->anomalies |= 1u << MX_A_RESOLVED_BEFORE_DETECTION;
     struct mx_tm tm;
-    mx_tz_local(det, &tm);
+    mx_zone_local(zone, det, &tm);
     t->month = (int)(tm.year * 12 + tm.month - 1);
 }
 
@@ -221,7 +220,8 @@ static int cmp_tl(const void *a, const void *b) {
     return x->id.n < y->id.n ? -1 : (x->id.n > y->id.n);
 }
 
-void mx_tl_finish(struct mx_tl *tl, int64_t from, int64_t to, uint64_t *dups, size_t n_inputs) {
+void mx_tl_finish(struct mx_tl *tl, const struct mx_zone *zone, int64_t from, int64_t to,
+                  uint64_t *dups, size_t n_inputs) {
     size_t ni = tl->n_incs;
     uint32_t *start = mx_xcalloc(ni + 1, sizeof *start);
     for (size_t i = 0; i < tl->n_recs; i++) start[tl->recs[i].inc + 1]++;
@@ -252,7 +252,7 @@ void mx_tl_finish(struct mx_tl *tl, int64_t from, int64_t to, uint64_t *dups, si
         t->first = (uint32_t)out;
         t->count = (uint32_t)kept;
         out += kept;
-        derive(tl, t);
+        derive(tl, zone, t);
         t->in_window = (from == MX_NO_TIME || t->detected_at >= from) &&
                        (to == MX_NO_TIME || t->detected_at < to);
     }

@@ -17,6 +17,7 @@
 
 #include "analyzer/intern.h"
 #include "parsers/event.h"
+#include "parsers/tz.h"
 
 /* Anomalies of one incident (bits of mx_timeline.anomalies). */
 enum mx_anomaly {
@@ -53,7 +54,7 @@ struct mx_timeline {
     enum mx_severity severity;          /* highest ever */
     enum mx_class cls;
     int64_t detected_at, started_at, acknowledged_at, mitigated_at, resolved_at, postmortem_at;
-    int month; /* year * 12 + month - 1 of detected_at in the active zone */
+    int month; /* year * 12 + month - 1 of detected_at in the report's zone */
     bool open, merged, auto_resolved, in_window;
     uint32_t reopens;
     uint32_t anomalies;    /* 1u << enum mx_anomaly */
@@ -70,11 +71,13 @@ void mx_tl_free(struct mx_tl *tl);
 /* Adds one event (an mx_event_fn: ctx is the builder). Strings are copied. */
 void mx_tl_add(void *tl, const struct mx_event *ev);
 
-/* Sorts, drops duplicates and derives the timelines; only incidents whose detection
+/* Sorts, drops duplicates and derives the timelines (months in zone); only incidents whose
+ * detection
  * lies in [from, to) are in the window (MX_NO_TIME: unbounded). dups must hold
  * n_inputs counters; duplicates are added to the input that holds the later copy.
  * Call once. */
-void mx_tl_finish(struct mx_tl *tl, int64_t from, int64_t to, uint64_t *dups, size_t n_inputs);
+void mx_tl_finish(struct mx_tl *tl, const struct mx_zone *zone, int64_t from, int64_t to,
+                  uint64_t *dups, size_t n_inputs);
 
 /* The timelines, ordered by detected_at then id (bytewise); valid until mx_tl_free. */
 size_t mx_tl_count(const struct mx_tl *tl);

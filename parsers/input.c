@@ -24,6 +24,7 @@ struct mx_read_opts mx_read_opts_default(void) {
     o.max_line = (size_t)1 << 20;
     o.json_depth = 64;
     o.gz = mx_gzip_limits_default();
+    o.zone = NULL;
     return o;
 }
 
@@ -55,7 +56,7 @@ static void native_record(struct mx_reader *rd, const struct mx_pos *pos, const 
     struct mx_native_result res;
     struct mx_input_stat *in = &rd->diag->inputs[pos->src];
     ev.pos = *pos;
-    bool ok = mx_native_parse(rd->json, p, n, &ev, &res);
+    bool ok = mx_native_parse(rd->json, rd->opts.zone, p, n, &ev, &res);
     for (int k = 0; k < res.n_warn; k++)
         mx_diag_warn(rd->diag, pos, res.warn[k], "%s", res.warn_msg[k]);
     if (!ok) {

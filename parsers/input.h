@@ -12,10 +12,12 @@
 #include "parsers/diag.h"
 #include "parsers/event.h"
 #include "parsers/stream.h"
+#include "parsers/tz.h"
 
 struct mx_read_opts {
-    size_t max_line;   /* bytes per line, terminator excluded (1 MiB) */
-    size_t json_depth; /* nesting limit (64) */
+    size_t max_line;            /* bytes per line, terminator excluded (1 MiB) */
+    size_t json_depth;          /* nesting limit (64) */
+    const struct mx_zone *zone; /* for times without an offset; borrowed, must be set */
     struct mx_gzip_limits gz;
 };
 

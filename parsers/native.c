@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "parsers/timeparse.h"
-#include "parsers/tz.h"
 
 static const char *type_word(enum mx_jtype t) {
     switch (t) {
@@ -48,7 +47,8 @@ __attribute__((format(printf, 3, 4))) static void warn(struct mx_native_result *
     res->n_warn++;
 }
 
-const char *mx_native_time(const struct mx_jval *v, int64_t *ms, bool *no_zone) {
+const char *mx_native_time(const struct mx_jval *v, const struct mx_zone *zone, int64_t *ms,
+                           bool *no_zone) {
     *no_zone = false;
     int64_t i;
     double d;
@@ -73,7 +73,7 @@ const char *mx_native_time(const struct mx_jval *v, int64_t *ms, bool *no_zone) 
         if (why) return why;
         if (!has_zone) {
             *no_zone = true;
-            return mx_tz_local_to_utc(*ms, ms);
+            return mx_zone_to_utc(zone, *ms, ms);
         }
         return NULL;
     }
@@ -147,15 +147,15 @@ static bool read_incident(const struct mx_jval *v, struct mx_str *out, struct mx
                   type_word(t));
 }
 
-static bool read_required(struct mx_jval *f, bool *seen, struct mx_event *ev,
-                          struct mx_native_result *res) {
+static bool read_required(struct mx_jval *f, bool *seen, const struct mx_zone *zone,
+                          struct mx_event *ev, struct mx_native_result *res) {
     static const int req[3] = {F_TIME, F_INCIDENT, F_EVENT};
     for (int k = 0; k < 3; k++)
         if (!seen[req[k]] || mx_json_type(&f[req[k]]) == MX_J_NULL)
             return reject(res, MX_R_MISSING_FIELD, "missing required field '%s'",
                           field_names[req[k]]);
     bool no_zone;
-    const char *why = mx_native_time(&f[F_TIME], &ev->time_ms, &no_zone);
+    const char *why = mx_native_time(&f[F_TIME], zone, &ev->time_ms, &no_zone);
     if (why) {
         char ex[200] = "";
         if (mx_json_type(&f[F_TIME]) == MX_J_STRING) {
@@ -172,7 +172,7 @@ static bool read_required(struct mx_jval *f, bool *seen, struct mx_event *ev,
         char ex[200];
         mx_json_string(&f[F_TIME], &s, &n);
         mx_excerpt(ex, sizeof ex, s, n);
-        warn(res, MX_W_NO_ZONE, "time %s has no zone offset; read in %s", ex, mx_tz_name());
+        warn(res, MX_W_NO_ZONE, "time %s has no zone offset; read in %s", ex, mx_zone_name(zone));
     }
     if (!read_incident(&f[F_INCIDENT], &ev->incident, res, "incident")) return false;
     const char *s;
@@ -251,8 +251,8 @@ static void read_optional(struct mx_jval *f, bool *seen, struct mx_event *ev,
     }
 }
 
-bool mx_native_parse(struct mx_json *j, const char *line, size_t n, struct mx_event *ev,
-                     struct mx_native_result *res) {
+bool mx_native_parse(struct mx_json *j, const struct mx_zone *zone, const char *line, size_t n,
+                     struct mx_event *ev, struct mx_native_result *res) {
     res->rejected = false;
     res->n_warn = 0;
     struct mx_pos pos = ev->pos;
@@ -278,7 +278,7 @@ bool mx_native_parse(struct mx_json *j, const char *line, size_t n, struct mx_ev
             f[k] = v;
         }
     }
-    if (!read_required(f, seen, ev, res)) return false;
+    if (!read_required(f, seen, zone, ev, res)) return false;
     read_optional(f, seen, ev, res);
     return true;
 }

@@ -14,6 +14,7 @@
 #include "parsers/diag.h"
 #include "parsers/event.h"
 #include "parsers/json.h"
+#include "parsers/tz.h"
 
 #define MX_NATIVE_MAX_WARN 4
 
@@ -32,13 +33,14 @@ struct mx_native_result {
  * *ev (ev->pos is left as the caller set it). Returns true when *ev holds an event;
  * false when the record is rejected (res->reason, res->message). Strings in *ev point
  * into j's document and res: valid until the next parse. Times without an offset are
- * read in the active zone (mx_tz_set) and warned about. */
-bool mx_native_parse(struct mx_json *j, const char *line, size_t n, struct mx_event *ev,
-                     struct mx_native_result *res);
+ * read in zone and warned about. */
+bool mx_native_parse(struct mx_json *j, const struct mx_zone *zone, const char *line, size_t n,
+                     struct mx_event *ev, struct mx_native_result *res);
 
 /* Reads a time value (RFC 3339 string, integer epoch, or a string of digits). Returns
  * NULL or a reason; *no_zone tells that an offset-less text was read in the active
  * zone. Shared by every JSON-based reader. */
-const char *mx_native_time(const struct mx_jval *v, int64_t *ms, bool *no_zone);
+const char *mx_native_time(const struct mx_jval *v, const struct mx_zone *zone, int64_t *ms,
+                           bool *no_zone);
 
 #endif

@@ -19,7 +19,7 @@
 
 /* Parses s[0..n). On success returns NULL and stores the instant in *out_ms; when the
  * text has no zone, *has_zone is false and *out_ms holds the wall-clock fields as if
- * they were UTC (convert with mx_tz_local_to_utc). On failure returns a static reason
+ * they were UTC (convert with mx_zone_to_utc). On failure returns a static reason
  * ("day 30 is not in February 2026") and leaves the outputs unspecified. */
 const char *mx_time_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zone);
 

@@ -1,11 +1,11 @@
 /*
- * tz.h - the one time zone of a run (--tz), for reading times without an offset and for
- * month buckets and displayed times.
+ * tz.h - time zones as immutable values, read from the system's zoneinfo database
+ * (TZif files, RFC 8536) by our own code: no TZ environment variable, no global state,
+ * and an unknown zone is an error instead of glibc's silent UTC.
  *
- * The zone is an IANA name checked against the system's zoneinfo database (an unknown
- * TZ silently becomes UTC in glibc, so we check first). The process environment's TZ
- * is replaced by it: output never depends on the caller's TZ. Not thread-safe; one
- * zone per process.
+ * Transitions come from the 64-bit section of the file. Debian's tzdata lists them up
+ * to 2037; later instants take the offset of the last transition (the POSIX rule in
+ * the file's footer is not evaluated).
  */
 #ifndef MX_TZ_H
 #define MX_TZ_H
@@ -22,18 +22,23 @@ struct mx_tm {
     int gmtoff; /* seconds east of UTC */
 };
 
-/* Makes name the active zone. Returns NULL, or a static reason when the name is not a
- * zone of the system's database ("UTC" always works). */
-const char *mx_tz_set(const char *name);
-/* The active zone's name ("UTC" before any mx_tz_set). */
-const char *mx_tz_name(void);
+struct mx_zone; /* opaque, immutable once opened */
 
-/* Converts wall-clock fields written as if UTC (see mx_time_parse) in the active zone
- * to a UTC instant. Returns NULL, or a static reason for a time that does not exist
- * in the zone (a DST gap). An ambiguous time (DST fold) takes the earlier instant. */
-const char *mx_tz_local_to_utc(int64_t naive_ms, int64_t *utc_ms);
+/* Opens the zone called name ("UTC", "Europe/Berlin"). On success returns NULL and
+ * *out, owned by the caller (mx_zone_free); otherwise a static reason. "UTC" needs no
+ * database. $TZDIR overrides /usr/share/zoneinfo. */
+const char *mx_zone_open(const char *name, struct mx_zone **out);
+/* Accepts NULL. */
+void mx_zone_free(struct mx_zone *z);
+/* The zone's name as opened. */
+const char *mx_zone_name(const struct mx_zone *z);
 
-/* Breaks a UTC instant into the active zone's local fields. */
-void mx_tz_local(int64_t utc_ms, struct mx_tm *out);
+/* Breaks a UTC instant into the zone's local fields. */
+void mx_zone_local(const struct mx_zone *z, int64_t utc_ms, struct mx_tm *out);
+
+/* Converts wall-clock fields written as if UTC (see mx_time_parse) to a UTC instant.
+ * Returns NULL, or a static reason for a time that does not exist in the zone (a DST
+ * gap). An ambiguous time (a DST fold) takes the earlier instant. */
+const char *mx_zone_to_utc(const struct mx_zone *z, int64_t naive_ms, int64_t *utc_ms);
 
 #endif

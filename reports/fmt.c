@@ -47,9 +47,9 @@ void mx_fmt_utc(struct mx_buf *b, int64_t ms) {
     mx_buf_put(b, t, mx_time_format_utc(ms, t));
 }
 
-void mx_fmt_local(struct mx_buf *b, int64_t ms) {
+void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms) {
     struct mx_tm tm;
-    mx_tz_local(ms, &tm);
+    mx_zone_local(zone, ms, &tm);
     mx_buf_printf(b, "%04lld-%02d-%02d %02d:%02d", (long long)tm.year, tm.month, tm.day, tm.hour,
                   tm.minute);
 }

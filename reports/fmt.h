@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "parsers/tz.h"
 #include "reports/out.h"
 
 /* "45s", "12m 05s", "1h 04m", "2d 03h"; "<1s" below a second, "0s" for zero. */
@@ -17,8 +18,8 @@ void mx_fmt_duration(struct mx_buf *b, int64_t ms);
 void mx_fmt_seconds(struct mx_buf *b, int64_t ms);
 /* RFC 3339 UTC ("2026-03-04T05:06:07Z", milliseconds when not zero). */
 void mx_fmt_utc(struct mx_buf *b, int64_t ms);
-/* "2026-03-04 14:06" in the active zone. */
-void mx_fmt_local(struct mx_buf *b, int64_t ms);
+/* "2026-03-04 14:06" in zone. */
+void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms);
 /* "2026-03" for a month key (year * 12 + month - 1). */
 void mx_fmt_month(struct mx_buf *b, int key);
 

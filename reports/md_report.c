@@ -215,7 +215,8 @@ static int cmp_mttr(const void *a, const void *b) {
     return x->detected_at < y->detected_at ? -1 : (x->detected_at > y->detected_at);
 }
 
-static void incident_cells(struct mx_buf *b, const struct mx_timeline *t) {
+static void incident_cells(struct mx_buf *b, const struct mx_result *r,
+                           const struct mx_timeline *t) {
     mx_buf_puts(b, "| ");
     md(b, t->id);
     mx_buf_printf(b, " | %s | ", mx_severity_name(t->severity));
@@ -223,7 +224,7 @@ static void incident_cells(struct mx_buf *b, const struct mx_timeline *t) {
     mx_buf_puts(b, " | ");
     md(b, t->title);
     mx_buf_puts(b, " | ");
-    mx_fmt_local(b, t->detected_at);
+    mx_fmt_local(b, r->zone, t->detected_at);
     mx_buf_puts(b, " | ");
 }
 
@@ -241,7 +242,7 @@ static void longest(struct mx_buf *b, const struct mx_result *r) {
                    "| incident | severity | service | title | detected | MTTR |\n"
                    "|---|---|---|---|---|---:|\n");
     for (size_t i = 0; i < n && i < 10; i++) {
-        incident_cells(b, v[i]);
+        incident_cells(b, r, v[i]);
         mx_fmt_duration(b, v[i]->resolved_at - v[i]->detected_at);
         mx_buf_puts(b, v[i]->auto_resolved ? " (auto) |\n" : " |\n");
     }
@@ -257,7 +258,7 @@ static void open_incidents(struct mx_buf *b, const struct mx_result *r) {
     for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
         const struct mx_timeline *t = mx_tl_get(r->tl, i);
         if (!mx_timeline_counted(t) || !t->open) continue;
-        incident_cells(b, t);
+        incident_cells(b, r, t);
         mx_fmt_duration(b, r->as_of - t->detected_at);
         mx_buf_puts(b, t->reopens ? " (reopened) |\n" : " |\n");
     }
@@ -375,7 +376,7 @@ void mx_md_write(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_puts(b, " · ");
     }
     mx_buf_puts(b, "as of ");
-    mx_fmt_local(b, r->as_of);
+    mx_fmt_local(b, r->zone, r->as_of);
     mx_buf_puts(b, " · times in ");
     mdc(b, r->timezone);
     mx_buf_puts(b, "\n\n");

@@ -22,7 +22,7 @@
 #include "reports/md_report.h"
 
 /* Reads DATE (YYYY-MM-DD, midnight in the zone), an RFC 3339 time or epoch seconds. */
-static const char *parse_when(const char *s, int64_t *out) {
+static const char *parse_when(const char *s, const struct mx_zone *zone, int64_t *out) {
     size_t n = strlen(s);
     if (n > 0 && strspn(s, "0123456789") == n) {
         char *end;
@@ -40,23 +40,24 @@ static const char *parse_when(const char *s, int64_t *out) {
     bool has_zone;
     const char *why = mx_time_parse(s, n, out, &has_zone);
     if (why) return why;
-    return has_zone ? NULL : mx_tz_local_to_utc(*out, out);
+    return has_zone ? NULL : mx_zone_to_utc(zone, *out, out);
 }
 
-static int resolve_times(const struct mx_options *o, int64_t *as_of, int64_t *from, int64_t *to) {
+static int resolve_times(const struct mx_options *o, const struct mx_zone *zone, int64_t *as_of,
+                         int64_t *from, int64_t *to) {
     const char *why;
     *from = *to = MX_NO_TIME;
-    if (o->from_text && (why = parse_when(o->from_text, from))) {
+    if (o->from_text && (why = parse_when(o->from_text, zone, from))) {
         fprintf(stderr, "mttx: --from %s: %s\n", o->from_text, why);
         return 2;
     }
-    if (o->to_text && (why = parse_when(o->to_text, to))) {
+    if (o->to_text && (why = parse_when(o->to_text, zone, to))) {
         fprintf(stderr, "mttx: --to %s: %s\n", o->to_text, why);
         return 2;
     }
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (o->as_of_text) {
-        if ((why = parse_when(o->as_of_text, as_of))) {
+        if ((why = parse_when(o->as_of_text, zone, as_of))) {
             fprintf(stderr, "mttx: --as-of %s: %s\n", o->as_of_text, why);
             return 2;
         }
@@ -193,27 +194,18 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
     return rc;
 }
 
-int mx_run(const struct mx_options *o) {
-    const char *why = mx_tz_set(o->tz);
-    if (why) {
-        fprintf(stderr, "mttx: --tz %s: %s\n", o->tz, why);
-        return 2;
-    }
-    int64_t as_of, from, to;
-    int rc = resolve_times(o, &as_of, &from, &to);
-    if (rc) return rc;
-
-    struct mx_diag diag;
-    mx_diag_init(&diag, o->verbosity < 0 ? NULL : stderr);
-    struct mx_tl *tl = mx_tl_new();
+/* Reads every input into the timeline builder, with diagnostics into diag. */
+static void read_inputs(const struct mx_options *o, const struct mx_zone *zone,
+                        struct mx_diag *diag, struct mx_tl *tl) {
     struct dump dump = {tl, {0}};
     struct mx_reader rd;
     struct mx_read_opts ropts = mx_read_opts_default();
-    mx_reader_init(&rd, &diag, &ropts, o->dump_events ? dump_event : forward, &dump);
+    ropts.zone = zone;
+    mx_reader_init(&rd, diag, &ropts, o->dump_events ? dump_event : forward, &dump);
     bool tty = o->verbosity >= 0 && isatty(STDERR_FILENO);
     if (tty) {
         rd.progress = progress;
-        diag.clear_line = true;
+        diag->clear_line = true;
     }
     for (int i = 0; i < o->n_inputs; i++) {
         if (o->verbosity > 0) fprintf(stderr, "mttx: reading %s\n", o->inputs[i]);
@@ -222,12 +214,30 @@ int mx_run(const struct mx_options *o) {
     if (tty) fputs("\r\033[K", stderr);
     mx_reader_free(&rd);
     mx_buf_free(&dump.line);
+}
+
+int mx_run(const struct mx_options *o) {
+    struct mx_zone *zone;
+    const char *why = mx_zone_open(o->tz, &zone);
+    if (why) {
+        fprintf(stderr, "mttx: --tz %s: %s\n", o->tz, why);
+        return 2;
+    }
+    int64_t as_of, from, to;
+    int rc = resolve_times(o, zone, &as_of, &from, &to);
+    if (rc) {
+        mx_zone_free(zone);
+        return rc;
+    }
+    struct mx_diag diag;
+    mx_diag_init(&diag, o->verbosity < 0 ? NULL : stderr);
+    struct mx_tl *tl = mx_tl_new();
+    read_inputs(o, zone, &diag, tl);
 
     uint64_t *dups = mx_xcalloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
-    mx_tl_finish(tl, from, to, dups, diag.n_inputs);
+    mx_tl_finish(tl, zone, from, to, dups, diag.n_inputs);
     struct mx_result res;
-    mx_result_build(&res, tl, &diag, dups, as_of, from, to);
-
+    mx_result_build(&res, tl, &diag, zone, dups, as_of, from, to);
     int out_rc = 0;
     if (o->cmd == MX_CMD_CHECK) {
         if (!o->dump_events) print_check(&res);
@@ -235,14 +245,12 @@ int mx_run(const struct mx_options *o) {
     } else if (!o->dump_events) {
         out_rc = write_outputs(o, &res);
     }
-    rc = 0;
-    if (out_rc || diag.failures)
-        rc = 1;
-    else if (o->strict && res.total_rejected)
-        rc = 4;
+    /* precedence: 2 (handled above), then 1, then 4 */
+    rc = (out_rc || diag.failures) ? 1 : (o->strict && res.total_rejected) ? 4 : 0;
     mx_result_free(&res);
     free(dups);
     mx_tl_free(tl);
     mx_diag_free(&diag);
+    mx_zone_free(zone);
     return rc;
 }

@@ -15,20 +15,23 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    static struct mx_zone *utc;
+    if (!utc && mx_zone_open("UTC", &utc)) return 0;
     struct mx_diag diag;
     mx_diag_init(&diag, NULL);
     struct mx_tl *tl = mx_tl_new();
     struct mx_read_opts opts = mx_read_opts_default();
     opts.max_line = 4096; /* small caps reach the limit paths quickly */
     opts.json_depth = 16;
+    opts.zone = utc;
     struct mx_reader rd;
     mx_reader_init(&rd, &diag, &opts, mx_tl_add, tl);
     mx_reader_read_mem(&rd, "fuzz.jsonl", data, size);
     mx_reader_free(&rd);
     uint64_t dups[1] = {0};
-    mx_tl_finish(tl, MX_NO_TIME, MX_NO_TIME, dups, diag.n_inputs);
+    mx_tl_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, diag.n_inputs);
     struct mx_result r;
-    mx_result_build(&r, tl, &diag, dups, 1767225600000LL, MX_NO_TIME, MX_NO_TIME);
+    mx_result_build(&r, tl, &diag, utc, dups, 1767225600000LL, MX_NO_TIME, MX_NO_TIME);
     struct mx_buf b = {0};
     mx_jsonrep_write(&b, &r);
     mx_md_write(&b, &r);

@@ -23,6 +23,7 @@ static struct mx_str S(const char *s) {
 }
 
 static uint32_t next_line;
+static struct mx_zone *UTC;
 
 static void add(struct mx_tl *tl, uint32_t src, const char *inc, enum mx_evtype type,
                 const char *when, enum mx_severity sev, const char *actor, const char *title) {
@@ -78,7 +79,7 @@ static void rules(void) {
     add(tl, 0, "E", MX_EV_RESOLVED, "2026-05-02T09:00:00Z", MX_SEV_NONE, NULL, NULL);
     add(tl, 0, "E", MX_EV_DETECTED, "2026-05-02T10:00:00Z", MX_SEV_NONE, NULL, NULL);
     add(tl, 0, "E", MX_EV_STARTED, "2026-05-02T10:05:00Z", MX_SEV_NONE, NULL, NULL);
-    mx_tl_finish(tl, MX_NO_TIME, MX_NO_TIME, dups, 2);
+    mx_tl_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 2);
 
     CHECK_I64(dups[0], 0);
     CHECK_I64(dups[1], 1); /* the later input holds the duplicate */
@@ -124,7 +125,7 @@ static void rules(void) {
     diag.inputs[0].records = diag.inputs[0].emitted = 17;
     diag.inputs[1].records = diag.inputs[1].emitted = 2;
     struct mx_result r;
-    mx_result_build(&r, tl, &diag, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME, MX_NO_TIME);
+    mx_result_build(&r, tl, &diag, UTC, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME, MX_NO_TIME);
     CHECK_I64(r.incidents, 4);
     CHECK_I64(r.merged, 1);
     CHECK_I64(r.open, 1);
@@ -152,13 +153,14 @@ static void rules(void) {
 }
 
 static void window_and_zone(void) {
-    CHECK(mx_tz_set("America/New_York") == NULL);
+    struct mx_zone *ny;
+    CHECK(mx_zone_open("America/New_York", &ny) == NULL);
     struct mx_tl *tl = mx_tl_new();
     uint64_t dups[1] = {0};
     /* 2026-04-01T02:00Z is still March 31st in New York */
     add(tl, 0, "X", MX_EV_DETECTED, "2026-04-01T02:00:00Z", MX_SEV_2, NULL, NULL);
     add(tl, 0, "Y", MX_EV_DETECTED, "2026-04-10T00:00:00Z", MX_SEV_2, NULL, NULL);
-    mx_tl_finish(tl, MX_NO_TIME, T("2026-04-05T00:00:00Z"), dups, 1);
+    mx_tl_finish(tl, ny, MX_NO_TIME, T("2026-04-05T00:00:00Z"), dups, 1);
     const struct mx_timeline *x = find(tl, "X"), *y = find(tl, "Y");
     CHECK(x && y);
     if (x && y) {
@@ -167,7 +169,7 @@ static void window_and_zone(void) {
         CHECK(!y->in_window);
     }
     mx_tl_free(tl);
-    CHECK(mx_tz_set("UTC") == NULL);
+    mx_zone_free(ny);
 }
 
 static void ties_keep_input_order(void) {
@@ -177,15 +179,17 @@ static void ties_keep_input_order(void) {
     add(tl, 0, "R", MX_EV_DETECTED, "2026-03-01T10:00:00Z", MX_SEV_2, NULL, NULL);
     add(tl, 0, "R", MX_EV_REOPENED, "2026-03-01T11:00:00Z", MX_SEV_NONE, NULL, NULL);
     add(tl, 0, "R", MX_EV_RESOLVED, "2026-03-01T11:00:00Z", MX_SEV_NONE, NULL, NULL);
-    mx_tl_finish(tl, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    mx_tl_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
     const struct mx_timeline *r = find(tl, "R");
     CHECK(r && !r->open);
     mx_tl_free(tl);
 }
 
 int main(void) {
+    if (mx_zone_open("UTC", &UTC)) return 1;
     rules();
     window_and_zone();
     ties_keep_input_order();
+    mx_zone_free(UTC);
     TEST_DONE();
 }

@@ -104,33 +104,67 @@ static void calendar(void) {
 static void zones(void) {
     int64_t naive, utc;
     bool hz;
-    CHECK(mx_tz_set("Mars/Olympus_Mons") != NULL);
-    CHECK(mx_tz_set("../../etc/passwd") != NULL);
-    CHECK(mx_tz_set("Europe/Berlin") == NULL);
+    struct mx_zone *z;
+    CHECK(mx_zone_open("Mars/Olympus_Mons", &z) != NULL && z == NULL);
+    CHECK(mx_zone_open("../../etc/passwd", &z) != NULL);
+    CHECK(mx_zone_open("Europe/Berlin", &z) == NULL);
     /* winter: +01:00 */
     mx_time_parse("2026-01-15T12:00:00", 19, &naive, &hz);
-    CHECK(mx_tz_local_to_utc(naive, &utc) == NULL);
+    CHECK(mx_zone_to_utc(z, naive, &utc) == NULL);
     CHECK_I64(utc, naive - 3600000);
     /* the spring-forward gap: 02:30 on 2026-03-29 does not exist */
     mx_time_parse("2026-03-29T02:30:00", 19, &naive, &hz);
-    CHECK(mx_tz_local_to_utc(naive, &utc) != NULL);
+    CHECK(mx_zone_to_utc(z, naive, &utc) != NULL);
     /* the autumn fold: 02:30 on 2026-10-25 happens twice; the earlier (+02:00) wins */
-    mx_time_parse("2026-10-25T02:30:00", 19, &naive, &hz);
-    CHECK(mx_tz_local_to_utc(naive, &utc) == NULL);
+    mx_time_parse("2026-10-25T02:30:00.250", 23, &naive, &hz);
+    CHECK(mx_zone_to_utc(z, naive, &utc) == NULL);
     CHECK_I64(utc, naive - 7200000);
     struct mx_tm tm;
     mx_time_parse("2026-03-31T22:30:00Z", 20, &utc, &hz);
-    mx_tz_local(utc, &tm); /* 00:30 on April 1st in Berlin (CEST) */
+    mx_zone_local(z, utc, &tm); /* 00:30 on April 1st in Berlin (CEST) */
     CHECK_I64(tm.month, 4);
     CHECK_I64(tm.day, 1);
+    CHECK_I64(tm.hour, 0);
     CHECK_I64(tm.gmtoff, 7200);
-    CHECK(mx_tz_set("Asia/Kathmandu") == NULL);
-    mx_tz_local(utc, &tm);
+    /* the instant of the change: 01:00Z on 2026-10-25 is 02:00 CET again */
+    mx_time_parse("2026-10-25T00:59:59Z", 20, &utc, &hz);
+    mx_zone_local(z, utc, &tm);
+    CHECK_I64(tm.gmtoff, 7200);
+    mx_zone_local(z, utc + 1000, &tm);
+    CHECK_I64(tm.gmtoff, 3600);
+    CHECK_I64(tm.hour, 2);
+    mx_time_parse("1890-06-01T00:00:00Z", 20, &utc, &hz); /* before the first transition */
+    mx_zone_local(z, utc, &tm);
+    CHECK_I64(tm.gmtoff, 3208); /* Berlin's local mean time, +0:53:28 */
+    mx_zone_free(z);
+
+    CHECK(mx_zone_open("Asia/Kathmandu", &z) == NULL);
+    mx_time_parse("2026-03-31T22:30:00Z", 20, &utc, &hz);
+    mx_zone_local(z, utc, &tm);
     CHECK_I64(tm.gmtoff, 5 * 3600 + 45 * 60);
-    CHECK(mx_tz_set("UTC") == NULL);
-    mx_tz_local(utc, &tm);
+    mx_zone_free(z);
+
+    CHECK(mx_zone_open("America/New_York", &z) == NULL); /* a DST weekend in the US */
+    mx_time_parse("2026-03-08T02:30:00", 19, &naive, &hz);
+    CHECK(mx_zone_to_utc(z, naive, &utc) != NULL);
+    mx_time_parse("2026-03-08T03:30:00", 19, &naive, &hz);
+    CHECK(mx_zone_to_utc(z, naive, &utc) == NULL);
+    CHECK_I64(utc, naive + 4 * 3600000);
+    mx_zone_free(z);
+
+    CHECK(mx_zone_open("UTC", &z) == NULL);
+    mx_zone_local(z, utc, &tm);
+    CHECK_I64(tm.gmtoff, 0);
+    mx_time_parse("2026-03-31T22:30:00Z", 20, &utc, &hz);
+    mx_zone_local(z, utc, &tm);
     CHECK_I64(tm.month, 3);
-    CHECK_I64(tm.wday, 2); /* 2026-03-31 is a Tuesday */
+    CHECK_I64(tm.wday, 2);     /* 2026-03-31 is a Tuesday */
+    mx_zone_local(z, -1, &tm); /* one millisecond before the epoch */
+    CHECK_I64(tm.year, 1969);
+    CHECK_I64(tm.ms, 999);
+    CHECK_STR(mx_zone_name(z), "UTC");
+    mx_zone_free(z);
+    mx_zone_free(NULL);
 }
 
 int main(void) {
