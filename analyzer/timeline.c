@@ -44,6 +44,10 @@ struct inc {
 struct mx_tl {
     struct mx_intern ids;     /* incident ids: id - 1 = incident index */
     struct mx_intern strings; /* titles, services, actors, ... */
+    struct mx_intern uids;    /* record uids seen */
+    uint64_t *uid_dups;       /* records dropped for a repeated uid, per input */
+    size_t cap_uid_dups;
+    bool skipping; /* the current record is a uid duplicate */
     struct inc *incs;
     size_t n_incs, cap_incs;
     struct mx_rec *recs;
@@ -58,6 +62,7 @@ struct mx_tl *mx_tl_new(void) {
     struct mx_tl *tl = mx_xcalloc(1, sizeof *tl);
     mx_intern_init(&tl->ids);
     mx_intern_init(&tl->strings);
+    mx_intern_init(&tl->uids);
     return tl;
 }
 
@@ -65,6 +70,8 @@ void mx_tl_free(struct mx_tl *tl) {
     if (!tl) return;
     mx_intern_free(&tl->ids);
     mx_intern_free(&tl->strings);
+    mx_intern_free(&tl->uids);
+    free(tl->uid_dups);
     free(tl->incs);
     free(tl->recs);
     free(tl->order);
@@ -89,6 +96,21 @@ static void first_value(struct mx_tl *tl, uint32_t *slot, int64_t *slot_t, struc
 void mx_tl_add(void *ctx, const struct mx_event *ev) {
     struct mx_tl *tl = ctx;
     int added;
+    if (!ev->same_record) {
+        tl->skipping = false;
+        if (ev->uid.n) {
+            mx_intern_put(&tl->uids, ev->uid.p, ev->uid.n, &added);
+            if (!added) {
+                size_t had = tl->cap_uid_dups;
+                mx_grow((void **)&tl->uid_dups, &tl->cap_uid_dups, ev->pos.src + 1,
+                        sizeof *tl->uid_dups);
+                memset(tl->uid_dups + had, 0, (tl->cap_uid_dups - had) * sizeof *tl->uid_dups);
+                tl->uid_dups[ev->pos.src]++;
+                tl->skipping = true;
+            }
+        }
+    }
+    if (tl->skipping) return;
     uint32_t inc = mx_intern_put(&tl->ids, ev->incident.p, ev->incident.n, &added) - 1;
     if (added) {
         mx_grow((void **)&tl->incs, &tl->cap_incs, inc + 1, sizeof *tl->incs);
@@ -115,7 +137,7 @@ void mx_tl_add(void *ctx, const struct mx_event *ev) {
     r->type = (uint8_t)ev->type;
     r->sev = (uint8_t)ev->severity;
     r->cls = (uint8_t)ev->cls;
-    r->flags = ev->auto_resolved ? MX_REC_AUTO : 0;
+    r->flags = (ev->auto_resolved ? MX_REC_AUTO : 0) | (ev->same_record ? MX_REC_CONT : 0);
 }
 
 static const struct mx_rec *sort_recs; /* qsort has no context argument in C11 */
@@ -127,29 +149,50 @@ static int cmp_time(const void *a, const void *b) {
     return x < y ? -1 : (x > y);
 }
 
-/* Marks exact duplicates inside each group of equal instants; returns the kept count
- * after compacting slice[0..n). */
-static size_t drop_dups(struct mx_tl *tl, uint32_t *slice, size_t n, uint64_t *dups,
-                        size_t n_inputs) {
-    (void)n_inputs; /* for the assertion only */
-    size_t kept = 0, group = 0;
+/* Whether instants a <= b are the same at the precision both share. */
+static bool same_instant(int64_t a, int64_t b) {
+    if (a == b) return true;
+    if (a / 1000 != b / 1000 || a < 0) return false;
+    return a % 1000 == 0 || b % 1000 == 0;
+}
+
+/* Marks duplicates (see timeline.h) in one incident's sorted events; returns the kept
+ * count after compacting slice[0..n). Only kept events within the same second can
+ * match, so the inner scan is short. */
+static size_t drop_dups(struct mx_tl *tl, uint32_t *slice, size_t n) {
+    size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         struct mx_rec *r = &tl->recs[slice[i]];
-        if (kept && tl->recs[slice[kept - 1]].t != r->t) group = kept;
         bool dup = false;
-        for (size_t j = group; j < kept && !dup; j++) {
+        for (size_t j = kept; j-- > 0 && !dup;) {
             const struct mx_rec *q = &tl->recs[slice[j]];
-            dup = q->type == r->type && q->actor == r->actor && q->name == r->name;
+            if (r->t - q->t >= 1000) break;
+            dup = same_instant(q->t, r->t) && q->type == r->type && q->actor == r->actor &&
+                  q->name == r->name;
         }
-        if (dup) {
-            assert(r->src < n_inputs);
+        if (dup)
             r->flags |= MX_REC_DUP;
-            dups[r->src]++;
-        } else {
+        else
             slice[kept++] = slice[i];
-        }
     }
     return kept;
+}
+
+/* Counts duplicate records: those whose every event was dropped, plus the records
+ * dropped for a repeated uid. */
+static void count_dups(const struct mx_tl *tl, uint64_t *dups, size_t n_inputs) {
+    for (size_t i = 0; i < tl->n_recs;) {
+        bool all = true;
+        size_t j = i;
+        do {
+            all = all && (tl->recs[j].flags & MX_REC_DUP);
+            j++;
+        } while (j < tl->n_recs && (tl->recs[j].flags & MX_REC_CONT));
+        assert(tl->recs[i].src < n_inputs);
+        if (all) dups[tl->recs[i].src]++;
+        i = j;
+    }
+    for (size_t s = 0; s < tl->cap_uid_dups && s < n_inputs; s++) dups[s] += tl->uid_dups[s];
 }
 
 /* Derives the milestones of one incident from its sorted events. */
@@ -239,7 +282,7 @@ void mx_tl_finish(struct mx_tl *tl, const struct mx_zone *zone, int64_t from, in
         uint32_t *slice = tl->order + start[i];
         size_t n = start[i + 1] - start[i];
         qsort(slice, n, sizeof *slice, cmp_time);
-        size_t kept = drop_dups(tl, slice, n, dups, n_inputs);
+        size_t kept = drop_dups(tl, slice, n);
         memmove(tl->order + out, slice, kept * sizeof *slice);
         struct mx_timeline *t = &tl->tls[i];
         const struct inc *in = &tl->incs[i];
@@ -256,6 +299,7 @@ void mx_tl_finish(struct mx_tl *tl, const struct mx_zone *zone, int64_t from, in
         t->in_window = (from == MX_NO_TIME || t->detected_at >= from) &&
                        (to == MX_NO_TIME || t->detected_at < to);
     }
+    count_dups(tl, dups, n_inputs);
     tl->n_order = out;
     tl->n_tls = ni;
     free(start);

@@ -5,8 +5,14 @@
  * Events arrive through mx_tl_add in input order and are kept as compact records
  * (struct mx_rec, 40 bytes; strings interned): memory grows with incidents and events,
  * never with the bytes of input. mx_tl_finish sorts each incident's events by time
- * (input order breaks ties), drops exact duplicates (same incident, type, instant and
- * actor) counting them against the later input, and derives the milestones.
+ * (input order breaks ties), drops exact duplicates and derives the milestones.
+ *
+ * Duplicates: an event is a duplicate of an earlier one with the same incident, type
+ * and actor at the same instant - at the precision both share: an instant with no
+ * milliseconds matches any instant within that second, since one source writes
+ * seconds where another writes milliseconds. A record is a duplicate when all its
+ * events are, or when its uid was seen before; it counts against the input read
+ * later.
  */
 #ifndef MX_TIMELINE_H
 #define MX_TIMELINE_H
@@ -35,6 +41,7 @@ const char *mx_anomaly_text(enum mx_anomaly a);
 
 #define MX_REC_AUTO 1u /* a resolved event with auto: true */
 #define MX_REC_DUP  2u /* an exact duplicate, dropped */
+#define MX_REC_CONT 4u /* a further event of the record of the previous event */
 
 /* One event as kept. */
 struct mx_rec {

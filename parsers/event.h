@@ -1,10 +1,11 @@
 /*
  * event.h - the contract between every parser and the analyzer.
  *
- * A parser turns one input record into zero or one struct mx_event and hands it to
- * an mx_event_fn callback. Every string in an event is a (pointer, length) view that
- * is valid only during the callback: whoever keeps a string copies it. Times are
- * int64_t milliseconds since the Unix epoch, UTC.
+ * A parser turns one input record into events (usually one; a PagerDuty incident
+ * object gives its creation, resolution and merge) and hands each to an mx_event_fn
+ * callback; the second and later events of a record carry same_record. Every string in an event is
+ * a (pointer, length) view that is valid only during the callback: whoever keeps a string copies
+ * it. Times are int64_t milliseconds since the Unix epoch, UTC.
  */
 #ifndef MX_EVENT_H
 #define MX_EVENT_H
@@ -68,6 +69,9 @@ struct mx_event {
     bool has_class;
     bool auto_resolved; /* MX_EV_RESOLVED with "auto": true */
     struct mx_str service, team, title, actor, commander, channel, url, note, into;
+    struct mx_str uid; /* the source's unique id of the record (a PagerDuty log entry or
+                        * webhook event id); a repeated uid makes the record a duplicate */
+    bool same_record;  /* a further event of the record of the previous event */
 };
 
 typedef void (*mx_event_fn)(void *ctx, const struct mx_event *ev);

@@ -185,11 +185,71 @@ static void ties_keep_input_order(void) {
     mx_tl_free(tl);
 }
 
+/* Records of several events, uids, and the second-precision rule. */
+static void record_dups(void) {
+    struct mx_tl *tl = mx_tl_new();
+    uint64_t dups[3] = {0, 0, 0};
+    struct mx_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.pos.path = "x";
+    ev.pos.index = -1;
+    ev.incident = S("P1");
+    /* input 0: one record of two events (an incident object: created + resolved) */
+    ev.pos.src = 0;
+    ev.type = MX_EV_DETECTED;
+    ev.time_ms = T("2026-05-01T10:00:00Z");
+    mx_tl_add(tl, &ev);
+    ev.same_record = true;
+    ev.type = MX_EV_RESOLVED;
+    ev.time_ms = T("2026-05-01T11:00:00Z");
+    mx_tl_add(tl, &ev);
+    /* input 1: the same record again, but resolved later: not a duplicate record */
+    ev.pos.src = 1;
+    ev.same_record = false;
+    ev.type = MX_EV_DETECTED;
+    ev.time_ms = T("2026-05-01T10:00:00.000Z");
+    mx_tl_add(tl, &ev);
+    ev.same_record = true;
+    ev.type = MX_EV_RESOLVED;
+    ev.time_ms = T("2026-05-01T12:00:00Z");
+    mx_tl_add(tl, &ev);
+    /* input 2: an ack with milliseconds, then the same ack in seconds (a duplicate), a
+     * record with a uid and the same uid again (a duplicate whatever it says) */
+    ev.pos.src = 2;
+    ev.same_record = false;
+    ev.type = MX_EV_ACKNOWLEDGED;
+    ev.actor = S("al");
+    ev.time_ms = T("2026-05-01T10:05:00.458Z");
+    mx_tl_add(tl, &ev);
+    ev.time_ms = T("2026-05-01T10:05:00Z");
+    mx_tl_add(tl, &ev);
+    ev.time_ms = T("2026-05-01T10:05:01Z"); /* the next second: kept */
+    mx_tl_add(tl, &ev);
+    ev.uid = S("LE1");
+    ev.type = MX_EV_NOTE;
+    mx_tl_add(tl, &ev);
+    ev.type = MX_EV_MERGED; /* same uid: dropped, not merged */
+    mx_tl_add(tl, &ev);
+    mx_tl_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 3);
+    CHECK_I64(dups[0], 0);
+    CHECK_I64(dups[1], 0); /* its resolution is new */
+    CHECK_I64(dups[2], 2); /* the ack in seconds and the repeated uid */
+    const struct mx_timeline *t = find(tl, "P1");
+    CHECK(t != NULL);
+    if (t) {
+        CHECK(!t->merged);
+        CHECK_I64(t->resolved_at, T("2026-05-01T12:00:00Z"));
+        CHECK_I64(t->count, 6); /* detected, 2 acks, note, 2 resolves */
+    }
+    mx_tl_free(tl);
+}
+
 int main(void) {
     if (mx_zone_open("UTC", &UTC)) return 1;
     rules();
     window_and_zone();
     ties_keep_input_order();
+    record_dups();
     mx_zone_free(UTC);
     TEST_DONE();
 }
