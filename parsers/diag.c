@@ -10,12 +10,29 @@
 
 static const char *const reason_names[MX_R__COUNT] = {
     "invalid_json", "not_an_object", "missing_field", "bad_field",
-    "bad_time",     "line_too_long", "nul_byte",
+    "bad_time",     "line_too_long", "nul_byte",      "not_an_incident",
 };
 
 static const char *const warning_names[MX_W__COUNT] = {
     "unknown_event", "unknown_severity", "time_without_zone", "ignored_field", "trailing_garbage",
 };
+
+static const char *const kind_names[MX_K__COUNT] = {
+    "native",
+    "pagerduty_log_entry",
+    "pagerduty_incident",
+    "pagerduty_webhook_v3",
+    "pagerduty_webhook_v2",
+    "pagerduty_analytics",
+    "pagerduty_csv_raw",
+    "pagerduty_csv_basic",
+    "pagerduty_csv_insights",
+    "csv",
+};
+
+const char *mx_kind_name(enum mx_kind k) {
+    return (unsigned)k < MX_K__COUNT ? kind_names[k] : "unknown";
+}
 
 const char *mx_reason_name(enum mx_reason r) {
     return (unsigned)r < MX_R__COUNT ? reason_names[r] : "unknown";

@@ -32,6 +32,7 @@ enum mx_reason {
     MX_R_BAD_TIME,      /* time present but unreadable or impossible */
     MX_R_LINE_TOO_LONG, /* over the line limit; reading goes on at the next line */
     MX_R_NUL_BYTE,      /* a NUL byte inside the line */
+    MX_R_NOT_INCIDENT,  /* a known shape about something else (a service webhook) */
     MX_R__COUNT
 };
 
@@ -45,6 +46,21 @@ enum mx_warning {
     MX_W__COUNT
 };
 
+/* What kind of record an input held (counted per accepted record). */
+enum mx_kind {
+    MX_K_NATIVE,          /* mttx native event */
+    MX_K_PD_LOG_ENTRY,    /* PagerDuty REST log entry */
+    MX_K_PD_INCIDENT,     /* PagerDuty REST incident */
+    MX_K_PD_WEBHOOK_V3,   /* PagerDuty webhook v3 event */
+    MX_K_PD_WEBHOOK_V2,   /* PagerDuty webhook v2 message */
+    MX_K_PD_ANALYTICS,    /* PagerDuty Analytics raw incident */
+    MX_K_PD_CSV_RAW,      /* PagerDuty incidents CSV, advanced ("raw") report */
+    MX_K_PD_CSV_BASIC,    /* PagerDuty incidents CSV, basic report */
+    MX_K_PD_CSV_INSIGHTS, /* PagerDuty Insights "Incident Activity" CSV */
+    MX_K_CSV,             /* CSV with native column names */
+    MX_K__COUNT
+};
+
 struct mx_input_stat {
     const char *path;        /* display path, owned by the sink */
     const char *format;      /* "jsonl", ... or "unknown"; static string */
@@ -55,7 +71,9 @@ struct mx_input_stat {
     uint64_t by_reason[MX_R__COUNT];
     uint64_t warnings;
     uint64_t by_warning[MX_W__COUNT];
-    const char *failure; /* why the input is damaged or unreadable, or NULL */
+    uint64_t by_kind[MX_K__COUNT]; /* accepted records by kind */
+    uint64_t skipped_entries;      /* archive entries that are not regular files */
+    const char *failure;           /* why the input is damaged or unreadable, or NULL */
 };
 
 struct mx_diag_sample {
@@ -101,8 +119,9 @@ void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, 
  * \xHH. For messages that quote the offending text. */
 void mx_excerpt(char *out, size_t cap, const char *s, size_t n);
 
-/* Stable names: "invalid_json", "unknown_event", ... */
+/* Stable names: "invalid_json", "unknown_event", "pagerduty_log_entry", ... */
 const char *mx_reason_name(enum mx_reason r);
+const char *mx_kind_name(enum mx_kind k);
 const char *mx_warning_name(enum mx_warning w);
 
 /* Writes s escaped for a diagnostic line (controls and bytes >= 0x7f as \xHH). */

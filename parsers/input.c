@@ -16,8 +16,7 @@
 
 #include "parsers/arena.h"
 #include "parsers/json.h"
-#include "parsers/lines.h"
-#include "parsers/native.h"
+#include "parsers/jsonin.h"
 
 struct mx_read_opts mx_read_opts_default(void) {
     struct mx_read_opts o;
@@ -25,6 +24,7 @@ struct mx_read_opts mx_read_opts_default(void) {
     o.json_depth = 64;
     o.gz = mx_gzip_limits_default();
     o.zone = NULL;
+    o.sevmap = NULL;
     return o;
 }
 
@@ -36,78 +36,19 @@ void mx_reader_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_rea
     rd->opts = *opts;
     rd->progress = NULL;
     rd->json = mx_json_new(opts->max_line, opts->json_depth);
+    memset(&rd->rec, 0, sizeof rd->rec);
+    rd->rec.diag = d;
+    rd->rec.sevmap = opts->sevmap;
+    rd->rec.zone = opts->zone;
+    rd->rec.fn = fn;
+    rd->rec.ctx = ctx;
 }
 
 void mx_reader_free(struct mx_reader *rd) {
     if (!rd) return;
     mx_json_free(rd->json);
     rd->json = NULL;
-}
-
-static bool blank(const char *p, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') return false;
-    return true;
-}
-
-/* Hands one native record to the parser and its outcome to the sink. */
-static void native_record(struct mx_reader *rd, const struct mx_pos *pos, const char *p, size_t n) {
-    struct mx_event ev;
-    struct mx_native_result res;
-    struct mx_input_stat *in = &rd->diag->inputs[pos->src];
-    ev.pos = *pos;
-    bool ok = mx_native_parse(rd->json, rd->opts.zone, p, n, &ev, &res);
-    for (int k = 0; k < res.n_warn; k++)
-        mx_diag_warn(rd->diag, pos, res.warn[k], "%s", res.warn_msg[k]);
-    if (!ok) {
-        mx_diag_reject(rd->diag, pos, res.reason, "%s", res.message);
-        return;
-    }
-    in->emitted++;
-    rd->fn(rd->ctx, &ev);
-}
-
-/* Reads every line of stream s as native JSON lines. */
-static int read_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, const char *path) {
-    struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
-    struct mx_input_stat *in;
-    struct mx_pos pos = {path, src, 0, -1};
-    const char *p;
-    size_t n;
-    int rc = 0;
-    for (;;) {
-        enum mx_line_status st = mx_lines_next(lr, &p, &n, &pos.line);
-        in = &rd->diag->inputs[src];
-        if (st == MX_LINE_END) break;
-        if (st == MX_LINE_ERROR) {
-            pos.line++;
-            mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
-            rc = -1;
-            break;
-        }
-        if (st == MX_LINE_TOO_LONG) {
-            in->records++;
-            mx_diag_reject(rd->diag, &pos, MX_R_LINE_TOO_LONG,
-                           "line longer than %zu bytes (skipped)", rd->opts.max_line);
-            continue;
-        }
-        if (blank(p, n)) continue;
-        if (++in->records % MX_PROGRESS_EVERY == 0 && rd->progress)
-            rd->progress(rd->ctx, path, in->records);
-        if (st == MX_LINE_NUL) {
-            mx_diag_reject(rd->diag, &pos, MX_R_NUL_BYTE, "NUL byte at column %zu",
-                           (size_t)((const char *)memchr(p, '\0', n) - p) + 1);
-            continue;
-        }
-        native_record(rd, &pos, p, n);
-    }
-    const char *w = mx_stream_take_warning(s);
-    if (w) {
-        pos.line = 0;
-        mx_diag_warn(rd->diag, &pos, MX_W_TRAILING_GARBAGE, "%s", w);
-    }
-    mx_lines_free(lr);
-    return rc;
+    mx_record_free(&rd->rec);
 }
 
 /* Registers the input, detects compression and format, reads it. Takes s. */
@@ -127,8 +68,25 @@ static int read_stream(struct mx_reader *rd, const char *path, struct mx_stream 
         s = mx_stream_gzip(s, &rd->opts.gz);
         rd->diag->inputs[src].compression = "gzip";
     }
-    rd->diag->inputs[src].format = "jsonl";
-    rc = read_lines(rd, s, src, disp);
+    k = mx_stream_peek(s, &head, 4096);
+    if (k < 0) {
+        struct mx_pos pos = {disp, src, 0, -1};
+        mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
+        mx_stream_free(s);
+        return -1;
+    }
+    if (mx_jsonin_is_document(head, (size_t)k)) {
+        rd->diag->inputs[src].format = "json";
+        rc = mx_jsonin_document(rd, s, src);
+    } else {
+        rd->diag->inputs[src].format = "jsonl";
+        rc = mx_jsonin_lines(rd, s, src);
+    }
+    const char *w = mx_stream_take_warning(s);
+    if (w) {
+        struct mx_pos pos = {disp, src, 0, -1};
+        mx_diag_warn(rd->diag, &pos, MX_W_TRAILING_GARBAGE, "%s", w);
+    }
     mx_stream_free(s);
     return rc;
 }

@@ -11,13 +11,16 @@
 
 #include "parsers/diag.h"
 #include "parsers/event.h"
+#include "parsers/record.h"
+#include "parsers/sevmap.h"
 #include "parsers/stream.h"
 #include "parsers/tz.h"
 
 struct mx_read_opts {
-    size_t max_line;            /* bytes per line, terminator excluded (1 MiB) */
-    size_t json_depth;          /* nesting limit (64) */
-    const struct mx_zone *zone; /* for times without an offset; borrowed, must be set */
+    size_t max_line;                /* bytes per line, terminator excluded (1 MiB) */
+    size_t json_depth;              /* nesting limit (64) */
+    const struct mx_zone *zone;     /* for times without an offset; borrowed, must be set */
+    const struct mx_sevmap *sevmap; /* severity labels; borrowed, must be set */
     struct mx_gzip_limits gz;
 };
 
@@ -36,7 +39,8 @@ struct mx_reader {
     void *ctx;
     mx_progress_fn progress; /* optional; receives ctx too */
     struct mx_read_opts opts;
-    struct mx_json *json; /* owned */
+    struct mx_json *json; /* owned: the line parser */
+    struct mx_record rec; /* owned: the record sink every format reports to */
 };
 
 /* Prepares a reader; fn(ctx, ev) is called for every accepted record. */

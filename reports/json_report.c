@@ -133,6 +133,16 @@ static void inputs(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_u64(b, s->warnings);
         mx_buf_puts(b, ",\"rejected_by_reason\":");
         reasons(b, s->by_reason);
+        mx_buf_puts(b, ",\"records_by_kind\":{");
+        for (int k = 0, first = 1; k < MX_K__COUNT; k++) {
+            if (!s->by_kind[k]) continue;
+            if (!first) mx_buf_putc(b, ',');
+            first = 0;
+            key(b, mx_kind_name((enum mx_kind)k));
+            mx_buf_u64(b, s->by_kind[k]);
+        }
+        mx_buf_puts(b, "},\"skipped_entries\":");
+        mx_buf_u64(b, s->skipped_entries);
         mx_buf_puts(b, ",\"error\":");
         cstr(b, s->failure);
         mx_buf_putc(b, '}');

@@ -266,6 +266,18 @@ static void open_incidents(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_putc(b, '\n');
 }
 
+/* What an input held, when it is not only native records: ": pagerduty_log_entry 40". */
+static void kinds(struct mx_buf *b, const struct mx_input_stat *s) {
+    if (s->by_kind[MX_K_NATIVE] == s->emitted) return;
+    for (int k = 0, first = 1; k < MX_K__COUNT; k++) {
+        if (!s->by_kind[k]) continue;
+        mx_buf_puts(b, first ? ": " : ", ");
+        first = 0;
+        mx_buf_printf(b, "%s %llu", mx_kind_name((enum mx_kind)k),
+                      (unsigned long long)s->by_kind[k]);
+    }
+}
+
 static void rejections(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "### Rejected records by reason\n\n| reason | records |\n|---|---:|\n");
     for (int k = 0; k < MX_R__COUNT; k++)
@@ -291,8 +303,9 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
         const struct mx_input_sum *in = &r->inputs[i];
         mx_buf_puts(b, "| ");
         mdc(b, in->stat->path);
-        mx_buf_printf(b, " | %s%s | %llu | %llu | %llu | %llu | ", in->stat->format,
-                      in->stat->compression ? " (gzip)" : "", (unsigned long long)in->stat->records,
+        mx_buf_printf(b, " | %s%s", in->stat->format, in->stat->compression ? " (gzip)" : "");
+        kinds(b, in->stat);
+        mx_buf_printf(b, " | %llu | %llu | %llu | %llu | ", (unsigned long long)in->stat->records,
                       (unsigned long long)in->accepted, (unsigned long long)in->duplicates,
                       (unsigned long long)in->stat->rejected);
         int listed = 0;

@@ -140,6 +140,19 @@ static void print_check(const struct mx_result *r) {
         printf("%*s %-12s %10llu %10llu %10llu %10llu\n", pad > 0 ? pad : 0, "", fmt,
                (unsigned long long)in->stat->records, (unsigned long long)in->accepted,
                (unsigned long long)in->duplicates, (unsigned long long)in->stat->rejected);
+        if (in->stat->by_kind[MX_K_NATIVE] != in->stat->emitted) {
+            printf("  records:");
+            for (int k = 0, first = 1; k < MX_K__COUNT; k++) {
+                if (!in->stat->by_kind[k]) continue;
+                printf("%s %s %llu", first ? "" : ",", mx_kind_name((enum mx_kind)k),
+                       (unsigned long long)in->stat->by_kind[k]);
+                first = 0;
+            }
+            putchar('\n');
+        }
+        if (in->stat->skipped_entries)
+            printf("  skipped entries (not regular files): %llu\n",
+                   (unsigned long long)in->stat->skipped_entries);
         for (int k = 0; k < MX_R__COUNT; k++)
             if (in->stat->by_reason[k])
                 printf("  rejected %s: %llu\n", mx_reason_name((enum mx_reason)k),
@@ -200,7 +213,10 @@ static void read_inputs(const struct mx_options *o, const struct mx_zone *zone,
     struct dump dump = {tl, {0}};
     struct mx_reader rd;
     struct mx_read_opts ropts = mx_read_opts_default();
+    struct mx_sevmap sevmap;
+    mx_sevmap_default(&sevmap);
     ropts.zone = zone;
+    ropts.sevmap = &sevmap;
     mx_reader_init(&rd, diag, &ropts, o->dump_events ? dump_event : forward, &dump);
     bool tty = o->verbosity >= 0 && isatty(STDERR_FILENO);
     if (tty) {

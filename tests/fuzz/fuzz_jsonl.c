@@ -24,6 +24,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     opts.max_line = 4096; /* small caps reach the limit paths quickly */
     opts.json_depth = 16;
     opts.zone = utc;
+    struct mx_sevmap sevmap;
+    mx_sevmap_default(&sevmap);
+    opts.sevmap = &sevmap;
     struct mx_reader rd;
     mx_reader_init(&rd, &diag, &opts, mx_tl_add, tl);
     mx_reader_read_mem(&rd, "fuzz.jsonl", data, size);

@@ -1,0 +1,226 @@
+/*
+ * jsonin.c - JSON lines and JSON documents (see jsonin.h).
+ */
+#include "parsers/jsonin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/arena.h"
+#include "parsers/jfield.h"
+#include "parsers/json.h"
+#include "parsers/lines.h"
+#include "parsers/native.h"
+#include "parsers/pagerduty_json.h"
+
+static bool blank(const char *p, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n') return false;
+    return true;
+}
+
+/* One record: an object of some shape, at pos. */
+static void one_record(struct mx_reader *rd, const struct mx_pos *pos, const struct mx_jval *v,
+                       bool in_page) {
+    struct mx_record *r = &rd->rec;
+    mx_record_begin(r, pos);
+    enum mx_jtype t = mx_json_type(v);
+    struct mx_jval items;
+    const char *kind;
+    if (t != MX_J_OBJECT) {
+        mx_record_reject(r, MX_R_NOT_OBJECT, "expected a JSON object, got %s",
+                         mx_jfield_type_word(t));
+    } else {
+        enum mx_pd_shape shape = mx_pdjson_shape(v, &items, &kind);
+        if (shape == MX_PD_PAGE && in_page)
+            mx_record_reject(r, MX_R_NOT_OBJECT, "a page inside a page");
+        else if (shape == MX_PD_NONE)
+            mx_native_record(r, v);
+        else
+            mx_pdjson_record(r, shape, v);
+        static const enum mx_kind kinds[] = {
+            MX_K_NATIVE,        MX_K_PD_LOG_ENTRY, MX_K_PD_INCIDENT, MX_K_PD_WEBHOOK_V3,
+            MX_K_PD_WEBHOOK_V2, MX_K_PD_ANALYTICS, MX_K_NATIVE};
+        r->kind = kinds[shape];
+    }
+    mx_record_end(r);
+}
+
+/* Every element of a page or array is a record at LINE#INDEX (a single "data" object
+ * is the page's one record). */
+static void elements(struct mx_reader *rd, const struct mx_pos *pos, const struct mx_jval *arr) {
+    struct mx_jiter it;
+    struct mx_jval v;
+    struct mx_pos p = *pos;
+    p.index = 0;
+    if (mx_json_type(arr) == MX_J_OBJECT) {
+        one_record(rd, &p, arr, true);
+        return;
+    }
+    mx_json_array_begin(arr, &it);
+    while (mx_json_array_next(&it, &v)) {
+        one_record(rd, &p, &v, true);
+        p.index++;
+    }
+}
+
+/* A page's "time_zone" applies to its offset-less times while its elements are read. */
+static void page(struct mx_reader *rd, const struct mx_pos *pos, const struct mx_jval *obj,
+                 const struct mx_jval *items) {
+    struct mx_str name = mx_pdjson_page_zone(obj);
+    struct mx_zone *z = NULL;
+    if (name.n) {
+        char buf[128];
+        snprintf(buf, sizeof buf, "%.*s", (int)(name.n < 127 ? name.n : 127), name.p);
+        const char *why = mx_zone_open(buf, &z);
+        if (why)
+            mx_diag_warn(rd->diag, pos, MX_W_IGNORED_FIELD, "time_zone \"%s\": %s (ignored)", buf,
+                         why);
+    }
+    const struct mx_zone *saved = rd->rec.zone;
+    if (z) {
+        rd->rec.zone = z;
+        rd->rec.zone_declared = true;
+    }
+    elements(rd, pos, items);
+    rd->rec.zone = saved;
+    rd->rec.zone_declared = false;
+    mx_zone_free(z);
+}
+
+/* A parsed value: a page's elements, a bare array's elements (documents only), or
+ * one record. */
+static void value(struct mx_reader *rd, const struct mx_pos *pos, const struct mx_jval *v,
+                  bool document) {
+    struct mx_jval items;
+    const char *kind;
+    if (mx_json_type(v) == MX_J_OBJECT && mx_pdjson_shape(v, &items, &kind) == MX_PD_PAGE)
+        page(rd, pos, v, &items);
+    else if (document && mx_json_type(v) == MX_J_ARRAY)
+        elements(rd, pos, v);
+    else
+        one_record(rd, pos, v, false);
+}
+
+static void bad_line(struct mx_reader *rd, const struct mx_pos *pos, enum mx_reason reason,
+                     const char *msg) {
+    mx_record_begin(&rd->rec, pos);
+    mx_record_reject(&rd->rec, reason, "%s", msg);
+    mx_record_end(&rd->rec);
+}
+
+int mx_jsonin_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
+    struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
+    struct mx_pos pos = {rd->diag->inputs[src].path, src, 0, -1};
+    const char *p;
+    size_t n;
+    int rc = 0;
+    char msg[160];
+    for (uint64_t count = 1;; count++) {
+        enum mx_line_status st = mx_lines_next(lr, &p, &n, &pos.line);
+        if (st == MX_LINE_END) break;
+        if (st == MX_LINE_ERROR) {
+            pos.line++;
+            mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
+            rc = -1;
+            break;
+        }
+        if (count % MX_PROGRESS_EVERY == 0 && rd->progress) rd->progress(rd->ctx, pos.path, count);
+        if (st == MX_LINE_TOO_LONG) {
+            snprintf(msg, sizeof msg, "line longer than %zu bytes (skipped)", rd->opts.max_line);
+            bad_line(rd, &pos, MX_R_LINE_TOO_LONG, msg);
+            continue;
+        }
+        if (blank(p, n)) continue;
+        if (st == MX_LINE_NUL) {
+            snprintf(msg, sizeof msg, "NUL byte at column %zu",
+                     (size_t)((const char *)memchr(p, '\0', n) - p) + 1);
+            bad_line(rd, &pos, MX_R_NUL_BYTE, msg);
+            continue;
+        }
+        struct mx_jval root;
+        const char *why = mx_json_parse(rd->json, p, n, &root);
+        if (why) {
+            snprintf(msg, sizeof msg, "invalid JSON: %s", why);
+            bad_line(rd, &pos, MX_R_INVALID_JSON, msg);
+            continue;
+        }
+        value(rd, &pos, &root, false);
+    }
+    mx_lines_free(lr);
+    return rc;
+}
+
+int mx_jsonin_document(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
+    struct mx_pos pos = {rd->diag->inputs[src].path, src, 1, -1};
+    size_t cap = 1 << 16, n = 0;
+    char *buf = mx_xmalloc(cap + MX_JSON_PADDING);
+    int rc = 0;
+    for (;;) {
+        if (n == cap) {
+            if (cap >= MX_JSON_DOC_MAX) {
+                mx_diag_fail(rd->diag, &pos, "JSON document larger than %zu MiB (limit)",
+                             MX_JSON_DOC_MAX >> 20);
+                free(buf);
+                return -1;
+            }
+            cap *= 2;
+            buf = mx_xrealloc(buf, cap + MX_JSON_PADDING);
+        }
+        long got = mx_stream_read(s, buf + n, cap - n);
+        if (got < 0) {
+            mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
+            rc = -1;
+            break;
+        }
+        if (got == 0) break;
+        n += (size_t)got;
+    }
+    memset(buf + n, 0, MX_JSON_PADDING);
+    size_t start = 0;
+    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) start = 3;
+    for (size_t i = start;
+         i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'); i++)
+        if (buf[i] == '\n') pos.line++;
+    if (rc == 0 && !blank(buf + start, n - start)) {
+        struct mx_json *doc = mx_json_new(MX_JSON_DOC_MAX, rd->opts.json_depth);
+        struct mx_jval root;
+        const char *why = mx_json_parse(doc, buf + start, n - start, &root);
+        if (memchr(buf + start, '\0', n - start)) why = "NUL byte in the document";
+        if (why) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "invalid JSON document: %s", why);
+            bad_line(rd, &pos, MX_R_INVALID_JSON, msg);
+        } else {
+            value(rd, &pos, &root, true);
+        }
+        mx_json_free(doc);
+    }
+    free(buf);
+    return rc;
+}
+
+static bool space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+bool mx_jsonin_is_document(const char *head, size_t n) {
+    size_t i = 0;
+    if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) i = 3;
+    while (i < n && space(head[i])) i++;
+    if (i == n || (head[i] != '{' && head[i] != '[')) return false;
+    const char *nl = memchr(head + i, '\n', n - i);
+    /* one line only (or longer than the peek): a bare array is a document, an object
+     * a JSON line */
+    if (!nl) return head[i] == '[';
+    const char *rest = nl + 1;
+    while (rest < head + n && space(*rest)) rest++;
+    if (rest == head + n && head[i] == '[') return true;
+    /* pretty-printed: the first line opens a structure it does not close ("{",
+     * "{\"log_entries\": [", "\"a\": 1,") */
+    const char *end = nl;
+    while (end > head + i && space(end[-1])) end--;
+    char last = end[-1];
+    return last == '{' || last == '[' || last == ',' || last == ':';
+}

@@ -1,0 +1,61 @@
+/*
+ * record.h - what a format parser reports for one input record.
+ *
+ * The input layer opens a record (its position), the format parser adds events,
+ * warnings or a rejection, and the input layer closes it: the events of an accepted
+ * record are handed on in order (the second and later marked same_record); a rejected
+ * record hands on nothing, whatever was added before the rejection. Counting
+ * (records, accepted, rejected) happens here, so every format counts alike.
+ */
+#ifndef MX_RECORD_H
+#define MX_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "parsers/diag.h"
+#include "parsers/event.h"
+#include "parsers/sevmap.h"
+#include "parsers/tz.h"
+
+struct mx_record {
+    /* set once by the input layer */
+    struct mx_diag *diag;
+    const struct mx_sevmap *sevmap;
+    const struct mx_zone *zone; /* for times without an offset */
+    bool zone_declared;         /* the source named zone itself: no warning */
+    mx_event_fn fn;
+    void *ctx;
+    /* per record */
+    struct mx_pos pos;
+    enum mx_kind kind; /* set by the format parser; counted when accepted */
+    bool rejected;
+    size_t n, cap;
+    struct mx_event *events; /* buffered until the record ends */
+    char scratch[8][24];     /* numbers written as text for the record (mx_record_int) */
+    int n_scratch;
+};
+
+/* Opens a record at pos: counts it on its input. */
+void mx_record_begin(struct mx_record *r, const struct mx_pos *pos);
+/* Adds an event (copied; its strings must stay valid until mx_record_end). */
+void mx_record_event(struct mx_record *r, const struct mx_event *ev);
+/* Rejects the record with a reason; returns false (for "return mx_record_reject(...)"). */
+bool mx_record_reject(struct mx_record *r, enum mx_reason reason, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A warning at the record's position. */
+void mx_record_warn(struct mx_record *r, enum mx_warning w, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Closes the record: hands on its events unless it was rejected. */
+void mx_record_end(struct mx_record *r);
+/* Releases the event buffer. Accepts NULL. */
+void mx_record_free(struct mx_record *r);
+
+/* Writes v as decimal text valid until the record ends (an integer id "1042");
+ * returns the view, or an empty one when the record used up its 8 slots. */
+struct mx_str mx_record_int(struct mx_record *r, int64_t v);
+
+/* A new event at the record's position with no time, type note and no strings. */
+void mx_record_blank(const struct mx_record *r, struct mx_event *ev);
+
+#endif
