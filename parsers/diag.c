@@ -9,12 +9,13 @@
 #include <string.h>
 
 static const char *const reason_names[MX_R__COUNT] = {
-    "invalid_json", "not_an_object", "missing_field", "bad_field",
-    "bad_time",     "line_too_long", "nul_byte",      "not_an_incident",
+    "invalid_json",  "not_an_object", "missing_field",   "bad_field", "bad_time",
+    "line_too_long", "nul_byte",      "not_an_incident", "bad_csv",
 };
 
 static const char *const warning_names[MX_W__COUNT] = {
-    "unknown_event", "unknown_severity", "time_without_zone", "ignored_field", "trailing_garbage",
+    "unknown_event",    "unknown_severity", "time_without_zone", "ignored_field",
+    "trailing_garbage", "truncated_export",
 };
 
 static const char *const kind_names[MX_K__COUNT] = {

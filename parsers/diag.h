@@ -33,6 +33,7 @@ enum mx_reason {
     MX_R_LINE_TOO_LONG, /* over the line limit; reading goes on at the next line */
     MX_R_NUL_BYTE,      /* a NUL byte inside the line */
     MX_R_NOT_INCIDENT,  /* a known shape about something else (a service webhook) */
+    MX_R_BAD_CSV,       /* a CSV record that cannot be read (quoting, limits) */
     MX_R__COUNT
 };
 
@@ -43,6 +44,7 @@ enum mx_warning {
     MX_W_NO_ZONE,          /* time without offset, read in the configured zone */
     MX_W_IGNORED_FIELD,    /* an optional field of the wrong type, ignored */
     MX_W_TRAILING_GARBAGE, /* bytes after the last gzip member */
+    MX_W_TRUNCATED_EXPORT, /* a CSV export with exactly the vendor's row limit */
     MX_W__COUNT
 };
 

@@ -16,6 +16,7 @@
 
 #include "parsers/arena.h"
 #include "parsers/json.h"
+#include "parsers/csv_pagerduty.h"
 #include "parsers/jsonin.h"
 
 struct mx_read_opts mx_read_opts_default(void) {
@@ -25,6 +26,7 @@ struct mx_read_opts mx_read_opts_default(void) {
     o.gz = mx_gzip_limits_default();
     o.zone = NULL;
     o.sevmap = NULL;
+    o.csv_encoding = NULL;
     return o;
 }
 
@@ -51,6 +53,14 @@ void mx_reader_free(struct mx_reader *rd) {
     mx_record_free(&rd->rec);
 }
 
+/* The first byte that is not blank or a BOM, or 0. */
+static char first_char(const char *head, size_t n) {
+    size_t i = 0;
+    if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) i = 3;
+    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) i++;
+    return i < n ? head[i] : 0;
+}
+
 /* Registers the input, detects compression and format, reads it. Takes s. */
 static int read_stream(struct mx_reader *rd, const char *path, struct mx_stream *s) {
     uint32_t src = mx_diag_input_add(rd->diag, path);
@@ -75,7 +85,19 @@ static int read_stream(struct mx_reader *rd, const char *path, struct mx_stream 
         mx_stream_free(s);
         return -1;
     }
-    if (mx_jsonin_is_document(head, (size_t)k)) {
+    if (first_char(head, (size_t)k) != '{' && first_char(head, (size_t)k) != '[' &&
+        mx_pdcsv_sniff(head, (size_t)k)) {
+        rd->diag->inputs[src].format = "csv";
+        if (rd->opts.csv_encoding) {
+            s = mx_stream_iconv(s, rd->opts.csv_encoding);
+            if (!s) { /* names were checked when the options were read */
+                struct mx_pos pos = {disp, src, 0, -1};
+                mx_diag_fail(rd->diag, &pos, "unknown encoding %s", rd->opts.csv_encoding);
+                return -1;
+            }
+        }
+        rc = mx_pdcsv_read(rd, s, src);
+    } else if (mx_jsonin_is_document(head, (size_t)k)) {
         rd->diag->inputs[src].format = "json";
         rc = mx_jsonin_document(rd, s, src);
     } else {

@@ -21,6 +21,7 @@ struct mx_read_opts {
     size_t json_depth;              /* nesting limit (64) */
     const struct mx_zone *zone;     /* for times without an offset; borrowed, must be set */
     const struct mx_sevmap *sevmap; /* severity labels; borrowed, must be set */
+    const char *csv_encoding;       /* iconv name CSV inputs are converted from, or NULL */
     struct mx_gzip_limits gz;
 };
 

@@ -22,6 +22,8 @@ struct mx_lines {
     size_t scanned; /* bytes after start known to hold no '\n' */
     size_t end;     /* end of data */
     uint64_t lineno;
+    uint64_t base;     /* stream offset of buf[0] */
+    uint64_t line_off; /* stream offset of the last line returned */
     bool eof, skipping, failed;
 };
 
@@ -58,6 +60,7 @@ static enum mx_line_status finish(struct mx_lines *r, char *p, size_t len, const
 /* Reads more data after end; compacts first. Returns false at the end or on error. */
 static bool fill(struct mx_lines *r) {
     if (r->start > 0) {
+        r->base += r->start;
         memmove(r->buf, r->buf + r->start, r->end - r->start);
         r->end -= r->start;
         r->start = 0;
@@ -82,6 +85,7 @@ enum mx_line_status mx_lines_next(struct mx_lines *r, const char **p, size_t *n,
         char *nl = avail > r->scanned ? memchr(base + r->scanned, '\n', avail - r->scanned) : NULL;
         if (nl) {
             size_t len = (size_t)(nl - base);
+            r->line_off = r->base + r->start;
             r->start += len + 1;
             r->scanned = 0;
             *lineno = ++r->lineno;
@@ -96,6 +100,7 @@ enum mx_line_status mx_lines_next(struct mx_lines *r, const char **p, size_t *n,
         if (r->skipping || avail > r->max_line + 1) {
             /* too long: drop what we have and look for the end of the line */
             r->skipping = true;
+            r->base += r->end;
             r->start = r->end = r->scanned = 0;
         }
         if (r->eof) {
@@ -105,6 +110,7 @@ enum mx_line_status mx_lines_next(struct mx_lines *r, const char **p, size_t *n,
                 return MX_LINE_TOO_LONG;
             }
             if (avail == 0) return MX_LINE_END;
+            r->line_off = r->base + r->start;
             r->start = r->end;
             r->scanned = 0;
             *lineno = ++r->lineno;
@@ -112,4 +118,8 @@ enum mx_line_status mx_lines_next(struct mx_lines *r, const char **p, size_t *n,
         }
         if (!fill(r) && r->failed) return MX_LINE_ERROR;
     }
+}
+
+uint64_t mx_lines_offset(const struct mx_lines *r) {
+    return r->line_off;
 }

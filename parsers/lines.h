@@ -34,6 +34,10 @@ struct mx_lines *mx_lines_new(struct mx_stream *stream, size_t max_line);
 /* Accepts NULL. */
 void mx_lines_free(struct mx_lines *r);
 
+/* The byte offset, in the stream, of the start of the last line returned (its BOM
+ * included). */
+uint64_t mx_lines_offset(const struct mx_lines *r);
+
 /* The next line. *lineno is its 1-based number. */
 enum mx_line_status mx_lines_next(struct mx_lines *r, const char **p, size_t *n, uint64_t *lineno);
 

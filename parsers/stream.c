@@ -14,11 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <iconv.h>
 #include <zlib.h>
 
 #include "parsers/arena.h"
 
-enum kind { K_FD, K_MEM, K_GZIP };
+enum kind { K_FD, K_MEM, K_GZIP, K_ICONV };
 
 #define PEEK_MAX 4096
 #define GZ_IN    65536
@@ -44,12 +45,20 @@ struct mx_stream {
     unsigned char *in;
     struct mx_gzip_limits lim;
     uint64_t in_total, out_total, members;
+    /* iconv */
+    iconv_t cd;
+    char *ibuf;
+    size_t ilen;        /* unconverted bytes at ibuf */
+    uint64_t iconsumed; /* input bytes converted so far */
+    char from[40];
 };
 
 struct mx_gzip_limits mx_gzip_limits_default(void) {
     struct mx_gzip_limits l = {(uint64_t)4 << 30, (uint64_t)64 << 20, 500, 100000};
     return l;
 }
+
+static long fail(struct mx_stream *s, const char *msg);
 
 static struct mx_stream *make(enum kind k) {
     struct mx_stream *s = mx_xcalloc(1, sizeof *s);
@@ -80,8 +89,69 @@ struct mx_stream *mx_stream_gzip(struct mx_stream *inner, const struct mx_gzip_l
     return s;
 }
 
+struct mx_stream *mx_stream_iconv(struct mx_stream *inner, const char *from) {
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) {
+        mx_stream_free(inner);
+        return NULL;
+    }
+    struct mx_stream *s = make(K_ICONV);
+    s->inner = inner;
+    s->cd = cd;
+    s->ibuf = mx_xmalloc(GZ_IN);
+    snprintf(s->from, sizeof s->from, "%s", from);
+    return s;
+}
+
+/* Converts into buf, reading more input whenever the buffered input is used up or
+ * ends inside a character; returns once something was produced. */
+static long iconv_read(struct mx_stream *s, char *buf, size_t n) {
+    char *out = buf;
+    size_t room = n;
+    bool need_more = s->ilen == 0;
+    while (room == n) {
+        if (need_more) {
+            if (s->ilen == GZ_IN) return fail(s, "iconv: character longer than the buffer");
+            long got = mx_stream_read(s->inner, s->ibuf + s->ilen, GZ_IN - s->ilen);
+            if (got < 0) {
+                snprintf(s->errbuf, sizeof s->errbuf, "%s", mx_stream_error(s->inner));
+                return fail(s, s->errbuf);
+            }
+            if (got == 0 && s->ilen == 0) return 0;
+            if (got == 0) {
+                snprintf(s->errbuf, sizeof s->errbuf, "incomplete %s character at byte offset %llu",
+                         s->from, (unsigned long long)s->iconsumed);
+                return fail(s, s->errbuf);
+            }
+            s->ilen += (size_t)got;
+            need_more = false;
+        }
+        char *in = s->ibuf;
+        size_t left = s->ilen;
+        size_t rc = iconv(s->cd, &in, &left, &out, &room);
+        s->iconsumed += s->ilen - left;
+        memmove(s->ibuf, in, left);
+        s->ilen = left;
+        if (rc != (size_t)-1) {
+            need_more = true; /* all converted */
+        } else if (errno == EINVAL) {
+            need_more = true; /* the input ends inside a character */
+        } else if (errno == EILSEQ) {
+            if (room != n) break; /* hand out what converted first */
+            snprintf(s->errbuf, sizeof s->errbuf, "not valid %s at byte offset %llu", s->from,
+                     (unsigned long long)s->iconsumed);
+            return fail(s, s->errbuf);
+        } else {
+            break; /* E2BIG: the output is full */
+        }
+    }
+    return (long)(n - room);
+}
+
 void mx_stream_free(struct mx_stream *s) {
     if (!s) return;
+    if (s->kind == K_ICONV) iconv_close(s->cd);
+    free(s->ibuf);
     if (s->kind == K_FD && s->close_fd && s->fd >= 0) close(s->fd);
     if (s->z_live) inflateEnd(&s->z);
     mx_stream_free(s->inner);
@@ -209,6 +279,7 @@ static long raw_read(struct mx_stream *s, char *buf, size_t n) {
         return (long)k;
     }
     if (s->kind == K_GZIP) return gz_read(s, buf, n);
+    if (s->kind == K_ICONV) return iconv_read(s, buf, n);
     for (;;) {
         ssize_t r = read(s->fd, buf, n);
         if (r >= 0) return (long)r;

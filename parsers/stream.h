@@ -33,6 +33,10 @@ struct mx_stream *mx_stream_fd(int fd, bool close_fd);
 struct mx_stream *mx_stream_mem(const void *buf, size_t n);
 /* A gzip decoder reading inner; takes ownership of inner. Never NULL. */
 struct mx_stream *mx_stream_gzip(struct mx_stream *inner, const struct mx_gzip_limits *lim);
+/* A converter from the character set `from` (an iconv name: "WINDOWS-1252",
+ * "ISO-8859-1", "UTF-16") to UTF-8, reading inner; takes ownership of inner. Returns
+ * NULL when iconv does not know the name (inner is then freed). */
+struct mx_stream *mx_stream_iconv(struct mx_stream *inner, const char *from);
 /* Frees the stream and any stream it owns. Accepts NULL. */
 void mx_stream_free(struct mx_stream *s);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "parsers/timeparse.h"
+#include "parsers/utf8.h"
 #include "parsers/tz.h"
 
 void mx_fmt_duration(struct mx_buf *b, int64_t ms) {
@@ -58,34 +59,6 @@ void mx_fmt_month(struct mx_buf *b, int key) {
     mx_buf_printf(b, "%04d-%02d", key / 12, key % 12 + 1);
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n) {
-    unsigned c = s[0];
-    size_t len;
-    unsigned min;
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len) return 0;
-    unsigned cp = c & (0x3F >> (len - 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
-
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
 
 void mx_esc_json(struct mx_buf *b, const char *s, size_t n) {
@@ -123,7 +96,7 @@ void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n) {
                 mx_buf_put(b, e, 6);
             i++;
         } else {
-            size_t k = utf8_len(u + i, n - i);
+            size_t k = mx_utf8_len(u + i, n - i);
             if (k == 0) {
                 mx_buf_puts(b, REPLACEMENT);
                 i++;
@@ -162,7 +135,7 @@ void mx_esc_md(struct mx_buf *b, const char *s, size_t n) {
             mx_buf_putc(b, (char)c);
             i++;
         } else {
-            size_t k = utf8_len(u + i, n - i);
+            size_t k = mx_utf8_len(u + i, n - i);
             /* C1 controls (U+0080-U+009F) are replaced too */
             if (k == 0 || (k == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0)) {
                 mx_buf_puts(b, REPLACEMENT);
