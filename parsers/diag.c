@@ -14,8 +14,8 @@ static const char *const reason_names[MX_R__COUNT] = {
 };
 
 static const char *const warning_names[MX_W__COUNT] = {
-    "unknown_event", "unknown_severity", "time_without_zone",
-    "ignored_field", "trailing_garbage", "truncated_export",
+    "unknown_event",    "unknown_severity", "time_without_zone", "ignored_field",
+    "trailing_garbage", "truncated_export", "skipped_entry",
 };
 
 static const char *const kind_names[MX_K__COUNT] = {

@@ -45,6 +45,7 @@ enum mx_warning {
     MX_W_IGNORED_FIELD,    /* an optional field of the wrong type, ignored */
     MX_W_TRAILING_GARBAGE, /* bytes after the last gzip member */
     MX_W_TRUNCATED_EXPORT, /* a CSV export with exactly the vendor's row limit */
+    MX_W_SKIPPED_ENTRY,    /* an archive entry that is not a regular file */
     MX_W__COUNT
 };
 

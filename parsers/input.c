@@ -16,6 +16,7 @@
 
 #include "parsers/arena.h"
 #include "parsers/json.h"
+#include "parsers/archive.h"
 #include "parsers/csv_pagerduty.h"
 #include "parsers/jsonin.h"
 
@@ -24,6 +25,7 @@ struct mx_read_opts mx_read_opts_default(void) {
     o.max_line = (size_t)1 << 20;
     o.json_depth = 64;
     o.gz = mx_gzip_limits_default();
+    o.max_entries = 100000;
     o.zone = NULL;
     o.sevmap = NULL;
     o.csv_encoding = NULL;
@@ -61,60 +63,76 @@ static char first_char(const char *head, size_t n) {
     return i < n ? head[i] : 0;
 }
 
-/* Registers the input, detects compression and format, reads it. Takes s. */
-static int read_stream(struct mx_reader *rd, const char *path, struct mx_stream *s) {
-    uint32_t src = mx_diag_input_add(rd->diag, path);
-    const char *disp = rd->diag->inputs[src].path;
-    const char *head;
-    long k = mx_stream_peek(s, &head, 2);
+static int failed(struct mx_reader *rd, uint32_t src, struct mx_stream *s, const char *why) {
+    struct mx_pos pos = {rd->diag->inputs[src].path, src, 0, -1};
+    mx_diag_fail(rd->diag, &pos, "%s", why);
+    mx_stream_free(s);
+    return -1;
+}
+
+/* Text content: CSV, a JSON document or JSON lines. Takes s. */
+static int read_text(struct mx_reader *rd, struct mx_stream *s, uint32_t src, const char *head,
+                     size_t k) {
+    struct mx_input_stat *in = &rd->diag->inputs[src];
     int rc;
-    if (k < 0) {
-        struct mx_pos pos = {disp, src, 0, -1};
-        mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
-        mx_stream_free(s);
-        return -1;
-    }
-    if (k == 2 && (unsigned char)head[0] == 0x1f && (unsigned char)head[1] == 0x8b) {
-        s = mx_stream_gzip(s, &rd->opts.gz);
-        rd->diag->inputs[src].compression = "gzip";
-    }
-    k = mx_stream_peek(s, &head, 4096);
-    if (k < 0) {
-        struct mx_pos pos = {disp, src, 0, -1};
-        mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
-        mx_stream_free(s);
-        return -1;
-    }
-    if (first_char(head, (size_t)k) != '{' && first_char(head, (size_t)k) != '[' &&
-        mx_pdcsv_sniff(head, (size_t)k)) {
-        rd->diag->inputs[src].format = "csv";
-        if (rd->opts.csv_encoding) {
-            s = mx_stream_iconv(s, rd->opts.csv_encoding);
-            if (!s) { /* names were checked when the options were read */
-                struct mx_pos pos = {disp, src, 0, -1};
-                mx_diag_fail(rd->diag, &pos, "unknown encoding %s", rd->opts.csv_encoding);
-                return -1;
-            }
-        }
+    char c = first_char(head, k);
+    if (c != '{' && c != '[' && mx_pdcsv_sniff(head, k)) {
+        in->format = "csv";
+        if (rd->opts.csv_encoding && !(s = mx_stream_iconv(s, rd->opts.csv_encoding)))
+            return failed(rd, src, NULL, "unknown --input-encoding");
         rc = mx_pdcsv_read(rd, s, src);
-    } else if (mx_jsonin_is_document(head, (size_t)k)) {
-        rd->diag->inputs[src].format = "json";
+    } else if (mx_jsonin_is_document(head, k)) {
+        in->format = "json";
         rc = mx_jsonin_document(rd, s, src);
     } else {
-        rd->diag->inputs[src].format = "jsonl";
+        in->format = "jsonl";
         rc = mx_jsonin_lines(rd, s, src);
     }
     const char *w = mx_stream_take_warning(s);
     if (w) {
-        struct mx_pos pos = {disp, src, 0, -1};
+        struct mx_pos pos = {in->path, src, 0, -1};
         mx_diag_warn(rd->diag, &pos, MX_W_TRAILING_GARBAGE, "%s", w);
     }
     mx_stream_free(s);
     return rc;
 }
 
+static const char *compression_of(const unsigned char *h) {
+    if (h[0] == 'B') return "bzip2";
+    if (h[0] == 0xFD) return "xz";
+    return "zstd";
+}
+
+int mx_reader_read_stream(struct mx_reader *rd, const char *path, struct mx_stream *s, int depth) {
+    uint32_t src = mx_diag_input_add(rd->diag, path);
+    struct mx_input_stat *in = &rd->diag->inputs[src];
+    const char *head;
+    long k = mx_stream_peek(s, &head, 512);
+    if (k < 0) return failed(rd, src, s, mx_stream_error(s));
+    const unsigned char *h = (const unsigned char *)head;
+    enum mx_archive_kind ak = mx_archive_sniff(h, (size_t)k);
+    if (ak == MX_ARC_NONE && k >= 2 && h[0] == 0x1f && h[1] == 0x8b) {
+        s = mx_stream_gzip(s, &rd->opts.gz);
+        in->compression = "gzip";
+        k = mx_stream_peek(s, &head, 4096);
+        if (k < 0) return failed(rd, src, s, mx_stream_error(s));
+        if (mx_archive_sniff((const unsigned char *)head, (size_t)k) == MX_ARC_TAR) ak = MX_ARC_TAR;
+    } else if (ak == MX_ARC_COMPRESSED) {
+        in->compression = compression_of(h);
+    }
+    if (ak != MX_ARC_NONE) {
+        in->format = ak == MX_ARC_ZIP ? "zip" : "tar";
+        if (depth > MX_ARCHIVE_MAX_DEPTH)
+            return failed(rd, src, s, "an archive nested deeper than one level (not read)");
+        return mx_archive_read(rd, s, src, depth);
+    }
+    k = mx_stream_peek(s, &head, 4096);
+    if (k < 0) return failed(rd, src, s, mx_stream_error(s));
+    return read_text(rd, s, src, head, (size_t)k);
+}
+
 int mx_reader_read_mem(struct mx_reader *rd, const char *path, const void *buf, size_t n) {
-    return read_stream(rd, path, mx_stream_mem(buf, n));
+    return mx_reader_read_stream(rd, path, mx_stream_mem(buf, n), 0);
 }
 
 static int cmp_names(const void *a, const void *b) {
@@ -131,13 +149,13 @@ static int open_failed(struct mx_reader *rd, const char *path, const char *what)
 }
 
 int mx_reader_read_path(struct mx_reader *rd, const char *path) {
-    if (strcmp(path, "-") == 0) return read_stream(rd, "-", mx_stream_fd(0, false));
+    if (strcmp(path, "-") == 0) return mx_reader_read_stream(rd, "-", mx_stream_fd(0, false), 0);
     struct stat st;
     if (stat(path, &st) != 0) return open_failed(rd, path, "cannot open");
     if (S_ISDIR(st.st_mode)) return read_dir(rd, path);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return open_failed(rd, path, "cannot open");
-    return read_stream(rd, path, mx_stream_fd(fd, true));
+    return mx_reader_read_stream(rd, path, mx_stream_fd(fd, true), 0);
 }
 
 static int read_dir(struct mx_reader *rd, const char *path) {

@@ -23,6 +23,7 @@ struct mx_read_opts {
     const struct mx_sevmap *sevmap; /* severity labels; borrowed, must be set */
     const char *csv_encoding;       /* iconv name CSV inputs are converted from, or NULL */
     struct mx_gzip_limits gz;
+    uint64_t max_entries; /* archive entries per archive (100,000) */
 };
 
 /* The defaults of SECURITY.md. */
@@ -55,6 +56,10 @@ void mx_reader_free(struct mx_reader *rd);
  * diagnostics sink. Returns 0 when every input was read to its end, -1 when one
  * could not be opened or was damaged. */
 int mx_reader_read_path(struct mx_reader *rd, const char *path);
+
+/* Reads one input from stream s (taken), shown as path, at archive nesting depth
+ * (0 for a file). Used for archive members. Returns 0 or -1 as above. */
+int mx_reader_read_stream(struct mx_reader *rd, const char *path, struct mx_stream *s, int depth);
 
 /* Reads one input held in memory, shown as path. Returns 0 or -1 as above. */
 int mx_reader_read_mem(struct mx_reader *rd, const char *path, const void *buf, size_t n);

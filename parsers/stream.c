@@ -13,13 +13,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <iconv.h>
 #include <zlib.h>
 
 #include "parsers/arena.h"
 
-enum kind { K_FD, K_MEM, K_GZIP, K_ICONV };
+enum kind { K_FD, K_MEM, K_GZIP, K_ICONV, K_FUNC };
 
 #define PEEK_MAX 4096
 #define GZ_IN    65536
@@ -51,6 +52,9 @@ struct mx_stream {
     size_t ilen;        /* unconverted bytes at ibuf */
     uint64_t iconsumed; /* input bytes converted so far */
     char from[40];
+    /* func */
+    long (*func)(void *ctx, char *buf, size_t n, const char **err);
+    void *func_ctx;
 };
 
 struct mx_gzip_limits mx_gzip_limits_default(void) {
@@ -86,6 +90,14 @@ struct mx_stream *mx_stream_gzip(struct mx_stream *inner, const struct mx_gzip_l
     s->inner = inner;
     s->lim = *lim;
     s->in = mx_xmalloc(GZ_IN);
+    return s;
+}
+
+struct mx_stream *mx_stream_func(long (*read)(void *ctx, char *buf, size_t n, const char **err),
+                                 void *ctx) {
+    struct mx_stream *s = make(K_FUNC);
+    s->func = read;
+    s->func_ctx = ctx;
     return s;
 }
 
@@ -280,6 +292,15 @@ static long raw_read(struct mx_stream *s, char *buf, size_t n) {
     }
     if (s->kind == K_GZIP) return gz_read(s, buf, n);
     if (s->kind == K_ICONV) return iconv_read(s, buf, n);
+    if (s->kind == K_FUNC) {
+        const char *err = "read error";
+        long got = s->func(s->func_ctx, buf, n, &err);
+        if (got < 0) {
+            snprintf(s->errbuf, sizeof s->errbuf, "%s", err);
+            return fail(s, s->errbuf);
+        }
+        return got;
+    }
     for (;;) {
         ssize_t r = read(s->fd, buf, n);
         if (r >= 0) return (long)r;
@@ -312,6 +333,12 @@ long mx_stream_peek(struct mx_stream *s, const char **p, size_t n) {
     }
     *p = s->peek;
     return (long)s->peek_len;
+}
+
+int mx_stream_seekable_fd(const struct mx_stream *s) {
+    struct stat st;
+    if (s->kind != K_FD || fstat(s->fd, &st) != 0 || !S_ISREG(st.st_mode)) return -1;
+    return s->fd;
 }
 
 const char *mx_stream_error(const struct mx_stream *s) {

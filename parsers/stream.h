@@ -33,12 +33,19 @@ struct mx_stream *mx_stream_fd(int fd, bool close_fd);
 struct mx_stream *mx_stream_mem(const void *buf, size_t n);
 /* A gzip decoder reading inner; takes ownership of inner. Never NULL. */
 struct mx_stream *mx_stream_gzip(struct mx_stream *inner, const struct mx_gzip_limits *lim);
+/* A stream whose bytes come from read(ctx, buf, n): > 0 bytes, 0 at the end, -1 on
+ * failure with *err set to a message that stays valid. Never NULL. */
+struct mx_stream *mx_stream_func(long (*read)(void *ctx, char *buf, size_t n, const char **err),
+                                 void *ctx);
 /* A converter from the character set `from` (an iconv name: "WINDOWS-1252",
  * "ISO-8859-1", "UTF-16") to UTF-8, reading inner; takes ownership of inner. Returns
  * NULL when iconv does not know the name (inner is then freed). */
 struct mx_stream *mx_stream_iconv(struct mx_stream *inner, const char *from);
 /* Frees the stream and any stream it owns. Accepts NULL. */
 void mx_stream_free(struct mx_stream *s);
+
+/* The file descriptor of an fd stream on a regular file (seekable), else -1. */
+int mx_stream_seekable_fd(const struct mx_stream *s);
 
 /* Reads up to n bytes into buf. Returns the count (> 0), 0 at the end, or -1 when the
  * stream is damaged or unreadable (mx_stream_error says why; further reads return -1 too). Bytes

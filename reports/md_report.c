@@ -303,7 +303,8 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
         const struct mx_input_sum *in = &r->inputs[i];
         mx_buf_puts(b, "| ");
         mdc(b, in->stat->path);
-        mx_buf_printf(b, " | %s%s", in->stat->format, in->stat->compression ? " (gzip)" : "");
+        mx_buf_printf(b, " | %s", in->stat->format);
+        if (in->stat->compression) mx_buf_printf(b, " (%s)", in->stat->compression);
         kinds(b, in->stat);
         mx_buf_printf(b, " | %llu | %llu | %llu | %llu | ", (unsigned long long)in->stat->records,
                       (unsigned long long)in->accepted, (unsigned long long)in->duplicates,

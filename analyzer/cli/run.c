@@ -134,7 +134,8 @@ static void print_check(const struct mx_result *r) {
     for (size_t i = 0; i < r->n_inputs; i++) {
         const struct mx_input_sum *in = &r->inputs[i];
         char fmt[32];
-        snprintf(fmt, sizeof fmt, "%s%s", in->stat->format, in->stat->compression ? "+gzip" : "");
+        snprintf(fmt, sizeof fmt, "%s%s%s", in->stat->format, in->stat->compression ? "+" : "",
+                 in->stat->compression ? in->stat->compression : "");
         mx_diag_put_escaped(stdout, in->stat->path);
         int pad = 40 - (int)strlen(in->stat->path);
         printf("%*s %-12s %10llu %10llu %10llu %10llu\n", pad > 0 ? pad : 0, "", fmt,
