@@ -383,9 +383,8 @@ int mx_pdcsv_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
     c.src = src;
     struct mx_csv_handler h = {&c, on_row, on_bad};
     struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
-    struct mx_csv_limits lim = mx_csv_limits_default();
     uint64_t off = 0, line = 0;
-    enum mx_csv_status st = mx_csv_read(lr, &lim, &h, &off, &line);
+    enum mx_csv_status st = mx_csv_read(lr, &rd->opts.csv, &h, &off, &line);
     struct mx_pos pos = {rd->diag->inputs[src].path, src, line, -1};
     int rc = 0;
     if (st == MX_CSV_STREAM_ERROR) {

@@ -26,6 +26,8 @@ struct mx_read_opts mx_read_opts_default(void) {
     o.json_depth = 64;
     o.gz = mx_gzip_limits_default();
     o.max_entries = 100000;
+    o.json_doc_max = (size_t)64 << 20;
+    o.csv = mx_csv_limits_default();
     o.zone = NULL;
     o.sevmap = NULL;
     o.csv_encoding = NULL;

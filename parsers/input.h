@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "parsers/csv_reader.h"
 #include "parsers/diag.h"
 #include "parsers/event.h"
 #include "parsers/record.h"
@@ -24,6 +25,8 @@ struct mx_read_opts {
     const char *csv_encoding;       /* iconv name CSV inputs are converted from, or NULL */
     struct mx_gzip_limits gz;
     uint64_t max_entries; /* archive entries per archive (100,000) */
+    size_t json_doc_max;  /* a JSON document (page, array) in bytes (64 MiB) */
+    struct mx_csv_limits csv;
 };
 
 /* The defaults of SECURITY.md. */

@@ -155,26 +155,28 @@ int mx_jsonin_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
 int mx_jsonin_document(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
     struct mx_pos pos = {rd->diag->inputs[src].path, src, 1, -1};
     size_t cap = 1 << 16, n = 0;
+    if (cap > rd->opts.json_doc_max) cap = rd->opts.json_doc_max;
     char *buf = mx_xmalloc(cap + MX_JSON_PADDING);
     int rc = 0;
+    size_t max = rd->opts.json_doc_max;
     for (;;) {
-        if (n == cap) {
-            if (cap >= MX_JSON_DOC_MAX) {
-                mx_diag_fail(rd->diag, &pos, "JSON document larger than %zu MiB (limit)",
-                             MX_JSON_DOC_MAX >> 20);
-                free(buf);
-                return -1;
-            }
-            cap *= 2;
+        if (n == cap && cap < max) {
+            cap = cap * 2 < max ? cap * 2 : max;
             buf = mx_xrealloc(buf, cap + MX_JSON_PADDING);
         }
-        long got = mx_stream_read(s, buf + n, cap - n);
+        char probe;
+        long got = n < cap ? mx_stream_read(s, buf + n, cap - n) : mx_stream_read(s, &probe, 1);
         if (got < 0) {
             mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
             rc = -1;
             break;
         }
         if (got == 0) break;
+        if (n == cap) { /* full, and there is more */
+            mx_diag_fail(rd->diag, &pos, "JSON document larger than %zu bytes (limit)", max);
+            free(buf);
+            return -1;
+        }
         n += (size_t)got;
     }
     memset(buf + n, 0, MX_JSON_PADDING);
@@ -184,7 +186,7 @@ int mx_jsonin_document(struct mx_reader *rd, struct mx_stream *s, uint32_t src) 
          i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'); i++)
         if (buf[i] == '\n') pos.line++;
     if (rc == 0 && !blank(buf + start, n - start)) {
-        struct mx_json *doc = mx_json_new(MX_JSON_DOC_MAX, rd->opts.json_depth);
+        struct mx_json *doc = mx_json_new(rd->opts.json_doc_max, rd->opts.json_depth);
         struct mx_jval root;
         const char *why = mx_json_parse(doc, buf + start, n - start, &root);
         if (memchr(buf + start, '\0', n - start)) why = "NUL byte in the document";

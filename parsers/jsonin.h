@@ -12,11 +12,9 @@
 
 #include "parsers/input.h"
 
-#define MX_JSON_DOC_MAX ((size_t)64 << 20)
-
 /* Reads stream s (input src) line by line. Returns 0, or -1 when the stream failed. */
 int mx_jsonin_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src);
-/* Reads stream s (input src) as one JSON document of at most MX_JSON_DOC_MAX bytes.
+/* Reads stream s (input src) as one JSON document of at most opts.json_doc_max bytes.
  * Returns 0, or -1 when the stream failed or the document is over the limit. */
 int mx_jsonin_document(struct mx_reader *rd, struct mx_stream *s, uint32_t src);
 

@@ -18,8 +18,10 @@ static const char MAIN_HELP[] =
     "  report   parse, reconstruct timelines, compute metrics, write the report\n"
     "  check    validate inputs only: records read, accepted, rejected per input\n"
     "\n"
-    "INPUT is a file, a directory (read recursively in name order) or - for standard\n"
-    "input; gzip is detected from content. 'mttx COMMAND --help' shows its options.\n"
+    "INPUT is a file, a directory (read recursively in name order), an archive (tar,\n"
+    "tar.gz, zip) or - for standard input. Formats are detected from content: mttx\n"
+    "JSON lines, PagerDuty CSV exports, REST and webhook JSON, gzip.\n"
+    "'mttx COMMAND --help' shows its options.\n"
     "\n"
     "Exit status: 0 success; 1 an input could not be read or is damaged, or an output\n"
     "could not be written; 2 usage error; 4 --strict and a record was rejected.\n";
@@ -39,6 +41,9 @@ static const char REPORT_HELP[] =
     "      --tz ZONE       IANA zone for months and displayed times [default: UTC]\n"
     "      --as-of TIME    the report's 'now' [default: $SOURCE_DATE_EPOCH, else the\n"
     "                      clock]\n"
+    "      --config FILE   INI file: severity mapping, input zone, limits\n"
+    "      --input-encoding NAME  character set of CSV inputs (iconv name, e.g.\n"
+    "                      WINDOWS-1252) [default: UTF-8]\n"
     "      --strict        exit 4 when any record was rejected (after writing)\n"
     "  -q, --quiet         no diagnostics on stderr (counts stay in the report)\n"
     "  -v, --verbose       say what is being read\n"
@@ -55,6 +60,8 @@ static const char CHECK_HELP[] =
     "could not be read (1).\n"
     "\n"
     "      --tz ZONE       IANA zone for times without an offset [default: UTC]\n"
+    "      --config FILE   INI file: severity mapping, input zone, limits\n"
+    "      --input-encoding NAME  character set of CSV inputs (iconv name)\n"
     "      --strict        exit 4 when any record was rejected\n"
     "  -q, --quiet         no diagnostics on stderr\n"
     "  -v, --verbose       say what is being read\n"
@@ -62,30 +69,46 @@ static const char CHECK_HELP[] =
     "  -h, --help          this help\n"
     "      --version       the version\n";
 
-enum { OPT_FROM = 256, OPT_TO, OPT_TZ, OPT_AS_OF, OPT_STRICT, OPT_VERSION, OPT_DUMP };
+enum {
+    OPT_FROM = 256,
+    OPT_TO,
+    OPT_TZ,
+    OPT_AS_OF,
+    OPT_STRICT,
+    OPT_VERSION,
+    OPT_DUMP,
+    OPT_CONFIG,
+    OPT_ENCODING
+};
 
-static const struct option REPORT_OPTS[] = {{"out", required_argument, NULL, 'o'},
-                                            {"format", required_argument, NULL, 'f'},
-                                            {"from", required_argument, NULL, OPT_FROM},
-                                            {"to", required_argument, NULL, OPT_TO},
-                                            {"tz", required_argument, NULL, OPT_TZ},
-                                            {"as-of", required_argument, NULL, OPT_AS_OF},
-                                            {"strict", no_argument, NULL, OPT_STRICT},
-                                            {"quiet", no_argument, NULL, 'q'},
-                                            {"verbose", no_argument, NULL, 'v'},
-                                            {"help", no_argument, NULL, 'h'},
-                                            {"version", no_argument, NULL, OPT_VERSION},
-                                            {"debug-dump-events", no_argument, NULL, OPT_DUMP},
-                                            {NULL, 0, NULL, 0}};
+static const struct option REPORT_OPTS[] = {
+    {"out", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, 'f'},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"to", required_argument, NULL, OPT_TO},
+    {"tz", required_argument, NULL, OPT_TZ},
+    {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"debug-dump-events", no_argument, NULL, OPT_DUMP},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"input-encoding", required_argument, NULL, OPT_ENCODING},
+    {NULL, 0, NULL, 0}};
 
-static const struct option CHECK_OPTS[] = {{"tz", required_argument, NULL, OPT_TZ},
-                                           {"strict", no_argument, NULL, OPT_STRICT},
-                                           {"quiet", no_argument, NULL, 'q'},
-                                           {"verbose", no_argument, NULL, 'v'},
-                                           {"help", no_argument, NULL, 'h'},
-                                           {"version", no_argument, NULL, OPT_VERSION},
-                                           {"debug-dump-events", no_argument, NULL, OPT_DUMP},
-                                           {NULL, 0, NULL, 0}};
+static const struct option CHECK_OPTS[] = {
+    {"tz", required_argument, NULL, OPT_TZ},
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"debug-dump-events", no_argument, NULL, OPT_DUMP},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"input-encoding", required_argument, NULL, OPT_ENCODING},
+    {NULL, 0, NULL, 0}};
 
 struct command {
     const char *name;
@@ -174,6 +197,8 @@ int mx_options_parse(int argc, char **argv, struct mx_options *o) {
         case OPT_AS_OF: o->as_of_text = optarg; break;
         case OPT_STRICT: o->strict = true; break;
         case OPT_DUMP: o->dump_events = true; break;
+        case OPT_CONFIG: o->config = optarg; break;
+        case OPT_ENCODING: o->input_encoding = optarg; break;
         case 'q': o->verbosity = -1; break;
         case 'v': o->verbosity = 1; break;
         case 'h': fputs(help, stdout); return 1;

@@ -23,6 +23,8 @@ struct mx_options {
     bool strict;
     int verbosity; /* -1 quiet, 0 normal, 1 verbose */
     bool dump_events;
+    const char *config;         /* --config FILE, or NULL */
+    const char *input_encoding; /* --input-encoding NAME, or NULL */
     char **inputs;
     int n_inputs;
 };

@@ -6,6 +6,7 @@
 #include "analyzer/cli/run.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 
 #include "analyzer/metrics.h"
 #include "analyzer/timeline.h"
+#include "parsers/config.h"
 #include "parsers/input.h"
 #include "parsers/timeparse.h"
 #include "parsers/tz.h"
@@ -209,15 +211,16 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
 }
 
 /* Reads every input into the timeline builder, with diagnostics into diag. */
-static void read_inputs(const struct mx_options *o, const struct mx_zone *zone,
-                        struct mx_diag *diag, struct mx_tl *tl) {
+static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
+                        const struct mx_zone *zone, struct mx_diag *diag, struct mx_tl *tl) {
     struct dump dump = {tl, {0}};
     struct mx_reader rd;
-    struct mx_read_opts ropts = mx_read_opts_default();
-    struct mx_sevmap sevmap;
-    mx_sevmap_default(&sevmap);
+    struct mx_read_opts ropts = cfg->read;
     ropts.zone = zone;
-    ropts.sevmap = &sevmap;
+    ropts.sevmap = &cfg->sevmap;
+    ropts.csv_encoding = o->input_encoding        ? o->input_encoding
+                         : cfg->input_encoding[0] ? cfg->input_encoding
+                                                  : NULL;
     mx_reader_init(&rd, diag, &ropts, o->dump_events ? dump_event : forward, &dump);
     bool tty = o->verbosity >= 0 && isatty(STDERR_FILENO);
     if (tty) {
@@ -233,23 +236,53 @@ static void read_inputs(const struct mx_options *o, const struct mx_zone *zone,
     mx_buf_free(&dump.line);
 }
 
-int mx_run(const struct mx_options *o) {
-    struct mx_zone *zone;
-    const char *why = mx_zone_open(o->tz, &zone);
-    if (why) {
+/* The configuration, the zones and the encoding: everything that can be a usage
+ * error (exit 2) before any input is read. */
+static int setup(const struct mx_options *o, struct mx_config *cfg, struct mx_zone **zone,
+                 struct mx_zone **input_zone) {
+    char err[600];
+    const char *why;
+    mx_config_default(cfg);
+    *zone = *input_zone = NULL;
+    if (o->config && mx_config_load(cfg, o->config, err, sizeof err) != 0) {
+        fprintf(stderr, "mttx: %s\n", err);
+        return 2;
+    }
+    if ((why = mx_zone_open(o->tz, zone))) {
         fprintf(stderr, "mttx: --tz %s: %s\n", o->tz, why);
         return 2;
     }
+    if (cfg->input_timezone[0] && (why = mx_zone_open(cfg->input_timezone, input_zone))) {
+        fprintf(stderr, "mttx: [input] timezone %s: %s\n", cfg->input_timezone, why);
+        return 2;
+    }
+    const char *enc = o->input_encoding ? o->input_encoding : cfg->input_encoding;
+    if (enc && enc[0]) {
+        iconv_t cd = iconv_open("UTF-8", enc);
+        if (cd == (iconv_t)-1) {
+            fprintf(stderr, "mttx: input encoding %s: not known to iconv (see iconv -l)\n", enc);
+            return 2;
+        }
+        iconv_close(cd);
+    }
+    return 0;
+}
+
+int mx_run(const struct mx_options *o) {
+    struct mx_config cfg;
+    struct mx_zone *zone, *input_zone;
     int64_t as_of, from, to;
-    int rc = resolve_times(o, zone, &as_of, &from, &to);
+    int rc = setup(o, &cfg, &zone, &input_zone);
+    if (rc == 0) rc = resolve_times(o, zone, &as_of, &from, &to);
     if (rc) {
         mx_zone_free(zone);
+        mx_zone_free(input_zone);
         return rc;
     }
     struct mx_diag diag;
     mx_diag_init(&diag, o->verbosity < 0 ? NULL : stderr);
     struct mx_tl *tl = mx_tl_new();
-    read_inputs(o, zone, &diag, tl);
+    read_inputs(o, &cfg, input_zone ? input_zone : zone, &diag, tl);
 
     uint64_t *dups = mx_xcalloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
     mx_tl_finish(tl, zone, from, to, dups, diag.n_inputs);
@@ -269,5 +302,6 @@ int mx_run(const struct mx_options *o) {
     mx_tl_free(tl);
     mx_diag_free(&diag);
     mx_zone_free(zone);
+    mx_zone_free(input_zone);
     return rc;
 }

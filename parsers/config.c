@@ -1,0 +1,157 @@
+/*
+ * config.c - the configuration file (see config.h). inih calls back per key; the
+ * first problem is kept with its line (inih reports the line of the first handler
+ * failure).
+ */
+#include "parsers/config.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <ini.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/tz.h"
+
+void mx_config_default(struct mx_config *c) {
+    memset(c, 0, sizeof *c);
+    mx_sevmap_default(&c->sevmap);
+    c->read = mx_read_opts_default();
+}
+
+struct load {
+    struct mx_config *c;
+    char why[200]; /* the first problem */
+};
+
+__attribute__((format(printf, 2, 3))) static int bad(struct load *l, const char *fmt, ...) {
+    if (!l->why[0]) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(l->why, sizeof l->why, fmt, ap);
+        va_end(ap);
+    }
+    return 0;
+}
+
+/* An integer with an optional K, M or G (binary) suffix, 1 .. max. */
+static bool number(const char *v, uint64_t max, uint64_t *out) {
+    char *end;
+    errno = 0;
+    if (*v == '-' || *v == '\0') return false;
+    unsigned long long n = strtoull(v, &end, 10);
+    if (errno || end == v) return false;
+    uint64_t mult = 1;
+    if (*end == 'K' || *end == 'k')
+        mult = 1024, end++;
+    else if (*end == 'M' || *end == 'm')
+        mult = 1024 * 1024, end++;
+    else if (*end == 'G' || *end == 'g')
+        mult = 1024ULL * 1024 * 1024, end++;
+    if (*end != '\0' || n == 0 || n > max / mult) return false;
+    *out = n * mult;
+    return true;
+}
+
+static int limit(struct load *l, const char *name, const char *value) {
+    struct mx_read_opts *o = &l->c->read;
+    struct {
+        const char *key;
+        uint64_t max;
+        int width; /* 0: size_t, 1: uint64_t */
+        void *field;
+    } keys[] = {
+        {"line_bytes", (uint64_t)1 << 30, 0, &o->max_line},
+        {"json_depth", 1024, 0, &o->json_depth},
+        {"json_document_bytes", (uint64_t)1 << 32, 0, &o->json_doc_max},
+        {"gzip_members", (uint64_t)1 << 32, 1, &o->gz.max_members},
+        {"archive_entries", (uint64_t)1 << 32, 1, &o->max_entries},
+        {"decompressed_bytes", (uint64_t)1 << 50, 1, &o->gz.max_output},
+        {"ratio", 1000000, 1, &o->gz.max_ratio},
+        {"ratio_after_bytes", (uint64_t)1 << 50, 1, &o->gz.ratio_min_output},
+        {"csv_field_bytes", (uint64_t)1 << 30, 0, &o->csv.max_field},
+        {"csv_record_bytes", (uint64_t)1 << 32, 0, &o->csv.max_record},
+        {"csv_fields", 1 << 20, 0, &o->csv.max_fields},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        if (strcmp(name, keys[i].key) != 0) continue;
+        uint64_t v;
+        if (!number(value, keys[i].max, &v))
+            return bad(l, "[limits] %s: expected a positive number (K, M, G allowed), got \"%s\"",
+                       name, value);
+        if (keys[i].width)
+            *(uint64_t *)keys[i].field = v;
+        else
+            *(size_t *)keys[i].field = (size_t)v;
+        return 1;
+    }
+    return bad(l, "unknown key \"%s\" in [limits]", name);
+}
+
+static int handler(void *user, const char *section, const char *name, const char *value) {
+    struct load *l = user;
+    struct mx_config *c = l->c;
+    if (strcmp(section, "severity") == 0) {
+        enum mx_severity sev = MX_SEV_NONE;
+        if (strcmp(value, "unassigned") != 0 &&
+            !(strlen(value) == 4 && strncmp(value, "SEV", 3) == 0 && value[3] >= '1' &&
+              value[3] <= '4'))
+            return bad(l, "[severity] %s: expected SEV1..SEV4 or unassigned, got \"%s\"", name,
+                       value);
+        if (value[0] == 'S') sev = (enum mx_severity)(value[3] - '0');
+        if (!mx_sevmap_set(&c->sevmap, name, strlen(name), sev))
+            return bad(l, "[severity] %s: label too long or too many labels", name);
+        return 1;
+    }
+    if (strcmp(section, "input") == 0) {
+        if (strcmp(name, "timezone") == 0) {
+            if (strlen(value) >= sizeof c->input_timezone)
+                return bad(l, "[input] timezone: name too long");
+            struct mx_zone *z;
+            const char *why = mx_zone_open(value, &z);
+            if (why) return bad(l, "[input] timezone \"%s\": %s", value, why);
+            mx_zone_free(z);
+            snprintf(c->input_timezone, sizeof c->input_timezone, "%s", value);
+            return 1;
+        }
+        if (strcmp(name, "encoding") == 0) {
+            iconv_t cd = iconv_open("UTF-8", value);
+            if (cd == (iconv_t)-1 || strlen(value) >= sizeof c->input_encoding) {
+                if (cd != (iconv_t)-1) iconv_close(cd);
+                return bad(l, "[input] encoding \"%s\": not known to iconv (see iconv -l)", value);
+            }
+            iconv_close(cd);
+            snprintf(c->input_encoding, sizeof c->input_encoding, "%s", value);
+            return 1;
+        }
+        return bad(l, "unknown key \"%s\" in [input]", name);
+    }
+    if (strcmp(section, "limits") == 0) return limit(l, name, value);
+    return bad(l, "unknown section [%s]", section);
+}
+
+int mx_config_load(struct mx_config *c, const char *path, char *err, size_t errlen) {
+    struct load l;
+    memset(&l, 0, sizeof l);
+    l.c = c;
+    ini_allow_inline_comments = false;
+    ini_use_stack = false; /* lines longer than 200 bytes (patterns) */
+    ini_allow_realloc = true;
+    ini_initial_alloc = 1024;
+    ini_max_line = 16384;
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    int line = ini_parse_file(f, handler, &l);
+    fclose(f);
+    if (line == 0) return 0;
+    if (!l.why[0])
+        snprintf(l.why, sizeof l.why, "not an INI line (expected [section] or key = value)");
+    snprintf(err, errlen, "%s:%d: %s", path, line, l.why);
+    return -1;
+}

@@ -1,0 +1,39 @@
+/*
+ * config.h - the INI configuration file (--config), read with inih.
+ *
+ *   [severity]   LABEL = SEV1..SEV4 | unassigned   (P1 = SEV1, SEV-1 = SEV1,
+ *                urgency.high = SEV2); replaces or adds to the default mapping
+ *   [input]      timezone = ZONE     times without an offset (default: --tz)
+ *                encoding = NAME     what CSV inputs are written in (iconv name)
+ *   [limits]     line_bytes, json_depth, json_document_bytes, gzip_members,
+ *                archive_entries, decompressed_bytes, ratio, ratio_after_bytes,
+ *                csv_field_bytes, csv_record_bytes, csv_fields (K, M, G suffixes)
+ *
+ * Comments are whole lines starting with ';' or '#' (no inline comments: values such
+ * as patterns may hold ';'). An unknown section or key, or a bad value, is an error
+ * reported as FILE:LINE: reason; the run then stops with exit status 2.
+ */
+#ifndef MX_CONFIG_H
+#define MX_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "parsers/input.h"
+#include "parsers/sevmap.h"
+
+struct mx_config {
+    struct mx_sevmap sevmap;
+    char input_timezone[64];  /* empty: --tz */
+    char input_encoding[40];  /* empty: UTF-8 */
+    struct mx_read_opts read; /* limits; zone and sevmap are set by the caller */
+};
+
+/* The built-in defaults (the process document and SECURITY.md's limits). */
+void mx_config_default(struct mx_config *c);
+
+/* Reads path over the defaults already in c. Returns 0, or -1 with "PATH:LINE:
+ * reason" (or "PATH: reason") in err. */
+int mx_config_load(struct mx_config *c, const char *path, char *err, size_t errlen);
+
+#endif
