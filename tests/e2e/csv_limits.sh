@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# CSV edges: the vendor's 20,000-row truncation warning, the field count and field size
+# limits at N and N+1, an unterminated quote at the end, a file that is not UTF-8 with
+# and without --input-encoding.
+set -euo pipefail
+mttx=$1
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+cd "$d"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+python3 - <<'PY'
+hdr = "id,created_on,resolved_on,seconds_to_first_ack,auto_resolved,description,service_name,urgency\n"
+with open("rows20000.csv", "w") as f:
+    f.write(hdr)
+    for i in range(20000):
+        f.write("P%05d,2026-01-01T00:00:00+00:00,2026-01-01T01:00:00+00:00,60,0,d,s,high\n" % i)
+with open("rows19999.csv", "w") as f:
+    f.write(hdr)
+    for i in range(19999):
+        f.write("P%05d,2026-01-01T00:00:00+00:00,,,0,d,s,low\n" % i)
+with open("fields.csv", "w") as f:
+    f.write("time,incident,event,title\n")
+    f.write("2026-01-01T00:00:00Z,A,detected,%s\n" % ("x" * 100))   # 100 bytes: the limit
+    f.write("2026-01-01T00:01:00Z,A,acknowledged,%s\n" % ("x" * 101))  # one more
+    f.write("2026-01-01T00:02:00Z,A,resolved,t,extra\n")               # 5 fields: one too many
+    f.write('2026-01-01T00:03:00Z,A,note,"never closed\nand on\n')
+with open("cp1252.csv", "wb") as f:
+    f.write(b"time,incident,event,title\n2026-01-01T00:00:00Z,A,detected,caf\xe9 down\n")
+with open("limits.ini", "w") as f:
+    f.write("[limits]\ncsv_fields = 4\ncsv_field_bytes = 100\n")
+PY
+
+"$mttx" check rows20000.csv >out.txt 2>err.txt || fail "20000 rows: exit $?"
+grep -q "^rows20000.csv: warning: exactly 20000 rows" err.txt || fail "no truncation warning: $(cat err.txt)"
+"$mttx" check rows19999.csv >out.txt 2>err.txt || fail "19999 rows: exit $?"
+[ ! -s err.txt ] || fail "19999 rows warned: $(cat err.txt)"
+
+"$mttx" check --config limits.ini fields.csv >out.txt 2>err.txt || fail "fields: exit $?"
+grep -q "^fields.csv:3: error: CSV record: field longer than the limit" err.txt || fail "field N+1: $(cat err.txt)"
+grep -q "^fields.csv:4: error: CSV record: more fields than the limit" err.txt || fail "fields N+1: $(cat err.txt)"
+grep -q "^fields.csv:5: error: unterminated quoted field at the end of the file" err.txt || fail "unterminated: $(cat err.txt)"
+grep -Eq "^fields.csv +csv +4 +1 +0 +3$" out.txt || fail "fields counts: $(cat out.txt)"
+
+set +e
+"$mttx" check cp1252.csv >out.txt 2>err.txt
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "not UTF-8: exit $rc, want 1"
+grep -q "^cp1252.csv:2: error: not UTF-8 (byte offset 61); name its encoding with --input-encoding$" err.txt || fail "encoding: $(cat err.txt)"
+"$mttx" check --input-encoding WINDOWS-1252 --debug-dump-events cp1252.csv >out.txt 2>err.txt || fail "with encoding: exit $?"
+grep -q 'title="café down"' out.txt || fail "converted title: $(cat out.txt)"
+set +e
+"$mttx" check --input-encoding NO-SUCH-CHARSET cp1252.csv 2>err.txt
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "unknown encoding: exit $rc, want 2"
+echo "csv_limits: all passed"
