@@ -54,7 +54,7 @@ static bool eq(const char *s, size_t n, const char *word) {
 
 bool mx_evtype_parse(const char *s, size_t n, enum mx_evtype *out) {
     for (int t = 0; t < MX_EV__COUNT; t++) {
-        if (eq(s, n, type_names[t])) {
+        if (n == strlen(type_names[t]) && eq(s, n, type_names[t])) {
             *out = (enum mx_evtype)t;
             return true;
         }

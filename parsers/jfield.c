@@ -58,6 +58,7 @@ const char *mx_jfield_time_value(const struct mx_jval *v, const struct mx_zone *
 bool mx_jfield_time(struct mx_record *r, const struct mx_jval *v, const char *name, int64_t *ms) {
     bool no_zone;
     const char *why = mx_jfield_time_value(v, r->zone, ms, &no_zone);
+    if (!why && !(no_zone && !r->zone_declared)) return true;
     char ex[200] = "";
     const char *s;
     size_t n;

@@ -20,9 +20,10 @@ static bool blank(const char *p, size_t n) {
     return true;
 }
 
-/* One record: an object of some shape, at pos. */
+/* One record: an object of some shape (already classified when shape is not NULL),
+ * at pos. */
 static void one_record(struct mx_reader *rd, const struct mx_pos *pos, const struct mx_jval *v,
-                       bool in_page) {
+                       bool in_page, const enum mx_pd_shape *known) {
     struct mx_record *r = &rd->rec;
     mx_record_begin(r, pos);
     enum mx_jtype t = mx_json_type(v);
@@ -32,7 +33,7 @@ static void one_record(struct mx_reader *rd, const struct mx_pos *pos, const str
         mx_record_reject(r, MX_R_NOT_OBJECT, "expected a JSON object, got %s",
                          mx_jfield_type_word(t));
     } else {
-        enum mx_pd_shape shape = mx_pdjson_shape(v, &items, &kind);
+        enum mx_pd_shape shape = known ? *known : mx_pdjson_shape(v, &items, &kind);
         if (shape == MX_PD_PAGE && in_page)
             mx_record_reject(r, MX_R_NOT_OBJECT, "a page inside a page");
         else if (shape == MX_PD_NONE)
@@ -55,12 +56,12 @@ static void elements(struct mx_reader *rd, const struct mx_pos *pos, const struc
     struct mx_pos p = *pos;
     p.index = 0;
     if (mx_json_type(arr) == MX_J_OBJECT) {
-        one_record(rd, &p, arr, true);
+        one_record(rd, &p, arr, true, NULL);
         return;
     }
     mx_json_array_begin(arr, &it);
     while (mx_json_array_next(&it, &v)) {
-        one_record(rd, &p, &v, true);
+        one_record(rd, &p, &v, true, NULL);
         p.index++;
     }
 }
@@ -95,12 +96,14 @@ static void value(struct mx_reader *rd, const struct mx_pos *pos, const struct m
                   bool document) {
     struct mx_jval items;
     const char *kind;
-    if (mx_json_type(v) == MX_J_OBJECT && mx_pdjson_shape(v, &items, &kind) == MX_PD_PAGE)
+    enum mx_jtype t = mx_json_type(v);
+    enum mx_pd_shape shape = t == MX_J_OBJECT ? mx_pdjson_shape(v, &items, &kind) : MX_PD_NONE;
+    if (shape == MX_PD_PAGE)
         page(rd, pos, v, &items);
-    else if (document && mx_json_type(v) == MX_J_ARRAY)
+    else if (document && t == MX_J_ARRAY)
         elements(rd, pos, v);
     else
-        one_record(rd, pos, v, false);
+        one_record(rd, pos, v, false, t == MX_J_OBJECT ? &shape : NULL);
 }
 
 static void bad_line(struct mx_reader *rd, const struct mx_pos *pos, enum mx_reason reason,

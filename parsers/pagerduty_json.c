@@ -23,31 +23,96 @@ static bool eq(struct mx_str s, const char *word) {
     return s.n == strlen(word) && memcmp(s.p, word, s.n) == 0;
 }
 
+/* The keys that tell shapes apart, found in one pass over the object. */
+enum key {
+    K_TIME,
+    K_EVENT,
+    K_INCIDENT,
+    K_TYPE,
+    K_LOG_ENTRIES,
+    K_INCIDENTS,
+    K_MESSAGES,
+    K_DATA,
+    K_TIME_ZONE,
+    K_SECONDS_TO_FIRST_ACK,
+    K_SECONDS_TO_RESOLVE,
+    K_LOG_ENTRY,
+    K_INCIDENT_NUMBER,
+    K__COUNT
+};
+
+static const unsigned char KEY_LEN[K__COUNT] = {4, 5, 8, 4, 11, 9, 8, 4, 9, 20, 18, 9, 15};
+
+static const char *const KEYS[K__COUNT] = {
+    "time",
+    "event",
+    "incident",
+    "type",
+    "log_entries",
+    "incidents",
+    "messages",
+    "data",
+    "time_zone",
+    "seconds_to_first_ack",
+    "seconds_to_resolve",
+    "log_entry",
+    "incident_number",
+};
+
 enum mx_pd_shape mx_pdjson_shape(const struct mx_jval *o, struct mx_jval *items,
                                  const char **kind) {
-    static const char *const pages[4] = {"log_entries", "incidents", "messages", "data"};
-    struct mx_jval v;
-    if (has(o, "event", MX_J_OBJECT, &v) && has(&v, "event_type", MX_J_STRING, NULL))
+    struct mx_jval val[K__COUNT], v;
+    enum mx_jtype type[K__COUNT];
+    unsigned seen = 0;
+    struct mx_jiter it;
+    const char *key;
+    size_t n;
+    mx_json_object_begin(o, &it);
+    while (mx_json_object_next(&it, &key, &n, &v)) {
+        for (int k = 0; k < K__COUNT; k++) {
+            if (!(seen & (1u << k)) && KEY_LEN[k] == n && key[0] == KEYS[k][0] &&
+                memcmp(key, KEYS[k], n) == 0) {
+                seen |= 1u << k;
+                val[k] = v;
+                type[k] = mx_json_type(&v);
+                break;
+            }
+        }
+        /* native records name time and event early: no need to look further */
+        if ((seen & 3u) == 3u && type[K_TIME] != MX_J_OBJECT && type[K_EVENT] == MX_J_STRING)
+            return MX_PD_NONE;
+    }
+#define HAS(k, t) ((seen & (1u << (k))) && type[k] == (t))
+    /* the native fast path: time and a string event */
+    if (HAS(K_TIME, MX_J_STRING) && HAS(K_EVENT, MX_J_STRING)) return MX_PD_NONE;
+    if (HAS(K_EVENT, MX_J_OBJECT) && has(&val[K_EVENT], "event_type", MX_J_STRING, NULL))
         return MX_PD_WEBHOOK_V3;
-    struct mx_str ev = mx_jfield_str(o, "/event");
-    if (ev.n > 9 && memcmp(ev.p, "incident.", 9) == 0 && has(o, "incident", MX_J_OBJECT, NULL))
+    struct mx_str ev = {NULL, 0};
+    if (HAS(K_EVENT, MX_J_STRING)) mx_json_string(&val[K_EVENT], &ev.p, &ev.n);
+    if (ev.n > 9 && memcmp(ev.p, "incident.", 9) == 0 && HAS(K_INCIDENT, MX_J_OBJECT))
         return MX_PD_WEBHOOK_V2;
-    for (int k = 0; k < 4; k++) {
-        if (has(o, pages[k], MX_J_ARRAY, items) || (k == 3 && has(o, "data", MX_J_OBJECT, items) &&
-                                                    has(o, "time_zone", MX_J_STRING, NULL))) {
-            *kind = pages[k];
+    static const enum key pages[3] = {K_LOG_ENTRIES, K_INCIDENTS, K_MESSAGES};
+    for (int k = 0; k < 3; k++) {
+        if (HAS(pages[k], MX_J_ARRAY)) {
+            *items = val[pages[k]];
+            *kind = KEYS[pages[k]];
             return MX_PD_PAGE;
         }
     }
-    if (mx_json_get(o, "seconds_to_first_ack", &v) || mx_json_get(o, "seconds_to_resolve", &v))
+    if (HAS(K_DATA, MX_J_ARRAY) || (HAS(K_DATA, MX_J_OBJECT) && HAS(K_TIME_ZONE, MX_J_STRING))) {
+        *items = val[K_DATA];
+        *kind = "data";
+        return MX_PD_PAGE;
+    }
+    if (seen & ((1u << K_SECONDS_TO_FIRST_ACK) | (1u << K_SECONDS_TO_RESOLVE)))
         return MX_PD_ANALYTICS;
-    struct mx_str type = mx_jfield_str(o, "/type");
-    if (ends_with(type, "_log_entry") || has(o, "log_entry", MX_J_OBJECT, NULL))
-        return MX_PD_LOG_ENTRY;
-    if (eq(type, "incident") || has(o, "incident_number", MX_J_INT, NULL) ||
-        (has(o, "incident", MX_J_OBJECT, NULL) && !has(o, "event", MX_J_STRING, NULL) &&
-         !has(o, "time", MX_J_STRING, NULL)))
+    struct mx_str t = {NULL, 0};
+    if (HAS(K_TYPE, MX_J_STRING)) mx_json_string(&val[K_TYPE], &t.p, &t.n);
+    if (ends_with(t, "_log_entry") || HAS(K_LOG_ENTRY, MX_J_OBJECT)) return MX_PD_LOG_ENTRY;
+    if (eq(t, "incident") || HAS(K_INCIDENT_NUMBER, MX_J_INT) ||
+        (HAS(K_INCIDENT, MX_J_OBJECT) && !HAS(K_EVENT, MX_J_STRING) && !HAS(K_TIME, MX_J_STRING)))
         return MX_PD_INCIDENT;
+#undef HAS
     return MX_PD_NONE;
 }
 
