@@ -85,7 +85,8 @@ static void add_durations(struct group *g, const struct mx_timeline *t) {
     }
 }
 
-static void count_inputs(struct mx_result *r, const struct mx_diag *d, const uint64_t *dups) {
+static void count_inputs(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
+                         const uint64_t *dups) {
     r->n_inputs = d->n_inputs;
     r->inputs = mx_xcalloc(d->n_inputs ? d->n_inputs : 1, sizeof *r->inputs);
     for (size_t i = 0; i < d->n_inputs; i++) {
@@ -93,6 +94,7 @@ static void count_inputs(struct mx_result *r, const struct mx_diag *d, const uin
         struct mx_input_sum *in = &r->inputs[i];
         in->stat = s;
         in->duplicates = dups[i];
+        in->repeated_ids = mx_tl_repeated_ids(tl, (uint32_t)i);
         in->accepted = s->emitted - dups[i];
         r->total.accepted += in->accepted;
         r->total.duplicates += in->duplicates;
@@ -145,7 +147,7 @@ void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct m
     r->tl = tl;
     r->zone = zone;
     r->timezone = mx_zone_name(zone);
-    count_inputs(r, d, dups);
+    count_inputs(r, tl, d, dups);
     int lo, hi;
     count_incidents(r, tl, &lo, &hi);
     r->n_months = hi >= lo ? (size_t)(hi - lo + 1) : 0;

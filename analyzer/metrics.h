@@ -52,6 +52,7 @@ enum mx_pm_status {
 struct mx_input_sum {
     const struct mx_input_stat *stat; /* from the diagnostics sink */
     uint64_t accepted, duplicates;
+    uint64_t repeated_ids; /* of the duplicates: records whose source id was seen before */
 };
 
 struct mx_result {

@@ -318,6 +318,10 @@ const struct mx_rec *mx_tl_event(const struct mx_tl *tl, size_t i) {
     return &tl->recs[tl->order[i]];
 }
 
+uint64_t mx_tl_repeated_ids(const struct mx_tl *tl, uint32_t src) {
+    return src < tl->cap_uid_dups ? tl->uid_dups[src] : 0;
+}
+
 struct mx_str mx_tl_string(const struct mx_tl *tl, uint32_t id) {
     return mx_intern_str(&tl->strings, id);
 }

@@ -91,6 +91,10 @@ size_t mx_tl_count(const struct mx_tl *tl);
 const struct mx_timeline *mx_tl_get(const struct mx_tl *tl, size_t i);
 /* Kept event i of the sorted event list (see mx_timeline.first/count). */
 const struct mx_rec *mx_tl_event(const struct mx_tl *tl, size_t i);
+/* Records of input src dropped because their uid was seen before (part of the
+ * duplicates mx_tl_finish counted). */
+uint64_t mx_tl_repeated_ids(const struct mx_tl *tl, uint32_t src);
+
 /* An interned string (actor, raw type name). */
 struct mx_str mx_tl_string(const struct mx_tl *tl, uint32_t id);
 

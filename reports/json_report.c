@@ -129,6 +129,11 @@ static void inputs(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_u64(b, s->rejected);
         mx_buf_puts(b, ",\"duplicates\":");
         mx_buf_u64(b, in->duplicates);
+        mx_buf_puts(b, ",\"duplicates_by_kind\":{\"same_event\":");
+        mx_buf_u64(b, in->duplicates - in->repeated_ids);
+        mx_buf_puts(b, ",\"repeated_id\":");
+        mx_buf_u64(b, in->repeated_ids);
+        mx_buf_putc(b, '}');
         mx_buf_puts(b, ",\"warnings\":");
         mx_buf_u64(b, s->warnings);
         mx_buf_puts(b, ",\"rejected_by_reason\":");

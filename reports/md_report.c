@@ -306,9 +306,12 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_printf(b, " | %s", in->stat->format);
         if (in->stat->compression) mx_buf_printf(b, " (%s)", in->stat->compression);
         kinds(b, in->stat);
-        mx_buf_printf(b, " | %llu | %llu | %llu | %llu | ", (unsigned long long)in->stat->records,
-                      (unsigned long long)in->accepted, (unsigned long long)in->duplicates,
-                      (unsigned long long)in->stat->rejected);
+        mx_buf_printf(b, " | %llu | %llu | %llu", (unsigned long long)in->stat->records,
+                      (unsigned long long)in->accepted, (unsigned long long)in->duplicates);
+        if (in->repeated_ids)
+            mx_buf_printf(b, " (%llu repeated id%s)", (unsigned long long)in->repeated_ids,
+                          in->repeated_ids == 1 ? "" : "s");
+        mx_buf_printf(b, " | %llu | ", (unsigned long long)in->stat->rejected);
         int listed = 0;
         for (int k = 0; k < MX_R__COUNT; k++) {
             if (!in->stat->by_reason[k]) continue;
