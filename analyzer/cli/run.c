@@ -130,8 +130,40 @@ static void forward(void *ctx, const struct mx_event *ev) {
     mx_tl_add(((struct dump *)ctx)->tl, ev);
 }
 
+/* The details under an input's row: kinds of records, skipped entries, reasons. */
+static void print_details(const struct mx_input_stat *st) {
+    if (st->by_kind[MX_K_NATIVE] != st->emitted) {
+        printf("  records:");
+        for (int k = 0, first = 1; k < MX_K__COUNT; k++) {
+            if (!st->by_kind[k]) continue;
+            printf("%s %s %llu", first ? "" : ",", mx_kind_name((enum mx_kind)k),
+                   (unsigned long long)st->by_kind[k]);
+            first = 0;
+        }
+        putchar('\n');
+    }
+    if (st->skipped_entries)
+        printf("  skipped entries (not regular files): %llu\n",
+               (unsigned long long)st->skipped_entries);
+    for (int k = 0; k < MX_R__COUNT; k++)
+        if (st->by_reason[k])
+            printf("  rejected %s: %llu\n", mx_reason_name((enum mx_reason)k),
+                   (unsigned long long)st->by_reason[k]);
+    if (st->failure) {
+        printf("  damaged: ");
+        mx_diag_put_escaped(stdout, st->failure);
+        putchar('\n');
+    }
+}
+
+/* mttx check's table: one row per input, columns aligned to the longest path. */
 static void print_check(const struct mx_result *r) {
-    printf("%-40s %-12s %10s %10s %10s %10s\n", "INPUT", "FORMAT", "RECORDS", "ACCEPTED",
+    int w = 5;
+    for (size_t i = 0; i < r->n_inputs; i++) {
+        int n = (int)strlen(r->inputs[i].stat->path);
+        if (n > w) w = n > 100 ? 100 : n;
+    }
+    printf("%-*s  %-14s %9s %9s %10s %9s\n", w, "INPUT", "FORMAT", "RECORDS", "ACCEPTED",
            "DUPLICATES", "REJECTED");
     for (size_t i = 0; i < r->n_inputs; i++) {
         const struct mx_input_sum *in = &r->inputs[i];
@@ -139,34 +171,13 @@ static void print_check(const struct mx_result *r) {
         snprintf(fmt, sizeof fmt, "%s%s%s", in->stat->format, in->stat->compression ? "+" : "",
                  in->stat->compression ? in->stat->compression : "");
         mx_diag_put_escaped(stdout, in->stat->path);
-        int pad = 40 - (int)strlen(in->stat->path);
-        printf("%*s %-12s %10llu %10llu %10llu %10llu\n", pad > 0 ? pad : 0, "", fmt,
+        int pad = w - (int)strlen(in->stat->path);
+        printf("%*s  %-14s %9llu %9llu %10llu %9llu\n", pad > 0 ? pad : 0, "", fmt,
                (unsigned long long)in->stat->records, (unsigned long long)in->accepted,
                (unsigned long long)in->duplicates, (unsigned long long)in->stat->rejected);
-        if (in->stat->by_kind[MX_K_NATIVE] != in->stat->emitted) {
-            printf("  records:");
-            for (int k = 0, first = 1; k < MX_K__COUNT; k++) {
-                if (!in->stat->by_kind[k]) continue;
-                printf("%s %s %llu", first ? "" : ",", mx_kind_name((enum mx_kind)k),
-                       (unsigned long long)in->stat->by_kind[k]);
-                first = 0;
-            }
-            putchar('\n');
-        }
-        if (in->stat->skipped_entries)
-            printf("  skipped entries (not regular files): %llu\n",
-                   (unsigned long long)in->stat->skipped_entries);
-        for (int k = 0; k < MX_R__COUNT; k++)
-            if (in->stat->by_reason[k])
-                printf("  rejected %s: %llu\n", mx_reason_name((enum mx_reason)k),
-                       (unsigned long long)in->stat->by_reason[k]);
-        if (in->stat->failure) {
-            printf("  damaged: ");
-            mx_diag_put_escaped(stdout, in->stat->failure);
-            putchar('\n');
-        }
+        print_details(in->stat);
     }
-    printf("%-40s %-12s %10llu %10llu %10llu %10llu\n", "total", "",
+    printf("%-*s  %-14s %9llu %9llu %10llu %9llu\n", w, "total", "",
            (unsigned long long)r->total_records, (unsigned long long)r->total.accepted,
            (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
 }
