@@ -22,26 +22,6 @@ const char *mx_metric_label(enum mx_metric m) {
     return metric_labels[m];
 }
 
-static const char *const pm_names[MX_PM__COUNT] = {"on_time", "late", "missing", "pending",
-                                                   "not_required"};
-
-const char *mx_pm_status_name(enum mx_pm_status s) {
-    return (unsigned)s < MX_PM__COUNT ? pm_names[s] : "not_required";
-}
-
-enum mx_pm_status mx_postmortem_status(const struct mx_timeline *t, int64_t as_of,
-                                       int64_t *deadline) {
-    static const int64_t hours[MX_SEV__COUNT] = {0, 48, 48, 7 * 24, 0};
-    *deadline = MX_NO_TIME;
-    if (t->merged || hours[t->severity] == 0) return MX_PM_NOT_REQUIRED;
-    if (t->resolved_at != MX_NO_TIME) *deadline = t->resolved_at + hours[t->severity] * 3600000;
-    if (t->postmortem_at != MX_NO_TIME)
-        return (*deadline == MX_NO_TIME || t->postmortem_at <= *deadline) ? MX_PM_ON_TIME
-                                                                          : MX_PM_LATE;
-    if (*deadline != MX_NO_TIME && as_of > *deadline) return MX_PM_MISSING;
-    return MX_PM_PENDING;
-}
-
 bool mx_timeline_counted(const struct mx_timeline *t) {
     return t->in_window && !t->merged;
 }
@@ -125,8 +105,6 @@ static void count_incidents(struct mx_result *r, const struct mx_tl *tl, int *lo
             r->open_by_severity[t->severity]++;
         }
         if (t->auto_resolved) r->auto_resolved++;
-        int64_t deadline;
-        r->postmortem[mx_postmortem_status(t, r->as_of, &deadline)]++;
         if (t->reopens) r->reopened++;
         for (int a = 0; a < MX_A__COUNT; a++)
             if (t->anomalies & (1u << a)) r->anomalies[a]++;
@@ -136,9 +114,48 @@ static void count_incidents(struct mx_result *r, const struct mx_tl *tl, int *lo
     }
 }
 
+/* Compliance of every timeline, and its counts (all, per month, per month x
+ * severity). */
+static void comply(struct mx_result *r, int lo) {
+    const struct mx_tl *tl = r->tl;
+    size_t n = mx_tl_count(tl);
+    unsigned measured = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct mx_timeline *t = mx_tl_get(tl, i);
+        if (!mx_timeline_counted(t)) continue;
+        if (t->status_updates) measured |= 1;
+        if (t->war_room_at != MX_NO_TIME) measured |= 2;
+    }
+    struct mx_compliance_summary *s = &r->compliance;
+    s->cadence_measured = measured & 1;
+    s->war_room_measured = (measured & 2) != 0;
+    r->comp = mx_xcalloc(n ? n : 1, sizeof *r->comp);
+    r->cells = mx_xcalloc(r->n_months * 6 + 1, sizeof *r->cells);
+    for (size_t i = 0; i < n; i++) {
+        const struct mx_timeline *t = mx_tl_get(tl, i);
+        struct mx_compliance *c = &r->comp[i];
+        mx_compliance_check(c, tl, t, r->policy, r->zone, r->as_of, measured);
+        if (!mx_timeline_counted(t)) continue;
+        struct mx_compliance_counts *cell = &r->cells[(size_t)(t->month - lo) * 6];
+        struct mx_compliance_counts *groups[3] = {&s->all, &cell[t->severity], &cell[5]};
+        for (int g = 0; g < 3; g++) {
+            groups[g]->pm[c->pm]++;
+            groups[g]->rsp[c->rsp]++;
+        }
+        s->reg[c->reg]++;
+        s->cadence_incidents += c->cadence_applies;
+        s->cadence_breaches += c->cadence_breach;
+        s->war_room_required += c->war_room_required;
+        s->war_room_missing += c->war_room_missing;
+        s->unassigned += t->severity == MX_SEV_NONE;
+        s->sev12_without_postmortem +=
+            (t->severity == MX_SEV_1 || t->severity == MX_SEV_2) && c->pm == MX_PM_MISSING;
+    }
+}
+
 void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
-                     const struct mx_zone *zone, const uint64_t *dups, int64_t as_of, int64_t from,
-                     int64_t to) {
+                     const struct mx_zone *zone, const struct mx_policy *policy,
+                     const uint64_t *dups, int64_t as_of, int64_t from, int64_t to) {
     memset(r, 0, sizeof *r);
     r->as_of = as_of;
     r->from = from;
@@ -147,6 +164,7 @@ void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct m
     r->tl = tl;
     r->zone = zone;
     r->timezone = mx_zone_name(zone);
+    r->policy = policy;
     count_inputs(r, tl, d, dups);
     int lo, hi;
     count_incidents(r, tl, &lo, &hi);
@@ -186,11 +204,14 @@ void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct m
             finish_group(&g[6 + 6 * m + 1 + (size_t)s], &r->months[m].sev[s]);
     }
     free(g);
+    comply(r, lo);
 }
 
 void mx_result_free(struct mx_result *r) {
     if (!r) return;
     free(r->inputs);
     free(r->months);
+    free(r->comp);
+    free(r->cells);
     memset(r, 0, sizeof *r);
 }

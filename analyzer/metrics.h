@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "analyzer/compliance.h"
 #include "analyzer/stats.h"
 #include "analyzer/timeline.h"
 #include "parsers/diag.h"
@@ -38,16 +39,6 @@ struct mx_month {
     struct mx_mset sev[MX_SEV__COUNT];
 };
 
-/* Postmortem status (SPEC 6): deadline from resolved_at, SEV1-2 48 h, SEV3 7 days. */
-enum mx_pm_status {
-    MX_PM_ON_TIME,
-    MX_PM_LATE,
-    MX_PM_MISSING,
-    MX_PM_PENDING,
-    MX_PM_NOT_REQUIRED,
-    MX_PM__COUNT
-};
-
 /* One input's accounting: records = accepted + duplicates + rejected. */
 struct mx_input_sum {
     const struct mx_input_stat *stat; /* from the diagnostics sink */
@@ -72,7 +63,11 @@ struct mx_result {
     uint64_t incidents, open, merged, auto_resolved, reopened, out_of_window;
     uint64_t by_severity[MX_SEV__COUNT], open_by_severity[MX_SEV__COUNT];
     uint64_t anomalies[MX_A__COUNT];
-    uint64_t postmortem[MX_PM__COUNT]; /* counted incidents by postmortem status */
+    const struct mx_policy *policy;
+    struct mx_compliance *comp; /* owned; comp[i] belongs to mx_tl_get(tl, i) */
+    struct mx_compliance_summary compliance;
+    struct mx_compliance_counts *cells; /* owned; month m, severity s: cells[m * 6 + s],
+                                         * all severities: cells[m * 6 + 5] */
     struct mx_mset all;
     struct mx_mset sev[MX_SEV__COUNT];
     struct mx_month *months; /* owned; first to last month with incidents */
@@ -80,19 +75,13 @@ struct mx_result {
 };
 
 /* Computes the result from finished timelines and the sink's counts; dups[i] are the
- * duplicates of input i (from mx_tl_finish). tl, d and zone are borrowed and must
- * outlive the result. */
+ * duplicates of input i (from mx_tl_finish). tl, d, zone and policy are
+ * borrowed and must outlive the result. */
 void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
-                     const struct mx_zone *zone, const uint64_t *dups, int64_t as_of, int64_t from,
-                     int64_t to);
+                     const struct mx_zone *zone, const struct mx_policy *policy,
+                     const uint64_t *dups, int64_t as_of, int64_t from, int64_t to);
 /* Frees what the result owns. Accepts NULL. */
 void mx_result_free(struct mx_result *r);
-
-/* "on_time", "late", "missing", "pending", "not_required". */
-const char *mx_pm_status_name(enum mx_pm_status s);
-/* The status of t as of as_of; *deadline gets the deadline or MX_NO_TIME. */
-enum mx_pm_status mx_postmortem_status(const struct mx_timeline *t, int64_t as_of,
-                                       int64_t *deadline);
 
 /* Whether a timeline counts in metrics: in the window and not merged. */
 bool mx_timeline_counted(const struct mx_timeline *t);

@@ -195,50 +195,61 @@ static void count_dups(const struct mx_tl *tl, uint64_t *dups, size_t n_inputs) 
     for (size_t s = 0; s < tl->cap_uid_dups && s < n_inputs; s++) dups[s] += tl->uid_dups[s];
 }
 
-/* Derives the milestones of one incident from its sorted events. */
+/* Records milestone m at event k (the first one seen, unless `last`). */
+static void mark(struct mx_timeline *t, enum mx_milestone m, int64_t *at, uint32_t k, int64_t when,
+                 bool last) {
+    if (!last && t->evidence[m] != MX_NO_EVENT) return;
+    t->evidence[m] = k;
+    *at = when;
+}
+
+/* Derives the milestones of one incident from its sorted events (SPEC section 4). */
 static void derive(struct mx_tl *tl, const struct mx_zone *zone, struct mx_timeline *t) {
     int64_t det = MX_NO_TIME, res = MX_NO_TIME;
     bool res_auto = false;
     t->started_at = t->acknowledged_at = t->mitigated_at = t->postmortem_at = MX_NO_TIME;
+    t->regulator_at = t->war_room_at = MX_NO_TIME;
+    for (int m = 0; m < MX_MS__COUNT; m++) t->evidence[m] = MX_NO_EVENT;
     for (uint32_t i = 0; i < t->count; i++) {
-        const struct mx_rec *r = &tl->recs[tl->order[t->first + i]];
+        uint32_t k = t->first + i;
+        const struct mx_rec *r = &tl->recs[tl->order[k]];
         switch (r->type) {
-        case MX_EV_STARTED:
-            if (t->started_at == MX_NO_TIME) t->started_at = r->t;
-            break;
-        case MX_EV_DETECTED:
-            if (det == MX_NO_TIME) det = r->t;
-            break;
-        case MX_EV_MITIGATED:
-            if (t->mitigated_at == MX_NO_TIME) t->mitigated_at = r->t;
-            break;
+        case MX_EV_STARTED: mark(t, MX_MS_STARTED, &t->started_at, k, r->t, false); break;
+        case MX_EV_DETECTED: mark(t, MX_MS_DETECTED, &det, k, r->t, false); break;
+        case MX_EV_MITIGATED: mark(t, MX_MS_MITIGATED, &t->mitigated_at, k, r->t, false); break;
         case MX_EV_RESOLVED:
-            res = r->t;
+            mark(t, MX_MS_RESOLVED, &res, k, r->t, true);
             res_auto = (r->flags & MX_REC_AUTO) != 0;
             break;
         case MX_EV_REOPENED:
             t->reopens++;
             res = MX_NO_TIME;
+            t->evidence[MX_MS_RESOLVED] = MX_NO_EVENT;
             res_auto = false;
             break;
         case MX_EV_MERGED: t->merged = true; break;
         case MX_EV_POSTMORTEM_PUBLISHED:
-            if (t->postmortem_at == MX_NO_TIME) t->postmortem_at = r->t;
+            mark(t, MX_MS_POSTMORTEM, &t->postmortem_at, k, r->t, false);
             break;
+        case MX_EV_REGULATOR_NOTIFIED:
+            mark(t, MX_MS_REGULATOR, &t->regulator_at, k, r->t, false);
+            break;
+        case MX_EV_WAR_ROOM_OPENED: mark(t, MX_MS_WAR_ROOM, &t->war_room_at, k, r->t, false); break;
+        case MX_EV_STATUS_UPDATE: t->status_updates++; break;
         default: break;
         }
     }
     if (det == MX_NO_TIME) {
-        det = tl->recs[tl->order[t->first]].t; /* earliest event of any type */
-        t->anomalies |= 1u << MX_A_NO_DETECTED;
+        mark(t, MX_MS_DETECTED, &det, t->first, tl->recs[tl->order[t->first]].t, false);
+        t->anomalies |= 1u << MX_A_NO_DETECTED; /* the earliest event of any type */
     }
     for (uint32_t i = 0; i < t->count; i++) {
         const struct mx_rec *r = &tl->recs[tl->order[t->first + i]];
         if (r->type != MX_EV_ACKNOWLEDGED) continue;
         if (r->t < det)
             t->anomalies |= 1u << MX_A_ACK_BEFORE_DETECTION;
-        else if (t->acknowledged_at == MX_NO_TIME)
-            t->acknowledged_at = r->t;
+        else
+            mark(t, MX_MS_ACKNOWLEDGED, &t->acknowledged_at, t->first + i, r->t, false);
     }
     t->detected_at = det;
     t->resolved_at = res;

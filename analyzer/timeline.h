@@ -55,12 +55,31 @@ struct mx_rec {
     uint8_t type, sev, cls, flags;
 };
 
+/* Milestones whose evidence (the event that gave them) a timeline keeps. */
+enum mx_milestone {
+    MX_MS_STARTED,
+    MX_MS_DETECTED,
+    MX_MS_ACKNOWLEDGED,
+    MX_MS_MITIGATED,
+    MX_MS_RESOLVED,
+    MX_MS_POSTMORTEM,
+    MX_MS_REGULATOR,
+    MX_MS_WAR_ROOM,
+    MX_MS__COUNT
+};
+
+#define MX_NO_EVENT UINT32_MAX
+
 struct mx_timeline {
     struct mx_str id;
     struct mx_str title, service, team; /* first value in time order; p NULL when none */
     enum mx_severity severity;          /* highest ever */
     enum mx_class cls;
     int64_t detected_at, started_at, acknowledged_at, mitigated_at, resolved_at, postmortem_at;
+    int64_t regulator_at, war_room_at; /* first regulator_notified / war_room_opened */
+    uint32_t evidence[MX_MS__COUNT];   /* event index (mx_tl_event) per milestone, or
+                                        * MX_NO_EVENT */
+    uint32_t status_updates;           /* status_update events */
     int month; /* year * 12 + month - 1 of detected_at in the report's zone */
     bool open, merged, auto_resolved, in_window;
     uint32_t reopens;

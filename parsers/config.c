@@ -3,6 +3,7 @@
  * first problem is kept with its line (inih reports the line of the first handler
  * failure).
  */
+#define _DEFAULT_SOURCE /* strtok_r, strncasecmp */
 #include "parsers/config.h"
 
 #include <errno.h>
@@ -13,13 +14,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "parsers/timeparse.h"
 #include "parsers/tz.h"
 
 void mx_config_default(struct mx_config *c) {
     memset(c, 0, sizeof *c);
     mx_sevmap_default(&c->sevmap);
     c->read = mx_read_opts_default();
+    mx_policy_default(&c->policy);
 }
 
 struct load {
@@ -91,6 +95,105 @@ static int limit(struct load *l, const char *name, const char *value) {
     return bad(l, "unknown key \"%s\" in [limits]", name);
 }
 
+/* SEV1..SEV4 as an index, or -1. */
+static int sev_key(const char *name) {
+    if (strlen(name) == 4 && strncmp(name, "SEV", 3) == 0 && name[3] >= '1' && name[3] <= '4')
+        return name[3] - '0';
+    return -1;
+}
+
+static int targets(struct load *l, const char *name, const char *value) {
+    struct mx_policy *p = &l->c->policy;
+    int64_t ms;
+    int s = sev_key(name);
+    if (s > 0 && strcmp(value, "next_business_day") == 0) {
+        p->response_ms[s] = MX_NEXT_BUSINESS_DAY;
+        return 1;
+    }
+    if (!mx_policy_duration(value, &ms))
+        return bad(l, "[%s] %s: expected a duration (15m, 2h, 7d) or none, got \"%s\"", "targets",
+                   name, value);
+    if (s > 0) {
+        p->response_ms[s] = ms;
+    } else if (strncmp(name, "cadence.", 8) == 0 && sev_key(name + 8) > 0) {
+        p->cadence_ms[sev_key(name + 8)] = ms;
+    } else if (strcmp(name, "war_room") == 0) {
+        p->war_room_ms = ms;
+    } else if (strcmp(name, "regulator") == 0) {
+        p->regulator_ms = ms;
+    } else {
+        return bad(l, "unknown key \"%s\" in [targets]", name);
+    }
+    return 1;
+}
+
+static int postmortem(struct load *l, const char *name, const char *value) {
+    int64_t ms;
+    int s = sev_key(name);
+    if (s < 0) return bad(l, "unknown key \"%s\" in [postmortem] (expected SEV1..SEV4)", name);
+    if (!mx_policy_duration(value, &ms))
+        return bad(l, "[postmortem] %s: expected a duration (48h, 7d) or none, got \"%s\"", name,
+                   value);
+    l->c->policy.postmortem_ms[s] = ms;
+    return 1;
+}
+
+static int cmp_days(const void *a, const void *b) {
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? -1 : (x > y);
+}
+
+static int weekday(const char *s, size_t n) {
+    static const char *const names[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    for (int d = 0; d < 7; d++)
+        if (n == 3 && strncasecmp(s, names[d], 3) == 0) return d;
+    return -1;
+}
+
+static int calendar(struct load *l, const char *name, const char *value) {
+    struct mx_policy *p = &l->c->policy;
+    char buf[16384];
+    snprintf(buf, sizeof buf, "%s", value);
+    if (strcmp(name, "holidays") == 0) {
+        for (char *save = NULL, *tok = strtok_r(buf, ", \t", &save); tok;
+             tok = strtok_r(NULL, ", \t", &save)) {
+            int64_t ms;
+            bool hz;
+            char full[32];
+            snprintf(full, sizeof full, "%.10sT00:00:00Z", tok);
+            if (strlen(tok) != 10 || mx_time_parse(full, strlen(full), &ms, &hz) != NULL)
+                return bad(l, "[calendar] holidays: expected YYYY-MM-DD dates, got \"%s\"", tok);
+            if (p->n_holidays == MX_MAX_HOLIDAYS)
+                return bad(l, "[calendar] holidays: more than %d dates", MX_MAX_HOLIDAYS);
+            p->holidays[p->n_holidays++] = ms / 86400000;
+        }
+        qsort(p->holidays, p->n_holidays, sizeof p->holidays[0], cmp_days);
+        return 1;
+    }
+    if (strcmp(name, "workdays") == 0) {
+        unsigned days = 0;
+        for (char *save = NULL, *tok = strtok_r(buf, ", \t", &save); tok;
+             tok = strtok_r(NULL, ", \t", &save)) {
+            char *dash = strchr(tok, '-');
+            int a = weekday(tok, dash ? (size_t)(dash - tok) : strlen(tok));
+            int b = dash ? weekday(dash + 1, strlen(dash + 1)) : a;
+            if (a < 0 || b < 0)
+                return bad(l,
+                           "[calendar] workdays: expected Mon..Sun or a range like Mon-Fri, "
+                           "got \"%s\"",
+                           tok);
+            for (int d = a;; d = (d + 1) % 7) {
+                days |= 1u << d;
+                if (d == b) break;
+            }
+        }
+        if (!days) return bad(l, "[calendar] workdays: no day given");
+        p->workdays = days;
+        return 1;
+    }
+    return bad(l, "unknown key \"%s\" in [calendar]", name);
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value) {
     struct load *l = user;
     struct mx_config *c = l->c;
@@ -130,6 +233,9 @@ static int handler(void *user, const char *section, const char *name, const char
         return bad(l, "unknown key \"%s\" in [input]", name);
     }
     if (strcmp(section, "limits") == 0) return limit(l, name, value);
+    if (strcmp(section, "targets") == 0) return targets(l, name, value);
+    if (strcmp(section, "postmortem") == 0) return postmortem(l, name, value);
+    if (strcmp(section, "calendar") == 0) return calendar(l, name, value);
     return bad(l, "unknown section [%s]", section);
 }
 

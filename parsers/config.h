@@ -8,6 +8,11 @@
  *   [limits]     line_bytes, json_depth, json_document_bytes, gzip_members,
  *                archive_entries, decompressed_bytes, ratio, ratio_after_bytes,
  *                csv_field_bytes, csv_record_bytes, csv_fields (K, M, G suffixes)
+ *   [targets]    SEV1..SEV4 = DURATION | next_business_day | none (acknowledgement),
+ *                cadence.SEV1..SEV4, war_room, regulator = DURATION | none
+ *   [postmortem] SEV1..SEV4 = DURATION | none (deadline from resolution)
+ *   [calendar]   holidays = YYYY-MM-DD, ...; workdays = Mon-Fri (or Mon,Tue,...)
+ * Durations: 90s, 15m, 2h, 7d, 1h30m.
  *
  * Comments are whole lines starting with ';' or '#' (no inline comments: values such
  * as patterns may hold ';'). An unknown section or key, or a bad value, is an error
@@ -20,6 +25,7 @@
 #include <stdint.h>
 
 #include "parsers/input.h"
+#include "parsers/policy.h"
 #include "parsers/sevmap.h"
 
 struct mx_config {
@@ -27,6 +33,7 @@ struct mx_config {
     char input_timezone[64];  /* empty: --tz */
     char input_encoding[40];  /* empty: UTF-8 */
     struct mx_read_opts read; /* limits; zone and sevmap are set by the caller */
+    struct mx_policy policy;  /* targets, deadlines, business calendar */
 };
 
 /* The built-in defaults (the process document and SECURITY.md's limits). */

@@ -187,9 +187,51 @@ static void boolean(struct mx_buf *b, const char *key, bool v) {
     mx_buf_puts(b, v ? "true" : "false");
 }
 
+static void seconds_or_null(struct mx_buf *b, int64_t ms) {
+    if (ms == MX_NO_TIME)
+        mx_buf_puts(b, "null");
+    else
+        mx_fmt_seconds(b, ms);
+}
+
+/* Compliance fields and the evidence of one timeline. */
+static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
+                                const struct mx_buf *paths, const struct mx_timeline *t,
+                                const struct mx_compliance *c) {
+    mx_buf_puts(b, ",\"postmortem_status\":");
+    cstr(b, mx_pm_status_name(c->pm));
+    mx_buf_puts(b, ",\"postmortem_deadline\":");
+    time_or_null(b, c->pm_deadline);
+    mx_buf_puts(b, ",\"postmortem_late_s\":");
+    seconds_or_null(b, c->pm_late);
+    mx_buf_puts(b, ",\"response_status\":");
+    cstr(b, mx_check_name(c->rsp));
+    mx_buf_puts(b, ",\"response_deadline\":");
+    time_or_null(b, c->rsp_deadline);
+    mx_buf_puts(b, ",\"response_late_s\":");
+    seconds_or_null(b, c->rsp_late);
+    mx_buf_puts(b, ",\"max_update_gap_s\":");
+    seconds_or_null(b, c->max_gap);
+    boolean(b, ",\"update_cadence_breach\":", c->cadence_breach);
+    boolean(b, ",\"war_room_missing\":", c->war_room_missing);
+    mx_buf_puts(b, ",\"regulator_status\":");
+    cstr(b, mx_check_name(c->reg));
+    static const char *const names[MX_MS__COUNT] = {
+        "started",  "detected",   "acknowledged",       "mitigated",
+        "resolved", "postmortem", "regulator_notified", "war_room_opened"};
+    mx_buf_puts(b, ",\"evidence\":{");
+    for (int m = 0, first = 1; m < MX_MS__COUNT; m++) {
+        if (t->evidence[m] == MX_NO_EVENT) continue;
+        if (!first) mx_buf_putc(b, ',');
+        first = 0;
+        key(b, names[m]);
+        source_pos(b, paths, mx_tl_event(r->tl, t->evidence[m]));
+    }
+    mx_buf_putc(b, '}');
+}
+
 static void timeline(struct mx_buf *b, const struct mx_result *r, const struct mx_buf *paths,
-                     const struct mx_timeline *t) {
-    int64_t deadline;
+                     const struct mx_timeline *t, const struct mx_compliance *c) {
     mx_buf_puts(b, "{\"incident\":");
     mx_esc_json(b, t->id.p, t->id.n);
     mx_buf_puts(b, ",\"severity\":");
@@ -219,10 +261,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     boolean(b, ",\"auto_resolved\":", t->auto_resolved);
     mx_buf_puts(b, ",\"reopens\":");
     mx_buf_u64(b, t->reopens);
-    mx_buf_puts(b, ",\"postmortem_status\":");
-    cstr(b, mx_pm_status_name(mx_postmortem_status(t, r->as_of, &deadline)));
-    mx_buf_puts(b, ",\"postmortem_deadline\":");
-    time_or_null(b, deadline);
+    timeline_compliance(b, r, paths, t, c);
     mx_buf_puts(b, ",\"sources\":[");
     for (uint32_t i = 0; i < t->count; i++) {
         if (i) mx_buf_putc(b, ',');
@@ -313,11 +352,79 @@ static void timelines(struct mx_buf *b, const struct mx_result *r) {
         const struct mx_timeline *t = mx_tl_get(r->tl, i);
         if (!t->in_window) continue;
         mx_buf_puts(b, shown++ ? ",\n    " : "\n    ");
-        timeline(b, r, paths, t);
+        timeline(b, r, paths, t, &r->comp[i]);
     }
     for (size_t i = 0; i < r->n_inputs; i++) mx_buf_free(&paths[i]);
     free(paths);
     mx_buf_puts(b, shown ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+static void pct_or_null(struct mx_buf *b, double v) {
+    if (v < 0)
+        mx_buf_puts(b, "null");
+    else
+        mx_buf_printf(b, "%.1f", v);
+}
+
+static void counts(struct mx_buf *b, const struct mx_compliance_counts *c) {
+    mx_buf_puts(b, "{\"postmortem\":{");
+    for (int s = 0; s < MX_PM__COUNT; s++) {
+        key(b, mx_pm_status_name((enum mx_pm_status)s));
+        mx_buf_u64(b, c->pm[s]);
+        mx_buf_putc(b, ',');
+    }
+    mx_buf_puts(b, "\"compliance_pct\":");
+    pct_or_null(b, mx_compliance_pm_pct(c));
+    mx_buf_puts(b, "},\"response\":{");
+    for (int s = 0; s < MX_CK__COUNT; s++) {
+        key(b, mx_check_name((enum mx_check)s));
+        mx_buf_u64(b, c->rsp[s]);
+        mx_buf_putc(b, ',');
+    }
+    mx_buf_puts(b, "\"compliance_pct\":");
+    pct_or_null(b, mx_compliance_rsp_pct(c));
+    mx_buf_puts(b, "}}");
+}
+
+static void compliance(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_compliance_summary *s = &r->compliance;
+    mx_buf_puts(b, "  \"compliance\": {\n    \"all\": ");
+    counts(b, &s->all);
+    mx_buf_puts(b, ",\n    \"regulator\": {");
+    for (int k = 0; k < MX_CK__COUNT; k++) {
+        if (k) mx_buf_putc(b, ',');
+        key(b, mx_check_name((enum mx_check)k));
+        mx_buf_u64(b, s->reg[k]);
+    }
+    boolean(b, "},\n    \"status_updates\": {\"measured\":", s->cadence_measured);
+    mx_buf_puts(b, ",\"incidents\":");
+    mx_buf_u64(b, s->cadence_incidents);
+    mx_buf_puts(b, ",\"breaches\":");
+    mx_buf_u64(b, s->cadence_breaches);
+    boolean(b, "},\n    \"war_room\": {\"measured\":", s->war_room_measured);
+    mx_buf_puts(b, ",\"required\":");
+    mx_buf_u64(b, s->war_room_required);
+    mx_buf_puts(b, ",\"missing\":");
+    mx_buf_u64(b, s->war_room_missing);
+    mx_buf_puts(b, "},\n    \"anti_patterns\": {\"unassigned_severity\":");
+    mx_buf_u64(b, s->unassigned);
+    mx_buf_puts(b, ",\"sev1_2_without_postmortem\":");
+    mx_buf_u64(b, s->sev12_without_postmortem);
+    mx_buf_puts(b, "},\n    \"by_month\": {");
+    for (size_t m = 0; m < r->n_months; m++) {
+        mx_buf_puts(b, m ? ",\n      \"" : "\n      \"");
+        mx_fmt_month(b, r->months[m].key);
+        mx_buf_puts(b, "\": {\"all\": ");
+        counts(b, &r->cells[m * 6 + 5]);
+        mx_buf_puts(b, ",\n        \"by_severity\": {");
+        for (int i = 0; i < MX_SEV__COUNT; i++) {
+            mx_buf_puts(b, i ? ",\n          " : "\n          ");
+            key(b, mx_severity_name(SEV_ORDER[i]));
+            counts(b, &r->cells[m * 6 + SEV_ORDER[i]]);
+        }
+        mx_buf_puts(b, "}}");
+    }
+    mx_buf_puts(b, r->n_months ? "\n    }\n  },\n" : "}\n  },\n");
 }
 
 void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
@@ -335,12 +442,6 @@ void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
     rejections(b, r);
     incidents(b, r);
     metrics(b, r);
-    mx_buf_puts(b, "  \"compliance\": {\"postmortem\": {");
-    for (int s = 0; s < MX_PM__COUNT; s++) {
-        if (s) mx_buf_putc(b, ',');
-        key(b, mx_pm_status_name((enum mx_pm_status)s));
-        mx_buf_u64(b, r->postmortem[s]);
-    }
-    mx_buf_puts(b, "}},\n");
+    compliance(b, r);
     timelines(b, r);
 }

@@ -298,7 +298,7 @@ int mx_run(const struct mx_options *o) {
     uint64_t *dups = mx_xcalloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
     mx_tl_finish(tl, zone, from, to, dups, diag.n_inputs);
     struct mx_result res;
-    mx_result_build(&res, tl, &diag, zone, dups, as_of, from, to);
+    mx_result_build(&res, tl, &diag, zone, &cfg.policy, dups, as_of, from, to);
     int out_rc = 0;
     if (o->cmd == MX_CMD_CHECK) {
         if (!o->dump_events) print_check(&res);

@@ -34,7 +34,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     uint64_t dups[1] = {0};
     mx_tl_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, diag.n_inputs);
     struct mx_result r;
-    mx_result_build(&r, tl, &diag, utc, dups, 1767225600000LL, MX_NO_TIME, MX_NO_TIME);
+    struct mx_policy policy;
+    mx_policy_default(&policy);
+    mx_result_build(&r, tl, &diag, utc, &policy, dups, 1767225600000LL, MX_NO_TIME, MX_NO_TIME);
     struct mx_buf b = {0};
     mx_jsonrep_write(&b, &r);
     mx_md_write(&b, &r);

@@ -125,7 +125,10 @@ static void rules(void) {
     diag.inputs[0].records = diag.inputs[0].emitted = 17;
     diag.inputs[1].records = diag.inputs[1].emitted = 2;
     struct mx_result r;
-    mx_result_build(&r, tl, &diag, UTC, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME, MX_NO_TIME);
+    struct mx_policy policy;
+    mx_policy_default(&policy);
+    mx_result_build(&r, tl, &diag, UTC, &policy, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME,
+                    MX_NO_TIME);
     CHECK_I64(r.incidents, 4);
     CHECK_I64(r.merged, 1);
     CHECK_I64(r.open, 1);
@@ -143,10 +146,10 @@ static void rules(void) {
     CHECK_I64(r.sev[MX_SEV_1].m[MX_M_MTTR].p50, 3600000);
     /* postmortem: A is SEV1 resolved 2026-03-01 11:00, none published: missing */
     int64_t deadline;
-    CHECK_I64(mx_postmortem_status(a, r.as_of, &deadline), MX_PM_MISSING);
+    CHECK_I64(mx_postmortem_status(a, &policy, r.as_of, &deadline), MX_PM_MISSING);
     CHECK_I64(deadline, T("2026-03-03T11:00:00Z"));
-    CHECK_I64(mx_postmortem_status(c, r.as_of, &deadline), MX_PM_PENDING);
-    CHECK_I64(mx_postmortem_status(b, r.as_of, &deadline), MX_PM_NOT_REQUIRED);
+    CHECK_I64(mx_postmortem_status(c, &policy, r.as_of, &deadline), MX_PM_PENDING);
+    CHECK_I64(mx_postmortem_status(b, &policy, r.as_of, &deadline), MX_PM_NOT_REQUIRED);
     mx_result_free(&r);
     mx_diag_free(&diag);
     mx_tl_free(tl);

@@ -1,0 +1,116 @@
+/*
+ * compliance.h - the incident process's rules checked per incident (SPEC section 6):
+ * postmortem deadlines, acknowledgement targets, status-update cadence, war rooms,
+ * regulator notification; their summary per month and severity; and the gates a CI
+ * job can fail on.
+ *
+ * A rule that needs events the data never carries (no status update anywhere, say) is
+ * "not measured", never a breach.
+ */
+#ifndef MX_COMPLIANCE_H
+#define MX_COMPLIANCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyzer/timeline.h"
+#include "parsers/policy.h"
+#include "parsers/tz.h"
+
+enum mx_pm_status {
+    MX_PM_ON_TIME,
+    MX_PM_LATE,         /* published after the deadline */
+    MX_PM_MISSING,      /* deadline passed at --as-of, none published */
+    MX_PM_PENDING,      /* not yet due, or still open */
+    MX_PM_NOT_REQUIRED, /* no deadline for the severity (SEV4, unassigned) or merged */
+    MX_PM__COUNT
+};
+
+/* Outcome of a deadline rule other than the postmortem's. */
+enum mx_check {
+    MX_CK_MET,
+    MX_CK_MISSED,  /* done after the deadline */
+    MX_CK_MISSING, /* not done, deadline passed */
+    MX_CK_PENDING, /* not done, not yet due */
+    MX_CK_NOT_REQUIRED,
+    MX_CK__COUNT
+};
+
+/* "on_time", "late", ...; "met", "missed", ... */
+const char *mx_pm_status_name(enum mx_pm_status s);
+const char *mx_check_name(enum mx_check c);
+
+/* One incident's compliance. Durations in ms; MX_NO_TIME where not applicable. */
+struct mx_compliance {
+    enum mx_pm_status pm;
+    int64_t pm_deadline;
+    int64_t pm_late; /* late: publication - deadline; missing: as_of - deadline */
+    enum mx_check rsp;
+    int64_t rsp_deadline;
+    int64_t rsp_late; /* missed: ack - deadline; missing: as_of - deadline */
+    bool cadence_applies;
+    int64_t max_gap; /* largest interval without a status update while open */
+    bool cadence_breach;
+    bool war_room_required;
+    bool war_room_missing;
+    enum mx_check reg; /* security incidents: regulator notified */
+    int64_t reg_deadline;
+    int64_t reg_delay; /* notification - detection */
+};
+
+/* Counts of one group (all, a month, a month x severity). */
+struct mx_compliance_counts {
+    uint64_t pm[MX_PM__COUNT];
+    uint64_t rsp[MX_CK__COUNT];
+};
+
+/* Share of due items that were on time: on_time / (on_time + late + missing), and
+ * met / (met + missed + missing). Negative when nothing was due. */
+double mx_compliance_pm_pct(const struct mx_compliance_counts *c);
+double mx_compliance_rsp_pct(const struct mx_compliance_counts *c);
+
+struct mx_compliance_summary {
+    struct mx_compliance_counts all;
+    uint64_t reg[MX_CK__COUNT];
+    bool cadence_measured; /* some incident has a status update */
+    uint64_t cadence_incidents, cadence_breaches;
+    bool war_room_measured; /* some incident has a war room event */
+    uint64_t war_room_required, war_room_missing;
+    uint64_t unassigned, sev12_without_postmortem;
+};
+
+/* The postmortem status of t as of as_of (SPEC 6): the deadline runs from resolution. */
+enum mx_pm_status mx_postmortem_status(const struct mx_timeline *t, const struct mx_policy *p,
+                                       int64_t as_of, int64_t *deadline);
+
+/* Checks every rule for timeline t. tl gives its events; events_measured tells
+ * whether the data carries status updates (bit 0) and war rooms (bit 1). */
+void mx_compliance_check(struct mx_compliance *c, const struct mx_tl *tl,
+                         const struct mx_timeline *t, const struct mx_policy *p,
+                         const struct mx_zone *zone, int64_t as_of, unsigned events_measured);
+
+/* A CI gate (--fail-on). */
+enum mx_gate_kind {
+    MX_GATE_MISSING_POSTMORTEM,
+    MX_GATE_LATE_POSTMORTEM,
+    MX_GATE_POSTMORTEM_COMPLIANCE,
+    MX_GATE_RESPONSE_COMPLIANCE,
+    MX_GATE_UNASSIGNED_SEVERITY
+};
+
+struct mx_gate {
+    enum mx_gate_kind kind;
+    double threshold; /* for the percentage gates */
+    char text[64];    /* as given */
+};
+
+/* Reads "missing-postmortem", "late-postmortem", "postmortem-compliance<95",
+ * "response-compliance<90", "unassigned-severity". Returns NULL or a reason. */
+const char *mx_gate_parse(const char *s, struct mx_gate *g);
+
+/* Whether the gate fails on s; when it does, msg says what failed and by how much. */
+bool mx_gate_failed(const struct mx_gate *g, const struct mx_compliance_summary *s, char *msg,
+                    size_t len);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * policy.c - defaults and durations of the process policy (see policy.h).
+ */
+#include "parsers/policy.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#define MIN  (60 * 1000LL)
+#define HOUR (60 * MIN)
+
+void mx_policy_default(struct mx_policy *p) {
+    memset(p, 0, sizeof *p);
+    for (int s = 0; s < MX_SEV__COUNT; s++)
+        p->response_ms[s] = p->postmortem_ms[s] = p->cadence_ms[s] = MX_NO_TARGET;
+    p->response_ms[MX_SEV_1] = 15 * MIN;
+    p->response_ms[MX_SEV_2] = 30 * MIN;
+    p->response_ms[MX_SEV_3] = 2 * HOUR;
+    p->response_ms[MX_SEV_4] = MX_NEXT_BUSINESS_DAY;
+    p->postmortem_ms[MX_SEV_1] = p->postmortem_ms[MX_SEV_2] = 48 * HOUR;
+    p->postmortem_ms[MX_SEV_3] = 7 * 24 * HOUR;
+    p->cadence_ms[MX_SEV_1] = 30 * MIN;
+    p->cadence_ms[MX_SEV_2] = 60 * MIN;
+    p->war_room_ms = 30 * MIN;
+    p->regulator_ms = 72 * HOUR;
+    p->workdays = 0x3E; /* Monday..Friday */
+}
+
+int mx_policy_duration(const char *s, int64_t *ms) {
+    if (strcmp(s, "none") == 0) {
+        *ms = MX_NO_TARGET;
+        return true;
+    }
+    int64_t total = 0;
+    bool any = false;
+    while (*s) {
+        if (*s < '0' || *s > '9') return false;
+        int64_t v = 0;
+        while (*s >= '0' && *s <= '9') {
+            v = v * 10 + (*s++ - '0');
+            if (v > 1000000000) return false;
+        }
+        int64_t unit;
+        switch (*s++) {
+        case 's': unit = 1000; break;
+        case 'm': unit = MIN; break;
+        case 'h': unit = HOUR; break;
+        case 'd': unit = 24 * HOUR; break;
+        default: return false;
+        }
+        total += v * unit;
+        any = true;
+    }
+    if (!any) return false;
+    *ms = total;
+    return true;
+}
