@@ -47,7 +47,8 @@ struct mx_tl {
     struct mx_intern uids;    /* record uids seen */
     uint64_t *uid_dups;       /* records dropped for a repeated uid, per input */
     size_t cap_uid_dups;
-    bool skipping; /* the current record is a uid duplicate */
+    bool skipping;  /* the current record is a uid duplicate */
+    bool keep_text; /* mx_rec.text is filled */
     struct inc *incs;
     size_t n_incs, cap_incs;
     struct mx_rec *recs;
@@ -64,6 +65,10 @@ struct mx_tl *mx_tl_new(void) {
     mx_intern_init(&tl->strings);
     mx_intern_init(&tl->uids);
     return tl;
+}
+
+void mx_tl_keep_text(struct mx_tl *tl) {
+    tl->keep_text = true;
 }
 
 void mx_tl_free(struct mx_tl *tl) {
@@ -134,6 +139,7 @@ void mx_tl_add(void *ctx, const struct mx_event *ev) {
     r->index = ev->pos.index < 0 ? -1 : (int32_t)ev->pos.index;
     r->actor = intern(tl, ev->actor);
     r->name = intern(tl, ev->type_name);
+    r->text = tl->keep_text ? intern(tl, ev->note.n ? ev->note : ev->title) : 0;
     r->type = (uint8_t)ev->type;
     r->sev = (uint8_t)ev->severity;
     r->cls = (uint8_t)ev->cls;
@@ -336,3 +342,5 @@ uint64_t mx_tl_repeated_ids(const struct mx_tl *tl, uint32_t src) {
 struct mx_str mx_tl_string(const struct mx_tl *tl, uint32_t id) {
     return mx_intern_str(&tl->strings, id);
 }
+_Static_assert(sizeof(struct mx_rec) == 40,
+               "a kept event stays 40 bytes: memory grows with events");

@@ -52,6 +52,7 @@ struct mx_rec {
     int32_t index;  /* element of a JSON page, or -1 */
     uint32_t actor; /* interned, 0 = none */
     uint32_t name;  /* interned raw type name of an unknown type, 0 = none */
+    uint32_t text;  /* interned note (else title) when texts are kept, 0 = none */
     uint8_t type, sev, cls, flags;
 };
 
@@ -91,6 +92,9 @@ struct mx_tl; /* opaque builder and owner of the timelines */
 
 /* A new, empty builder. Never NULL. */
 struct mx_tl *mx_tl_new(void);
+/* Keeps each event's note (or title) for display (mx_rec.text): for the timeline
+ * command, which shows one incident. Call before adding events. */
+void mx_tl_keep_text(struct mx_tl *tl);
 /* Frees the builder, its timelines and strings. Accepts NULL. */
 void mx_tl_free(struct mx_tl *tl);
 

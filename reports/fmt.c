@@ -55,6 +55,16 @@ void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms) {
                   tm.minute);
 }
 
+void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_rec *e) {
+    mx_buf_puts(b, r->diag->inputs[e->src].path);
+    mx_buf_putc(b, ':');
+    mx_buf_u64(b, e->line);
+    if (e->index >= 0) {
+        mx_buf_putc(b, '#');
+        mx_buf_u64(b, (uint64_t)e->index);
+    }
+}
+
 void mx_fmt_month(struct mx_buf *b, int key) {
     mx_buf_printf(b, "%04d-%02d", key / 12, key % 12 + 1);
 }

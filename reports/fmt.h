@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "analyzer/metrics.h"
 #include "parsers/tz.h"
 #include "reports/out.h"
 
@@ -20,6 +21,9 @@ void mx_fmt_seconds(struct mx_buf *b, int64_t ms);
 void mx_fmt_utc(struct mx_buf *b, int64_t ms);
 /* "2026-03-04 14:06" in zone. */
 void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms);
+/* "path:line" or "path:line#index" of a kept event. */
+void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_rec *e);
+
 /* "2026-03" for a month key (year * 12 + month - 1). */
 void mx_fmt_month(struct mx_buf *b, int key);
 

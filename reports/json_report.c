@@ -386,6 +386,17 @@ static void counts(struct mx_buf *b, const struct mx_compliance_counts *c) {
     mx_buf_puts(b, "}}");
 }
 
+void mx_jsonrep_timeline(struct mx_buf *b, const struct mx_result *r, size_t i) {
+    struct mx_buf *paths = mx_xcalloc(r->n_inputs ? r->n_inputs : 1, sizeof *paths);
+    for (size_t k = 0; k < r->n_inputs; k++) {
+        const char *p = r->inputs[k].stat->path;
+        mx_esc_json_body(&paths[k], p, strlen(p));
+    }
+    timeline(b, r, paths, mx_tl_get(r->tl, i), &r->comp[i]);
+    for (size_t k = 0; k < r->n_inputs; k++) mx_buf_free(&paths[k]);
+    free(paths);
+}
+
 static void compliance(struct mx_buf *b, const struct mx_result *r) {
     const struct mx_compliance_summary *s = &r->compliance;
     mx_buf_puts(b, "  \"compliance\": {\n    \"all\": ");

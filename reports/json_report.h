@@ -8,6 +8,9 @@
 #include "analyzer/metrics.h"
 #include "reports/out.h"
 
+/* Appends timeline i's object, as in report.json's "timelines". */
+void mx_jsonrep_timeline(struct mx_buf *b, const struct mx_result *r, size_t i);
+
 /* Appends the whole document (ending in a newline) to b. */
 void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r);
 

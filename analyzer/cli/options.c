@@ -12,11 +12,16 @@ static const char MAIN_HELP[] =
     "Usage: mttx COMMAND [OPTIONS] INPUT...\n"
     "\n"
     "Incident metrics from event logs: MTTD, MTTA, MTTM, MTTR and MTBF by severity\n"
-    "and month, with every number traceable to the record it came from.\n"
+    "and month, compliance with the incident process, every number traceable to the\n"
+    "record it came from.\n"
     "\n"
     "Commands:\n"
-    "  report   parse, reconstruct timelines, compute metrics, write the report\n"
-    "  check    validate inputs only: records read, accepted, rejected per input\n"
+    "  report     metrics report: report.md, report.json\n"
+    "  audit      postmortem deadlines and response targets, one row per incident,\n"
+    "             with evidence: audit.md, audit.csv, audit.json\n"
+    "  timeline   one incident's timeline; --postmortem writes a postmortem draft\n"
+    "  handoff    the on-call handoff: open and recent incidents, known issues\n"
+    "  check      validate inputs only: records read, accepted, rejected per input\n"
     "\n"
     "INPUT is a file, a directory (read recursively in name order), an archive (tar,\n"
     "tar.gz, zip) or - for standard input. Formats are detected from content: mttx\n"
@@ -24,7 +29,32 @@ static const char MAIN_HELP[] =
     "'mttx COMMAND --help' shows its options.\n"
     "\n"
     "Exit status: 0 success; 1 an input could not be read or is damaged, or an output\n"
-    "could not be written; 2 usage error; 4 --strict and a record was rejected.\n";
+    "could not be written; 2 usage error; 3 a --fail-on gate failed; 4 --strict and a\n"
+    "record was rejected.\n";
+
+#define COMMON_HELP                                                                                \
+    "      --from DATE     only incidents detected at or after DATE (YYYY-MM-DD in\n"              \
+    "                      --tz, or an RFC 3339 time)\n"                                           \
+    "      --to DATE       only incidents detected before DATE\n"                                  \
+    "      --tz ZONE       IANA zone for months, business days and displayed times\n"              \
+    "                      [default: UTC]\n"                                                       \
+    "      --as-of TIME    the 'now' of the run: what is open, what is overdue\n"                  \
+    "                      [default: $SOURCE_DATE_EPOCH, else the clock]\n"                        \
+    "      --config FILE   INI file: severity mapping, input zone, targets, deadlines,\n"          \
+    "                      business calendar, limits\n"                                            \
+    "      --input-encoding NAME  character set of CSV inputs (iconv name, e.g.\n"                 \
+    "                      WINDOWS-1252) [default: UTF-8]\n"                                       \
+    "      --strict        exit 4 when any record was rejected (after writing)\n"                  \
+    "  -q, --quiet         no diagnostics on stderr (counts stay in the outputs)\n"                \
+    "  -v, --verbose       say what is being read and written\n"                                   \
+    "      --debug-dump-events  print each accepted event, one per line, to stdout\n"              \
+    "  -h, --help          this help\n"                                                            \
+    "      --version       the version\n"
+
+#define GATES_HELP                                                                                 \
+    "      --fail-on RULE  exit 3 when RULE fails (repeatable): missing-postmortem,\n"             \
+    "                      late-postmortem, postmortem-compliance<95,\n"                           \
+    "                      response-compliance<90, unassigned-severity\n"
 
 static const char REPORT_HELP[] =
     "Usage: mttx report [OPTIONS] INPUT...\n"
@@ -34,22 +64,41 @@ static const char REPORT_HELP[] =
     "  -o, --out DIR       where report files go (created; written atomically);\n"
     "                      '-' writes the single --format to standard output\n"
     "                      [default: mttx-report]\n"
-    "  -f, --format LIST   comma list of md, json [default: md,json]\n"
-    "      --from DATE     only incidents detected at or after DATE (YYYY-MM-DD in\n"
-    "                      --tz, or an RFC 3339 time)\n"
-    "      --to DATE       only incidents detected before DATE\n"
-    "      --tz ZONE       IANA zone for months and displayed times [default: UTC]\n"
-    "      --as-of TIME    the report's 'now' [default: $SOURCE_DATE_EPOCH, else the\n"
-    "                      clock]\n"
-    "      --config FILE   INI file: severity mapping, input zone, limits\n"
-    "      --input-encoding NAME  character set of CSV inputs (iconv name, e.g.\n"
-    "                      WINDOWS-1252) [default: UTF-8]\n"
-    "      --strict        exit 4 when any record was rejected (after writing)\n"
-    "  -q, --quiet         no diagnostics on stderr (counts stay in the report)\n"
-    "  -v, --verbose       say what is being read\n"
-    "      --debug-dump-events  print each accepted event, one per line, to stdout\n"
-    "  -h, --help          this help\n"
-    "      --version       the version\n";
+    "  -f, --format LIST   comma list of md, json [default: md,json]\n" GATES_HELP COMMON_HELP;
+
+static const char AUDIT_HELP[] =
+    "Usage: mttx audit [OPTIONS] INPUT...\n"
+    "\n"
+    "Checks every incident against the incident process: postmortem deadlines (from\n"
+    "resolution), acknowledgement targets (business days for SEV4), status-update\n"
+    "cadence, war rooms, regulator notification. One row per incident and rule with\n"
+    "the path:line of each event used, and a summary per month and severity.\n"
+    "\n"
+    "  -o, --out DIR       where audit files go [default: mttx-report]; '-' writes the\n"
+    "                      single --format to standard output\n"
+    "  -f, --format LIST   comma list of md, csv, json [default: md]\n" GATES_HELP COMMON_HELP;
+
+static const char TIMELINE_HELP[] =
+    "Usage: mttx timeline [OPTIONS] INCIDENT INPUT...\n"
+    "\n"
+    "Shows one incident's reconstructed timeline: every event with its source\n"
+    "position, the derived milestones and durations, anomalies and compliance.\n"
+    "\n"
+    "  -o, --out DIR       write timeline.md / timeline.json there [default: standard\n"
+    "                      output]\n"
+    "  -f, --format LIST   md or json [default: md]\n"
+    "      --postmortem DIR  write a postmortem draft DIR/YYYY-MM-DD-slug.md in the\n"
+    "                      process document's format (never overwrites a file)\n"
+    "      --names         name people in the draft (default: blameless roles)\n" COMMON_HELP;
+
+static const char HANDOFF_HELP[] =
+    "Usage: mttx handoff [OPTIONS] INPUT...\n"
+    "\n"
+    "Writes the on-call handoff for --as-of in Markdown: open incidents, incidents of\n"
+    "the last 48 hours, and known issues (services with repeated auto-resolved or\n"
+    "reopened incidents in the last 7 days).\n"
+    "\n"
+    "  -o, --out DIR       write handoff.md there [default: standard output]\n" COMMON_HELP;
 
 static const char CHECK_HELP[] =
     "Usage: mttx check [OPTIONS] INPUT...\n"
@@ -58,16 +107,7 @@ static const char CHECK_HELP[] =
     "rejected records by reason on stdout; every rejection as PATH:LINE: error: REASON\n"
     "on stderr. Exit 0 unless --strict and a record was rejected (4), or an input\n"
     "could not be read (1).\n"
-    "\n"
-    "      --tz ZONE       IANA zone for times without an offset [default: UTC]\n"
-    "      --config FILE   INI file: severity mapping, input zone, limits\n"
-    "      --input-encoding NAME  character set of CSV inputs (iconv name)\n"
-    "      --strict        exit 4 when any record was rejected\n"
-    "  -q, --quiet         no diagnostics on stderr\n"
-    "  -v, --verbose       say what is being read\n"
-    "      --debug-dump-events  print each accepted event, one per line, to stdout\n"
-    "  -h, --help          this help\n"
-    "      --version       the version\n";
+    "\n" COMMON_HELP;
 
 enum {
     OPT_FROM = 256,
@@ -78,37 +118,36 @@ enum {
     OPT_VERSION,
     OPT_DUMP,
     OPT_CONFIG,
-    OPT_ENCODING
+    OPT_ENCODING,
+    OPT_FAIL_ON,
+    OPT_POSTMORTEM,
+    OPT_NAMES
 };
 
-static const struct option REPORT_OPTS[] = {
+#define COMMON_OPTS                                                                                \
+    {"from", required_argument, NULL, OPT_FROM}, {"to", required_argument, NULL, OPT_TO},          \
+        {"tz", required_argument, NULL, OPT_TZ}, {"as-of", required_argument, NULL, OPT_AS_OF},    \
+        {"strict", no_argument, NULL, OPT_STRICT}, {"quiet", no_argument, NULL, 'q'},              \
+        {"verbose", no_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'},                     \
+        {"version", no_argument, NULL, OPT_VERSION},                                               \
+        {"debug-dump-events", no_argument, NULL, OPT_DUMP},                                        \
+        {"config", required_argument, NULL, OPT_CONFIG},                                           \
+        {"input-encoding", required_argument, NULL, OPT_ENCODING}, {                               \
+        NULL, 0, NULL, 0                                                                           \
+    }
+
+static const struct option REPORT_OPTS[] = {{"out", required_argument, NULL, 'o'},
+                                            {"format", required_argument, NULL, 'f'},
+                                            {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+                                            COMMON_OPTS};
+static const struct option TIMELINE_OPTS[] = {
     {"out", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'},
-    {"from", required_argument, NULL, OPT_FROM},
-    {"to", required_argument, NULL, OPT_TO},
-    {"tz", required_argument, NULL, OPT_TZ},
-    {"as-of", required_argument, NULL, OPT_AS_OF},
-    {"strict", no_argument, NULL, OPT_STRICT},
-    {"quiet", no_argument, NULL, 'q'},
-    {"verbose", no_argument, NULL, 'v'},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {"debug-dump-events", no_argument, NULL, OPT_DUMP},
-    {"config", required_argument, NULL, OPT_CONFIG},
-    {"input-encoding", required_argument, NULL, OPT_ENCODING},
-    {NULL, 0, NULL, 0}};
-
-static const struct option CHECK_OPTS[] = {
-    {"tz", required_argument, NULL, OPT_TZ},
-    {"strict", no_argument, NULL, OPT_STRICT},
-    {"quiet", no_argument, NULL, 'q'},
-    {"verbose", no_argument, NULL, 'v'},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {"debug-dump-events", no_argument, NULL, OPT_DUMP},
-    {"config", required_argument, NULL, OPT_CONFIG},
-    {"input-encoding", required_argument, NULL, OPT_ENCODING},
-    {NULL, 0, NULL, 0}};
+    {"postmortem", required_argument, NULL, OPT_POSTMORTEM},
+    {"names", no_argument, NULL, OPT_NAMES},
+    COMMON_OPTS};
+static const struct option HANDOFF_OPTS[] = {{"out", required_argument, NULL, 'o'}, COMMON_OPTS};
+static const struct option CHECK_OPTS[] = {COMMON_OPTS};
 
 struct command {
     const char *name;
@@ -116,11 +155,19 @@ struct command {
     const struct option *table;
     const char *help;
     const char *shortopts;
+    unsigned allowed, defaults; /* formats */
+    const char *default_out;
 };
 
 static const struct command COMMANDS[] = {
-    {"report", MX_CMD_REPORT, REPORT_OPTS, REPORT_HELP, "+:o:f:qvh"},
-    {"check", MX_CMD_CHECK, CHECK_OPTS, CHECK_HELP, "+:qvh"},
+    {"report", MX_CMD_REPORT, REPORT_OPTS, REPORT_HELP, "+:o:f:qvh", MX_FMT_MD | MX_FMT_JSON,
+     MX_FMT_MD | MX_FMT_JSON, "mttx-report"},
+    {"audit", MX_CMD_AUDIT, REPORT_OPTS, AUDIT_HELP, "+:o:f:qvh",
+     MX_FMT_MD | MX_FMT_CSV | MX_FMT_JSON, MX_FMT_MD, "mttx-report"},
+    {"timeline", MX_CMD_TIMELINE, TIMELINE_OPTS, TIMELINE_HELP, "+:o:f:qvh",
+     MX_FMT_MD | MX_FMT_JSON, MX_FMT_MD, "-"},
+    {"handoff", MX_CMD_HANDOFF, HANDOFF_OPTS, HANDOFF_HELP, "+:o:qvh", MX_FMT_MD, MX_FMT_MD, "-"},
+    {"check", MX_CMD_CHECK, CHECK_OPTS, CHECK_HELP, "+:qvh", 0, 0, "-"},
 };
 
 static const struct command *find_command(const char *name) {
@@ -136,31 +183,58 @@ static int usage(const char *cmd, const char *msg, const char *arg) {
     return 2;
 }
 
-static int parse_formats(struct mx_options *o, char *list) {
+static int parse_formats(struct mx_options *o, const struct command *c, char *list) {
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } names[] = {{"md", MX_FMT_MD}, {"json", MX_FMT_JSON}, {"csv", MX_FMT_CSV}};
     o->formats = 0;
-    int n = 0;
     for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
-        unsigned bit;
-        if (strcmp(tok, "md") == 0)
-            bit = MX_FMT_MD;
-        else if (strcmp(tok, "json") == 0)
-            bit = MX_FMT_JSON;
-        else if (strcmp(tok, "html") == 0 || strcmp(tok, "csv") == 0)
-            return usage("report", "format not available in this version", tok);
-        else
-            return usage("report", "unknown format (expected md, json)", tok);
-        if (!(o->formats & bit) && n < 4) o->format_order[n++] = tok;
+        unsigned bit = 0;
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+            if (strcmp(tok, names[i].name) == 0) bit = names[i].bit;
+        if (strcmp(tok, "html") == 0 && c->cmd == MX_CMD_REPORT)
+            return usage(c->name, "format not available in this version", tok);
+        if (!bit || !(c->allowed & bit))
+            return usage(c->name, "unknown format for this command", tok);
         o->formats |= bit;
     }
-    if (!o->formats) return usage("report", "empty --format list", NULL);
+    if (!o->formats) return usage(c->name, "empty --format list", NULL);
+    return 0;
+}
+
+/* One option of the table; returns 0, 1 (help printed) or 2. */
+static int option(struct mx_options *o, const struct command *c, int ch, char **argv) {
+    switch (ch) {
+    case 'o': o->out_dir = optarg; break;
+    case 'f': return parse_formats(o, c, optarg);
+    case OPT_FROM: o->from_text = optarg; break;
+    case OPT_TO: o->to_text = optarg; break;
+    case OPT_TZ: o->tz = optarg; break;
+    case OPT_AS_OF: o->as_of_text = optarg; break;
+    case OPT_STRICT: o->strict = true; break;
+    case OPT_DUMP: o->dump_events = true; break;
+    case OPT_CONFIG: o->config = optarg; break;
+    case OPT_ENCODING: o->input_encoding = optarg; break;
+    case OPT_POSTMORTEM: o->postmortem_dir = optarg; break;
+    case OPT_NAMES: o->names = true; break;
+    case OPT_FAIL_ON:
+        if (o->n_fail_on == MX_MAX_GATES) return usage(c->name, "too many --fail-on", NULL);
+        o->fail_on[o->n_fail_on++] = optarg;
+        break;
+    case 'q': o->verbosity = -1; break;
+    case 'v': o->verbosity = 1; break;
+    case 'h': fputs(c->help, stdout); return 1;
+    case OPT_VERSION: printf("mttx %s\n", MX_VERSION); return 1;
+    case ':': return usage(c->name, "option needs a value", argv[optind - 1]);
+    default: return usage(c->name, "unknown option", argv[optind - 1]);
+    }
     return 0;
 }
 
 int mx_options_parse(int argc, char **argv, struct mx_options *o) {
     memset(o, 0, sizeof *o);
-    o->out_dir = "mttx-report";
-    o->formats = MX_FMT_MD | MX_FMT_JSON;
     o->tz = "UTC";
     if (argc < 2) {
         fputs(MAIN_HELP, stderr);
@@ -178,39 +252,27 @@ int mx_options_parse(int argc, char **argv, struct mx_options *o) {
     const struct command *c = find_command(cmd);
     if (!c) return usage(NULL, "unknown command", cmd);
     o->cmd = c->cmd;
-    const struct option *table = c->table;
-    const char *help = c->help, *shortopts = c->shortopts;
+    o->cmd_name = c->name;
+    o->formats = c->defaults;
+    o->out_dir = c->default_out;
     optind = 1;
     opterr = 0;
-    int ch;
     argc--;
     argv++;
-    while ((ch = getopt_long(argc, argv, shortopts, table, NULL)) != -1) {
-        switch (ch) {
-        case 'o': o->out_dir = optarg; break;
-        case 'f':
-            if (parse_formats(o, optarg)) return 2;
-            break;
-        case OPT_FROM: o->from_text = optarg; break;
-        case OPT_TO: o->to_text = optarg; break;
-        case OPT_TZ: o->tz = optarg; break;
-        case OPT_AS_OF: o->as_of_text = optarg; break;
-        case OPT_STRICT: o->strict = true; break;
-        case OPT_DUMP: o->dump_events = true; break;
-        case OPT_CONFIG: o->config = optarg; break;
-        case OPT_ENCODING: o->input_encoding = optarg; break;
-        case 'q': o->verbosity = -1; break;
-        case 'v': o->verbosity = 1; break;
-        case 'h': fputs(help, stdout); return 1;
-        case OPT_VERSION: printf("mttx %s\n", MX_VERSION); return 1;
-        case ':': return usage(cmd, "option needs a value", argv[optind - 1]);
-        default: return usage(cmd, "unknown option", argv[optind - 1]);
-        }
-    }
+    int ch, rc;
+    while ((ch = getopt_long(argc, argv, c->shortopts, c->table, NULL)) != -1)
+        if ((rc = option(o, c, ch, argv)) != 0) return rc;
     o->inputs = argv + optind;
     o->n_inputs = argc - optind;
+    if (c->cmd == MX_CMD_TIMELINE) {
+        if (o->n_inputs == 0) return usage(cmd, "no INCIDENT given", NULL);
+        o->incident = o->inputs[0];
+        o->inputs++;
+        o->n_inputs--;
+    }
     if (o->n_inputs == 0) return usage(cmd, "no INPUT given", NULL);
-    if (strcmp(o->out_dir, "-") == 0 && o->formats != MX_FMT_MD && o->formats != MX_FMT_JSON)
+    bool one = o->formats && !(o->formats & (o->formats - 1));
+    if (strcmp(o->out_dir, "-") == 0 && o->formats && !one)
         return usage(cmd, "-o - writes one format: give exactly one with --format", NULL);
     return 0;
 }

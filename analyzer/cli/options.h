@@ -8,16 +8,19 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-enum mx_cmd { MX_CMD_REPORT, MX_CMD_CHECK };
+enum mx_cmd { MX_CMD_REPORT, MX_CMD_CHECK, MX_CMD_AUDIT, MX_CMD_TIMELINE, MX_CMD_HANDOFF };
 
 #define MX_FMT_MD   1u
 #define MX_FMT_JSON 2u
+#define MX_FMT_CSV  4u
+
+#define MX_MAX_GATES 16
 
 struct mx_options {
     enum mx_cmd cmd;
-    const char *out_dir;         /* "-" for standard output */
-    unsigned formats;            /* MX_FMT_* bits */
-    const char *format_order[4]; /* as given, for -o - */
+    const char *cmd_name;
+    const char *out_dir; /* "-" for standard output */
+    unsigned formats;    /* MX_FMT_* bits */
     const char *tz;
     const char *from_text, *to_text, *as_of_text;
     bool strict;
@@ -25,6 +28,11 @@ struct mx_options {
     bool dump_events;
     const char *config;         /* --config FILE, or NULL */
     const char *input_encoding; /* --input-encoding NAME, or NULL */
+    const char *fail_on[MX_MAX_GATES];
+    int n_fail_on;
+    const char *incident;       /* timeline: the incident id */
+    const char *postmortem_dir; /* timeline --postmortem DIR, or NULL */
+    bool names;                 /* timeline --names: people by name in drafts */
     char **inputs;
     int n_inputs;
 };

@@ -6,6 +6,7 @@
 #include "analyzer/cli/run.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +21,10 @@
 #include "parsers/timeparse.h"
 #include "parsers/tz.h"
 #include "reports/fmt.h"
+#include "reports/audit_report.h"
 #include "reports/json_report.h"
 #include "reports/md_report.h"
+#include "reports/timeline_report.h"
 
 /* Reads DATE (YYYY-MM-DD, midnight in the zone), an RFC 3339 time or epoch seconds. */
 static const char *parse_when(const char *s, const struct mx_zone *zone, int64_t *out) {
@@ -182,43 +185,144 @@ static void print_check(const struct mx_result *r) {
            (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
 }
 
-static int write_outputs(const struct mx_options *o, const struct mx_result *r) {
+/* What a writer gets: the result and, for one-incident outputs, the incident. */
+struct job {
+    const struct mx_options *o;
+    const struct mx_result *r;
+    size_t incident;
+};
+
+static void w_report_md(struct mx_buf *b, const struct job *j) {
+    mx_md_write(b, j->r);
+}
+static void w_report_json(struct mx_buf *b, const struct job *j) {
+    mx_jsonrep_write(b, j->r);
+}
+static void w_audit_md(struct mx_buf *b, const struct job *j) {
+    mx_audit_md(b, j->r);
+}
+static void w_audit_csv(struct mx_buf *b, const struct job *j) {
+    mx_audit_csv(b, j->r);
+}
+static void w_audit_json(struct mx_buf *b, const struct job *j) {
+    mx_audit_json(b, j->r);
+}
+static void w_timeline_md(struct mx_buf *b, const struct job *j) {
+    mx_timeline_md(b, j->r, j->incident);
+}
+static void w_timeline_json(struct mx_buf *b, const struct job *j) {
+    mx_timeline_json(b, j->r, j->incident);
+}
+static void w_handoff_md(struct mx_buf *b, const struct job *j) {
+    mx_handoff_md(b, j->r);
+}
+
+static const struct output {
+    enum mx_cmd cmd;
+    unsigned bit;
+    const char *name;
+    void (*write)(struct mx_buf *, const struct job *);
+} OUTPUTS[] = {
+    {MX_CMD_REPORT, MX_FMT_MD, "report.md", w_report_md},
+    {MX_CMD_REPORT, MX_FMT_JSON, "report.json", w_report_json},
+    {MX_CMD_AUDIT, MX_FMT_MD, "audit.md", w_audit_md},
+    {MX_CMD_AUDIT, MX_FMT_CSV, "audit.csv", w_audit_csv},
+    {MX_CMD_AUDIT, MX_FMT_JSON, "audit.json", w_audit_json},
+    {MX_CMD_TIMELINE, MX_FMT_MD, "timeline.md", w_timeline_md},
+    {MX_CMD_TIMELINE, MX_FMT_JSON, "timeline.json", w_timeline_json},
+    {MX_CMD_HANDOFF, MX_FMT_MD, "handoff.md", w_handoff_md},
+};
+
+/* Writes one output to standard output or atomically into the output directory. */
+static int write_one(const struct output *out, const struct job *j) {
     char err[600];
-    struct {
-        unsigned bit;
-        const char *name;
-        void (*write)(struct mx_buf *, const struct mx_result *);
-    } outs[] = {{MX_FMT_MD, "report.md", mx_md_write},
-                {MX_FMT_JSON, "report.json", mx_jsonrep_write}};
-    bool to_stdout = strcmp(o->out_dir, "-") == 0;
-    if (!to_stdout && mx_mkdirs(o->out_dir) != 0) {
+    struct mx_buf b = {0};
+    struct mx_atomic a;
+    int w;
+    if (strcmp(j->o->out_dir, "-") == 0) {
+        b.sink = stdout;
+        out->write(&b, j);
+        w = mx_buf_drain(&b) != 0 || fflush(stdout) != 0 ? -1 : 0;
+        if (w) snprintf(err, sizeof err, "standard output: cannot write: %s", strerror(errno));
+        mx_buf_free(&b);
+    } else if ((w = mx_atomic_open(&a, j->o->out_dir, out->name, &b, err, sizeof err)) == 0) {
+        out->write(&b, j);
+        w = mx_atomic_commit(&a, &b, err, sizeof err);
+    }
+    if (w != 0) {
+        fprintf(stderr, "mttx: %s\n", err);
+        return 1;
+    }
+    if (strcmp(j->o->out_dir, "-") != 0 && j->o->verbosity > 0)
+        fprintf(stderr, "mttx: wrote %s/%s\n", j->o->out_dir, out->name);
+    return 0;
+}
+
+/* A postmortem draft in DIR; an existing file is never overwritten. */
+static int write_draft(const struct job *j) {
+    char name[128], path[4200];
+    mx_postmortem_filename(name, sizeof name, j->r, j->incident);
+    if (mx_mkdirs(j->o->postmortem_dir) != 0) {
+        fprintf(stderr, "mttx: %s: cannot create directory: %s\n", j->o->postmortem_dir,
+                strerror(errno));
+        return 1;
+    }
+    snprintf(path, sizeof path, "%s/%s", j->o->postmortem_dir, name);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        fprintf(stderr, "mttx: %s: %s\n", path,
+                errno == EEXIST ? "exists; not overwritten" : strerror(errno));
+        return 1;
+    }
+    struct mx_buf b = {0};
+    mx_postmortem_md(&b, j->r, j->incident, j->o->names);
+    bool ok = write(fd, b.p, b.n) == (ssize_t)b.n;
+    ok = close(fd) == 0 && ok;
+    mx_buf_free(&b);
+    if (!ok) {
+        fprintf(stderr, "mttx: %s: cannot write: %s\n", path, strerror(errno));
+        return 1;
+    }
+    fprintf(stderr, "mttx: postmortem draft written to %s\n", path);
+    return 0;
+}
+
+static int write_outputs(const struct mx_options *o, const struct mx_result *r) {
+    struct job j = {o, r, 0};
+    if (o->cmd == MX_CMD_TIMELINE) {
+        j.incident = mx_timeline_find(r, o->incident);
+        if (j.incident == (size_t)-1) {
+            fprintf(stderr, "mttx: incident ");
+            mx_diag_put_escaped(stderr, o->incident);
+            fprintf(stderr, " not found in the inputs\n");
+            return 1;
+        }
+    }
+    if (strcmp(o->out_dir, "-") != 0 && mx_mkdirs(o->out_dir) != 0) {
         fprintf(stderr, "mttx: %s: cannot create directory: %s\n", o->out_dir, strerror(errno));
         return 1;
     }
     int rc = 0;
-    for (size_t k = 0; k < sizeof outs / sizeof outs[0]; k++) {
-        if (!(o->formats & outs[k].bit)) continue;
-        struct mx_buf b = {0};
-        struct mx_atomic a;
-        int w;
-        if (to_stdout) {
-            b.sink = stdout;
-            outs[k].write(&b, r);
-            w = mx_buf_drain(&b) != 0 || fflush(stdout) != 0 ? -1 : 0;
-            if (w) snprintf(err, sizeof err, "standard output: cannot write: %s", strerror(errno));
-            mx_buf_free(&b);
-        } else if ((w = mx_atomic_open(&a, o->out_dir, outs[k].name, &b, err, sizeof err)) == 0) {
-            outs[k].write(&b, r);
-            w = mx_atomic_commit(&a, &b, err, sizeof err);
-        }
-        if (w != 0) {
-            fprintf(stderr, "mttx: %s\n", err);
-            rc = 1;
-        } else if (!to_stdout && o->verbosity > 0) {
-            fprintf(stderr, "mttx: wrote %s/%s\n", o->out_dir, outs[k].name);
+    for (size_t k = 0; k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++)
+        if (OUTPUTS[k].cmd == o->cmd && (o->formats & OUTPUTS[k].bit))
+            rc |= write_one(&OUTPUTS[k], &j);
+    if (o->postmortem_dir) rc |= write_draft(&j);
+    return rc;
+}
+
+/* --fail-on: one line per failed gate; true when any failed. */
+static bool gates_failed(const struct mx_options *o, const struct mx_result *r) {
+    bool failed = false;
+    for (int k = 0; k < o->n_fail_on; k++) {
+        struct mx_gate g;
+        char msg[300];
+        mx_gate_parse(o->fail_on[k], &g); /* checked in setup */
+        if (mx_gate_failed(&g, &r->compliance, msg, sizeof msg)) {
+            fprintf(stderr, "mttx: gate failed: %s\n", msg);
+            failed = true;
         }
     }
-    return rc;
+    return failed;
 }
 
 /* Reads every input into the timeline builder, with diagnostics into diag. */
@@ -267,6 +371,13 @@ static int setup(const struct mx_options *o, struct mx_config *cfg, struct mx_zo
         fprintf(stderr, "mttx: [input] timezone %s: %s\n", cfg->input_timezone, why);
         return 2;
     }
+    for (int k = 0; k < o->n_fail_on; k++) {
+        struct mx_gate g;
+        if ((why = mx_gate_parse(o->fail_on[k], &g))) {
+            fprintf(stderr, "mttx: --fail-on %s: %s\n", o->fail_on[k], why);
+            return 2;
+        }
+    }
     const char *enc = o->input_encoding ? o->input_encoding : cfg->input_encoding;
     if (enc && enc[0]) {
         iconv_t cd = iconv_open("UTF-8", enc);
@@ -293,6 +404,7 @@ int mx_run(const struct mx_options *o) {
     struct mx_diag diag;
     mx_diag_init(&diag, o->verbosity < 0 ? NULL : stderr);
     struct mx_tl *tl = mx_tl_new();
+    if (o->cmd == MX_CMD_TIMELINE) mx_tl_keep_text(tl);
     read_inputs(o, &cfg, input_zone ? input_zone : zone, &diag, tl);
 
     uint64_t *dups = mx_xcalloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
@@ -306,8 +418,9 @@ int mx_run(const struct mx_options *o) {
     } else if (!o->dump_events) {
         out_rc = write_outputs(o, &res);
     }
-    /* precedence: 2 (handled above), then 1, then 4 */
-    rc = (out_rc || diag.failures) ? 1 : (o->strict && res.total_rejected) ? 4 : 0;
+    /* precedence: 2 (handled above), then 1, then 4, then 3 */
+    bool gate = o->cmd != MX_CMD_CHECK && gates_failed(o, &res);
+    rc = (out_rc || diag.failures) ? 1 : (o->strict && res.total_rejected) ? 4 : gate ? 3 : 0;
     mx_result_free(&res);
     free(dups);
     mx_tl_free(tl);

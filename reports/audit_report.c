@@ -1,0 +1,359 @@
+/*
+ * audit_report.c - the audit (see audit_report.h). Rows are generated once per
+ * (incident, rule) by row_of and rendered by each format.
+ */
+#include "reports/audit_report.h"
+
+#include <string.h>
+
+#include "reports/csv_out.h"
+#include "reports/fmt.h"
+
+enum rule { R_POSTMORTEM, R_RESPONSE, R_CADENCE, R_WAR_ROOM, R_REGULATOR, R__COUNT };
+
+static const char *const RULE_KEYS[R__COUNT] = {"postmortem", "response", "status_updates",
+                                                "war_room", "regulator"};
+static const char *const RULE_TITLES[R__COUNT] = {
+    "Postmortem deadlines", "Response targets (acknowledgement)",
+    "Status-update cadence (breaches)", "SEV1 war rooms (missing)",
+    "Security incidents: regulator notification"};
+static const char *const DONE_LABEL[R__COUNT] = {"postmortem", "acknowledged", "largest gap",
+                                                 "war room", "notified"};
+
+struct row {
+    const struct mx_timeline *t;
+    const char *status;
+    int64_t deadline, done, late; /* MX_NO_TIME when not applicable */
+    int64_t gap;                  /* status updates: the largest gap */
+    enum mx_milestone ev[3];
+    int n_ev;
+};
+
+/* The row of timeline i under rule, or false when the rule does not apply to it. */
+static bool row_of(const struct mx_result *r, size_t i, enum rule rule, struct row *w) {
+    const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    const struct mx_compliance *c = &r->comp[i];
+    if (!mx_timeline_counted(t)) return false;
+    memset(w, 0, sizeof *w);
+    w->t = t;
+    w->deadline = w->done = w->late = w->gap = MX_NO_TIME;
+    w->ev[w->n_ev++] = MX_MS_DETECTED;
+    switch (rule) {
+    case R_POSTMORTEM:
+        if (c->pm == MX_PM_NOT_REQUIRED) return false;
+        w->status = mx_pm_status_name(c->pm);
+        w->deadline = c->pm_deadline;
+        w->done = t->postmortem_at;
+        w->late = c->pm_late;
+        w->ev[w->n_ev++] = MX_MS_RESOLVED;
+        w->ev[w->n_ev++] = MX_MS_POSTMORTEM;
+        return true;
+    case R_RESPONSE:
+        if (c->rsp == MX_CK_NOT_REQUIRED) return false;
+        w->status = mx_check_name(c->rsp);
+        w->deadline = c->rsp_deadline;
+        w->done = t->acknowledged_at;
+        w->late = c->rsp_late;
+        w->ev[w->n_ev++] = MX_MS_ACKNOWLEDGED;
+        return true;
+    case R_CADENCE:
+        if (!c->cadence_breach) return false;
+        w->status = "breach";
+        w->gap = c->max_gap;
+        w->late = c->max_gap - r->policy->cadence_ms[t->severity];
+        w->ev[w->n_ev++] = MX_MS_RESOLVED;
+        return true;
+    case R_WAR_ROOM:
+        if (!c->war_room_missing) return false;
+        w->status = "missing";
+        w->ev[w->n_ev++] = MX_MS_RESOLVED;
+        return true;
+    case R_REGULATOR:
+        if (c->reg == MX_CK_NOT_REQUIRED) return false;
+        w->status = mx_check_name(c->reg);
+        w->deadline = c->reg_deadline;
+        w->done = t->regulator_at;
+        w->late = c->reg == MX_CK_MISSED ? t->regulator_at - c->reg_deadline : MX_NO_TIME;
+        w->ev[w->n_ev++] = MX_MS_REGULATOR;
+        return true;
+    default: return false;
+    }
+}
+
+static const char *const EV_NAMES[MX_MS__COUNT] = {"started",   "detected", "acknowledged",
+                                                   "mitigated", "resolved", "postmortem",
+                                                   "regulator", "war_room"};
+
+/* "detected a.jsonl:3; resolved b.jsonl:9" (raw; each format escapes it). */
+static void evidence(struct mx_buf *out, const struct mx_result *r, const struct row *w) {
+    for (int k = 0; k < w->n_ev; k++) {
+        uint32_t e = w->t->evidence[w->ev[k]];
+        if (e == MX_NO_EVENT) continue;
+        if (out->n) mx_buf_puts(out, "; ");
+        mx_buf_puts(out, EV_NAMES[w->ev[k]]);
+        mx_buf_putc(out, ' ');
+        mx_fmt_source(out, r, mx_tl_event(r->tl, e));
+    }
+}
+
+static void md_time(struct mx_buf *b, const struct mx_result *r, int64_t t) {
+    if (t == MX_NO_TIME)
+        mx_buf_puts(b, "—");
+    else
+        mx_fmt_local(b, r->zone, t);
+}
+
+static void md_text(struct mx_buf *b, struct mx_str s) {
+    if (s.p && s.n)
+        mx_esc_md(b, s.p, s.n);
+    else
+        mx_buf_puts(b, "—");
+}
+
+static void md_pct(struct mx_buf *b, double v, uint64_t due) {
+    if (v < 0)
+        mx_buf_puts(b, "no data (n=0)");
+    else
+        mx_buf_printf(b, "%.1f%% (n=%llu)", v, (unsigned long long)due);
+}
+
+static void md_summary(struct mx_buf *b, const struct mx_result *r) {
+    static const enum mx_severity order[5] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4, MX_SEV_NONE};
+    mx_buf_puts(b,
+                "## Summary by month and severity\n\n"
+                "| month | severity | postmortems on time | late | missing | pending | "
+                "postmortem compliance | responses met | missed | missing | response compliance |\n"
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (size_t m = 0; m < r->n_months; m++) {
+        for (int k = 0; k < 6; k++) {
+            const struct mx_compliance_counts *c = &r->cells[m * 6 + (k < 5 ? order[k] : 5)];
+            uint64_t pm_due = c->pm[MX_PM_ON_TIME] + c->pm[MX_PM_LATE] + c->pm[MX_PM_MISSING];
+            uint64_t rsp_due = c->rsp[MX_CK_MET] + c->rsp[MX_CK_MISSED] + c->rsp[MX_CK_MISSING];
+            if (k < 5 && !pm_due && !rsp_due && !c->pm[MX_PM_PENDING]) continue;
+            mx_buf_puts(b, "| ");
+            mx_fmt_month(b, r->months[m].key);
+            mx_buf_printf(
+                b, " | %s | %llu | %llu | %llu | %llu | ",
+                k < 5 ? mx_severity_name(order[k]) : "**all**",
+                (unsigned long long)c->pm[MX_PM_ON_TIME], (unsigned long long)c->pm[MX_PM_LATE],
+                (unsigned long long)c->pm[MX_PM_MISSING], (unsigned long long)c->pm[MX_PM_PENDING]);
+            md_pct(b, mx_compliance_pm_pct(c), pm_due);
+            mx_buf_printf(b, " | %llu | %llu | %llu | ", (unsigned long long)c->rsp[MX_CK_MET],
+                          (unsigned long long)c->rsp[MX_CK_MISSED],
+                          (unsigned long long)c->rsp[MX_CK_MISSING]);
+            md_pct(b, mx_compliance_rsp_pct(c), rsp_due);
+            mx_buf_puts(b, " |\n");
+        }
+    }
+    const struct mx_compliance_counts *a = &r->compliance.all;
+    mx_buf_puts(b, "\nWhole period: postmortem compliance ");
+    md_pct(b, mx_compliance_pm_pct(a),
+           a->pm[MX_PM_ON_TIME] + a->pm[MX_PM_LATE] + a->pm[MX_PM_MISSING]);
+    mx_buf_puts(b, ", response compliance ");
+    md_pct(b, mx_compliance_rsp_pct(a),
+           a->rsp[MX_CK_MET] + a->rsp[MX_CK_MISSED] + a->rsp[MX_CK_MISSING]);
+    mx_buf_puts(b, ". Compliance counts what was due: on time / (on time + late + missing).\n\n");
+}
+
+static void md_rule(struct mx_buf *b, const struct mx_result *r, enum rule rule) {
+    struct mx_buf ev = {0};
+    mx_buf_printf(b,
+                  "## %s\n\n| incident | title | severity | detected | resolved | deadline | "
+                  "%s | status | late by | evidence |\n"
+                  "|---|---|---|---|---|---|---|---|---:|---|\n",
+                  RULE_TITLES[rule], DONE_LABEL[rule]);
+    size_t rows = 0;
+    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
+        struct row w;
+        if (!row_of(r, i, rule, &w)) continue;
+        rows++;
+        mx_buf_puts(b, "| ");
+        md_text(b, w.t->id);
+        mx_buf_puts(b, " | ");
+        md_text(b, w.t->title);
+        mx_buf_printf(b, " | %s | ", mx_severity_name(w.t->severity));
+        md_time(b, r, w.t->detected_at);
+        mx_buf_puts(b, " | ");
+        md_time(b, r, w.t->resolved_at);
+        mx_buf_puts(b, " | ");
+        md_time(b, r, w.deadline);
+        mx_buf_puts(b, " | ");
+        if (rule == R_CADENCE)
+            mx_fmt_duration(b, w.gap);
+        else
+            md_time(b, r, w.done);
+        mx_buf_printf(b, " | %s | ", w.status);
+        if (w.late == MX_NO_TIME)
+            mx_buf_puts(b, "—");
+        else
+            mx_fmt_duration(b, w.late);
+        mx_buf_puts(b, " | ");
+        ev.n = 0;
+        evidence(&ev, r, &w);
+        mx_esc_md(b, ev.p ? ev.p : "", ev.n);
+        mx_buf_puts(b, " |\n");
+    }
+    if (!rows) mx_buf_puts(b, "| none | | | | | | | | | |\n");
+    mx_buf_putc(b, '\n');
+    mx_buf_free(&ev);
+}
+
+void mx_audit_md(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_compliance_summary *s = &r->compliance;
+    mx_buf_puts(b, "# Incident process audit\n\nAs of ");
+    mx_fmt_local(b, r->zone, r->as_of);
+    mx_buf_puts(b, " · times in ");
+    mx_esc_md(b, r->timezone, strlen(r->timezone));
+    mx_buf_printf(b, " · %llu incidents (merged ones left out)\n\n",
+                  (unsigned long long)r->incidents);
+    md_summary(b, r);
+    for (int rule = 0; rule < R__COUNT; rule++) {
+        if (rule == R_CADENCE && !s->cadence_measured) continue;
+        if (rule == R_WAR_ROOM && !s->war_room_measured) continue;
+        md_rule(b, r, (enum rule)rule);
+    }
+    mx_buf_puts(b, "## Not measured\n\n");
+    if (!s->cadence_measured)
+        mx_buf_puts(b, "- Status-update cadence: no status update appears in the data.\n");
+    if (!s->war_room_measured)
+        mx_buf_puts(b, "- SEV1 war rooms: no war room event appears in the data.\n");
+    if (s->cadence_measured && s->war_room_measured) mx_buf_puts(b, "- nothing\n");
+    mx_buf_printf(b,
+                  "\n## Anti-patterns\n\n- %llu incidents without a severity.\n"
+                  "- %llu SEV1-2 incidents without a postmortem past their deadline.\n\n",
+                  (unsigned long long)s->unassigned,
+                  (unsigned long long)s->sev12_without_postmortem);
+    mx_buf_puts(b, "## Rules applied\n\n| severity | acknowledge within | postmortem within "
+                   "| status updates every |\n|---|---|---|---|\n");
+    for (int sev = MX_SEV_1; sev <= MX_SEV_4; sev++) {
+        const struct mx_policy *p = r->policy;
+        mx_buf_printf(b, "| %s | ", mx_severity_name((enum mx_severity)sev));
+        if (p->response_ms[sev] == MX_NEXT_BUSINESS_DAY)
+            mx_buf_puts(b, "end of next business day");
+        else if (p->response_ms[sev] < 0)
+            mx_buf_puts(b, "—");
+        else
+            mx_fmt_duration(b, p->response_ms[sev]);
+        mx_buf_puts(b, " | ");
+        if (p->postmortem_ms[sev] < 0)
+            mx_buf_puts(b, "not required");
+        else
+            mx_fmt_duration(b, p->postmortem_ms[sev]);
+        mx_buf_puts(b, " | ");
+        if (p->cadence_ms[sev] < 0)
+            mx_buf_puts(b, "—");
+        else
+            mx_fmt_duration(b, p->cadence_ms[sev]);
+        mx_buf_puts(b, " |\n");
+    }
+    mx_buf_puts(b, "\nDeadlines for postmortems run from the final resolution; response targets "
+                   "from detection to the first acknowledgement. Business days are Monday to "
+                   "Friday in the report's zone unless the configuration says otherwise.\n");
+}
+
+static void csv_time(struct mx_buf *b, int64_t t) {
+    if (t != MX_NO_TIME) mx_fmt_utc(b, t);
+}
+
+void mx_audit_csv(struct mx_buf *b, const struct mx_result *r) {
+    struct mx_buf ev = {0};
+    mx_buf_puts(b, "rule,incident,title,severity,month,detected_at,resolved_at,deadline,done_at,"
+                   "status,late_s,evidence\r\n");
+    for (int rule = 0; rule < R__COUNT; rule++) {
+        for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
+            struct row w;
+            if (!row_of(r, i, (enum rule)rule, &w)) continue;
+            mx_buf_printf(b, "%s,", RULE_KEYS[rule]);
+            mx_csvw_text(b, w.t->id.p, w.t->id.n);
+            mx_csvw_comma(b);
+            mx_csvw_text(b, w.t->title.p ? w.t->title.p : "", w.t->title.n);
+            mx_buf_printf(b, ",%s,", mx_severity_name(w.t->severity));
+            mx_fmt_month(b, w.t->month);
+            mx_csvw_comma(b);
+            csv_time(b, w.t->detected_at);
+            mx_csvw_comma(b);
+            csv_time(b, w.t->resolved_at);
+            mx_csvw_comma(b);
+            csv_time(b, w.deadline);
+            mx_csvw_comma(b);
+            csv_time(b, w.done);
+            mx_buf_printf(b, ",%s,", w.status);
+            if (w.late != MX_NO_TIME) mx_fmt_seconds(b, w.late);
+            mx_csvw_comma(b);
+            ev.n = 0;
+            evidence(&ev, r, &w);
+            mx_csvw_text(b, ev.p ? ev.p : "", ev.n);
+            mx_csvw_end(b);
+        }
+    }
+    mx_buf_free(&ev);
+}
+
+static void json_time(struct mx_buf *b, int64_t t) {
+    if (t == MX_NO_TIME) {
+        mx_buf_puts(b, "null");
+        return;
+    }
+    mx_buf_putc(b, '"');
+    mx_fmt_utc(b, t);
+    mx_buf_putc(b, '"');
+}
+
+static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule,
+                     const struct row *w) {
+    mx_buf_printf(b, "{\"rule\":\"%s\",\"incident\":", RULE_KEYS[rule]);
+    mx_esc_json(b, w->t->id.p, w->t->id.n);
+    mx_buf_puts(b, ",\"title\":");
+    if (w->t->title.p)
+        mx_esc_json(b, w->t->title.p, w->t->title.n);
+    else
+        mx_buf_puts(b, "null");
+    mx_buf_printf(b, ",\"severity\":\"%s\",\"month\":\"", mx_severity_name(w->t->severity));
+    mx_fmt_month(b, w->t->month);
+    mx_buf_puts(b, "\",\"detected_at\":");
+    json_time(b, w->t->detected_at);
+    mx_buf_puts(b, ",\"resolved_at\":");
+    json_time(b, w->t->resolved_at);
+    mx_buf_puts(b, ",\"deadline\":");
+    json_time(b, w->deadline);
+    mx_buf_puts(b, ",\"done_at\":");
+    json_time(b, w->done);
+    mx_buf_printf(b, ",\"status\":\"%s\",\"late_s\":", w->status);
+    if (w->late == MX_NO_TIME)
+        mx_buf_puts(b, "null");
+    else
+        mx_fmt_seconds(b, w->late);
+    mx_buf_puts(b, ",\"evidence\":{");
+    for (int k = 0, first = 1; k < w->n_ev; k++) {
+        uint32_t e = w->t->evidence[w->ev[k]];
+        if (e == MX_NO_EVENT) continue;
+        mx_buf_printf(b, "%s\"%s\":", first ? "" : ",", EV_NAMES[w->ev[k]]);
+        first = 0;
+        struct mx_buf pos = {0};
+        mx_fmt_source(&pos, r, mx_tl_event(r->tl, e));
+        mx_esc_json(b, pos.p, pos.n);
+        mx_buf_free(&pos);
+    }
+    mx_buf_puts(b, "}}");
+}
+
+void mx_audit_json(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "{\n  \"schema\": \"mttx-audit/1\",\n  \"as_of\": ");
+    json_time(b, r->as_of);
+    mx_buf_puts(b, ",\n  \"timezone\": ");
+    mx_esc_json(b, r->timezone, strlen(r->timezone));
+    mx_buf_printf(b, ",\n  \"status_updates_measured\": %s,\n  \"war_room_measured\": %s",
+                  r->compliance.cadence_measured ? "true" : "false",
+                  r->compliance.war_room_measured ? "true" : "false");
+    mx_buf_puts(b, ",\n  \"rows\": [");
+    size_t n = 0;
+    for (int rule = 0; rule < R__COUNT; rule++) {
+        for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
+            struct row w;
+            if (!row_of(r, i, (enum rule)rule, &w)) continue;
+            mx_buf_puts(b, n++ ? ",\n    " : "\n    ");
+            json_row(b, r, (enum rule)rule, &w);
+        }
+    }
+    mx_buf_puts(b, n ? "\n  ]\n}\n" : "]\n}\n");
+}

@@ -1,0 +1,22 @@
+/*
+ * csv_out.h - CSV cells for spreadsheets (SECURITY.md): every text cell quoted with
+ * quotes doubled; a cell starting with = + - @ TAB CR or LF gets a leading ' so no
+ * spreadsheet evaluates it as a formula (report.json keeps the unmodified text).
+ * Records end with CRLF (RFC 4180).
+ */
+#ifndef MX_CSV_OUT_H
+#define MX_CSV_OUT_H
+
+#include <stddef.h>
+
+#include "reports/out.h"
+
+/* A quoted text cell (invalid UTF-8 as U+FFFD, NUL dropped). */
+void mx_csvw_text(struct mx_buf *b, const char *s, size_t n);
+/* A text cell from a NUL-terminated string; NULL is an empty cell. */
+void mx_csvw_str(struct mx_buf *b, const char *s);
+/* Separators. */
+void mx_csvw_comma(struct mx_buf *b);
+void mx_csvw_end(struct mx_buf *b);
+
+#endif
