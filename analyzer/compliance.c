@@ -156,13 +156,13 @@ bool mx_gate_failed(const struct mx_gate *g, const struct mx_compliance_summary 
     switch (g->kind) {
     case MX_GATE_MISSING_POSTMORTEM:
         if (!c->pm[MX_PM_MISSING]) return false;
-        snprintf(msg, len, "%s: %llu postmortems missing past their deadline", g->text,
-                 (unsigned long long)c->pm[MX_PM_MISSING]);
+        snprintf(msg, len, "%s: %llu postmortem%s missing past the deadline", g->text,
+                 (unsigned long long)c->pm[MX_PM_MISSING], c->pm[MX_PM_MISSING] == 1 ? "" : "s");
         return true;
     case MX_GATE_LATE_POSTMORTEM:
         if (!c->pm[MX_PM_LATE]) return false;
-        snprintf(msg, len, "%s: %llu postmortems published late", g->text,
-                 (unsigned long long)c->pm[MX_PM_LATE]);
+        snprintf(msg, len, "%s: %llu postmortem%s published late", g->text,
+                 (unsigned long long)c->pm[MX_PM_LATE], c->pm[MX_PM_LATE] == 1 ? "" : "s");
         return true;
     case MX_GATE_POSTMORTEM_COMPLIANCE:
     case MX_GATE_RESPONSE_COMPLIANCE: {
@@ -179,8 +179,8 @@ bool mx_gate_failed(const struct mx_gate *g, const struct mx_compliance_summary 
     }
     case MX_GATE_UNASSIGNED_SEVERITY:
         if (!s->unassigned) return false;
-        snprintf(msg, len, "%s: %llu incidents have no severity", g->text,
-                 (unsigned long long)s->unassigned);
+        snprintf(msg, len, "%s: %llu incident%s without a severity", g->text,
+                 (unsigned long long)s->unassigned, s->unassigned == 1 ? "" : "s");
         return true;
     }
     return false;

@@ -302,7 +302,7 @@ static void known_issues(struct mx_buf *b, const struct mx_result *r) {
             count++;
         }
         if (seen || count < 2) continue;
-        listed++;
+        if (!listed++) mx_buf_putc(b, '\n');
         mx_buf_puts(b, "- ");
         md(b, t->service);
         mx_buf_printf(b,
@@ -310,22 +310,22 @@ static void known_issues(struct mx_buf *b, const struct mx_result *r) {
                       "(flaky alert or unfinished fix?)\n",
                       (unsigned long long)count);
     }
-    if (!listed) mx_buf_puts(b, "none\n");
+    if (!listed) mx_buf_puts(b, " none\n");
 }
 
 void mx_handoff_md(struct mx_buf *b, const struct mx_result *r) {
     struct mx_tm tm;
     mx_zone_local(r->zone, r->as_of, &tm);
     mx_buf_printf(b,
-                  "## On-Call Handoff — %04lld-%02d-%02d\n### Open Incidents: ", (long long)tm.year,
+                  "## On-Call Handoff — %04lld-%02d-%02d\n### Open Incidents:", (long long)tm.year,
                   tm.month, tm.day);
-    mx_buf_puts(b, r->open ? "\n" : "none\n");
+    mx_buf_puts(b, r->open ? "\n" : " none\n");
     for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
         const struct mx_timeline *t = mx_tl_get(r->tl, i);
         if (mx_timeline_counted(t) && t->open && t->detected_at <= r->as_of)
             handoff_row(b, r, t, true);
     }
-    mx_buf_puts(b, "### Incidents of the last 48 hours: ");
+    mx_buf_puts(b, "### Incidents of the last 48 hours:");
     size_t recent = 0;
     for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
         const struct mx_timeline *t = mx_tl_get(r->tl, i);
@@ -335,8 +335,8 @@ void mx_handoff_md(struct mx_buf *b, const struct mx_result *r) {
         if (!recent++) mx_buf_putc(b, '\n');
         handoff_row(b, r, t, false);
     }
-    if (!recent) mx_buf_puts(b, "none\n");
-    mx_buf_puts(b, "### Recent Changes: [deploys in last 48h]\n### Known Issues: ");
+    if (!recent) mx_buf_puts(b, " none\n");
+    mx_buf_puts(b, "### Recent Changes: [deploys in last 48h]\n### Known Issues:");
     known_issues(b, r);
     mx_buf_puts(b, "### Upcoming Risks: [scheduled migrations, expected traffic spikes]\n"
                    "### Notes: [anything the next person should know]\n");
