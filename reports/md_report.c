@@ -361,6 +361,93 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_putc(b, '\n');
 }
 
+static void pct_cell(struct mx_buf *b, double v, uint64_t due) {
+    if (v < 0)
+        mx_buf_puts(b, "no data (n=0)");
+    else
+        mx_buf_printf(b, "%.1f%% (n=%llu)", v, (unsigned long long)due);
+}
+
+/* The missing postmortems, oldest deadline first (the order of detection). */
+static void missing_postmortems(struct mx_buf *b, const struct mx_result *r) {
+    uint64_t shown = 0, total = r->compliance.all.pm[MX_PM_MISSING];
+    if (!total) return;
+    mx_buf_puts(b, "\nPostmortems missing past their deadline:\n\n"
+                   "| incident | severity | title | resolved | deadline | overdue by |\n"
+                   "|---|---|---|---|---|---:|\n");
+    for (size_t i = 0; i < mx_tl_count(r->tl) && shown < 20; i++) {
+        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        const struct mx_compliance *c = &r->comp[i];
+        if (!mx_timeline_counted(t) || c->pm != MX_PM_MISSING) continue;
+        shown++;
+        mx_buf_puts(b, "| ");
+        md(b, t->id);
+        mx_buf_printf(b, " | %s | ", mx_severity_name(t->severity));
+        md(b, t->title);
+        mx_buf_puts(b, " | ");
+        mx_fmt_local(b, r->zone, t->resolved_at);
+        mx_buf_puts(b, " | ");
+        mx_fmt_local(b, r->zone, c->pm_deadline);
+        mx_buf_puts(b, " | ");
+        mx_fmt_duration(b, c->pm_late);
+        mx_buf_puts(b, " |\n");
+    }
+    if (shown < total)
+        mx_buf_printf(b, "\n%llu more: see `mttx audit`.\n", (unsigned long long)(total - shown));
+}
+
+static void compliance(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_compliance_summary *s = &r->compliance;
+    const struct mx_compliance_counts *a = &s->all;
+    mx_buf_puts(b, "## Compliance with the incident process\n\n"
+                   "| rule | on time | late | missing | pending | compliance |\n"
+                   "|---|---:|---:|---:|---:|---:|\n");
+    mx_buf_printf(
+        b, "| postmortem within its deadline after resolution | %llu | %llu | %llu | %llu | ",
+        (unsigned long long)a->pm[MX_PM_ON_TIME], (unsigned long long)a->pm[MX_PM_LATE],
+        (unsigned long long)a->pm[MX_PM_MISSING], (unsigned long long)a->pm[MX_PM_PENDING]);
+    pct_cell(b, mx_compliance_pm_pct(a),
+             a->pm[MX_PM_ON_TIME] + a->pm[MX_PM_LATE] + a->pm[MX_PM_MISSING]);
+    mx_buf_printf(b, " |\n| acknowledged within the response target | %llu | %llu | %llu | %llu | ",
+                  (unsigned long long)a->rsp[MX_CK_MET], (unsigned long long)a->rsp[MX_CK_MISSED],
+                  (unsigned long long)a->rsp[MX_CK_MISSING],
+                  (unsigned long long)a->rsp[MX_CK_PENDING]);
+    pct_cell(b, mx_compliance_rsp_pct(a),
+             a->rsp[MX_CK_MET] + a->rsp[MX_CK_MISSED] + a->rsp[MX_CK_MISSING]);
+    mx_buf_printf(b, " |\n| security: regulator notified in time | %llu | %llu | %llu | %llu | ",
+                  (unsigned long long)s->reg[MX_CK_MET], (unsigned long long)s->reg[MX_CK_MISSED],
+                  (unsigned long long)s->reg[MX_CK_MISSING],
+                  (unsigned long long)s->reg[MX_CK_PENDING]);
+    pct_cell(b,
+             s->reg[MX_CK_MET] + s->reg[MX_CK_MISSED] + s->reg[MX_CK_MISSING]
+                 ? 100.0 * (double)s->reg[MX_CK_MET] /
+                       (double)(s->reg[MX_CK_MET] + s->reg[MX_CK_MISSED] + s->reg[MX_CK_MISSING])
+                 : -1.0,
+             s->reg[MX_CK_MET] + s->reg[MX_CK_MISSED] + s->reg[MX_CK_MISSING]);
+    mx_buf_puts(b, " |\n\n");
+    if (s->cadence_measured)
+        mx_buf_printf(b,
+                      "- Status updates: %llu of %llu SEV1-2 incidents went longer than the "
+                      "cadence without one.\n",
+                      (unsigned long long)s->cadence_breaches,
+                      (unsigned long long)s->cadence_incidents);
+    else
+        mx_buf_puts(b, "- Status updates: not measured (no status update in the data).\n");
+    if (s->war_room_measured)
+        mx_buf_printf(
+            b, "- War rooms: %llu of %llu SEV1 incidents that ran past the limit had none.\n",
+            (unsigned long long)s->war_room_missing, (unsigned long long)s->war_room_required);
+    else
+        mx_buf_puts(b, "- War rooms: not measured (no war room event in the data).\n");
+    mx_buf_printf(b,
+                  "- Anti-patterns: %llu incidents without a severity; %llu SEV1-2 incidents "
+                  "without a postmortem past the deadline.\n",
+                  (unsigned long long)s->unassigned,
+                  (unsigned long long)s->sev12_without_postmortem);
+    missing_postmortems(b, r);
+    mx_buf_puts(b, "\n`mttx audit` lists every incident under every rule with the evidence.\n\n");
+}
+
 static const char DEFINITIONS[] =
     "## How these numbers are measured\n\n"
     "- **Detection** is an incident's first `detected` event; without one, its earliest "
@@ -403,6 +490,7 @@ void mx_md_write(struct mx_buf *b, const struct mx_result *r) {
     by_month(b, r);
     longest(b, r);
     open_incidents(b, r);
+    compliance(b, r);
     data_quality(b, r);
     mx_buf_puts(b, DEFINITIONS);
 }
