@@ -114,9 +114,50 @@ static void count_incidents(struct mx_result *r, const struct mx_tl *tl, int *lo
     }
 }
 
+static int cmp_int(const void *a, const void *b) {
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : (x > y);
+}
+
+/* The months of the report: every month from the first to the last with incidents,
+ * or, when they span more than MX_DENSE_MONTHS (a date typed wrong, a year 9388),
+ * only the months that have incidents, so the reports stay bounded by the data. */
+static void list_months(struct mx_result *r, const struct mx_tl *tl, int lo, int hi) {
+    size_t span = hi >= lo ? (size_t)(hi - lo + 1) : 0;
+    if (span <= MX_DENSE_MONTHS) {
+        r->n_months = span;
+        r->months = mx_xcalloc(span ? span : 1, sizeof *r->months);
+        for (size_t m = 0; m < span; m++) r->months[m].key = lo + (int)m;
+        return;
+    }
+    r->months_sparse = true;
+    int *keys = mx_xmalloc(mx_tl_count(tl) * sizeof *keys);
+    size_t n = 0;
+    for (size_t i = 0; i < mx_tl_count(tl); i++)
+        if (mx_timeline_counted(mx_tl_get(tl, i))) keys[n++] = mx_tl_get(tl, i)->month;
+    qsort(keys, n, sizeof *keys, cmp_int);
+    r->months = mx_xcalloc(n ? n : 1, sizeof *r->months);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || keys[i] != keys[i - 1]) r->months[r->n_months++].key = keys[i];
+    free(keys);
+}
+
+/* The index of month key in r->months (which holds it). */
+static size_t month_index(const struct mx_result *r, int key) {
+    size_t lo = 0, hi = r->n_months;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->months[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Compliance of every timeline, and its counts (all, per month, per month x
  * severity). */
-static void comply(struct mx_result *r, int lo) {
+static void comply(struct mx_result *r) {
     const struct mx_tl *tl = r->tl;
     size_t n = mx_tl_count(tl);
     unsigned measured = 0;
@@ -136,7 +177,7 @@ static void comply(struct mx_result *r, int lo) {
         struct mx_compliance *c = &r->comp[i];
         mx_compliance_check(c, tl, t, r->policy, r->zone, r->as_of, measured);
         if (!mx_timeline_counted(t)) continue;
-        struct mx_compliance_counts *cell = &r->cells[(size_t)(t->month - lo) * 6];
+        struct mx_compliance_counts *cell = &r->cells[month_index(r, t->month) * 6];
         struct mx_compliance_counts *groups[3] = {&s->all, &cell[t->severity], &cell[5]};
         for (int g = 0; g < 3; g++) {
             groups[g]->pm[c->pm]++;
@@ -168,8 +209,7 @@ void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct m
     count_inputs(r, tl, d, dups);
     int lo, hi;
     count_incidents(r, tl, &lo, &hi);
-    r->n_months = hi >= lo ? (size_t)(hi - lo + 1) : 0;
-    r->months = mx_xcalloc(r->n_months ? r->n_months : 1, sizeof *r->months);
+    list_months(r, tl, lo, hi);
     /* groups: [0] all, [1..5] severities, then 6 per month (all, severities) */
     size_t ng = 6 + 6 * r->n_months;
     struct group *g = mx_xcalloc(ng, sizeof *g);
@@ -178,7 +218,7 @@ void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct m
     for (size_t i = 0; i < mx_tl_count(tl); i++) {
         const struct mx_timeline *t = mx_tl_get(tl, i);
         if (!mx_timeline_counted(t)) continue;
-        size_t mg = 6 + 6 * (size_t)(t->month - lo);
+        size_t mg = 6 + 6 * month_index(r, t->month);
         size_t sg = 1 + (size_t)t->severity;
         add_durations(&g[0], t);
         add_durations(&g[sg], t);
@@ -198,13 +238,12 @@ void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct m
     finish_group(&g[0], &r->all);
     for (int s = 0; s < MX_SEV__COUNT; s++) finish_group(&g[1 + s], &r->sev[s]);
     for (size_t m = 0; m < r->n_months; m++) {
-        r->months[m].key = lo + (int)m;
         finish_group(&g[6 + 6 * m], &r->months[m].all);
         for (int s = 0; s < MX_SEV__COUNT; s++)
             finish_group(&g[6 + 6 * m + 1 + (size_t)s], &r->months[m].sev[s]);
     }
     free(g);
-    comply(r, lo);
+    comply(r);
 }
 
 void mx_result_free(struct mx_result *r) {

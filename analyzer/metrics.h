@@ -14,6 +14,10 @@
 #include "analyzer/timeline.h"
 #include "parsers/diag.h"
 
+/* Months listed one by one up to this span (50 years); beyond it only the months that
+ * have incidents are listed. */
+#define MX_DENSE_MONTHS 600
+
 enum mx_metric {
     MX_M_MTTD,        /* detected - started */
     MX_M_MTTA,        /* acknowledged - detected */
@@ -70,8 +74,10 @@ struct mx_result {
                                          * all severities: cells[m * 6 + 5] */
     struct mx_mset all;
     struct mx_mset sev[MX_SEV__COUNT];
-    struct mx_month *months; /* owned; first to last month with incidents */
+    struct mx_month *months; /* owned; first to last month with incidents, or only the
+                              * months with incidents when months_sparse */
     size_t n_months;
+    bool months_sparse; /* the incidents spanned more than MX_DENSE_MONTHS months */
 };
 
 /* Computes the result from finished timelines and the sink's counts; dups[i] are the

@@ -447,7 +447,8 @@ void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
     time_or_null(b, r->from);
     mx_buf_puts(b, ",\"to\":");
     time_or_null(b, r->to);
-    mx_buf_puts(b, "},\n");
+    boolean(b, "},\n  \"months_sparse\": ", r->months_sparse);
+    mx_buf_puts(b, ",\n");
     inputs(b, r);
     totals(b, r);
     rejections(b, r);

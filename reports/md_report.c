@@ -484,6 +484,12 @@ void mx_md_write(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, " · times in ");
     mdc(b, r->timezone);
     mx_buf_puts(b, "\n\n");
+    if (r->months_sparse)
+        mx_buf_printf(b,
+                      "> The incidents span more than %d years, so only months that have "
+                      "incidents are listed. A date may be wrong: check the earliest and "
+                      "latest incidents.\n\n",
+                      MX_DENSE_MONTHS / 12);
     overview(b, r);
     targets(b, r);
     by_severity(b, r);

@@ -247,12 +247,38 @@ static void record_dups(void) {
     mx_tl_free(tl);
 }
 
+/* A mistyped year must not produce thousands of empty months. */
+static void sparse_months(void) {
+    struct mx_tl *tl = mx_tl_new();
+    uint64_t dups[1] = {0};
+    add(tl, 0, "now", MX_EV_DETECTED, "2026-05-01T10:00:00Z", MX_SEV_2, NULL, NULL);
+    add(tl, 0, "typo", MX_EV_DETECTED, "9388-05-12T10:00:00Z", MX_SEV_2, NULL, NULL);
+    mx_tl_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    struct mx_diag diag;
+    mx_diag_init(&diag, NULL);
+    mx_diag_input_add(&diag, "a");
+    struct mx_policy policy;
+    mx_policy_default(&policy);
+    struct mx_result r;
+    mx_result_build(&r, tl, &diag, UTC, &policy, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME,
+                    MX_NO_TIME);
+    CHECK(r.months_sparse);
+    CHECK_I64(r.n_months, 2);
+    CHECK_I64(r.months[1].key, 9388 * 12 + 4);
+    CHECK_I64(r.months[1].all.incidents, 1);
+    CHECK_I64(r.months[1].all.m[MX_M_MTBF].n, 1);
+    mx_result_free(&r);
+    mx_diag_free(&diag);
+    mx_tl_free(tl);
+}
+
 int main(void) {
     if (mx_zone_open("UTC", &UTC)) return 1;
     rules();
     window_and_zone();
     ties_keep_input_order();
     record_dups();
+    sparse_months();
     mx_zone_free(UTC);
     TEST_DONE();
 }
