@@ -244,6 +244,7 @@ void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct m
     }
     free(g);
     comply(r);
+    mx_trend_headline(&r->headline, tl);
 }
 
 void mx_result_free(struct mx_result *r) {

@@ -11,6 +11,7 @@
 
 #include "analyzer/compliance.h"
 #include "analyzer/stats.h"
+#include "analyzer/trend.h"
 #include "analyzer/timeline.h"
 #include "parsers/diag.h"
 
@@ -77,7 +78,8 @@ struct mx_result {
     struct mx_month *months; /* owned; first to last month with incidents, or only the
                               * months with incidents when months_sparse */
     size_t n_months;
-    bool months_sparse; /* the incidents spanned more than MX_DENSE_MONTHS months */
+    bool months_sparse;          /* the incidents spanned more than MX_DENSE_MONTHS months */
+    struct mx_headline headline; /* the latest month against the one before */
 };
 
 /* Computes the result from finished timelines and the sink's counts; dups[i] are the

@@ -468,7 +468,25 @@ static const char DEFINITIONS[] =
     "- Targets from the incident process: MTTA < 5 min for SEV1, MTTR < 1 h for SEV1 "
     "and MTTD < 5 min, each on a month's median.\n";
 
-void mx_md_write(struct mx_buf *b, const struct mx_result *r) {
+/* Links to the chart files, or why there are none. */
+static void charts(struct mx_buf *b, const struct mx_charts *c) {
+    mx_buf_puts(b, "## Charts\n\n");
+    if (!c) {
+        mx_buf_puts(b, "Charts are drawn with gnuplot when the report is written to a "
+                       "directory (not with `-o -` or `--no-charts`).\n\n");
+        return;
+    }
+    if (c->note[0]) mx_buf_printf(b, "%s.\n\n", c->note);
+    for (int k = 0; k < c->n; k++) {
+        if (c->chart[k].svg)
+            mx_buf_printf(b, "![%s](charts/%s)\n\n", c->chart[k].title, c->chart[k].file);
+        else if (!c->note[0])
+            mx_buf_printf(b, "- %s: not drawn (%s).\n\n", c->chart[k].title,
+                          c->chart[k].skipped ? c->chart[k].skipped : "no data");
+    }
+}
+
+void mx_md_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *c) {
     mx_buf_puts(b, "# Incident report\n\n");
     if (r->n_months) {
         mx_buf_puts(b, r->n_months == 1 ? "Incidents detected in " : "Incidents detected ");
@@ -494,6 +512,7 @@ void mx_md_write(struct mx_buf *b, const struct mx_result *r) {
     targets(b, r);
     by_severity(b, r);
     by_month(b, r);
+    charts(b, c);
     longest(b, r);
     open_incidents(b, r);
     compliance(b, r);

@@ -6,9 +6,11 @@
 #define MX_MD_REPORT_H
 
 #include "analyzer/metrics.h"
+#include "reports/charts.h"
 #include "reports/out.h"
 
-/* Appends the whole report to b. */
-void mx_md_write(struct mx_buf *b, const struct mx_result *r);
+/* Appends the whole report to b. charts (may be NULL: none drawn) are linked as
+ * charts/FILE, written beside report.md by the caller. */
+void mx_md_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *charts);
 
 #endif

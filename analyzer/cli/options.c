@@ -64,7 +64,9 @@ static const char REPORT_HELP[] =
     "  -o, --out DIR       where report files go (created; written atomically);\n"
     "                      '-' writes the single --format to standard output\n"
     "                      [default: mttx-report]\n"
-    "  -f, --format LIST   comma list of md, json [default: md,json]\n" GATES_HELP COMMON_HELP;
+    "  -f, --format LIST   comma list of md, html, json, csv (incidents.csv)\n"
+    "                      [default: md,html,json]\n"
+    "      --no-charts     draw no charts (they need gnuplot)\n" GATES_HELP COMMON_HELP;
 
 static const char AUDIT_HELP[] =
     "Usage: mttx audit [OPTIONS] INPUT...\n"
@@ -121,7 +123,8 @@ enum {
     OPT_ENCODING,
     OPT_FAIL_ON,
     OPT_POSTMORTEM,
-    OPT_NAMES
+    OPT_NAMES,
+    OPT_NO_CHARTS
 };
 
 #define COMMON_OPTS                                                                                \
@@ -139,7 +142,12 @@ enum {
 static const struct option REPORT_OPTS[] = {{"out", required_argument, NULL, 'o'},
                                             {"format", required_argument, NULL, 'f'},
                                             {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+                                            {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
                                             COMMON_OPTS};
+static const struct option AUDIT_OPTS[] = {{"out", required_argument, NULL, 'o'},
+                                           {"format", required_argument, NULL, 'f'},
+                                           {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+                                           COMMON_OPTS};
 static const struct option TIMELINE_OPTS[] = {
     {"out", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'},
@@ -160,9 +168,10 @@ struct command {
 };
 
 static const struct command COMMANDS[] = {
-    {"report", MX_CMD_REPORT, REPORT_OPTS, REPORT_HELP, "+:o:f:qvh", MX_FMT_MD | MX_FMT_JSON,
-     MX_FMT_MD | MX_FMT_JSON, "mttx-report"},
-    {"audit", MX_CMD_AUDIT, REPORT_OPTS, AUDIT_HELP, "+:o:f:qvh",
+    {"report", MX_CMD_REPORT, REPORT_OPTS, REPORT_HELP, "+:o:f:qvh",
+     MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML | MX_FMT_CSV, MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML,
+     "mttx-report"},
+    {"audit", MX_CMD_AUDIT, AUDIT_OPTS, AUDIT_HELP, "+:o:f:qvh",
      MX_FMT_MD | MX_FMT_CSV | MX_FMT_JSON, MX_FMT_MD, "mttx-report"},
     {"timeline", MX_CMD_TIMELINE, TIMELINE_OPTS, TIMELINE_HELP, "+:o:f:qvh",
      MX_FMT_MD | MX_FMT_JSON, MX_FMT_MD, "-"},
@@ -187,15 +196,14 @@ static int parse_formats(struct mx_options *o, const struct command *c, char *li
     static const struct {
         const char *name;
         unsigned bit;
-    } names[] = {{"md", MX_FMT_MD}, {"json", MX_FMT_JSON}, {"csv", MX_FMT_CSV}};
+    } names[] = {
+        {"md", MX_FMT_MD}, {"json", MX_FMT_JSON}, {"csv", MX_FMT_CSV}, {"html", MX_FMT_HTML}};
     o->formats = 0;
     for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
         unsigned bit = 0;
         for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
             if (strcmp(tok, names[i].name) == 0) bit = names[i].bit;
-        if (strcmp(tok, "html") == 0 && c->cmd == MX_CMD_REPORT)
-            return usage(c->name, "format not available in this version", tok);
         if (!bit || !(c->allowed & bit))
             return usage(c->name, "unknown format for this command", tok);
         o->formats |= bit;
@@ -219,6 +227,7 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
     case OPT_ENCODING: o->input_encoding = optarg; break;
     case OPT_POSTMORTEM: o->postmortem_dir = optarg; break;
     case OPT_NAMES: o->names = true; break;
+    case OPT_NO_CHARTS: o->no_charts = true; break;
     case OPT_FAIL_ON:
         if (o->n_fail_on == MX_MAX_GATES) return usage(c->name, "too many --fail-on", NULL);
         o->fail_on[o->n_fail_on++] = optarg;

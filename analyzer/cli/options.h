@@ -13,6 +13,7 @@ enum mx_cmd { MX_CMD_REPORT, MX_CMD_CHECK, MX_CMD_AUDIT, MX_CMD_TIMELINE, MX_CMD
 #define MX_FMT_MD   1u
 #define MX_FMT_JSON 2u
 #define MX_FMT_CSV  4u
+#define MX_FMT_HTML 8u
 
 #define MX_MAX_GATES 16
 
@@ -33,6 +34,7 @@ struct mx_options {
     const char *incident;       /* timeline: the incident id */
     const char *postmortem_dir; /* timeline --postmortem DIR, or NULL */
     bool names;                 /* timeline --names: people by name in drafts */
+    bool no_charts;             /* report --no-charts */
     char **inputs;
     int n_inputs;
 };

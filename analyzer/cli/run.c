@@ -22,6 +22,9 @@
 #include "parsers/tz.h"
 #include "reports/fmt.h"
 #include "reports/audit_report.h"
+#include "reports/charts.h"
+#include "reports/csv_report.h"
+#include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/md_report.h"
 #include "reports/timeline_report.h"
@@ -190,10 +193,17 @@ struct job {
     const struct mx_options *o;
     const struct mx_result *r;
     size_t incident;
+    const struct mx_charts *charts; /* report: drawn charts, or NULL */
 };
 
 static void w_report_md(struct mx_buf *b, const struct job *j) {
-    mx_md_write(b, j->r);
+    mx_md_write(b, j->r, j->charts);
+}
+static void w_report_html(struct mx_buf *b, const struct job *j) {
+    mx_html_write(b, j->r, j->charts);
+}
+static void w_report_csv(struct mx_buf *b, const struct job *j) {
+    mx_csvrep_write(b, j->r);
 }
 static void w_report_json(struct mx_buf *b, const struct job *j) {
     mx_jsonrep_write(b, j->r);
@@ -224,7 +234,9 @@ static const struct output {
     void (*write)(struct mx_buf *, const struct job *);
 } OUTPUTS[] = {
     {MX_CMD_REPORT, MX_FMT_MD, "report.md", w_report_md},
+    {MX_CMD_REPORT, MX_FMT_HTML, "report.html", w_report_html},
     {MX_CMD_REPORT, MX_FMT_JSON, "report.json", w_report_json},
+    {MX_CMD_REPORT, MX_FMT_CSV, "incidents.csv", w_report_csv},
     {MX_CMD_AUDIT, MX_FMT_MD, "audit.md", w_audit_md},
     {MX_CMD_AUDIT, MX_FMT_CSV, "audit.csv", w_audit_csv},
     {MX_CMD_AUDIT, MX_FMT_JSON, "audit.json", w_audit_json},
@@ -287,8 +299,41 @@ static int write_draft(const struct job *j) {
     return 0;
 }
 
+/* The chart SVG files beside report.md, in DIR/charts/. */
+static int write_chart_files(const struct mx_options *o, const struct mx_charts *c) {
+    char dir[4200], err[600];
+    snprintf(dir, sizeof dir, "%s/charts", o->out_dir);
+    if (mx_mkdirs(dir) != 0) {
+        fprintf(stderr, "mttx: %s: cannot create directory: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    int rc = 0;
+    for (int k = 0; k < c->n; k++) {
+        if (!c->chart[k].svg) continue;
+        struct mx_buf b = {0};
+        struct mx_atomic a;
+        if (mx_atomic_open(&a, dir, c->chart[k].file, &b, err, sizeof err) == 0) {
+            mx_buf_put(&b, c->chart[k].svg, c->chart[k].svg_len);
+            if (mx_atomic_commit(&a, &b, err, sizeof err) == 0) continue;
+        }
+        fprintf(stderr, "mttx: %s\n", err);
+        rc = 1;
+    }
+    return rc;
+}
+
 static int write_outputs(const struct mx_options *o, const struct mx_result *r) {
-    struct job j = {o, r, 0};
+    struct job j = {o, r, 0, NULL};
+    struct mx_charts charts;
+    bool to_dir = strcmp(o->out_dir, "-") != 0;
+    if (o->cmd == MX_CMD_REPORT && (o->formats & (MX_FMT_HTML | MX_FMT_MD)) && !o->no_charts &&
+        (to_dir || (o->formats & MX_FMT_HTML))) {
+        const char *program = getenv("MTTX_GNUPLOT");
+        mx_charts_render(&charts, r, program && *program ? program : "gnuplot");
+        if (charts.note[0] && r->n_months && o->verbosity >= 0)
+            fprintf(stderr, "mttx: warning: %s\n", charts.note);
+        j.charts = &charts;
+    }
     if (o->cmd == MX_CMD_TIMELINE) {
         j.incident = mx_timeline_find(r, o->incident);
         if (j.incident == (size_t)-1) {
@@ -307,6 +352,10 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
         if (OUTPUTS[k].cmd == o->cmd && (o->formats & OUTPUTS[k].bit))
             rc |= write_one(&OUTPUTS[k], &j);
     if (o->postmortem_dir) rc |= write_draft(&j);
+    if (j.charts) {
+        if (to_dir && (o->formats & MX_FMT_MD)) rc |= write_chart_files(o, j.charts);
+        mx_charts_free(&charts);
+    }
     return rc;
 }
 

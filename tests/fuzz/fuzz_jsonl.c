@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     mx_result_build(&r, tl, &diag, utc, &policy, dups, 1767225600000LL, MX_NO_TIME, MX_NO_TIME);
     struct mx_buf b = {0};
     mx_jsonrep_write(&b, &r);
-    mx_md_write(&b, &r);
+    mx_md_write(&b, &r, NULL);
     mx_buf_free(&b);
     mx_result_free(&r);
     mx_tl_free(tl);

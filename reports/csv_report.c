@@ -1,0 +1,63 @@
+/*
+ * csv_report.c - incidents.csv (see csv_report.h). Times are RFC 3339 UTC, durations
+ * seconds; empty cells for what is absent.
+ */
+#include "reports/csv_report.h"
+
+#include "reports/csv_out.h"
+#include "reports/fmt.h"
+
+static void when(struct mx_buf *b, int64_t t) {
+    mx_csvw_comma(b);
+    if (t != MX_NO_TIME) mx_fmt_utc(b, t);
+}
+
+static void secs(struct mx_buf *b, int64_t from, int64_t to) {
+    mx_csvw_comma(b);
+    if (from != MX_NO_TIME && to != MX_NO_TIME && to >= from) mx_fmt_seconds(b, to - from);
+}
+
+static void text(struct mx_buf *b, struct mx_str s) {
+    mx_csvw_comma(b);
+    mx_csvw_text(b, s.p ? s.p : "", s.n);
+}
+
+void mx_csvrep_write(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "incident,title,service,team,severity,class,month,detected_at,started_at,"
+                   "acknowledged_at,mitigated_at,resolved_at,postmortem_at,open,merged,"
+                   "auto_resolved,reopens,mttd_s,mtta_s,mttm_s,mttr_s,postmortem_status,"
+                   "response_status,sources\r\n");
+    struct mx_buf src = {0};
+    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        if (!t->in_window) continue;
+        mx_csvw_text(b, t->id.p, t->id.n);
+        text(b, t->title);
+        text(b, t->service);
+        text(b, t->team);
+        mx_buf_printf(b, ",%s,%s,", mx_severity_name(t->severity), mx_class_name(t->cls));
+        mx_fmt_month(b, t->month);
+        when(b, t->detected_at);
+        when(b, t->started_at);
+        when(b, t->acknowledged_at);
+        when(b, t->mitigated_at);
+        when(b, t->resolved_at);
+        when(b, t->postmortem_at);
+        mx_buf_printf(b, ",%s,%s,%s,%u", t->open ? "true" : "false", t->merged ? "true" : "false",
+                      t->auto_resolved ? "true" : "false", (unsigned)t->reopens);
+        secs(b, t->started_at, t->detected_at);
+        secs(b, t->detected_at, t->acknowledged_at);
+        secs(b, t->detected_at, t->mitigated_at);
+        secs(b, t->detected_at, t->resolved_at);
+        mx_buf_printf(b, ",%s,%s,", mx_pm_status_name(r->comp[i].pm),
+                      mx_check_name(r->comp[i].rsp));
+        src.n = 0;
+        for (uint32_t k = 0; k < t->count; k++) {
+            if (k) mx_buf_putc(&src, ' ');
+            mx_fmt_source(&src, r, mx_tl_event(r->tl, t->first + k));
+        }
+        mx_csvw_text(b, src.p ? src.p : "", src.n);
+        mx_csvw_end(b);
+    }
+    mx_buf_free(&src);
+}

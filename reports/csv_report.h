@@ -1,0 +1,13 @@
+/*
+ * csv_report.h - incidents.csv: one row per incident with its timeline fields, for a
+ * spreadsheet (cells escaped per csv_out.h).
+ */
+#ifndef MX_CSV_REPORT_H
+#define MX_CSV_REPORT_H
+
+#include "analyzer/metrics.h"
+#include "reports/out.h"
+
+void mx_csvrep_write(struct mx_buf *b, const struct mx_result *r);
+
+#endif

@@ -1,0 +1,525 @@
+/*
+ * html_report.c - report.html (see html_report.h). Order: headline figures, response
+ * times by severity, months, charts, longest and open incidents, compliance, data
+ * quality, definitions, and every incident's timeline in a closed <details>.
+ */
+#include "reports/html_report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "reports/fmt.h"
+
+static const enum mx_severity SEVS[5] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4, MX_SEV_NONE};
+
+static const char CSS[] =
+    ":root{--bg:#fff;--fg:#1b1f24;--muted:#5b6470;--line:#d8dde3;--card:#f5f7f9;--good:#1a7f37;"
+    "--bad:#b2182b;--s1:#b2182b;--s2:#ef8a62;--s3:#4393c3;--s4:#92c5de;--s0:#8c8c8c}"
+    "@media (prefers-color-scheme:dark){:root{--bg:#111417;--fg:#e6e9ec;--muted:#9aa4ae;"
+    "--line:#2c333a;--card:#1a1f24;--good:#5cc878;--bad:#ff7b72}}"
+    "*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);"
+    "font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif}"
+    "main{max-width:1080px;margin:0 auto;padding:24px 20px 48px}"
+    "h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:36px 0 10px;padding-top:8px;"
+    "border-top:1px solid var(--line)}h3{font-size:15px;margin:18px 0 6px}"
+    ".sub,.note,figcaption{color:var(--muted)}.note{font-size:13px}"
+    ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(190px,1fr));gap:12px;"
+    "margin:18px 0}.card{background:var(--card);border:1px solid var(--line);border-radius:8px;"
+    "padding:12px 14px}.card .v{font-size:28px;font-weight:650}.card .l{color:var(--muted);"
+    "font-size:13px}.card .t{font-size:13px;margin-top:4px}.good{color:var(--good)}"
+    ".bad{color:var(--bad)}"
+    "table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:13.5px}"
+    "th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;"
+    "vertical-align:top}td:first-child{white-space:nowrap}th{font-weight:600;color:var(--muted)}td."
+    "n,th.n{text-align:right;"
+    "font-variant-numeric:tabular-nums}.wrap{overflow-x:auto}"
+    ".sev{display:inline-block;padding:0 7px;border-radius:10px;font-size:12px;font-weight:600;"
+    "color:#fff}.sev1{background:var(--s1)}.sev2{background:var(--s2)}.sev3{background:var(--s3)}"
+    ".sev4{background:var(--s4);color:#1b1f24}.sev0{background:var(--s0)}"
+    "figure{margin:14px 0 22px;background:#fff;border:1px solid var(--line);border-radius:8px;"
+    "padding:8px}figure svg{width:100%;height:auto;display:block}figcaption{padding:4px 6px 0;"
+    "font-size:13px}.empty{font-style:italic;color:var(--muted);padding:24px;text-align:center}"
+    "details{margin:10px 0}summary{cursor:pointer;font-weight:600}code{font-size:12.5px}"
+    ".src{font-family:ui-monospace,monospace;font-size:12px;color:var(--muted);"
+    "word-break:break-all}"
+    "@media print{body{background:#fff;color:#000;font-size:11pt}main{max-width:none;padding:0}"
+    "details>*{display:block}details{display:block}h2{break-after:avoid}figure,table{"
+    "break-inside:avoid}.cards{grid-template-columns:repeat(4,1fr)}}";
+
+static void text(struct mx_buf *b, struct mx_str s) {
+    if (s.p && s.n)
+        mx_esc_html(b, s.p, s.n);
+    else
+        mx_buf_puts(b, "—");
+}
+
+static void sev_chip(struct mx_buf *b, enum mx_severity s) {
+    mx_buf_printf(b, "<span class=\"sev sev%d\">%s</span>", (int)s, mx_severity_name(s));
+}
+
+static void dur_or_dash(struct mx_buf *b, int64_t from, int64_t to) {
+    if (from == MX_NO_TIME || to == MX_NO_TIME || to < from)
+        mx_buf_puts(b, "—");
+    else
+        mx_fmt_duration(b, to - from);
+}
+
+static void when(struct mx_buf *b, const struct mx_result *r, int64_t t) {
+    if (t == MX_NO_TIME)
+        mx_buf_puts(b, "—");
+    else
+        mx_fmt_local(b, r->zone, t);
+}
+
+/* One headline card. */
+static void card(struct mx_buf *b, const char *label, const struct mx_figure *f, bool duration,
+                 int64_t target, const char *target_text) {
+    mx_buf_printf(b, "<div class=\"card\"><div class=\"l\">%s</div><div class=\"v", label);
+    if (duration && f->has_value && target > 0)
+        mx_buf_puts(b, f->value < target ? " good" : " bad");
+    mx_buf_puts(b, "\">");
+    if (!f->has_value)
+        mx_buf_puts(b, "no data");
+    else if (duration)
+        mx_fmt_duration(b, f->value);
+    else
+        mx_buf_printf(b, "%lld", (long long)f->value);
+    mx_buf_puts(b, "</div><div class=\"t\">");
+    if (duration && f->has_value) mx_buf_printf(b, "n=%llu · ", (unsigned long long)f->n);
+    if (target_text) mx_buf_printf(b, "target %s · ", target_text);
+    if (f->has_previous) {
+        mx_buf_puts(b, "previous month ");
+        if (duration)
+            mx_fmt_duration(b, f->previous);
+        else
+            mx_buf_printf(b, "%lld", (long long)f->previous);
+        mx_buf_printf(b, ": %s", mx_trend_words(f->trend));
+    } else {
+        mx_buf_puts(b, "no previous month to compare");
+    }
+    mx_buf_puts(b, "</div></div>");
+}
+
+static void headline(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_headline *h = &r->headline;
+    if (h->month < 0) return;
+    mx_buf_puts(b, "<p class=\"sub\">Latest month with incidents: <b>");
+    mx_fmt_month(b, h->month);
+    mx_buf_puts(b, "</b>, compared with the month before. Changes within what small samples "
+                   "produce by chance read “no detectable change”.</p><div class=\"cards\">");
+    card(b, "Incidents", &h->incidents, false, 0, NULL);
+    card(b, "SEV1–2 incidents", &h->sev12, false, 0, NULL);
+    card(b, "Median time to acknowledge, SEV1", &h->mtta_sev1, true, 5 * 60000, "&lt; 5 min");
+    card(b, "Median time to resolve, SEV1", &h->mttr_sev1, true, 60 * 60000, "&lt; 1 h");
+    mx_buf_puts(b, "</div>");
+}
+
+static void stat_cells(struct mx_buf *b, const struct mx_stat *s) {
+    if (s->n == 0) {
+        mx_buf_puts(b, "<td class=\"n\">0</td><td colspan=\"4\" class=\"note\">no data (n=0)</td>");
+        return;
+    }
+    mx_buf_printf(b, "<td class=\"n\">%llu</td>", (unsigned long long)s->n);
+    if (s->n < MX_STAT_FEW) {
+        mx_buf_puts(b, "<td colspan=\"4\">values: ");
+        for (uint64_t i = 0; i < s->n; i++) {
+            if (i) mx_buf_puts(b, ", ");
+            mx_fmt_duration(b, s->few[i]);
+        }
+        mx_buf_puts(b, "</td>");
+        return;
+    }
+    const int64_t v[4] = {s->p50, s->p90, s->mean, s->max};
+    for (int k = 0; k < 4; k++) {
+        mx_buf_puts(b, "<td class=\"n\">");
+        mx_fmt_duration(b, v[k]);
+        mx_buf_puts(b, "</td>");
+    }
+}
+
+static void metric_table(struct mx_buf *b, const struct mx_result *r, enum mx_metric m,
+                         const char *title) {
+    mx_buf_printf(b,
+                  "<h3>%s</h3><div class=\"wrap\"><table><tr><th>severity</th>"
+                  "<th class=\"n\">n</th><th class=\"n\">median</th><th class=\"n\">p90</th>"
+                  "<th class=\"n\">mean</th><th class=\"n\">max</th></tr>",
+                  title);
+    for (int k = 0; k < 5; k++) {
+        mx_buf_puts(b, "<tr><td>");
+        sev_chip(b, SEVS[k]);
+        mx_buf_puts(b, "</td>");
+        stat_cells(b, &r->sev[SEVS[k]].m[m]);
+        mx_buf_puts(b, "</tr>");
+    }
+    mx_buf_puts(b, "<tr><td><b>all</b></td>");
+    stat_cells(b, &r->all.m[m]);
+    mx_buf_puts(b, "</tr></table></div>");
+}
+
+static void by_severity(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "<h2 id=\"severity\">Response times by severity</h2>");
+    metric_table(b, r, MX_M_MTTA, "Time to acknowledge (MTTA)");
+    metric_table(b, r, MX_M_MTTR, "Time to resolve (MTTR)");
+    mx_buf_puts(b, "<details><summary>More: MTTR without auto-resolved incidents, time to "
+                   "mitigate, time to detect, time between failures</summary>");
+    metric_table(b, r, MX_M_MTTR_NOAUTO, "MTTR excluding incidents resolved automatically");
+    metric_table(b, r, MX_M_MTTM, "Time to mitigate (MTTM)");
+    metric_table(b, r, MX_M_MTTD, "Time to detect (MTTD)");
+    metric_table(b, r, MX_M_MTBF, "Time between failures (MTBF)");
+    mx_buf_puts(b, "</details>");
+}
+
+static void month_cell(struct mx_buf *b, const struct mx_stat *s) {
+    mx_buf_puts(b, "<td class=\"n\">");
+    if (s->n == 0) {
+        mx_buf_puts(b, "<span class=\"note\">no data (n=0)</span>");
+    } else if (s->n < MX_STAT_FEW) {
+        for (uint64_t i = 0; i < s->n; i++) {
+            if (i) mx_buf_puts(b, ", ");
+            mx_fmt_duration(b, s->few[i]);
+        }
+        mx_buf_printf(b, " <span class=\"note\">(n=%llu)</span>", (unsigned long long)s->n);
+    } else {
+        mx_fmt_duration(b, s->p50);
+        mx_buf_printf(b, " <span class=\"note\">(n=%llu)</span>", (unsigned long long)s->n);
+    }
+    mx_buf_puts(b, "</td>");
+}
+
+static void month_header(struct mx_buf *b) {
+    mx_buf_puts(b, "<div class=\"wrap\"><table><tr><th>month</th>");
+    for (int k = 0; k < 5; k++) {
+        mx_buf_puts(b, "<th class=\"n\">");
+        sev_chip(b, SEVS[k]);
+        mx_buf_puts(b, "</th>");
+    }
+    mx_buf_puts(b, "<th class=\"n\">all</th></tr>");
+}
+
+static void by_month(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "<h2 id=\"months\">By month</h2>");
+    if (r->months_sparse)
+        mx_buf_puts(b, "<p class=\"note\">The incidents span more than 50 years: only months "
+                       "with incidents are listed. A date may be wrong.</p>");
+    mx_buf_puts(b, "<h3>Incidents</h3>");
+    month_header(b);
+    for (size_t m = 0; m < r->n_months; m++) {
+        mx_buf_puts(b, "<tr><td>");
+        mx_fmt_month(b, r->months[m].key);
+        mx_buf_puts(b, "</td>");
+        for (int k = 0; k < 5; k++)
+            mx_buf_printf(b, "<td class=\"n\">%llu</td>",
+                          (unsigned long long)r->months[m].sev[SEVS[k]].incidents);
+        mx_buf_printf(b, "<td class=\"n\"><b>%llu</b></td></tr>",
+                      (unsigned long long)r->months[m].all.incidents);
+    }
+    mx_buf_puts(b, "</table></div>");
+    const enum mx_metric ms[2] = {MX_M_MTTA, MX_M_MTTR};
+    const char *titles[2] = {"Median time to acknowledge (n)", "Median time to resolve (n)"};
+    for (int j = 0; j < 2; j++) {
+        mx_buf_printf(b, "<h3>%s</h3>", titles[j]);
+        month_header(b);
+        for (size_t m = 0; m < r->n_months; m++) {
+            mx_buf_puts(b, "<tr><td>");
+            mx_fmt_month(b, r->months[m].key);
+            mx_buf_puts(b, "</td>");
+            for (int k = 0; k < 5; k++) month_cell(b, &r->months[m].sev[SEVS[k]].m[ms[j]]);
+            month_cell(b, &r->months[m].all.m[ms[j]]);
+            mx_buf_puts(b, "</tr>");
+        }
+        mx_buf_puts(b, "</table></div>");
+    }
+}
+
+static void charts(struct mx_buf *b, const struct mx_charts *c) {
+    mx_buf_puts(b, "<h2 id=\"charts\">Charts</h2>");
+    if (!c) {
+        mx_buf_puts(b, "<p class=\"note\">Charts were not drawn (--no-charts).</p>");
+        return;
+    }
+    if (c->note[0]) {
+        mx_buf_puts(b, "<p class=\"note\">");
+        mx_esc_html(b, c->note, strlen(c->note));
+        mx_buf_puts(b, "</p>");
+    }
+    for (int k = 0; k < c->n; k++) {
+        const struct mx_chart *ch = &c->chart[k];
+        mx_buf_printf(b, "<figure id=\"chart-%d\">", k);
+        if (ch->svg)
+            mx_buf_put(b, ch->svg, ch->svg_len);
+        else
+            mx_buf_printf(b, "<div class=\"empty\">Chart not drawn: %s.</div>",
+                          ch->skipped ? ch->skipped : "see the note above");
+        mx_buf_printf(b, "<figcaption><b>%s.</b> %s</figcaption></figure>", ch->title, ch->alt);
+    }
+}
+
+static int cmp_mttr(const void *a, const void *b) {
+    const struct mx_timeline *x = *(const struct mx_timeline *const *)a;
+    const struct mx_timeline *y = *(const struct mx_timeline *const *)b;
+    int64_t dx = x->resolved_at - x->detected_at, dy = y->resolved_at - y->detected_at;
+    if (dx != dy) return dx > dy ? -1 : 1;
+    return x->detected_at < y->detected_at ? -1 : (x->detected_at > y->detected_at);
+}
+
+static void incident_row(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t,
+                         int64_t dur, const char *flag) {
+    mx_buf_puts(b, "<tr><td>");
+    text(b, t->id);
+    mx_buf_puts(b, "</td><td>");
+    sev_chip(b, t->severity);
+    mx_buf_puts(b, "</td><td>");
+    text(b, t->service);
+    mx_buf_puts(b, "</td><td>");
+    text(b, t->title);
+    mx_buf_puts(b, "</td><td>");
+    when(b, r, t->detected_at);
+    mx_buf_puts(b, "</td><td class=\"n\">");
+    mx_fmt_duration(b, dur);
+    mx_buf_printf(b, "%s</td></tr>", flag);
+}
+
+static void incidents(struct mx_buf *b, const struct mx_result *r) {
+    size_t n = 0, count = mx_tl_count(r->tl);
+    const struct mx_timeline **v = mx_xmalloc((count ? count : 1) * sizeof *v);
+    for (size_t i = 0; i < count; i++) {
+        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        if (mx_timeline_counted(t) && t->resolved_at != MX_NO_TIME &&
+            t->resolved_at >= t->detected_at)
+            v[n++] = t;
+    }
+    qsort(v, n, sizeof *v, cmp_mttr);
+    static const char HEAD[] = "<div class=\"wrap\"><table><tr><th>incident</th><th>severity</th>"
+                               "<th>service</th><th>title</th><th>detected</th>";
+    mx_buf_printf(b,
+                  "<h2 id=\"longest\">Longest incidents</h2>%s<th class=\"n\">time to resolve"
+                  "</th></tr>",
+                  HEAD);
+    for (size_t i = 0; i < n && i < 10; i++)
+        incident_row(b, r, v[i], v[i]->resolved_at - v[i]->detected_at,
+                     v[i]->auto_resolved ? " <span class=\"note\">(auto)</span>" : "");
+    if (!n) mx_buf_puts(b, "<tr><td colspan=\"6\" class=\"note\">no resolved incidents</td></tr>");
+    mx_buf_printf(b,
+                  "</table></div><h2 id=\"open\">Open incidents</h2>%s<th class=\"n\">open for"
+                  "</th></tr>",
+                  HEAD);
+    for (size_t i = 0; i < count; i++) {
+        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        if (mx_timeline_counted(t) && t->open)
+            incident_row(b, r, t, r->as_of - t->detected_at,
+                         t->reopens ? " <span class=\"note\">(reopened)</span>" : "");
+    }
+    if (!r->open) mx_buf_puts(b, "<tr><td colspan=\"6\" class=\"note\">none</td></tr>");
+    mx_buf_puts(b, "</table></div>");
+    free(v);
+}
+
+static void pct(struct mx_buf *b, double v, uint64_t due) {
+    if (v < 0)
+        mx_buf_puts(b, "<span class=\"note\">no data (n=0)</span>");
+    else
+        mx_buf_printf(b, "%.1f%% <span class=\"note\">(n=%llu)</span>", v, (unsigned long long)due);
+}
+
+static void compliance(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_compliance_summary *s = &r->compliance;
+    const struct mx_compliance_counts *a = &s->all;
+    mx_buf_puts(b, "<h2 id=\"compliance\">Compliance with the incident process</h2>"
+                   "<div class=\"wrap\"><table><tr><th>rule</th><th class=\"n\">on time</th>"
+                   "<th class=\"n\">late</th><th class=\"n\">missing</th><th class=\"n\">pending"
+                   "</th><th class=\"n\">compliance</th></tr>");
+    mx_buf_printf(b,
+                  "<tr><td>postmortem by its deadline (SEV1–2 48 h, SEV3 7 days after "
+                  "resolution)</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
+                  "<td class=\"n\">%llu</td><td class=\"n\">%llu</td><td class=\"n\">",
+                  (unsigned long long)a->pm[MX_PM_ON_TIME], (unsigned long long)a->pm[MX_PM_LATE],
+                  (unsigned long long)a->pm[MX_PM_MISSING],
+                  (unsigned long long)a->pm[MX_PM_PENDING]);
+    pct(b, mx_compliance_pm_pct(a),
+        a->pm[MX_PM_ON_TIME] + a->pm[MX_PM_LATE] + a->pm[MX_PM_MISSING]);
+    mx_buf_printf(b,
+                  "</td></tr><tr><td>acknowledged within the response target</td>"
+                  "<td class=\"n\">%llu</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
+                  "<td class=\"n\">%llu</td><td class=\"n\">",
+                  (unsigned long long)a->rsp[MX_CK_MET], (unsigned long long)a->rsp[MX_CK_MISSED],
+                  (unsigned long long)a->rsp[MX_CK_MISSING],
+                  (unsigned long long)a->rsp[MX_CK_PENDING]);
+    pct(b, mx_compliance_rsp_pct(a),
+        a->rsp[MX_CK_MET] + a->rsp[MX_CK_MISSED] + a->rsp[MX_CK_MISSING]);
+    mx_buf_puts(b, "</td></tr></table></div><ul>");
+    if (s->cadence_measured)
+        mx_buf_printf(b,
+                      "<li>Status updates: %llu of %llu SEV1–2 incidents went longer than the "
+                      "cadence without one.</li>",
+                      (unsigned long long)s->cadence_breaches,
+                      (unsigned long long)s->cadence_incidents);
+    else
+        mx_buf_puts(b, "<li>Status updates: not measured (no status update in the data).</li>");
+    if (s->war_room_measured)
+        mx_buf_printf(b,
+                      "<li>War rooms: %llu of %llu SEV1 incidents that ran past the limit had "
+                      "none.</li>",
+                      (unsigned long long)s->war_room_missing,
+                      (unsigned long long)s->war_room_required);
+    else
+        mx_buf_puts(b, "<li>War rooms: not measured (no war room event in the data).</li>");
+    mx_buf_printf(b,
+                  "<li>Security incidents notified to the regulator late or not at all: "
+                  "%llu.</li><li>Anti-patterns: %llu incidents without a severity; %llu SEV1–2 "
+                  "incidents without a postmortem past the deadline.</li></ul>"
+                  "<p class=\"note\"><code>mttx audit</code> lists every incident under every "
+                  "rule with the evidence.</p>",
+                  (unsigned long long)(s->reg[MX_CK_MISSED] + s->reg[MX_CK_MISSING]),
+                  (unsigned long long)s->unassigned,
+                  (unsigned long long)s->sev12_without_postmortem);
+}
+
+static void quality(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "<h2 id=\"quality\">Data quality</h2><div class=\"wrap\"><table><tr>"
+                   "<th>input</th><th>format</th><th class=\"n\">records</th><th class=\"n\">"
+                   "accepted</th><th class=\"n\">duplicates</th><th class=\"n\">rejected</th>"
+                   "<th>status</th></tr>");
+    for (size_t i = 0; i < r->n_inputs; i++) {
+        const struct mx_input_sum *in = &r->inputs[i];
+        mx_buf_puts(b, "<tr><td class=\"src\">");
+        mx_esc_html(b, in->stat->path, strlen(in->stat->path));
+        mx_buf_printf(b,
+                      "</td><td>%s%s%s</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
+                      "<td class=\"n\">%llu</td><td class=\"n\">%llu</td><td>",
+                      in->stat->format, in->stat->compression ? " + " : "",
+                      in->stat->compression ? in->stat->compression : "",
+                      (unsigned long long)in->stat->records, (unsigned long long)in->accepted,
+                      (unsigned long long)in->duplicates, (unsigned long long)in->stat->rejected);
+        if (in->stat->failure) {
+            mx_buf_puts(b, "<span class=\"bad\">damaged: ");
+            mx_esc_html(b, in->stat->failure, strlen(in->stat->failure));
+            mx_buf_puts(b, "</span>");
+        } else {
+            mx_buf_puts(b, "read");
+        }
+        mx_buf_puts(b, "</td></tr>");
+    }
+    mx_buf_printf(b,
+                  "<tr><td><b>total</b></td><td></td><td class=\"n\">%llu</td><td class=\"n\">"
+                  "%llu</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td><td></td></tr>"
+                  "</table></div>",
+                  (unsigned long long)r->total_records, (unsigned long long)r->total.accepted,
+                  (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
+    if (r->diag->n_samples) {
+        mx_buf_printf(b,
+                      "<details><summary>Rejected records (%llu; the first %d of each reason)"
+                      "</summary><ul class=\"src\">",
+                      (unsigned long long)r->total_rejected, MX_DIAG_KEEP);
+        for (size_t i = 0; i < r->diag->n_samples; i++) {
+            mx_buf_puts(b, "<li>");
+            mx_esc_html(b, r->diag->samples[i].text, strlen(r->diag->samples[i].text));
+            mx_buf_puts(b, "</li>");
+        }
+        mx_buf_puts(b, "</ul></details>");
+    }
+    mx_buf_puts(b, "<ul>");
+    for (int a = 0; a < MX_A__COUNT; a++)
+        if (r->anomalies[a])
+            mx_buf_printf(b, "<li>%llu incidents: %s</li>", (unsigned long long)r->anomalies[a],
+                          mx_anomaly_text((enum mx_anomaly)a));
+    mx_buf_printf(b,
+                  "<li>%llu merged incidents are left out of every count and metric; %llu "
+                  "were resolved automatically; %llu were reopened.</li></ul>",
+                  (unsigned long long)r->merged, (unsigned long long)r->auto_resolved,
+                  (unsigned long long)r->reopened);
+}
+
+static const char DEFINITIONS[] =
+    "<h2 id=\"definitions\">How these numbers are measured</h2><ul>"
+    "<li><b>Detection</b> is an incident's first <code>detected</code> event; without one, "
+    "its earliest event (flagged as an anomaly).</li>"
+    "<li><b>MTTD</b> runs from <code>started</code> to detection; <b>MTTA</b> from detection "
+    "to the first acknowledgement at or after it; <b>MTTM</b> to the first "
+    "<code>mitigated</code>; <b>MTTR</b> to the final <code>resolved</code> not followed by "
+    "<code>reopened</code>; <b>MTBF</b> is the time between consecutive detections.</li>"
+    "<li>An incident belongs to the month of its detection in the report's time zone. "
+    "Severity is the highest it ever had; none is <i>unassigned</i>.</li>"
+    "<li>Left out: merged incidents everywhere, open incidents from MTTR, negative "
+    "durations (anomalies), exact duplicate events.</li>"
+    "<li>Medians and p90 are nearest-rank; under 5 values the values are listed. Compare "
+    "medians, not means: incident durations are heavy-tailed.</li>"
+    "<li>Targets: MTTA under 5 min and MTTR under 1 h for SEV1, MTTD under 5 min, on a "
+    "month's median. Postmortems: 48 h after resolution for SEV1–2, 7 days for SEV3.</li></ul>";
+
+static void appendix(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_printf(b,
+                  "<details id=\"timelines\"><summary>Every incident's timeline (%llu "
+                  "incidents, with the source of every event)</summary><div class=\"wrap\">"
+                  "<table><tr><th>incident</th><th>severity</th><th>title</th><th>detected"
+                  "</th><th class=\"n\">MTTA</th><th class=\"n\">MTTR</th><th>postmortem</th>"
+                  "<th>sources</th></tr>",
+                  (unsigned long long)(r->incidents + r->merged));
+    struct mx_buf src = {0};
+    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        if (!t->in_window) continue;
+        mx_buf_puts(b, "<tr><td>");
+        text(b, t->id);
+        if (t->merged) mx_buf_puts(b, " <span class=\"note\">(merged)</span>");
+        mx_buf_puts(b, "</td><td>");
+        sev_chip(b, t->severity);
+        mx_buf_puts(b, "</td><td>");
+        text(b, t->title);
+        mx_buf_puts(b, "</td><td>");
+        when(b, r, t->detected_at);
+        mx_buf_puts(b, "</td><td class=\"n\">");
+        dur_or_dash(b, t->detected_at, t->acknowledged_at);
+        mx_buf_puts(b, "</td><td class=\"n\">");
+        dur_or_dash(b, t->detected_at, t->resolved_at);
+        mx_buf_printf(b, "</td><td>%s</td><td class=\"src\">", mx_pm_status_name(r->comp[i].pm));
+        src.n = 0;
+        for (uint32_t k = 0; k < t->count; k++) {
+            if (k) mx_buf_puts(&src, " ");
+            mx_fmt_source(&src, r, mx_tl_event(r->tl, t->first + k));
+        }
+        mx_esc_html(b, src.p ? src.p : "", src.n);
+        mx_buf_puts(b, "</td></tr>\n");
+    }
+    mx_buf_free(&src);
+    mx_buf_puts(b, "</table></div></details>");
+}
+
+void mx_html_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *c) {
+    mx_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                   "img-src data:; style-src 'unsafe-inline'\">"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                   "<meta name=\"color-scheme\" content=\"light dark\"><title>Incident report");
+    if (r->n_months) {
+        mx_buf_puts(b, " ");
+        mx_fmt_month(b, r->months[0].key);
+        mx_buf_puts(b, " to ");
+        mx_fmt_month(b, r->months[r->n_months - 1].key);
+    }
+    mx_buf_printf(b,
+                  "</title><style>%s</style></head><body><main><h1>Incident report</h1>"
+                  "<p class=\"sub\">",
+                  CSS);
+    mx_buf_printf(b, "%llu incidents", (unsigned long long)r->incidents);
+    if (r->n_months) {
+        mx_buf_puts(b, " detected ");
+        mx_fmt_month(b, r->months[0].key);
+        mx_buf_puts(b, " to ");
+        mx_fmt_month(b, r->months[r->n_months - 1].key);
+    }
+    mx_buf_printf(b, " · %llu open · as of ", (unsigned long long)r->open);
+    mx_fmt_local(b, r->zone, r->as_of);
+    mx_buf_puts(b, " · times in ");
+    mx_esc_html(b, r->timezone, strlen(r->timezone));
+    mx_buf_puts(b, "</p>");
+    headline(b, r);
+    by_severity(b, r);
+    by_month(b, r);
+    charts(b, c);
+    incidents(b, r);
+    compliance(b, r);
+    quality(b, r);
+    mx_buf_puts(b, DEFINITIONS);
+    appendix(b, r);
+    mx_buf_puts(b, "</main></body></html>\n");
+}

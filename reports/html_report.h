@@ -1,0 +1,17 @@
+/*
+ * html_report.h - report.html: one self-contained file (inline CSS and SVG charts, no
+ * script, no external request, a Content-Security-Policy that forbids them), readable
+ * without JavaScript, in dark mode and in print. Every string from input is escaped
+ * with mx_esc_html.
+ */
+#ifndef MX_HTML_REPORT_H
+#define MX_HTML_REPORT_H
+
+#include "analyzer/metrics.h"
+#include "reports/charts.h"
+#include "reports/out.h"
+
+/* Appends the page to b; charts may hold no SVG (notes are shown instead). */
+void mx_html_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *charts);
+
+#endif
