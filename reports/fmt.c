@@ -154,6 +154,7 @@ void mx_esc_html(struct mx_buf *b, const char *s, size_t n) {
             i++;
             continue;
         case '\n':
+        case '\r':
         case '\t':
             mx_buf_putc(b, ' ');
             i++;

@@ -29,7 +29,8 @@ void mx_fmt_month(struct mx_buf *b, int key);
 
 /* A JSON string with quotes: " \ and U+0000-U+001F escaped, invalid UTF-8 as U+FFFD. */
 void mx_esc_json(struct mx_buf *b, const char *s, size_t n);
-/* HTML text or a double-quoted attribute value: & < > " ' as entities; C0/C1
+/* HTML text or a double-quoted attribute value: & < > " ' as entities; line breaks
+ * and tabs as spaces; other C0/C1
  * controls, noncharacters and invalid UTF-8 as U+FFFD. */
 void mx_esc_html(struct mx_buf *b, const char *s, size_t n);
 /* The same without the surrounding quotes. */

@@ -17,7 +17,8 @@ for tz in UTC Europe/Berlin; do
   TZ=UTC LC_ALL=C "$mttx" report -q --tz "$tz" --as-of 2026-11-26T00:00:00Z -o "$d/a-$tz" "$demo" || true
   TZ=Asia/Tokyo LC_ALL=de_DE.UTF-8 "$mttx" report -q --tz "$tz" --as-of 2026-11-26T00:00:00Z -o "$d/b-$tz" "$demo" || true
   SOURCE_DATE_EPOCH=1764115200 TZ=America/Sao_Paulo LC_ALL=de_DE.UTF-8 "$mttx" report -q --tz "$tz" -o "$d/c-$tz" "$demo" || true
-  for f in report.md report.json; do
+  for f in report.md report.json report.html charts/incidents-by-month.svg \
+           charts/detections-heatmap.svg; do
     [ -s "$d/a-$tz/$f" ] || fail "$f not written"
     cmp "$d/a-$tz/$f" "$d/b-$tz/$f" || fail "$f differs between TZ/LC_ALL settings (--tz $tz)"
   done

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""report.html and incidents.csv are safe with hostile input: the injection fixture
+(titles, services, ids and a file name built to break out of HTML, SVG, gnuplot and
+spreadsheets) must come out as text. No script element, no event handler attribute,
+no external reference, the CSP meta tag present, every inline SVG parses as XML, every
+title survives as text, no marker file appears, and CSV cells cannot start a formula.
+Also: without gnuplot the report is still written, with a note for each chart."""
+import csv
+import html.parser
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+mttx, root = os.path.abspath(sys.argv[1]), sys.argv[2]
+fixture = os.path.join(root, "fixtures/injection")
+titles = json.load(open(os.path.join(fixture, "titles.json"), encoding="utf-8"))
+failures = []
+
+
+class Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.text, self.bad = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for k, v in attrs:
+            if k.startswith("on"):
+                self.bad.append("event handler %s on <%s>" % (k, tag))
+            if k in ("src", "href", "xlink:href") and v and re.match(r"\s*(https?:|//|javascript:)", v):
+                self.bad.append("external reference %s=%s" % (k, v))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def check_report(d, want_charts):
+    page = open(os.path.join(d, "report.html"), encoding="utf-8").read()
+    p = Page()
+    p.feed(page)
+    failures.extend(p.bad)
+    if "script" in p.tags:
+        failures.append("a <script> element")
+    if "default-src 'none'" not in page:
+        failures.append("no Content-Security-Policy")
+    svgs = re.findall(r"<svg\b.*?</svg>", page, re.S)
+    if len(svgs) != want_charts:
+        failures.append("%d inline SVG charts, want %d" % (len(svgs), want_charts))
+    for k, svg in enumerate(svgs):
+        try:
+            ET.fromstring(svg)
+        except ET.ParseError as e:
+            failures.append("chart %d is not well-formed XML: %s" % (k, e))
+    text = "".join(p.text)
+    for t in titles:
+        want = t.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+        want = "".join("\ufffd" if (ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0) else c for c in want)
+        if want not in text:
+            failures.append("title not rendered as text: %r" % t)
+    return page
+
+
+with tempfile.TemporaryDirectory() as d:
+    out = os.path.join(d, "out")
+    p = subprocess.run([mttx, "report", "-q", "--as-of", "2026-06-01", "-f", "html,csv,md",
+                        "-o", out, fixture], capture_output=True, text=True)
+    if p.returncode != 0:
+        failures.append("mttx exited %d: %s" % (p.returncode, p.stderr))
+    check_report(out, 6)
+    rows = list(csv.reader(open(os.path.join(out, "incidents.csv"), encoding="utf-8", newline="")))
+    for row in rows[1:]:
+        for cell in row:
+            if cell[:1] in ("=", "+", "-", "@", "\t", "\r", "\n"):
+                failures.append("CSV cell starts a formula: %r" % cell)
+    if not any(cell.startswith("'=HYPERLINK") for row in rows for cell in row):
+        failures.append("the =HYPERLINK title lost its neutralising quote")
+    for f in os.listdir(os.path.join(out, "charts")):
+        try:
+            ET.parse(os.path.join(out, "charts", f))
+        except ET.ParseError as e:
+            failures.append("charts/%s: %s" % (f, e))
+    # without gnuplot: still written, a note instead of each chart, a warning
+    bare = os.path.join(d, "bare")
+    env = dict(os.environ, PATH="/nonexistent")
+    p = subprocess.run([mttx, "report", "--as-of", "2026-06-01", "-o", bare, fixture],
+                       capture_output=True, text=True, env=env)
+    if p.returncode != 0:
+        failures.append("without gnuplot: exit %d" % p.returncode)
+    if "warning: gnuplot" not in p.stderr:
+        failures.append("without gnuplot: no warning on stderr: %r" % p.stderr[-300:])
+    page = check_report(bare, 0)
+    if page.count("Chart not drawn") != 6:
+        failures.append("without gnuplot: %d chart notes, want 6" % page.count("Chart not drawn"))
+if os.path.exists("/tmp/mttx-pwned") or os.path.exists("X"):
+    failures.append("a marker file appeared")
+for f in failures:
+    print("FAIL:", f)
+print("html_safety: %d titles checked, %d failures" % (len(titles), len(failures)))
+sys.exit(1 if failures else 0)
