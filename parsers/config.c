@@ -194,9 +194,97 @@ static int calendar(struct load *l, const char *name, const char *value) {
     return bad(l, "unknown key \"%s\" in [calendar]", name);
 }
 
+void mx_config_free(struct mx_config *c) {
+    if (!c) return;
+    for (size_t i = 0; i < c->n_formats; i++) mx_line_format_free(&c->formats[i]);
+    c->n_formats = 0;
+}
+
+const struct mx_line_format *mx_config_format(const struct mx_config *c, const char *name) {
+    for (size_t i = 0; i < c->n_formats; i++)
+        if (strcmp(c->formats[i].name, name) == 0) return &c->formats[i];
+    return NULL;
+}
+
+/* Compiles value as a pattern; *out owned by the caller. */
+static int pattern(struct load *l, const char *where, const char *value, struct mx_regex **out) {
+    const char *why = mx_regex_compile(value, out);
+    if (why) return bad(l, "%s: the pattern does not compile: %s", where, why);
+    return 1;
+}
+
+static int format_key(struct load *l, const char *name, const char *key, const char *value) {
+    struct mx_config *c = l->c;
+    struct mx_line_format *f = NULL;
+    for (size_t i = 0; i < c->n_formats; i++)
+        if (strcmp(c->formats[i].name, name) == 0) f = &c->formats[i];
+    if (!f) {
+        if (c->n_formats == MX_MAX_FORMATS || strlen(name) >= sizeof f->name || !name[0])
+            return bad(l, "[format %s]: too many formats or a bad name", name);
+        f = &c->formats[c->n_formats++];
+        memset(f, 0, sizeof *f);
+        snprintf(f->name, sizeof f->name, "%s", name);
+    }
+    char where[100];
+    snprintf(where, sizeof where, "[format %.60s] %s", name, key);
+    if (strcmp(key, "pattern") == 0) {
+        mx_regex_free(f->re);
+        f->re = NULL;
+        if (!pattern(l, where, value, &f->re)) return 0;
+        static const char *const need[3] = {"time", "incident", "event"};
+        for (int k = 0; k < 3; k++)
+            if (!mx_regex_has_group(f->re, need[k]))
+                return bad(l, "%s: the pattern has no (?<%s>...) group", where, need[k]);
+        return 1;
+    }
+    if (strcmp(key, "time_format") == 0) {
+        if (strcmp(value, "rfc3339") == 0)
+            f->time_format = MX_TF_RFC3339;
+        else if (strcmp(value, "epoch") == 0)
+            f->time_format = MX_TF_EPOCH;
+        else if (strcmp(value, "epoch_ms") == 0)
+            f->time_format = MX_TF_EPOCH_MS;
+        else if (strchr(value, '%') && strlen(value) < sizeof f->layout) {
+            f->time_format = MX_TF_LAYOUT;
+            snprintf(f->layout, sizeof f->layout, "%s", value);
+        } else
+            return bad(l, "%s: expected rfc3339, epoch, epoch_ms or a layout with %% directives",
+                       where);
+        return 1;
+    }
+    if (strcmp(key, "timezone") == 0) {
+        mx_zone_free(f->zone);
+        f->zone = NULL;
+        const char *why = mx_zone_open(value, &f->zone);
+        return why ? bad(l, "%s \"%s\": %s", where, value, why) : 1;
+    }
+    if (strcmp(key, "files") == 0) {
+        if (strlen(value) >= sizeof f->files) return bad(l, "%s: glob too long", where);
+        snprintf(f->files, sizeof f->files, "%s", value);
+        return 1;
+    }
+    if (strncmp(key, "event.", 6) == 0) {
+        enum mx_evtype t;
+        if (!mx_evtype_parse(value, strlen(value), &t))
+            return bad(l, "%s: unknown event type \"%s\"", where, value);
+        if (f->n_words == MX_MAX_EVENT_WORDS || strlen(key + 6) >= sizeof f->words[0].word ||
+            !key[6])
+            return bad(l, "%s: too many event words or a bad one", where);
+        snprintf(f->words[f->n_words].word, sizeof f->words[0].word, "%s", key + 6);
+        f->words[f->n_words++].type = t;
+        return 1;
+    }
+    return bad(l, "unknown key \"%s\" in [format %s]", key, name);
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value) {
     struct load *l = user;
     struct mx_config *c = l->c;
+    if (strncmp(section, "format ", 7) == 0) return format_key(l, section + 7, name, value);
+    if (strcmp(section, "exclude") == 0 || strcmp(section, "service") == 0 ||
+        strcmp(section, "checks") == 0 ||
+        (strcmp(section, "severity") == 0 && strcmp(name, "from_title") == 0))
+        return bad(l, "[%s] %s: rules are not supported by this version yet", section, name);
     if (strcmp(section, "severity") == 0) {
         enum mx_severity sev = MX_SEV_NONE;
         if (strcmp(value, "unassigned") != 0 &&
@@ -255,6 +343,11 @@ int mx_config_load(struct mx_config *c, const char *path, char *err, size_t errl
     }
     int line = ini_parse_file(f, handler, &l);
     fclose(f);
+    for (size_t i = 0; line == 0 && i < c->n_formats; i++)
+        if (!c->formats[i].re) {
+            snprintf(err, errlen, "%s: [format %s] has no pattern", path, c->formats[i].name);
+            return -1;
+        }
     if (line == 0) return 0;
     if (!l.why[0])
         snprintf(l.why, sizeof l.why, "not an INI line (expected [section] or key = value)");

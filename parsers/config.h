@@ -12,6 +12,11 @@
  *                cadence.SEV1..SEV4, war_room, regulator = DURATION | none
  *   [postmortem] SEV1..SEV4 = DURATION | none (deadline from resolution)
  *   [calendar]   holidays = YYYY-MM-DD, ...; workdays = Mon-Fri (or Mon,Tue,...)
+ *   [format NAME] pattern = PCRE2 with (?<time>) (?<incident>) (?<event>) groups,
+ *                time_format = rfc3339 | epoch | epoch_ms | LAYOUT, timezone = ZONE,
+ *                files = GLOB, event.WORD = TYPE   (custom line formats, custom.h)
+ *   [exclude], [service], [checks], [severity] from_title: rules, not supported yet
+ *                (a config error, so that no rule is silently ignored)
  * Durations: 90s, 15m, 2h, 7d, 1h30m.
  *
  * Comments are whole lines starting with ';' or '#' (no inline comments: values such
@@ -24,6 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "parsers/custom.h"
 #include "parsers/input.h"
 #include "parsers/policy.h"
 #include "parsers/sevmap.h"
@@ -34,7 +40,15 @@ struct mx_config {
     char input_encoding[40];  /* empty: UTF-8 */
     struct mx_read_opts read; /* limits; zone and sevmap are set by the caller */
     struct mx_policy policy;  /* targets, deadlines, business calendar */
+    struct mx_line_format formats[MX_MAX_FORMATS]; /* owned */
+    size_t n_formats;
 };
+
+/* Releases the compiled patterns and zones. Accepts NULL. */
+void mx_config_free(struct mx_config *c);
+
+/* The format called name, or NULL. */
+const struct mx_line_format *mx_config_format(const struct mx_config *c, const char *name);
 
 /* The built-in defaults (the process document and SECURITY.md's limits). */
 void mx_config_default(struct mx_config *c);

@@ -9,8 +9,8 @@
 #include <string.h>
 
 static const char *const reason_names[MX_R__COUNT] = {
-    "invalid_json",  "not_an_object", "missing_field",   "bad_field", "bad_time",
-    "line_too_long", "nul_byte",      "not_an_incident", "bad_csv",
+    "invalid_json", "not_an_object",   "missing_field", "bad_field", "bad_time",    "line_too_long",
+    "nul_byte",     "not_an_incident", "bad_csv",       "no_match",  "regex_limit",
 };
 
 static const char *const warning_names[MX_W__COUNT] = {
@@ -29,6 +29,7 @@ static const char *const kind_names[MX_K__COUNT] = {
     "pagerduty_csv_basic",
     "pagerduty_csv_insights",
     "csv",
+    "custom",
 };
 
 const char *mx_kind_name(enum mx_kind k) {

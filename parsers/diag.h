@@ -34,6 +34,8 @@ enum mx_reason {
     MX_R_NUL_BYTE,      /* a NUL byte inside the line */
     MX_R_NOT_INCIDENT,  /* a known shape about something else (a service webhook) */
     MX_R_BAD_CSV,       /* a CSV record that cannot be read (quoting, limits) */
+    MX_R_NO_MATCH,      /* a line that a custom format's pattern does not match */
+    MX_R_REGEX_LIMIT,   /* a custom format's pattern hit its limits on the line */
     MX_R__COUNT
 };
 
@@ -61,6 +63,7 @@ enum mx_kind {
     MX_K_PD_CSV_BASIC,    /* PagerDuty incidents CSV, basic report */
     MX_K_PD_CSV_INSIGHTS, /* PagerDuty Insights "Incident Activity" CSV */
     MX_K_CSV,             /* CSV with native column names */
+    MX_K_CUSTOM,          /* a line read with a custom format */
     MX_K__COUNT
 };
 

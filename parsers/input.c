@@ -18,6 +18,7 @@
 #include "parsers/json.h"
 #include "parsers/archive.h"
 #include "parsers/csv_pagerduty.h"
+#include "parsers/custom.h"
 #include "parsers/jsonin.h"
 
 struct mx_read_opts mx_read_opts_default(void) {
@@ -31,6 +32,9 @@ struct mx_read_opts mx_read_opts_default(void) {
     o.zone = NULL;
     o.sevmap = NULL;
     o.csv_encoding = NULL;
+    o.formats = NULL;
+    o.n_formats = 0;
+    o.forced = NULL;
     return o;
 }
 
@@ -78,7 +82,13 @@ static int read_text(struct mx_reader *rd, struct mx_stream *s, uint32_t src, co
     struct mx_input_stat *in = &rd->diag->inputs[src];
     int rc;
     char c = first_char(head, k);
-    if (c != '{' && c != '[' && mx_pdcsv_sniff(head, k)) {
+    const struct mx_line_format *f = rd->opts.forced;
+    for (size_t i = 0; !f && i < rd->opts.n_formats; i++)
+        if (mx_line_format_matches(&rd->opts.formats[i], in->path)) f = &rd->opts.formats[i];
+    if (f) {
+        in->format = "custom";
+        rc = mx_custom_read(rd, s, src, f);
+    } else if (c != '{' && c != '[' && mx_pdcsv_sniff(head, k)) {
         in->format = "csv";
         if (rd->opts.csv_encoding && !(s = mx_stream_iconv(s, rd->opts.csv_encoding)))
             return failed(rd, src, NULL, "unknown --input-encoding");

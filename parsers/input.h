@@ -27,12 +27,16 @@ struct mx_read_opts {
     uint64_t max_entries; /* archive entries per archive (100,000) */
     size_t json_doc_max;  /* a JSON document (page, array) in bytes (64 MiB) */
     struct mx_csv_limits csv;
+    const struct mx_line_format *formats; /* custom line formats (custom.h); borrowed */
+    size_t n_formats;
+    const struct mx_line_format *forced; /* --input-format: every text input; or NULL */
 };
 
 /* The defaults of SECURITY.md. */
 struct mx_read_opts mx_read_opts_default(void);
 
 struct mx_json;
+struct mx_line_format;
 
 /* Called every MX_PROGRESS_EVERY records of an input, for a progress display. */
 #define MX_PROGRESS_EVERY ((uint64_t)1 << 17)

@@ -139,6 +139,98 @@ const char *mx_time_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zo
     return NULL;
 }
 
+/* Reads 1 to max digits. */
+static int some_digits(struct cur *c, int max, int *v) {
+    int k = 0;
+    *v = 0;
+    while (k < max && c->i < c->n && c->s[c->i] >= '0' && c->s[c->i] <= '9') {
+        *v = *v * 10 + (c->s[c->i++] - '0');
+        k++;
+    }
+    return k;
+}
+
+static int month_name(struct cur *c) {
+    static const char *const names[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (c->n - c->i < 3) return -1;
+    for (int m = 0; m < 12; m++) {
+        int k = 0;
+        while (k < 3 && (c->s[c->i + (size_t)k] | 32) == names[m][k]) k++;
+        if (k == 3) {
+            c->i += 3;
+            return m + 1;
+        }
+    }
+    return -1;
+}
+
+/* One %-directive of a layout; returns a reason or NULL. */
+static const char *directive(struct cur *c, char d, int f[7], int *off, bool *has_zone) {
+    int v;
+    switch (d) {
+    case 'Y':
+        if (some_digits(c, 4, &v) != 4) return "expected a four-digit year";
+        f[0] = v;
+        return NULL;
+    case 'm': return some_digits(c, 2, &f[1]) ? NULL : "expected a month number";
+    case 'd':
+    case 'e':
+        if (d == 'e' && c->i < c->n && c->s[c->i] == ' ') c->i++;
+        return some_digits(c, 2, &f[2]) ? NULL : "expected a day of the month";
+    case 'H': return some_digits(c, 2, &f[3]) ? NULL : "expected an hour";
+    case 'M': return some_digits(c, 2, &f[4]) ? NULL : "expected minutes";
+    case 'S': return some_digits(c, 2, &f[5]) ? NULL : "expected seconds";
+    case 'f': {
+        int k = 0, ms = 0;
+        while (c->i < c->n && c->s[c->i] >= '0' && c->s[c->i] <= '9') {
+            if (k < 3) ms = ms * 10 + (c->s[c->i] - '0');
+            k++;
+            c->i++;
+        }
+        if (k == 0 || k > 9) return "fraction of a second: expected 1 to 9 digits";
+        for (; k < 3; k++) ms *= 10;
+        f[6] = ms;
+        return NULL;
+    }
+    case 'b': return (f[1] = month_name(c)) > 0 ? NULL : "expected a month name (Jan..Dec)";
+    case 'z': return zone(c, off, has_zone);
+    case '%': return c->i < c->n && c->s[c->i++] == '%' ? NULL : "expected '%'";
+    default: return "unknown directive in the time layout";
+    }
+}
+
+const char *mx_time_parse_layout(const char *layout, const char *s, size_t n, int64_t *out_ms,
+                                 bool *has_zone) {
+    struct cur c = {s, n, 0};
+    int f[7] = {-1, -1, -1, 0, 0, 0, 0}; /* year month day hour minute second ms */
+    int off = 0;
+    *has_zone = false;
+    for (const char *l = layout; *l; l++) {
+        if (*l == '%' && l[1]) {
+            /* %z at the end of the text is optional only when nothing is left */
+            const char *why = directive(&c, *++l, f, &off, has_zone);
+            if (why) return why;
+        } else if (*l == ' ') {
+            if (c.i >= c.n || c.s[c.i] != ' ') return "expected a space";
+            while (c.i < c.n && c.s[c.i] == ' ') c.i++;
+        } else if (c.i >= c.n || c.s[c.i++] != *l) {
+            return "the text does not follow the time layout";
+        }
+    }
+    if (!at_end(&c)) return "unexpected text after the time";
+    if (f[0] < 1000 || f[1] < 1 || f[2] < 0) return "the layout lacks a year, month or day";
+    if (f[1] > 12) return "month out of range (01-12)";
+    if (f[2] < 1 || f[2] > mx_days_in_month(f[0], f[1])) return "day does not exist in that month";
+    if (f[3] > 23) return "hour out of range (00-23)";
+    if (f[4] > 59) return "minute out of range (00-59)";
+    if (f[5] > 60) return "second out of range (00-59, 60 for a leap second)";
+    if (f[5] == 60) f[5] = 59, f[6] = 999;
+    int64_t t = ((mx_days_from_civil(f[0], f[1], f[2]) * 24 + f[3]) * 60 + f[4]) * 60 + f[5];
+    *out_ms = (t - (int64_t)off * 60) * 1000 + f[6];
+    return NULL;
+}
+
 const char *mx_time_from_epoch(int64_t v, int64_t *out_ms) {
     if (v < 0) return "epoch time is negative";
     if (v > 100000000000000000LL)

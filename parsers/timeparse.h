@@ -23,6 +23,13 @@
  * ("day 30 is not in February 2026") and leaves the outputs unspecified. */
 const char *mx_time_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zone);
 
+/* Parses s[0..n) by a strftime-like layout: %Y %m %d %e %H %M %S, %f (fraction of a
+ * second, 1-9 digits), %b (Jan..Dec, any case), %z (Z, +hh, +hhmm, +hh:mm), %% and
+ * literal characters (a space matches one or more spaces). Fields are validated as by
+ * mx_time_parse; a layout without %z gives *has_zone false. Returns NULL or a reason. */
+const char *mx_time_parse_layout(const char *layout, const char *s, size_t n, int64_t *out_ms,
+                                 bool *has_zone);
+
 /* Reads an integer epoch: seconds; milliseconds if > 10^11; microseconds if > 10^14;
  * nanoseconds if > 10^17. Returns NULL or a static reason (negative values). */
 const char *mx_time_from_epoch(int64_t v, int64_t *out_ms);

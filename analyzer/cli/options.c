@@ -44,6 +44,8 @@ static const char MAIN_HELP[] =
     "                      business calendar, limits\n"                                            \
     "      --input-encoding NAME  character set of CSV inputs (iconv name, e.g.\n"                 \
     "                      WINDOWS-1252) [default: UTF-8]\n"                                       \
+    "      --input-format NAME  read every text input with the custom line format\n"               \
+    "                      [format NAME] of --config [default: by its files glob]\n"               \
     "      --strict        exit 4 when any record was rejected (after writing)\n"                  \
     "  -q, --quiet         no diagnostics on stderr (counts stay in the outputs)\n"                \
     "  -v, --verbose       say what is being read and written\n"                                   \
@@ -121,6 +123,7 @@ enum {
     OPT_DUMP,
     OPT_CONFIG,
     OPT_ENCODING,
+    OPT_INFORMAT,
     OPT_FAIL_ON,
     OPT_POSTMORTEM,
     OPT_NAMES,
@@ -135,7 +138,8 @@ enum {
         {"version", no_argument, NULL, OPT_VERSION},                                               \
         {"debug-dump-events", no_argument, NULL, OPT_DUMP},                                        \
         {"config", required_argument, NULL, OPT_CONFIG},                                           \
-        {"input-encoding", required_argument, NULL, OPT_ENCODING}, {                               \
+        {"input-encoding", required_argument, NULL, OPT_ENCODING},                                 \
+        {"input-format", required_argument, NULL, OPT_INFORMAT}, {                                 \
         NULL, 0, NULL, 0                                                                           \
     }
 
@@ -225,6 +229,7 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
     case OPT_DUMP: o->dump_events = true; break;
     case OPT_CONFIG: o->config = optarg; break;
     case OPT_ENCODING: o->input_encoding = optarg; break;
+    case OPT_INFORMAT: o->input_format = optarg; break;
     case OPT_POSTMORTEM: o->postmortem_dir = optarg; break;
     case OPT_NAMES: o->names = true; break;
     case OPT_NO_CHARTS: o->no_charts = true; break;

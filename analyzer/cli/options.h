@@ -29,6 +29,7 @@ struct mx_options {
     bool dump_events;
     const char *config;         /* --config FILE, or NULL */
     const char *input_encoding; /* --input-encoding NAME, or NULL */
+    const char *input_format;   /* --input-format NAME ([format NAME] of --config), or NULL */
     const char *fail_on[MX_MAX_GATES];
     int n_fail_on;
     const char *incident;       /* timeline: the incident id */

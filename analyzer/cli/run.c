@@ -385,6 +385,9 @@ static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
     ropts.csv_encoding = o->input_encoding        ? o->input_encoding
                          : cfg->input_encoding[0] ? cfg->input_encoding
                                                   : NULL;
+    ropts.formats = cfg->formats;
+    ropts.n_formats = cfg->n_formats;
+    ropts.forced = o->input_format ? mx_config_format(cfg, o->input_format) : NULL;
     mx_reader_init(&rd, diag, &ropts, o->dump_events ? dump_event : forward, &dump);
     bool tty = o->verbosity >= 0 && isatty(STDERR_FILENO);
     if (tty) {
@@ -410,6 +413,11 @@ static int setup(const struct mx_options *o, struct mx_config *cfg, struct mx_zo
     *zone = *input_zone = NULL;
     if (o->config && mx_config_load(cfg, o->config, err, sizeof err) != 0) {
         fprintf(stderr, "mttx: %s\n", err);
+        return 2;
+    }
+    if (o->input_format && !mx_config_format(cfg, o->input_format)) {
+        fprintf(stderr, "mttx: --input-format %s: no [format %s] section in the --config file\n",
+                o->input_format, o->input_format);
         return 2;
     }
     if ((why = mx_zone_open(o->tz, zone))) {
@@ -446,6 +454,7 @@ int mx_run(const struct mx_options *o) {
     int rc = setup(o, &cfg, &zone, &input_zone);
     if (rc == 0) rc = resolve_times(o, zone, &as_of, &from, &to);
     if (rc) {
+        mx_config_free(&cfg);
         mx_zone_free(zone);
         mx_zone_free(input_zone);
         return rc;
@@ -476,5 +485,6 @@ int mx_run(const struct mx_options *o) {
     mx_diag_free(&diag);
     mx_zone_free(zone);
     mx_zone_free(input_zone);
+    mx_config_free(&cfg);
     return rc;
 }

@@ -75,6 +75,46 @@ static void table(void) {
     }
 }
 
+/* Custom-format layouts (time_format = LAYOUT). */
+static const struct {
+    const char *layout, *text, *want; /* want NULL: rejected */
+    bool has_zone;
+} LAYOUTS[] = {
+    {"%d/%b/%Y:%H:%M:%S %z", "04/Mar/2026:12:30:05 +0100", "2026-03-04T11:30:05Z", true},
+    {"%d/%b/%Y:%H:%M:%S %z", "04/mar/2026:12:30:05 Z", "2026-03-04T12:30:05Z", true},
+    {"%Y-%m-%d %H:%M:%S", "2026-03-02 09:00:00", "2026-03-02T09:00:00Z", false},
+    {"%Y-%m-%d %H:%M:%S", "2026-03-02   09:00:00", "2026-03-02T09:00:00Z", false},
+    {"%Y-%m-%d %H:%M:%S.%f%z", "2026-03-02 09:00:00.25+05:30", "2026-03-02T03:30:00.250Z", true},
+    {"%b %e %H:%M:%S %Y", "Mar  4 07:08:09 2026", "2026-03-04T07:08:09Z", false},
+    {"%Y%m%d %%%H%M%S", "20260304 %120000", "2026-03-04T12:00:00Z", false},
+    {"%Y-%m-%d %H:%M:%S", "2026-02-30 09:00:00", NULL, false},
+    {"%Y-%m-%d %H:%M:%S", "2026-03-02 09:00", NULL, false},
+    {"%Y-%m-%d %H:%M:%S", "2026-03-02 09:00:00 extra", NULL, false},
+    {"%d/%b/%Y", "04/Foo/2026", NULL, false},
+    {"%Y-%m-%d %H:%M:%S %z", "2026-03-02 09:00:00 +25:00", NULL, false},
+    {"%Q", "anything", NULL, false},
+};
+
+static void layouts(void) {
+    for (size_t i = 0; i < sizeof LAYOUTS / sizeof LAYOUTS[0]; i++) {
+        int64_t ms = 0;
+        bool has_zone = false;
+        const char *t = LAYOUTS[i].text;
+        const char *why = mx_time_parse_layout(LAYOUTS[i].layout, t, strlen(t), &ms, &has_zone);
+        if (!LAYOUTS[i].want) {
+            if (!why) fprintf(stderr, "accepted: %s by %s\n", t, LAYOUTS[i].layout);
+            CHECK(why != NULL);
+            continue;
+        }
+        if (why) fprintf(stderr, "rejected %s by %s: %s\n", t, LAYOUTS[i].layout, why);
+        CHECK(why == NULL);
+        char buf[32];
+        mx_time_format_utc(ms, buf);
+        CHECK_STR(buf, LAYOUTS[i].want);
+        CHECK_I64(has_zone, LAYOUTS[i].has_zone);
+    }
+}
+
 static void epochs(void) {
     int64_t ms;
     CHECK(mx_time_from_epoch(1772600767, &ms) == NULL);
@@ -169,6 +209,7 @@ static void zones(void) {
 
 int main(void) {
     table();
+    layouts();
     epochs();
     calendar();
     zones();

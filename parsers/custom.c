@@ -1,0 +1,171 @@
+/*
+ * custom.c - custom line formats (see custom.h).
+ */
+#define _DEFAULT_SOURCE /* fnmatch */
+#include "parsers/custom.h"
+
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/input.h"
+#include "parsers/lines.h"
+#include "parsers/timeparse.h"
+
+void mx_line_format_free(struct mx_line_format *f) {
+    if (!f) return;
+    mx_regex_free(f->re);
+    mx_zone_free(f->zone);
+    f->re = NULL;
+    f->zone = NULL;
+}
+
+void mx_rules_free(struct mx_rules *r) {
+    if (!r) return;
+    for (size_t i = 0; i < r->n_exclude; i++) mx_regex_free(r->exclude[i].re);
+    for (size_t i = 0; i < r->n_alias; i++) mx_regex_free(r->alias[i].re);
+    mx_regex_free(r->severity_from_title);
+    mx_regex_free(r->channel);
+    memset(r, 0, sizeof *r);
+}
+
+bool mx_line_format_matches(const struct mx_line_format *f, const char *path) {
+    if (!f->files[0]) return false;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *bang = strrchr(base, '!'); /* an archive member: its own name */
+    if (bang) base = bang + 1;
+    return fnmatch(f->files, path, 0) == 0 || fnmatch(f->files, base, 0) == 0;
+}
+
+/* The time group by the format's time_format; false when rejected. */
+static bool read_time(struct mx_record *r, const struct mx_line_format *f, struct mx_str s,
+                      int64_t *ms) {
+    const char *why = NULL;
+    bool has_zone = true;
+    char ex[200];
+    if (f->time_format == MX_TF_EPOCH || f->time_format == MX_TF_EPOCH_MS) {
+        int64_t v = 0;
+        bool ok = s.n > 0 && s.n <= 18;
+        for (size_t i = 0; ok && i < s.n; i++) {
+            ok = s.p[i] >= '0' && s.p[i] <= '9';
+            v = v * 10 + (s.p[i] - '0');
+        }
+        if (!ok)
+            why = "expected epoch digits";
+        else
+            *ms = f->time_format == MX_TF_EPOCH ? v * 1000 : v;
+    } else if (f->time_format == MX_TF_LAYOUT) {
+        why = mx_time_parse_layout(f->layout, s.p, s.n, ms, &has_zone);
+    } else {
+        why = mx_time_parse(s.p, s.n, ms, &has_zone);
+    }
+    if (!why && !has_zone) {
+        const struct mx_zone *z = f->zone ? f->zone : r->zone;
+        why = mx_zone_to_utc(z, *ms, ms);
+        if (!why && !f->zone) {
+            mx_excerpt(ex, sizeof ex, s.p, s.n);
+            mx_record_warn(r, MX_W_NO_ZONE, "time %s has no zone offset; read in %s", ex,
+                           mx_zone_name(z));
+        }
+    }
+    if (!why) return true;
+    mx_excerpt(ex, sizeof ex, s.p, s.n);
+    return mx_record_reject(r, MX_R_BAD_TIME, "group 'time': %s, got %s", why, ex);
+}
+
+/* One matched line to one event. */
+static bool line_event(struct mx_record *r, const struct mx_line_format *f, const char *line) {
+    struct mx_event ev;
+    mx_record_blank(r, &ev);
+    struct mx_str t = mx_regex_group(f->re, line, "time");
+    struct mx_str e = mx_regex_group(f->re, line, "event");
+    ev.incident = mx_regex_group(f->re, line, "incident");
+    if (!t.n || !ev.incident.n || !e.n)
+        return mx_record_reject(r, MX_R_MISSING_FIELD,
+                                "format %s: the time, incident or event group matched nothing",
+                                f->name);
+    if (!read_time(r, f, t, &ev.time_ms)) return false;
+    bool known = false;
+    for (size_t i = 0; i < f->n_words && !known; i++)
+        if (strlen(f->words[i].word) == e.n && memcmp(f->words[i].word, e.p, e.n) == 0) {
+            ev.type = f->words[i].type;
+            known = true;
+        }
+    if (!known && !mx_evtype_parse(e.p, e.n, &ev.type)) {
+        char ex[200];
+        mx_excerpt(ex, sizeof ex, e.p, e.n);
+        ev.type = MX_EV_NOTE;
+        ev.type_name = e;
+        mx_record_warn(r, MX_W_UNKNOWN_EVENT, "unknown event type %s (kept as a note)", ex);
+    }
+    struct mx_str sev = mx_regex_group(f->re, line, "severity");
+    if (sev.n && !mx_sevmap_lookup(r->sevmap, sev.p, sev.n, &ev.severity)) {
+        char ex[200];
+        mx_excerpt(ex, sizeof ex, sev.p, sev.n);
+        mx_record_warn(r, MX_W_UNKNOWN_SEVERITY, "unknown severity %s (ignored)", ex);
+    }
+    struct mx_str cls = mx_regex_group(f->re, line, "class");
+    if (cls.n) ev.has_class = mx_class_parse(cls.p, cls.n, &ev.cls);
+    ev.service = mx_regex_group(f->re, line, "service");
+    ev.title = mx_regex_group(f->re, line, "title");
+    ev.actor = mx_regex_group(f->re, line, "actor");
+    mx_record_event(r, &ev);
+    return true;
+}
+
+int mx_custom_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src,
+                   const struct mx_line_format *f) {
+    struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
+    struct mx_pos pos = {rd->diag->inputs[src].path, src, 0, -1};
+    struct mx_record *r = &rd->rec;
+    const char *p;
+    size_t n;
+    int rc = 0;
+    unsigned limits = 0;
+    for (;;) {
+        enum mx_line_status st = mx_lines_next(lr, &p, &n, &pos.line);
+        if (st == MX_LINE_END) break;
+        if (st == MX_LINE_ERROR) {
+            pos.line++;
+            mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
+            rc = -1;
+            break;
+        }
+        if (st == MX_LINE_OK && n == 0) continue;
+        mx_record_begin(r, &pos);
+        r->kind = MX_K_CUSTOM;
+        if (st == MX_LINE_TOO_LONG) {
+            mx_record_reject(r, MX_R_LINE_TOO_LONG, "line longer than %zu bytes (skipped)",
+                             rd->opts.max_line);
+        } else if (st == MX_LINE_NUL) {
+            mx_record_reject(r, MX_R_NUL_BYTE, "NUL byte in the line");
+        } else {
+            enum mx_match m = mx_regex_match(f->re, p, n);
+            if (m == MX_MATCH) { /* groups are views into the line: valid until the next */
+                line_event(r, f, p);
+                mx_record_end(r);
+                continue;
+            }
+            if (m == MX_NO_MATCH)
+                mx_record_reject(r, MX_R_NO_MATCH, "does not match format %s", f->name);
+            else
+                mx_record_reject(r, MX_R_REGEX_LIMIT,
+                                 "format %s: the pattern hit its match limits on this line",
+                                 f->name);
+            limits += m == MX_MATCH_LIMIT;
+        }
+        mx_record_end(r);
+        if (limits >= MX_LIMIT_BUDGET) {
+            mx_diag_fail(rd->diag, &pos,
+                         "abandoned: format %s hit its match limits on %u lines (a pattern "
+                         "that backtracks catastrophically?)",
+                         f->name, limits);
+            rc = -1;
+            break;
+        }
+    }
+    mx_lines_free(lr);
+    return rc;
+}

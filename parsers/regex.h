@@ -1,0 +1,37 @@
+/*
+ * regex.h - PCRE2 with the limits of SECURITY.md, for custom line formats and rules.
+ *
+ * Patterns are compiled once (UTF, invalid UTF-8 in subjects tolerated without
+ * undefined behaviour) and JIT-compiled; every match runs with a match limit (100,000),
+ * a depth limit, a heap limit and a 1 MiB JIT stack. Hitting a limit is reported as
+ * such, never as "no match". A regex owns its match data: one thread, one match at a
+ * time.
+ */
+#ifndef MX_REGEX_H
+#define MX_REGEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "parsers/event.h"
+
+struct mx_regex; /* opaque */
+
+enum mx_match { MX_MATCH, MX_NO_MATCH, MX_MATCH_LIMIT };
+
+/* Compiles pattern. Returns NULL on success with *out set; otherwise a message naming
+ * the offset ("missing closing parenthesis at offset 7"), in a static buffer. */
+const char *mx_regex_compile(const char *pattern, struct mx_regex **out);
+/* Accepts NULL. */
+void mx_regex_free(struct mx_regex *re);
+
+/* Matches s[0..n) (unanchored unless the pattern anchors itself). */
+enum mx_match mx_regex_match(struct mx_regex *re, const char *s, size_t n);
+
+/* After a match: the named group's text, or an empty view when the group is absent
+ * from the pattern or did not take part. */
+struct mx_str mx_regex_group(const struct mx_regex *re, const char *s, const char *name);
+/* Whether the pattern has a group of that name. */
+bool mx_regex_has_group(const struct mx_regex *re, const char *name);
+
+#endif

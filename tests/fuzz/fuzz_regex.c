@@ -1,0 +1,69 @@
+/*
+ * fuzz_regex.c - libFuzzer target for custom line formats: the input's first line is a
+ * PCRE2 pattern (compiled with the limits of regex.h), the rest the subject lines, read
+ * with mx_custom_read when the pattern has the required groups and matched directly
+ * otherwise. Invalid UTF-8 in subjects, limit hits and the abandon budget are reached.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/custom.h"
+#include "parsers/input.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void drop(void *ctx, const struct mx_event *ev) {
+    (void)ctx;
+    (void)ev;
+}
+
+static void read_lines(struct mx_line_format *f, const uint8_t *data, size_t size) {
+    static struct mx_zone *utc;
+    if (!utc && mx_zone_open("UTC", &utc)) return;
+    struct mx_sevmap sevmap;
+    mx_sevmap_default(&sevmap);
+    struct mx_diag diag;
+    mx_diag_init(&diag, NULL);
+    struct mx_read_opts opts = mx_read_opts_default();
+    opts.zone = utc;
+    opts.sevmap = &sevmap;
+    opts.max_line = 4096;
+    struct mx_reader rd;
+    mx_reader_init(&rd, &diag, &opts, drop, NULL);
+    uint32_t src = mx_diag_input_add(&diag, "fuzz.log");
+    struct mx_stream *s = mx_stream_mem(data, size);
+    mx_custom_read(&rd, s, src, f);
+    mx_stream_free(s);
+    mx_reader_free(&rd);
+    mx_diag_free(&diag);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    const uint8_t *nl = memchr(data, '\n', size);
+    size_t plen = nl ? (size_t)(nl - data) : size;
+    if (plen > 1024) return 0; /* config patterns are lines of an INI file */
+    char *pattern = malloc(plen + 1);
+    if (!pattern) return 0;
+    memcpy(pattern, data, plen);
+    pattern[plen] = '\0';
+    struct mx_line_format f;
+    memset(&f, 0, sizeof f);
+    memcpy(f.name, "fuzz", 5);
+    const uint8_t *rest = nl ? nl + 1 : data + size;
+    size_t n = size - (size_t)(rest - data);
+    if (strlen(pattern) == plen && !mx_regex_compile(pattern, &f.re)) {
+        if (mx_regex_has_group(f.re, "time") && mx_regex_has_group(f.re, "incident") &&
+            mx_regex_has_group(f.re, "event")) {
+            f.time_format = (enum mx_time_format)(plen % 4);
+            memcpy(f.layout, "%d/%b/%Y:%H:%M:%S %z", 21);
+            read_lines(&f, rest, n);
+        } else if (mx_regex_match(f.re, (const char *)rest, n) == MX_MATCH) {
+            (void)mx_regex_group(f.re, (const char *)rest, "x");
+        }
+    }
+    mx_line_format_free(&f);
+    free(pattern);
+    return 0;
+}
