@@ -228,12 +228,12 @@ static int format_key(struct load *l, const char *name, const char *key, const c
     char where[100];
     snprintf(where, sizeof where, "[format %.60s] %s", name, key);
     if (strcmp(key, "pattern") == 0) {
-        mx_regex_free(f->re);
-        f->re = NULL;
-        if (!pattern(l, where, value, &f->re)) return 0;
+        struct mx_regex *re = NULL;
+        if (!pattern(l, where, value, &re)) return 0;
+        mx_line_format_bind(f, re);
         static const char *const need[3] = {"time", "incident", "event"};
-        for (int k = 0; k < 3; k++)
-            if (!mx_regex_has_group(f->re, need[k]))
+        for (int k = 0; k < 3; k++) /* MX_G_TIME, MX_G_INCIDENT, MX_G_EVENT */
+            if (!f->group[k])
                 return bad(l, "%s: the pattern has no (?<%s>...) group", where, need[k]);
         return 1;
     }

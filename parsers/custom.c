@@ -21,13 +21,12 @@ void mx_line_format_free(struct mx_line_format *f) {
     f->zone = NULL;
 }
 
-void mx_rules_free(struct mx_rules *r) {
-    if (!r) return;
-    for (size_t i = 0; i < r->n_exclude; i++) mx_regex_free(r->exclude[i].re);
-    for (size_t i = 0; i < r->n_alias; i++) mx_regex_free(r->alias[i].re);
-    mx_regex_free(r->severity_from_title);
-    mx_regex_free(r->channel);
-    memset(r, 0, sizeof *r);
+void mx_line_format_bind(struct mx_line_format *f, struct mx_regex *re) {
+    static const char *const names[MX_G__COUNT] = {"time",    "incident", "event", "severity",
+                                                   "service", "title",    "actor", "class"};
+    mx_regex_free(f->re);
+    f->re = re;
+    for (int g = 0; g < MX_G__COUNT; g++) f->group[g] = mx_regex_group_number(re, names[g]);
 }
 
 bool mx_line_format_matches(const struct mx_line_format *f, const char *path) {
@@ -79,9 +78,9 @@ static bool read_time(struct mx_record *r, const struct mx_line_format *f, struc
 static bool line_event(struct mx_record *r, const struct mx_line_format *f, const char *line) {
     struct mx_event ev;
     mx_record_blank(r, &ev);
-    struct mx_str t = mx_regex_group(f->re, line, "time");
-    struct mx_str e = mx_regex_group(f->re, line, "event");
-    ev.incident = mx_regex_group(f->re, line, "incident");
+    struct mx_str t = mx_regex_group_at(f->re, line, f->group[MX_G_TIME]);
+    struct mx_str e = mx_regex_group_at(f->re, line, f->group[MX_G_EVENT]);
+    ev.incident = mx_regex_group_at(f->re, line, f->group[MX_G_INCIDENT]);
     if (!t.n || !ev.incident.n || !e.n)
         return mx_record_reject(r, MX_R_MISSING_FIELD,
                                 "format %s: the time, incident or event group matched nothing",
@@ -100,17 +99,17 @@ static bool line_event(struct mx_record *r, const struct mx_line_format *f, cons
         ev.type_name = e;
         mx_record_warn(r, MX_W_UNKNOWN_EVENT, "unknown event type %s (kept as a note)", ex);
     }
-    struct mx_str sev = mx_regex_group(f->re, line, "severity");
+    struct mx_str sev = mx_regex_group_at(f->re, line, f->group[MX_G_SEVERITY]);
     if (sev.n && !mx_sevmap_lookup(r->sevmap, sev.p, sev.n, &ev.severity)) {
         char ex[200];
         mx_excerpt(ex, sizeof ex, sev.p, sev.n);
         mx_record_warn(r, MX_W_UNKNOWN_SEVERITY, "unknown severity %s (ignored)", ex);
     }
-    struct mx_str cls = mx_regex_group(f->re, line, "class");
+    struct mx_str cls = mx_regex_group_at(f->re, line, f->group[MX_G_CLASS]);
     if (cls.n) ev.has_class = mx_class_parse(cls.p, cls.n, &ev.cls);
-    ev.service = mx_regex_group(f->re, line, "service");
-    ev.title = mx_regex_group(f->re, line, "title");
-    ev.actor = mx_regex_group(f->re, line, "actor");
+    ev.service = mx_regex_group_at(f->re, line, f->group[MX_G_SERVICE]);
+    ev.title = mx_regex_group_at(f->re, line, f->group[MX_G_TITLE]);
+    ev.actor = mx_regex_group_at(f->re, line, f->group[MX_G_ACTOR]);
     mx_record_event(r, &ev);
     return true;
 }

@@ -1,7 +1,7 @@
 /*
  * custom.h - custom line formats: plain-text lines (a chat bot's log, syslog, a
  * homegrown tool) read with a PCRE2 pattern from the configuration's [format NAME]
- * section, and the rules of [exclude], [severity] from_title, [service] and [checks].
+ * section.
  *
  * A format's pattern names its fields with groups: time, incident and event are
  * required; severity, service, title, actor and class are optional. The time is read
@@ -24,14 +24,27 @@
 
 #define MX_MAX_FORMATS     16
 #define MX_MAX_EVENT_WORDS 32
-#define MX_MAX_RULES       32
 #define MX_LIMIT_BUDGET    100 /* limit hits before a file is abandoned */
 
 enum mx_time_format { MX_TF_RFC3339, MX_TF_EPOCH, MX_TF_EPOCH_MS, MX_TF_LAYOUT };
 
+/* The named groups a pattern may have, in this order (mx_line_format.group). */
+enum mx_group {
+    MX_G_TIME,
+    MX_G_INCIDENT,
+    MX_G_EVENT,
+    MX_G_SEVERITY,
+    MX_G_SERVICE,
+    MX_G_TITLE,
+    MX_G_ACTOR,
+    MX_G_CLASS,
+    MX_G__COUNT
+};
+
 struct mx_line_format {
     char name[64];
-    struct mx_regex *re; /* owned */
+    struct mx_regex *re;    /* owned */
+    int group[MX_G__COUNT]; /* group numbers in re (0: absent), set by mx_line_format_bind */
     enum mx_time_format time_format;
     char layout[128];
     struct mx_zone *zone; /* owned; NULL: the input zone */
@@ -43,24 +56,6 @@ struct mx_line_format {
     } words[MX_MAX_EVENT_WORDS];
 };
 
-/* Rules applied to finished timelines (analyzer), compiled from the configuration. */
-struct mx_rules {
-    size_t n_exclude;
-    struct {
-        bool on_service; /* else the title */
-        struct mx_regex *re;
-        char pattern[256];
-    } exclude[MX_MAX_RULES];
-    struct mx_regex *severity_from_title; /* with a (?<severity>) group, or NULL */
-    size_t n_alias;
-    struct {
-        char name[64];
-        struct mx_regex *re;
-    } alias[MX_MAX_RULES];
-    struct mx_regex *channel; /* the naming convention, or NULL */
-    char channel_pattern[256];
-};
-
 struct mx_reader;
 struct mx_stream;
 
@@ -69,9 +64,11 @@ struct mx_stream;
 int mx_custom_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src,
                    const struct mx_line_format *f);
 
-/* Releases what the format and the rules own. Accept NULL. */
+/* Sets f->re (owned by f from now on) and looks up its groups once. */
+void mx_line_format_bind(struct mx_line_format *f, struct mx_regex *re);
+
+/* Releases what the format owns. Accepts NULL. */
 void mx_line_format_free(struct mx_line_format *f);
-void mx_rules_free(struct mx_rules *r);
 
 /* Whether format f is chosen for the input at path by its files glob. */
 bool mx_line_format_matches(const struct mx_line_format *f, const char *path);

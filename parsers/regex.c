@@ -78,13 +78,21 @@ bool mx_regex_has_group(const struct mx_regex *re, const char *name) {
     return pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name) > 0;
 }
 
-struct mx_str mx_regex_group(const struct mx_regex *re, const char *s, const char *name) {
-    struct mx_str out = {NULL, 0};
+int mx_regex_group_number(const struct mx_regex *re, const char *name) {
     int num = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);
+    return num > 0 ? num : 0;
+}
+
+struct mx_str mx_regex_group_at(const struct mx_regex *re, const char *s, int num) {
+    struct mx_str out = {NULL, 0};
     if (num <= 0 || (uint32_t)num >= pcre2_get_ovector_count(re->md)) return out;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
     if (ov[2 * num] == PCRE2_UNSET) return out;
     out.p = s + ov[2 * num];
     out.n = ov[2 * num + 1] - ov[2 * num];
     return out;
+}
+
+struct mx_str mx_regex_group(const struct mx_regex *re, const char *s, const char *name) {
+    return mx_regex_group_at(re, s, mx_regex_group_number(re, name));
 }

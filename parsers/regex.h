@@ -31,6 +31,10 @@ enum mx_match mx_regex_match(struct mx_regex *re, const char *s, size_t n);
 /* After a match: the named group's text, or an empty view when the group is absent
  * from the pattern or did not take part. */
 struct mx_str mx_regex_group(const struct mx_regex *re, const char *s, const char *name);
+/* The number of the group of that name, or 0 when the pattern has none (or several). */
+int mx_regex_group_number(const struct mx_regex *re, const char *name);
+/* After a match: group num's text (as mx_regex_group; num 0 gives an empty view). */
+struct mx_str mx_regex_group_at(const struct mx_regex *re, const char *s, int num);
 /* Whether the pattern has a group of that name. */
 bool mx_regex_has_group(const struct mx_regex *re, const char *name);
 

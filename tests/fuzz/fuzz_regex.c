@@ -53,9 +53,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     memcpy(f.name, "fuzz", 5);
     const uint8_t *rest = nl ? nl + 1 : data + size;
     size_t n = size - (size_t)(rest - data);
-    if (strlen(pattern) == plen && !mx_regex_compile(pattern, &f.re)) {
-        if (mx_regex_has_group(f.re, "time") && mx_regex_has_group(f.re, "incident") &&
-            mx_regex_has_group(f.re, "event")) {
+    struct mx_regex *re = NULL;
+    if (strlen(pattern) == plen && !mx_regex_compile(pattern, &re)) {
+        mx_line_format_bind(&f, re);
+        if (f.group[MX_G_TIME] && f.group[MX_G_INCIDENT] && f.group[MX_G_EVENT]) {
             f.time_format = (enum mx_time_format)(plen % 4);
             memcpy(f.layout, "%d/%b/%Y:%H:%M:%S %z", 21);
             read_lines(&f, rest, n);
