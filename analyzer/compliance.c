@@ -36,6 +36,10 @@ double mx_compliance_rsp_pct(const struct mx_compliance_counts *c) {
     return pct(c->rsp[MX_CK_MET], c->rsp[MX_CK_MISSED], c->rsp[MX_CK_MISSING]);
 }
 
+double mx_compliance_reg_pct(const struct mx_compliance_summary *s) {
+    return pct(s->reg[MX_CK_MET], s->reg[MX_CK_MISSED], s->reg[MX_CK_MISSING]);
+}
+
 enum mx_pm_status mx_postmortem_status(const struct mx_timeline *t, const struct mx_policy *p,
                                        int64_t as_of, int64_t *deadline) {
     int64_t limit = p->postmortem_ms[t->severity];

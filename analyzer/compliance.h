@@ -80,6 +80,10 @@ struct mx_compliance_summary {
     uint64_t unassigned, sev12_without_postmortem;
 };
 
+/* Security incidents whose regulator was notified in time: met / (met + missed +
+ * missing); negative when nothing was due. */
+double mx_compliance_reg_pct(const struct mx_compliance_summary *s);
+
 /* The postmortem status of t as of as_of (SPEC 6): the deadline runs from resolution. */
 enum mx_pm_status mx_postmortem_status(const struct mx_timeline *t, const struct mx_policy *p,
                                        int64_t as_of, int64_t *deadline);

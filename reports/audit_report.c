@@ -289,16 +289,6 @@ void mx_audit_csv(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_free(&ev);
 }
 
-static void json_time(struct mx_buf *b, int64_t t) {
-    if (t == MX_NO_TIME) {
-        mx_buf_puts(b, "null");
-        return;
-    }
-    mx_buf_putc(b, '"');
-    mx_fmt_utc(b, t);
-    mx_buf_putc(b, '"');
-}
-
 static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule,
                      const struct row *w) {
     mx_buf_printf(b, "{\"rule\":\"%s\",\"incident\":", RULE_KEYS[rule]);
@@ -311,13 +301,13 @@ static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule
     mx_buf_printf(b, ",\"severity\":\"%s\",\"month\":\"", mx_severity_name(w->t->severity));
     mx_fmt_month(b, w->t->month);
     mx_buf_puts(b, "\",\"detected_at\":");
-    json_time(b, w->t->detected_at);
+    mx_fmt_json_time(b, w->t->detected_at);
     mx_buf_puts(b, ",\"resolved_at\":");
-    json_time(b, w->t->resolved_at);
+    mx_fmt_json_time(b, w->t->resolved_at);
     mx_buf_puts(b, ",\"deadline\":");
-    json_time(b, w->deadline);
+    mx_fmt_json_time(b, w->deadline);
     mx_buf_puts(b, ",\"done_at\":");
-    json_time(b, w->done);
+    mx_fmt_json_time(b, w->done);
     mx_buf_printf(b, ",\"status\":\"%s\",\"late_s\":", w->status);
     if (w->late == MX_NO_TIME)
         mx_buf_puts(b, "null");
@@ -339,7 +329,7 @@ static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule
 
 void mx_audit_json(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-audit/1\",\n  \"as_of\": ");
-    json_time(b, r->as_of);
+    mx_fmt_json_time(b, r->as_of);
     mx_buf_puts(b, ",\n  \"timezone\": ");
     mx_esc_json(b, r->timezone, strlen(r->timezone));
     mx_buf_printf(b, ",\n  \"status_updates_measured\": %s,\n  \"war_room_measured\": %s",

@@ -48,6 +48,16 @@ void mx_fmt_utc(struct mx_buf *b, int64_t ms) {
     mx_buf_put(b, t, mx_time_format_utc(ms, t));
 }
 
+void mx_fmt_json_time(struct mx_buf *b, int64_t ms) {
+    if (ms == MX_NO_TIME) {
+        mx_buf_puts(b, "null");
+        return;
+    }
+    mx_buf_putc(b, '"');
+    mx_fmt_utc(b, ms);
+    mx_buf_putc(b, '"');
+}
+
 void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms) {
     struct mx_tm tm;
     mx_zone_local(zone, ms, &tm);

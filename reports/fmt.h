@@ -19,6 +19,8 @@ void mx_fmt_duration(struct mx_buf *b, int64_t ms);
 void mx_fmt_seconds(struct mx_buf *b, int64_t ms);
 /* RFC 3339 UTC ("2026-03-04T05:06:07Z", milliseconds when not zero). */
 void mx_fmt_utc(struct mx_buf *b, int64_t ms);
+/* mx_fmt_utc as a JSON string, or null for MX_NO_TIME. */
+void mx_fmt_json_time(struct mx_buf *b, int64_t ms);
 /* "2026-03-04 14:06" in zone. */
 void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms);
 /* "path:line" or "path:line#index" of a kept event. */

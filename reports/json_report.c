@@ -34,16 +34,6 @@ static void cstr(struct mx_buf *b, const char *s) {
         mx_buf_puts(b, "null");
 }
 
-static void time_or_null(struct mx_buf *b, int64_t t) {
-    if (t == MX_NO_TIME) {
-        mx_buf_puts(b, "null");
-        return;
-    }
-    mx_buf_putc(b, '"');
-    mx_fmt_utc(b, t);
-    mx_buf_putc(b, '"');
-}
-
 static void stat_obj(struct mx_buf *b, const struct mx_stat *s) {
     mx_buf_puts(b, "{\"n\":");
     mx_buf_u64(b, s->n);
@@ -201,13 +191,13 @@ static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
     mx_buf_puts(b, ",\"postmortem_status\":");
     cstr(b, mx_pm_status_name(c->pm));
     mx_buf_puts(b, ",\"postmortem_deadline\":");
-    time_or_null(b, c->pm_deadline);
+    mx_fmt_json_time(b, c->pm_deadline);
     mx_buf_puts(b, ",\"postmortem_late_s\":");
     seconds_or_null(b, c->pm_late);
     mx_buf_puts(b, ",\"response_status\":");
     cstr(b, mx_check_name(c->rsp));
     mx_buf_puts(b, ",\"response_deadline\":");
-    time_or_null(b, c->rsp_deadline);
+    mx_fmt_json_time(b, c->rsp_deadline);
     mx_buf_puts(b, ",\"response_late_s\":");
     seconds_or_null(b, c->rsp_late);
     mx_buf_puts(b, ",\"max_update_gap_s\":");
@@ -254,7 +244,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
                               t->mitigated_at, t->resolved_at, t->postmortem_at};
     for (int k = 0; k < 6; k++) {
         mx_buf_puts(b, names[k]);
-        time_or_null(b, times[k]);
+        mx_fmt_json_time(b, times[k]);
     }
     boolean(b, ",\"open\":", t->open);
     boolean(b, ",\"merged\":", t->merged);
@@ -440,13 +430,13 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
 
 void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/1\",\n  \"as_of\": ");
-    time_or_null(b, r->as_of);
+    mx_fmt_json_time(b, r->as_of);
     mx_buf_puts(b, ",\n  \"timezone\": ");
     cstr(b, r->timezone);
     mx_buf_puts(b, ",\n  \"window\": {\"from\":");
-    time_or_null(b, r->from);
+    mx_fmt_json_time(b, r->from);
     mx_buf_puts(b, ",\"to\":");
-    time_or_null(b, r->to);
+    mx_fmt_json_time(b, r->to);
     boolean(b, "},\n  \"months_sparse\": ", r->months_sparse);
     mx_buf_puts(b, ",\n");
     inputs(b, r);

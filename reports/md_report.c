@@ -418,11 +418,7 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
                   (unsigned long long)s->reg[MX_CK_MET], (unsigned long long)s->reg[MX_CK_MISSED],
                   (unsigned long long)s->reg[MX_CK_MISSING],
                   (unsigned long long)s->reg[MX_CK_PENDING]);
-    pct_cell(b,
-             s->reg[MX_CK_MET] + s->reg[MX_CK_MISSED] + s->reg[MX_CK_MISSING]
-                 ? 100.0 * (double)s->reg[MX_CK_MET] /
-                       (double)(s->reg[MX_CK_MET] + s->reg[MX_CK_MISSED] + s->reg[MX_CK_MISSING])
-                 : -1.0,
+    pct_cell(b, mx_compliance_reg_pct(s),
              s->reg[MX_CK_MET] + s->reg[MX_CK_MISSED] + s->reg[MX_CK_MISSING]);
     mx_buf_puts(b, " |\n\n");
     if (s->cadence_measured)

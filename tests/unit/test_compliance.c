@@ -3,6 +3,7 @@
  * several zones, a Friday-evening detection) and each compliance rule and gate.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "analyzer/calendar.h"
 #include "analyzer/compliance.h"
@@ -240,11 +241,36 @@ static void gates(void) {
     CHECK(!mx_policy_duration("15", &ms));
 }
 
+/* Shares of what was due: on time / (on time + late or missed + missing); pending and
+ * not-required items are not due; nothing due is negative (shown as "n/a"). */
+static void shares(void) {
+    struct mx_compliance_counts c = {{0}, {0}};
+    CHECK(mx_compliance_pm_pct(&c) < 0);
+    CHECK(mx_compliance_rsp_pct(&c) < 0);
+    c.pm[MX_PM_ON_TIME] = 3;
+    c.pm[MX_PM_LATE] = 1;
+    c.pm[MX_PM_MISSING] = 0;
+    c.pm[MX_PM_PENDING] = 5;
+    CHECK_I64((int64_t)(mx_compliance_pm_pct(&c) * 10), 750);
+    c.rsp[MX_CK_MET] = 1;
+    c.rsp[MX_CK_MISSING] = 1;
+    c.rsp[MX_CK_PENDING] = 7;
+    CHECK_I64((int64_t)(mx_compliance_rsp_pct(&c) * 10), 500);
+    struct mx_compliance_summary s;
+    memset(&s, 0, sizeof s);
+    CHECK(mx_compliance_reg_pct(&s) < 0);
+    s.reg[MX_CK_MET] = 2;
+    s.reg[MX_CK_MISSED] = 1;
+    s.reg[MX_CK_PENDING] = 4;
+    CHECK_I64((int64_t)(mx_compliance_reg_pct(&s) * 10), 666);
+}
+
 int main(void) {
     calendar();
     postmortems();
     responses();
     cadence();
     gates();
+    shares();
     TEST_DONE();
 }
