@@ -294,10 +294,7 @@ static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule
     mx_buf_printf(b, "{\"rule\":\"%s\",\"incident\":", RULE_KEYS[rule]);
     mx_esc_json(b, w->t->id.p, w->t->id.n);
     mx_buf_puts(b, ",\"title\":");
-    if (w->t->title.p)
-        mx_esc_json(b, w->t->title.p, w->t->title.n);
-    else
-        mx_buf_puts(b, "null");
+    mx_fmt_json_str(b, w->t->title);
     mx_buf_printf(b, ",\"severity\":\"%s\",\"month\":\"", mx_severity_name(w->t->severity));
     mx_fmt_month(b, w->t->month);
     mx_buf_puts(b, "\",\"detected_at\":");
@@ -309,10 +306,7 @@ static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule
     mx_buf_puts(b, ",\"done_at\":");
     mx_fmt_json_time(b, w->done);
     mx_buf_printf(b, ",\"status\":\"%s\",\"late_s\":", w->status);
-    if (w->late == MX_NO_TIME)
-        mx_buf_puts(b, "null");
-    else
-        mx_fmt_seconds(b, w->late);
+    mx_fmt_json_seconds(b, w->late);
     mx_buf_puts(b, ",\"evidence\":{");
     for (int k = 0, first = 1; k < w->n_ev; k++) {
         uint32_t e = w->t->evidence[w->ev[k]];

@@ -58,6 +58,20 @@ void mx_fmt_json_time(struct mx_buf *b, int64_t ms) {
     mx_buf_putc(b, '"');
 }
 
+void mx_fmt_json_seconds(struct mx_buf *b, int64_t ms) {
+    if (ms == MX_NO_TIME)
+        mx_buf_puts(b, "null");
+    else
+        mx_fmt_seconds(b, ms);
+}
+
+void mx_fmt_json_str(struct mx_buf *b, struct mx_str s) {
+    if (s.p)
+        mx_esc_json(b, s.p, s.n);
+    else
+        mx_buf_puts(b, "null");
+}
+
 void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms) {
     struct mx_tm tm;
     mx_zone_local(zone, ms, &tm);

@@ -21,6 +21,10 @@ void mx_fmt_seconds(struct mx_buf *b, int64_t ms);
 void mx_fmt_utc(struct mx_buf *b, int64_t ms);
 /* mx_fmt_utc as a JSON string, or null for MX_NO_TIME. */
 void mx_fmt_json_time(struct mx_buf *b, int64_t ms);
+/* mx_fmt_seconds, or null for MX_NO_TIME. */
+void mx_fmt_json_seconds(struct mx_buf *b, int64_t ms);
+/* s as an escaped JSON string, or null when s.p is NULL (absent). */
+void mx_fmt_json_str(struct mx_buf *b, struct mx_str s);
 /* "2026-03-04 14:06" in zone. */
 void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms);
 /* "path:line" or "path:line#index" of a kept event. */

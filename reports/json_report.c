@@ -20,13 +20,6 @@ static void key(struct mx_buf *b, const char *k) {
     mx_buf_puts(b, "\":");
 }
 
-static void str_or_null(struct mx_buf *b, struct mx_str s) {
-    if (s.p)
-        mx_esc_json(b, s.p, s.n);
-    else
-        mx_buf_puts(b, "null");
-}
-
 static void cstr(struct mx_buf *b, const char *s) {
     if (s)
         mx_esc_json(b, s, strlen(s));
@@ -177,13 +170,6 @@ static void boolean(struct mx_buf *b, const char *key, bool v) {
     mx_buf_puts(b, v ? "true" : "false");
 }
 
-static void seconds_or_null(struct mx_buf *b, int64_t ms) {
-    if (ms == MX_NO_TIME)
-        mx_buf_puts(b, "null");
-    else
-        mx_fmt_seconds(b, ms);
-}
-
 /* Compliance fields and the evidence of one timeline. */
 static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
                                 const struct mx_buf *paths, const struct mx_timeline *t,
@@ -193,15 +179,15 @@ static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
     mx_buf_puts(b, ",\"postmortem_deadline\":");
     mx_fmt_json_time(b, c->pm_deadline);
     mx_buf_puts(b, ",\"postmortem_late_s\":");
-    seconds_or_null(b, c->pm_late);
+    mx_fmt_json_seconds(b, c->pm_late);
     mx_buf_puts(b, ",\"response_status\":");
     cstr(b, mx_check_name(c->rsp));
     mx_buf_puts(b, ",\"response_deadline\":");
     mx_fmt_json_time(b, c->rsp_deadline);
     mx_buf_puts(b, ",\"response_late_s\":");
-    seconds_or_null(b, c->rsp_late);
+    mx_fmt_json_seconds(b, c->rsp_late);
     mx_buf_puts(b, ",\"max_update_gap_s\":");
-    seconds_or_null(b, c->max_gap);
+    mx_fmt_json_seconds(b, c->max_gap);
     boolean(b, ",\"update_cadence_breach\":", c->cadence_breach);
     boolean(b, ",\"war_room_missing\":", c->war_room_missing);
     mx_buf_puts(b, ",\"regulator_status\":");
@@ -227,11 +213,11 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     mx_buf_puts(b, ",\"severity\":");
     cstr(b, mx_severity_name(t->severity));
     mx_buf_puts(b, ",\"service\":");
-    str_or_null(b, t->service);
+    mx_fmt_json_str(b, t->service);
     mx_buf_puts(b, ",\"team\":");
-    str_or_null(b, t->team);
+    mx_fmt_json_str(b, t->team);
     mx_buf_puts(b, ",\"title\":");
-    str_or_null(b, t->title);
+    mx_fmt_json_str(b, t->title);
     mx_buf_puts(b, ",\"class\":");
     cstr(b, mx_class_name(t->cls));
     mx_buf_puts(b, ",\"month\":\"");

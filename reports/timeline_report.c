@@ -130,13 +130,6 @@ void mx_timeline_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
     }
 }
 
-static void json_str(struct mx_buf *b, struct mx_str s) {
-    if (s.p)
-        mx_esc_json(b, s.p, s.n);
-    else
-        mx_buf_puts(b, "null");
-}
-
 void mx_timeline_json(struct mx_buf *b, const struct mx_result *r, size_t i) {
     const struct mx_timeline *t = mx_tl_get(r->tl, i);
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-timeline/1\",\n  \"incident\": ");
@@ -148,13 +141,13 @@ void mx_timeline_json(struct mx_buf *b, const struct mx_result *r, size_t i) {
         mx_fmt_utc(b, e->t);
         mx_buf_printf(
             b, "\",\"event\":\"%s\",\"type_name\":", mx_evtype_name((enum mx_evtype)e->type));
-        json_str(b, mx_tl_string(r->tl, e->name));
+        mx_fmt_json_str(b, mx_tl_string(r->tl, e->name));
         mx_buf_printf(b, ",\"severity\":\"%s\",\"auto\":%s,\"actor\":",
                       mx_severity_name((enum mx_severity)e->sev),
                       (e->flags & MX_REC_AUTO) ? "true" : "false");
-        json_str(b, mx_tl_string(r->tl, e->actor));
+        mx_fmt_json_str(b, mx_tl_string(r->tl, e->actor));
         mx_buf_puts(b, ",\"note\":");
-        json_str(b, mx_tl_string(r->tl, e->text));
+        mx_fmt_json_str(b, mx_tl_string(r->tl, e->text));
         mx_buf_puts(b, ",\"source\":");
         struct mx_buf pos = {0};
         mx_fmt_source(&pos, r, e);
