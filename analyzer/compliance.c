@@ -44,7 +44,7 @@ enum mx_pm_status mx_postmortem_status(const struct mx_timeline *t, const struct
                                        int64_t as_of, int64_t *deadline) {
     int64_t limit = p->postmortem_ms[t->severity];
     *deadline = MX_NO_TIME;
-    if (t->merged || limit < 0) return MX_PM_NOT_REQUIRED;
+    if (mx_timeline_left_out(t) || limit < 0) return MX_PM_NOT_REQUIRED;
     if (t->resolved_at != MX_NO_TIME) *deadline = t->resolved_at + limit;
     if (t->postmortem_at != MX_NO_TIME)
         return (*deadline == MX_NO_TIME || t->postmortem_at <= *deadline) ? MX_PM_ON_TIME
@@ -93,7 +93,7 @@ void mx_compliance_check(struct mx_compliance *c, const struct mx_tl *tl,
     int64_t target = p->response_ms[t->severity];
     c->rsp = MX_CK_NOT_REQUIRED;
     c->rsp_deadline = c->rsp_late = MX_NO_TIME;
-    if (!t->merged && target != MX_NO_TARGET) {
+    if (!mx_timeline_left_out(t) && target != MX_NO_TARGET) {
         c->rsp_deadline = target == MX_NEXT_BUSINESS_DAY
                               ? mx_calendar_next_business_day_end(p, zone, t->detected_at)
                               : t->detected_at + target;
@@ -102,19 +102,19 @@ void mx_compliance_check(struct mx_compliance *c, const struct mx_tl *tl,
     int64_t end = t->resolved_at != MX_NO_TIME ? t->resolved_at : as_of;
     int64_t cadence = p->cadence_ms[t->severity];
     c->max_gap = MX_NO_TIME;
-    if ((events_measured & 1) && cadence > 0 && !t->merged && end > t->detected_at) {
+    if ((events_measured & 1) && cadence > 0 && !mx_timeline_left_out(t) && end > t->detected_at) {
         c->cadence_applies = true;
         c->max_gap = largest_gap(tl, t, end);
         c->cadence_breach = c->max_gap > cadence;
     }
-    if ((events_measured & 2) && t->severity == MX_SEV_1 && !t->merged && p->war_room_ms >= 0 &&
-        end - t->detected_at > p->war_room_ms) {
+    if ((events_measured & 2) && t->severity == MX_SEV_1 && !mx_timeline_left_out(t) &&
+        p->war_room_ms >= 0 && end - t->detected_at > p->war_room_ms) {
         c->war_room_required = true;
         c->war_room_missing = t->war_room_at == MX_NO_TIME;
     }
     c->reg = MX_CK_NOT_REQUIRED;
     c->reg_deadline = c->reg_delay = MX_NO_TIME;
-    if (t->cls == MX_CLASS_SECURITY && !t->merged && p->regulator_ms >= 0) {
+    if (t->cls == MX_CLASS_SECURITY && !mx_timeline_left_out(t) && p->regulator_ms >= 0) {
         int64_t late;
         c->reg_deadline = t->detected_at + p->regulator_ms;
         c->reg = check(t->regulator_at, c->reg_deadline, as_of, &late);
@@ -133,6 +133,7 @@ const char *mx_gate_parse(const char *s, struct mx_gate *g) {
         {"postmortem-compliance", MX_GATE_POSTMORTEM_COMPLIANCE, 1},
         {"response-compliance", MX_GATE_RESPONSE_COMPLIANCE, 1},
         {"unassigned-severity", MX_GATE_UNASSIGNED_SEVERITY, 0},
+        {"channel-convention", MX_GATE_CHANNEL_CONVENTION, 0},
     };
     snprintf(g->text, sizeof g->text, "%s", s);
     for (size_t i = 0; i < sizeof gates / sizeof gates[0]; i++) {
@@ -150,7 +151,8 @@ const char *mx_gate_parse(const char *s, struct mx_gate *g) {
         return NULL;
     }
     return "unknown rule (expected missing-postmortem, late-postmortem, "
-           "postmortem-compliance<N, response-compliance<N, unassigned-severity)";
+           "postmortem-compliance<N, response-compliance<N, unassigned-severity, "
+           "channel-convention)";
 }
 
 bool mx_gate_failed(const struct mx_gate *g, const struct mx_compliance_summary *s, char *msg,
@@ -185,6 +187,12 @@ bool mx_gate_failed(const struct mx_gate *g, const struct mx_compliance_summary 
         if (!s->unassigned) return false;
         snprintf(msg, len, "%s: %llu incident%s without a severity", g->text,
                  (unsigned long long)s->unassigned, s->unassigned == 1 ? "" : "s");
+        return true;
+    case MX_GATE_CHANNEL_CONVENTION:
+        if (!s->channel[MX_CHAN_OFF]) return false;
+        snprintf(msg, len, "%s: %llu incident channel%s not following the naming convention",
+                 g->text, (unsigned long long)s->channel[MX_CHAN_OFF],
+                 s->channel[MX_CHAN_OFF] == 1 ? "" : "s");
         return true;
     }
     return false;

@@ -78,6 +78,8 @@ struct mx_compliance_summary {
     bool war_room_measured; /* some incident has a war room event */
     uint64_t war_room_required, war_room_missing;
     uint64_t unassigned, sev12_without_postmortem;
+    bool channel_checked;             /* a [checks] channel convention is configured */
+    uint64_t channel[MX_CHAN__COUNT]; /* incidents per verdict */
 };
 
 /* Security incidents whose regulator was notified in time: met / (met + missed +
@@ -100,7 +102,8 @@ enum mx_gate_kind {
     MX_GATE_LATE_POSTMORTEM,
     MX_GATE_POSTMORTEM_COMPLIANCE,
     MX_GATE_RESPONSE_COMPLIANCE,
-    MX_GATE_UNASSIGNED_SEVERITY
+    MX_GATE_UNASSIGNED_SEVERITY,
+    MX_GATE_CHANNEL_CONVENTION
 };
 
 struct mx_gate {
@@ -110,7 +113,8 @@ struct mx_gate {
 };
 
 /* Reads "missing-postmortem", "late-postmortem", "postmortem-compliance<95",
- * "response-compliance<90", "unassigned-severity". Returns NULL or a reason. */
+ * "response-compliance<90", "unassigned-severity", "channel-convention". Returns NULL
+ * or a reason. */
 const char *mx_gate_parse(const char *s, struct mx_gate *g);
 
 /* Whether the gate fails on s; when it does, msg says what failed and by how much. */

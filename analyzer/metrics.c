@@ -23,7 +23,7 @@ const char *mx_metric_label(enum mx_metric m) {
 }
 
 bool mx_timeline_counted(const struct mx_timeline *t) {
-    return t->in_window && !t->merged;
+    return t->in_window && !mx_timeline_left_out(t);
 }
 
 struct vec {
@@ -98,6 +98,15 @@ static void count_incidents(struct mx_result *r, const struct mx_tl *tl, int *lo
             r->merged++;
             continue;
         }
+        if (t->rule_flags & MX_RULE_LIMIT) r->rule_limit_hits++;
+        if (t->excluded) {
+            r->excluded++;
+            r->excluded_by[t->excluded - 1]++;
+            continue;
+        }
+        if (t->rule_flags & MX_RULE_SEV_FROM_TITLE) r->severity_from_title++;
+        if (t->rule_flags & MX_RULE_SEV_UNKNOWN) r->severity_from_title_unknown++;
+        if (t->alias) r->aliased_by[t->alias - 1]++;
         r->incidents++;
         r->by_severity[t->severity]++;
         if (t->open) {
@@ -170,6 +179,7 @@ static void comply(struct mx_result *r) {
     struct mx_compliance_summary *s = &r->compliance;
     s->cadence_measured = measured & 1;
     s->war_room_measured = (measured & 2) != 0;
+    s->channel_checked = r->rules && r->rules->channel.re;
     r->comp = mx_xcalloc(n ? n : 1, sizeof *r->comp);
     r->cells = mx_xcalloc(r->n_months * 6 + 1, sizeof *r->cells);
     for (size_t i = 0; i < n; i++) {
@@ -188,6 +198,7 @@ static void comply(struct mx_result *r) {
         s->cadence_breaches += c->cadence_breach;
         s->war_room_required += c->war_room_required;
         s->war_room_missing += c->war_room_missing;
+        s->channel[t->channel_check]++;
         s->unassigned += t->severity == MX_SEV_NONE;
         s->sev12_without_postmortem +=
             (t->severity == MX_SEV_1 || t->severity == MX_SEV_2) && c->pm == MX_PM_MISSING;
@@ -196,7 +207,8 @@ static void comply(struct mx_result *r) {
 
 void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
                      const struct mx_zone *zone, const struct mx_policy *policy,
-                     const uint64_t *dups, int64_t as_of, int64_t from, int64_t to) {
+                     const struct mx_rules *rules, const uint64_t *dups, int64_t as_of,
+                     int64_t from, int64_t to) {
     memset(r, 0, sizeof *r);
     r->as_of = as_of;
     r->from = from;
@@ -206,6 +218,7 @@ void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct m
     r->zone = zone;
     r->timezone = mx_zone_name(zone);
     r->policy = policy;
+    r->rules = rules;
     count_inputs(r, tl, d, dups);
     int lo, hi;
     count_incidents(r, tl, &lo, &hi);

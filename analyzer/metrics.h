@@ -14,6 +14,7 @@
 #include "analyzer/trend.h"
 #include "analyzer/timeline.h"
 #include "parsers/diag.h"
+#include "parsers/rules.h"
 
 /* Months listed one by one up to this span (50 years); beyond it only the months that
  * have incidents are listed. */
@@ -66,6 +67,11 @@ struct mx_result {
     uint64_t by_warning[MX_W__COUNT];
     /* incidents in the window; merged ones are only counted as merged */
     uint64_t incidents, open, merged, auto_resolved, reopened, out_of_window;
+    /* the rules (analyzer/rules.h), over incidents in the window that are not merged */
+    const struct mx_rules *rules; /* borrowed; NULL: none */
+    uint64_t excluded, excluded_by[MX_MAX_RULES];
+    uint64_t severity_from_title, severity_from_title_unknown, aliased_by[MX_MAX_RULES];
+    uint64_t rule_limit_hits; /* incidents where a rule's match hit the PCRE2 limits */
     uint64_t by_severity[MX_SEV__COUNT], open_by_severity[MX_SEV__COUNT];
     uint64_t anomalies[MX_A__COUNT];
     const struct mx_policy *policy;
@@ -82,16 +88,18 @@ struct mx_result {
     struct mx_headline headline; /* the latest month against the one before */
 };
 
-/* Computes the result from finished timelines and the sink's counts; dups[i] are the
- * duplicates of input i (from mx_tl_finish). tl, d, zone and policy are
+/* Computes the result from finished timelines (the rules already applied: rules only
+ * names them for the reports; NULL when none) and the sink's counts; dups[i] are the
+ * duplicates of input i (from mx_tl_finish). tl, d, zone, policy and rules are
  * borrowed and must outlive the result. */
 void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
                      const struct mx_zone *zone, const struct mx_policy *policy,
-                     const uint64_t *dups, int64_t as_of, int64_t from, int64_t to);
+                     const struct mx_rules *rules, const uint64_t *dups, int64_t as_of,
+                     int64_t from, int64_t to);
 /* Frees what the result owns. Accepts NULL. */
 void mx_result_free(struct mx_result *r);
 
-/* Whether a timeline counts in metrics: in the window and not merged. */
+/* Whether a timeline counts in metrics: in the window, not merged, not excluded. */
 bool mx_timeline_counted(const struct mx_timeline *t);
 
 #endif

@@ -36,8 +36,8 @@ const char *mx_anomaly_text(enum mx_anomaly a) {
 
 /* Per-incident facts gathered while adding. */
 struct inc {
-    uint32_t title, service, team; /* interned ids */
-    int64_t title_t, service_t, team_t;
+    uint32_t title, service, team, channel; /* interned ids */
+    int64_t title_t, service_t, team_t, channel_t;
     uint8_t sev, cls;
 };
 
@@ -126,6 +126,7 @@ void mx_tl_add(void *ctx, const struct mx_event *ev) {
     first_value(tl, &in->title, &in->title_t, ev->title, ev->time_ms);
     first_value(tl, &in->service, &in->service_t, ev->service, ev->time_ms);
     first_value(tl, &in->team, &in->team_t, ev->team, ev->time_ms);
+    first_value(tl, &in->channel, &in->channel_t, ev->channel, ev->time_ms);
     if (ev->severity != MX_SEV_NONE && (in->sev == MX_SEV_NONE || ev->severity < in->sev))
         in->sev = (uint8_t)ev->severity;
     if (ev->has_class && ev->cls > in->cls) in->cls = (uint8_t)ev->cls;
@@ -307,6 +308,8 @@ void mx_tl_finish(struct mx_tl *tl, const struct mx_zone *zone, int64_t from, in
         t->title = mx_intern_str(&tl->strings, in->title);
         t->service = mx_intern_str(&tl->strings, in->service);
         t->team = mx_intern_str(&tl->strings, in->team);
+        t->channel = mx_intern_str(&tl->strings, in->channel);
+        t->service_data = t->service;
         t->severity = (enum mx_severity)in->sev;
         t->cls = (enum mx_class)in->cls;
         t->first = (uint32_t)out;
@@ -328,6 +331,10 @@ size_t mx_tl_count(const struct mx_tl *tl) {
 }
 
 const struct mx_timeline *mx_tl_get(const struct mx_tl *tl, size_t i) {
+    return &tl->tls[i];
+}
+
+struct mx_timeline *mx_tl_edit(struct mx_tl *tl, size_t i) {
     return &tl->tls[i];
 }
 

@@ -71,9 +71,26 @@ enum mx_milestone {
 
 #define MX_NO_EVENT UINT32_MAX
 
+/* The [checks] channel rule's verdict on one incident (analyzer/rules.h). */
+enum mx_channel_check {
+    MX_CHAN_UNCHECKED, /* no naming convention configured */
+    MX_CHAN_FOLLOWS,
+    MX_CHAN_OFF,  /* a channel that does not follow the convention */
+    MX_CHAN_NONE, /* the data names no channel */
+    MX_CHAN__COUNT
+};
+
+/* What the rules did to an incident (bits of mx_timeline.rule_flags). */
+#define MX_RULE_SEV_FROM_TITLE 1u /* severity taken from the title */
+#define MX_RULE_SEV_UNKNOWN    2u /* from_title matched a value the mapping does not know */
+#define MX_RULE_LIMIT          4u /* a rule's match hit the PCRE2 limits: taken as no match */
+
 struct mx_timeline {
     struct mx_str id;
     struct mx_str title, service, team; /* first value in time order; p NULL when none */
+    struct mx_str channel;              /* first value in time order */
+    struct mx_str service_data;         /* the service as in the data (service may be an
+                                         * alias given by a rule) */
     enum mx_severity severity;          /* highest ever */
     enum mx_class cls;
     int64_t detected_at, started_at, acknowledged_at, mitigated_at, resolved_at, postmortem_at;
@@ -86,7 +103,16 @@ struct mx_timeline {
     uint32_t reopens;
     uint32_t anomalies;    /* 1u << enum mx_anomaly */
     uint32_t first, count; /* the incident's kept events: mx_tl_event(tl, first + i) */
+    uint8_t excluded;      /* 1 + index of the [exclude] rule that left it out, or 0 */
+    uint8_t alias;         /* 1 + index of the [service] alias applied, or 0 */
+    uint8_t channel_check; /* enum mx_channel_check */
+    uint8_t rule_flags;    /* MX_RULE_* */
 };
+
+/* Merged incidents and those a rule excluded are left out of every count and check. */
+static inline bool mx_timeline_left_out(const struct mx_timeline *t) {
+    return t->merged || t->excluded;
+}
 
 struct mx_tl; /* opaque builder and owner of the timelines */
 
@@ -112,6 +138,8 @@ void mx_tl_finish(struct mx_tl *tl, const struct mx_zone *zone, int64_t from, in
 /* The timelines, ordered by detected_at then id (bytewise); valid until mx_tl_free. */
 size_t mx_tl_count(const struct mx_tl *tl);
 const struct mx_timeline *mx_tl_get(const struct mx_tl *tl, size_t i);
+/* The same, writable: for the rules (analyzer/rules.h), before a result is built. */
+struct mx_timeline *mx_tl_edit(struct mx_tl *tl, size_t i);
 /* Kept event i of the sorted event list (see mx_timeline.first/count). */
 const struct mx_rec *mx_tl_event(const struct mx_tl *tl, size_t i);
 /* Records of input src dropped because their uid was seen before (part of the

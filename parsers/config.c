@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parsers/arena.h"
 #include "parsers/timeparse.h"
 #include "parsers/tz.h"
 
@@ -198,6 +199,7 @@ void mx_config_free(struct mx_config *c) {
     if (!c) return;
     for (size_t i = 0; i < c->n_formats; i++) mx_line_format_free(&c->formats[i]);
     c->n_formats = 0;
+    mx_rules_free(&c->rules);
 }
 
 const struct mx_line_format *mx_config_format(const struct mx_config *c, const char *name) {
@@ -277,6 +279,56 @@ static int format_key(struct load *l, const char *name, const char *key, const c
     return bad(l, "unknown key \"%s\" in [format %s]", key, name);
 }
 
+/* Compiles a rule's pattern into r, keeping its text for the reports. */
+static int rule_pattern(struct load *l, const char *where, const char *value, struct mx_rule *r) {
+    if (!pattern(l, where, value, &r->re)) return 0;
+    size_t n = strlen(value) + 1;
+    r->pattern = mx_xmalloc(n);
+    memcpy(r->pattern, value, n);
+    return 1;
+}
+
+/* A new slot of a repeatable rule, or NULL when the kind is full. */
+static struct mx_rule *next_rule(struct mx_rule *rules, size_t *n) {
+    if (*n == MX_MAX_RULES) return NULL;
+    memset(&rules[*n], 0, sizeof rules[*n]);
+    return &rules[(*n)++];
+}
+
+/* [exclude] title/service, [service] alias.NAME, [checks] channel, [severity] from_title. */
+static int rule_key(struct load *l, const char *section, const char *key, const char *value) {
+    struct mx_rules *rs = &l->c->rules;
+    char where[100];
+    snprintf(where, sizeof where, "[%s] %.60s", section, key);
+    struct mx_rule *r;
+    if (strcmp(section, "exclude") == 0) {
+        if (strcmp(key, "title") != 0 && strcmp(key, "service") != 0)
+            return bad(l, "unknown key \"%s\" in [exclude] (expected title or service)", key);
+        if (!(r = next_rule(rs->exclude, &rs->n_exclude)))
+            return bad(l, "%s: more than %d exclusions", where, MX_MAX_RULES);
+        r->field = key[0] == 's' ? MX_RULE_SERVICE : MX_RULE_TITLE;
+        return rule_pattern(l, where, value, r);
+    }
+    if (strcmp(section, "service") == 0) {
+        if (strncmp(key, "alias.", 6) != 0 || !key[6] || strlen(key + 6) >= sizeof r->name)
+            return bad(l, "unknown key \"%s\" in [service] (expected alias.NAME)", key);
+        if (!(r = next_rule(rs->alias, &rs->n_alias)))
+            return bad(l, "%s: more than %d aliases", where, MX_MAX_RULES);
+        r->field = MX_RULE_SERVICE;
+        snprintf(r->name, sizeof r->name, "%s", key + 6);
+        return rule_pattern(l, where, value, r);
+    }
+    bool checks = strcmp(section, "checks") == 0;
+    r = checks ? &rs->channel : &rs->from_title;
+    if (checks && strcmp(key, "channel") != 0)
+        return bad(l, "unknown key \"%s\" in [checks] (expected channel)", key);
+    if (r->re) return bad(l, "%s: given twice", where);
+    if (!rule_pattern(l, where, value, r)) return 0;
+    if (!checks && !mx_regex_has_group(r->re, "severity"))
+        return bad(l, "%s: the pattern has no (?<severity>...) group", where);
+    return 1;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value) {
     struct load *l = user;
     struct mx_config *c = l->c;
@@ -284,7 +336,7 @@ static int handler(void *user, const char *section, const char *name, const char
     if (strcmp(section, "exclude") == 0 || strcmp(section, "service") == 0 ||
         strcmp(section, "checks") == 0 ||
         (strcmp(section, "severity") == 0 && strcmp(name, "from_title") == 0))
-        return bad(l, "[%s] %s: rules are not supported by this version yet", section, name);
+        return rule_key(l, section, name, value);
     if (strcmp(section, "severity") == 0) {
         enum mx_severity sev = MX_SEV_NONE;
         if (strcmp(value, "unassigned") != 0 &&

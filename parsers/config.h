@@ -15,8 +15,11 @@
  *   [format NAME] pattern = PCRE2 with (?<time>) (?<incident>) (?<event>) groups,
  *                time_format = rfc3339 | epoch | epoch_ms | LAYOUT, timezone = ZONE,
  *                files = GLOB, event.WORD = TYPE   (custom line formats, custom.h)
- *   [exclude], [service], [checks], [severity] from_title: rules, not supported yet
- *                (a config error, so that no rule is silently ignored)
+ *   [exclude]    title = REGEX, service = REGEX (repeatable): incidents left out
+ *   [severity]   from_title = REGEX with (?<severity>): for incidents without one
+ *   [service]    alias.NAME = REGEX: services matching REGEX are reported as NAME
+ *   [checks]     channel = REGEX: the incident channel's naming convention
+ *                (rules, rules.h; applied by the analyzer)
  * Durations: 90s, 15m, 2h, 7d, 1h30m.
  *
  * Comments are whole lines starting with ';' or '#' (no inline comments: values such
@@ -32,6 +35,7 @@
 #include "parsers/custom.h"
 #include "parsers/input.h"
 #include "parsers/policy.h"
+#include "parsers/rules.h"
 #include "parsers/sevmap.h"
 
 struct mx_config {
@@ -42,6 +46,7 @@ struct mx_config {
     struct mx_policy policy;  /* targets, deadlines, business calendar */
     struct mx_line_format formats[MX_MAX_FORMATS]; /* owned */
     size_t n_formats;
+    struct mx_rules rules; /* owned */
 };
 
 /* Releases the compiled patterns and zones. Accepts NULL. */

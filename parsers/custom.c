@@ -22,8 +22,8 @@ void mx_line_format_free(struct mx_line_format *f) {
 }
 
 void mx_line_format_bind(struct mx_line_format *f, struct mx_regex *re) {
-    static const char *const names[MX_G__COUNT] = {"time",    "incident", "event", "severity",
-                                                   "service", "title",    "actor", "class"};
+    static const char *const names[MX_G__COUNT] = {
+        "time", "incident", "event", "severity", "service", "title", "actor", "class", "channel"};
     mx_regex_free(f->re);
     f->re = re;
     for (int g = 0; g < MX_G__COUNT; g++) f->group[g] = mx_regex_group_number(re, names[g]);
@@ -110,6 +110,7 @@ static bool line_event(struct mx_record *r, const struct mx_line_format *f, cons
     ev.service = mx_regex_group_at(f->re, line, f->group[MX_G_SERVICE]);
     ev.title = mx_regex_group_at(f->re, line, f->group[MX_G_TITLE]);
     ev.actor = mx_regex_group_at(f->re, line, f->group[MX_G_ACTOR]);
+    ev.channel = mx_regex_group_at(f->re, line, f->group[MX_G_CHANNEL]);
     mx_record_event(r, &ev);
     return true;
 }

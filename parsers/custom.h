@@ -4,7 +4,7 @@
  * section.
  *
  * A format's pattern names its fields with groups: time, incident and event are
- * required; severity, service, title, actor and class are optional. The time is read
+ * required; severity, service, title, actor, class and channel are optional. The time is read
  * by time_format (rfc3339, epoch, epoch_ms, or a layout like %d/%b/%Y:%H:%M:%S %z) in
  * the format's zone when it has no offset. event.VALUE = TYPE maps the tool's words to
  * event types. A line that does not match is a rejected record (no_match); a line on
@@ -38,6 +38,7 @@ enum mx_group {
     MX_G_TITLE,
     MX_G_ACTOR,
     MX_G_CLASS,
+    MX_G_CHANNEL,
     MX_G__COUNT
 };
 

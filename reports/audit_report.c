@@ -204,8 +204,11 @@ void mx_audit_md(struct mx_buf *b, const struct mx_result *r) {
     mx_fmt_local(b, r->zone, r->as_of);
     mx_buf_puts(b, " · times in ");
     mx_esc_md(b, r->timezone, strlen(r->timezone));
-    mx_buf_printf(b, " · %llu incidents (merged ones left out)\n\n",
-                  (unsigned long long)r->incidents);
+    mx_buf_printf(b, " · %llu incidents (merged ones left out", (unsigned long long)r->incidents);
+    if (r->excluded)
+        mx_buf_printf(b, "; %llu excluded by the config's rules, listed in the report",
+                      (unsigned long long)r->excluded);
+    mx_buf_puts(b, ")\n\n");
     md_summary(b, r);
     for (int rule = 0; rule < R__COUNT; rule++) {
         if (rule == R_CADENCE && !s->cadence_measured) continue;

@@ -4,6 +4,7 @@
  */
 #include "reports/csv_report.h"
 
+#include "analyzer/rules.h"
 #include "reports/csv_out.h"
 #include "reports/fmt.h"
 
@@ -26,7 +27,7 @@ void mx_csvrep_write(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "incident,title,service,team,severity,class,month,detected_at,started_at,"
                    "acknowledged_at,mitigated_at,resolved_at,postmortem_at,open,merged,"
                    "auto_resolved,reopens,mttd_s,mtta_s,mttm_s,mttr_s,postmortem_status,"
-                   "response_status,sources\r\n");
+                   "response_status,sources,excluded,channel,channel_check\r\n");
     struct mx_buf src = {0};
     for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
         const struct mx_timeline *t = mx_tl_get(r->tl, i);
@@ -57,6 +58,9 @@ void mx_csvrep_write(struct mx_buf *b, const struct mx_result *r) {
             mx_fmt_source(&src, r, mx_tl_event(r->tl, t->first + k));
         }
         mx_csvw_text(b, src.p ? src.p : "", src.n);
+        mx_buf_puts(b, t->excluded ? ",true" : ",false");
+        text(b, t->channel);
+        mx_buf_printf(b, ",%s", mx_channel_check_name((enum mx_channel_check)t->channel_check));
         mx_csvw_end(b);
     }
     mx_buf_free(&src);

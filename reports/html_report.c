@@ -363,6 +363,20 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
                       (unsigned long long)s->war_room_required);
     else
         mx_buf_puts(b, "<li>War rooms: not measured (no war room event in the data).</li>");
+    if (s->channel_checked) {
+        mx_buf_puts(b, "<li>Channel naming (<code>");
+        mx_esc_html(b, r->rules->channel.pattern, strlen(r->rules->channel.pattern));
+        if (!s->channel[MX_CHAN_FOLLOWS] && !s->channel[MX_CHAN_OFF])
+            mx_buf_puts(b, "</code>): not measured (no incident names a channel).</li>");
+        else
+            mx_buf_printf(
+                b,
+                "</code>): %llu of %llu incidents with a channel do not follow it; "
+                "%llu name no channel.</li>",
+                (unsigned long long)s->channel[MX_CHAN_OFF],
+                (unsigned long long)(s->channel[MX_CHAN_FOLLOWS] + s->channel[MX_CHAN_OFF]),
+                (unsigned long long)s->channel[MX_CHAN_NONE]);
+    }
     mx_buf_printf(b,
                   "<li>Security incidents notified to the regulator late or not at all: "
                   "%llu.</li><li>Anti-patterns: %llu incidents without a severity; %llu SEV1–2 "
@@ -372,6 +386,46 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
                   (unsigned long long)(s->reg[MX_CK_MISSED] + s->reg[MX_CK_MISSING]),
                   (unsigned long long)s->unassigned,
                   (unsigned long long)s->sev12_without_postmortem);
+}
+
+static void rule_row(struct mx_buf *b, const char *what, const char *name, const char *pattern,
+                     uint64_t n) {
+    mx_buf_printf(b, "<tr><td>%s", what);
+    if (name) mx_esc_html(b, name, strlen(name));
+    mx_buf_puts(b, "</td><td class=\"src\">");
+    mx_esc_html(b, pattern, strlen(pattern));
+    mx_buf_printf(b, "</td><td class=\"n\">%llu</td></tr>", (unsigned long long)n);
+}
+
+/* The configured rules and what each did; nothing when none is configured. */
+static void rules(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_rules *rs = r->rules;
+    if (!mx_rules_any(rs)) return;
+    mx_buf_puts(b, "<h3>Rules</h3><div class=\"wrap\"><table><tr><th>rule</th><th>pattern</th>"
+                   "<th class=\"n\">incidents</th></tr>");
+    for (size_t i = 0; i < rs->n_exclude; i++)
+        rule_row(b,
+                 rs->exclude[i].field == MX_RULE_TITLE ? "exclude by title" : "exclude by service",
+                 NULL, rs->exclude[i].pattern, r->excluded_by[i]);
+    if (rs->from_title.re)
+        rule_row(b, "severity from the title", NULL, rs->from_title.pattern,
+                 r->severity_from_title);
+    for (size_t i = 0; i < rs->n_alias; i++)
+        rule_row(b, "service reported as ", rs->alias[i].name, rs->alias[i].pattern,
+                 r->aliased_by[i]);
+    mx_buf_puts(b, "</table></div><p class=\"note\">Excluded incidents are left out of every "
+                   "count, metric and check (they are marked in the timeline appendix); each is "
+                   "counted against the first rule that matched.");
+    if (r->severity_from_title_unknown)
+        mx_buf_printf(b,
+                      " %llu titles named a severity the mapping does not know; those "
+                      "incidents stay unassigned.",
+                      (unsigned long long)r->severity_from_title_unknown);
+    if (r->rule_limit_hits)
+        mx_buf_printf(b,
+                      " %llu incidents: a rule's match hit the PCRE2 limits (taken as no match).",
+                      (unsigned long long)r->rule_limit_hits);
+    mx_buf_puts(b, "</p>");
 }
 
 static void quality(struct mx_buf *b, const struct mx_result *r) {
@@ -427,6 +481,7 @@ static void quality(struct mx_buf *b, const struct mx_result *r) {
                   "were resolved automatically; %llu were reopened.</li></ul>",
                   (unsigned long long)r->merged, (unsigned long long)r->auto_resolved,
                   (unsigned long long)r->reopened);
+    rules(b, r);
 }
 
 static const char DEFINITIONS[] =
@@ -439,7 +494,8 @@ static const char DEFINITIONS[] =
     "<code>reopened</code>; <b>MTBF</b> is the time between consecutive detections.</li>"
     "<li>An incident belongs to the month of its detection in the report's time zone. "
     "Severity is the highest it ever had; none is <i>unassigned</i>.</li>"
-    "<li>Left out: merged incidents everywhere, open incidents from MTTR, negative "
+    "<li>Left out: merged incidents and incidents excluded by the config's rules "
+    "everywhere, open incidents from MTTR, negative "
     "durations (anomalies), exact duplicate events.</li>"
     "<li>Medians and p90 are nearest-rank; under 5 values the values are listed. Compare "
     "medians, not means: incident durations are heavy-tailed.</li>"
@@ -453,7 +509,7 @@ static void appendix(struct mx_buf *b, const struct mx_result *r) {
                   "<table><tr><th>incident</th><th>severity</th><th>title</th><th>detected"
                   "</th><th class=\"n\">MTTA</th><th class=\"n\">MTTR</th><th>postmortem</th>"
                   "<th>sources</th></tr>",
-                  (unsigned long long)(r->incidents + r->merged));
+                  (unsigned long long)(r->incidents + r->merged + r->excluded));
     struct mx_buf src = {0};
     for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
         const struct mx_timeline *t = mx_tl_get(r->tl, i);
@@ -461,6 +517,8 @@ static void appendix(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_puts(b, "<tr><td>");
         text(b, t->id);
         if (t->merged) mx_buf_puts(b, " <span class=\"note\">(merged)</span>");
+        if (t->excluded && !t->merged)
+            mx_buf_puts(b, " <span class=\"note\">(excluded by a rule)</span>");
         mx_buf_puts(b, "</td><td>");
         sev_chip(b, t->severity);
         mx_buf_puts(b, "</td><td>");

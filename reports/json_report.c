@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/rules.h"
 #include "reports/fmt.h"
 
 /* Severity order in outputs: SEV1..SEV4, then unassigned. */
@@ -206,6 +207,29 @@ static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
     mx_buf_putc(b, '}');
 }
 
+/* What the config's rules made of one incident. */
+static void timeline_rules(struct mx_buf *b, const struct mx_result *r,
+                           const struct mx_timeline *t) {
+    mx_buf_puts(b, ",\"service_in_data\":");
+    mx_fmt_json_str(b, t->service_data);
+    boolean(b, ",\"severity_from_title\":", (t->rule_flags & MX_RULE_SEV_FROM_TITLE) != 0);
+    mx_buf_puts(b, ",\"excluded_by\":");
+    if (t->excluded) {
+        const struct mx_rule *x = &r->rules->exclude[t->excluded - 1];
+        mx_buf_puts(b, "{\"field\":");
+        cstr(b, mx_rule_field_name(x->field));
+        mx_buf_puts(b, ",\"pattern\":");
+        cstr(b, x->pattern);
+        mx_buf_putc(b, '}');
+    } else {
+        mx_buf_puts(b, "null");
+    }
+    mx_buf_puts(b, ",\"channel\":");
+    mx_fmt_json_str(b, t->channel);
+    mx_buf_puts(b, ",\"channel_check\":");
+    cstr(b, mx_channel_check_name((enum mx_channel_check)t->channel_check));
+}
+
 static void timeline(struct mx_buf *b, const struct mx_result *r, const struct mx_buf *paths,
                      const struct mx_timeline *t, const struct mx_compliance *c) {
     mx_buf_puts(b, "{\"incident\":");
@@ -237,6 +261,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     boolean(b, ",\"auto_resolved\":", t->auto_resolved);
     mx_buf_puts(b, ",\"reopens\":");
     mx_buf_u64(b, t->reopens);
+    timeline_rules(b, r, t);
     timeline_compliance(b, r, paths, t, c);
     mx_buf_puts(b, ",\"sources\":[");
     for (uint32_t i = 0; i < t->count; i++) {
@@ -290,6 +315,48 @@ static void totals(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, ",\n");
 }
 
+static void pattern_or_null(struct mx_buf *b, const struct mx_rule *x) {
+    if (x->re)
+        cstr(b, x->pattern);
+    else
+        mx_buf_puts(b, "null");
+}
+
+/* The config's rules and what each did. */
+static void rules(struct mx_buf *b, const struct mx_result *r) {
+    static const struct mx_rules none;
+    const struct mx_rules *rs = r->rules ? r->rules : &none;
+    mx_buf_puts(b, "  \"rules\": {\"exclude\":[");
+    for (size_t i = 0; i < rs->n_exclude; i++) {
+        mx_buf_puts(b, i ? ",{\"field\":" : "{\"field\":");
+        cstr(b, mx_rule_field_name(rs->exclude[i].field));
+        mx_buf_puts(b, ",\"pattern\":");
+        cstr(b, rs->exclude[i].pattern);
+        mx_buf_puts(b, ",\"incidents\":");
+        mx_buf_u64(b, r->excluded_by[i]);
+        mx_buf_putc(b, '}');
+    }
+    mx_buf_puts(b, "],\n    \"severity_from_title\":{\"pattern\":");
+    pattern_or_null(b, &rs->from_title);
+    mx_buf_puts(b, ",\"assigned\":");
+    mx_buf_u64(b, r->severity_from_title);
+    mx_buf_puts(b, ",\"unknown_value\":");
+    mx_buf_u64(b, r->severity_from_title_unknown);
+    mx_buf_puts(b, "},\n    \"service_aliases\":[");
+    for (size_t i = 0; i < rs->n_alias; i++) {
+        mx_buf_puts(b, i ? ",{\"service\":" : "{\"service\":");
+        cstr(b, rs->alias[i].name);
+        mx_buf_puts(b, ",\"pattern\":");
+        cstr(b, rs->alias[i].pattern);
+        mx_buf_puts(b, ",\"incidents\":");
+        mx_buf_u64(b, r->aliased_by[i]);
+        mx_buf_putc(b, '}');
+    }
+    mx_buf_puts(b, "],\"limit_hits\":");
+    mx_buf_u64(b, r->rule_limit_hits);
+    mx_buf_puts(b, "},\n");
+}
+
 static void incidents(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"incidents\": {\"total\":");
     mx_buf_u64(b, r->incidents);
@@ -303,6 +370,8 @@ static void incidents(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_u64(b, r->reopened);
     mx_buf_puts(b, ",\"outside_window\":");
     mx_buf_u64(b, r->out_of_window);
+    mx_buf_puts(b, ",\"excluded\":");
+    mx_buf_u64(b, r->excluded);
     mx_buf_puts(b, ",\n    \"by_severity\":");
     by_severity_counts(b, r->by_severity);
     mx_buf_puts(b, ",\n    \"open_by_severity\":");
@@ -314,6 +383,7 @@ static void incidents(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_u64(b, r->anomalies[a]);
     }
     mx_buf_puts(b, "},\n");
+    rules(b, r);
 }
 
 static void timelines(struct mx_buf *b, const struct mx_result *r) {
@@ -393,6 +463,16 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_u64(b, s->war_room_required);
     mx_buf_puts(b, ",\"missing\":");
     mx_buf_u64(b, s->war_room_missing);
+    mx_buf_puts(b, "},\n    \"channel\": {\"pattern\":");
+    if (s->channel_checked)
+        cstr(b, r->rules->channel.pattern);
+    else
+        mx_buf_puts(b, "null");
+    for (int k = MX_CHAN_FOLLOWS; k < MX_CHAN__COUNT; k++) {
+        mx_buf_putc(b, ',');
+        key(b, mx_channel_check_name((enum mx_channel_check)k));
+        mx_buf_u64(b, s->channel[k]);
+    }
     mx_buf_puts(b, "},\n    \"anti_patterns\": {\"unassigned_severity\":");
     mx_buf_u64(b, s->unassigned);
     mx_buf_puts(b, ",\"sev1_2_without_postmortem\":");

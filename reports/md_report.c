@@ -98,6 +98,11 @@ static void overview(struct mx_buf *b, const struct mx_result *r) {
     if (r->out_of_window)
         mx_buf_printf(b, "- %llu incidents detected outside --from/--to are left out.\n",
                       (unsigned long long)r->out_of_window);
+    if (r->rules && r->rules->n_exclude)
+        mx_buf_printf(b,
+                      "- %llu incidents excluded by the config's rules are left out of every "
+                      "count and metric (see Data quality).\n",
+                      (unsigned long long)r->excluded);
     mx_buf_printf(b,
                   "- %llu records read: %llu accepted, %llu duplicates, %llu rejected "
                   "(see Data quality).\n\n",
@@ -269,6 +274,9 @@ static void open_incidents(struct mx_buf *b, const struct mx_result *r) {
 /* What an input held, when it is not only native records: ": pagerduty_log_entry 40". */
 static void kinds(struct mx_buf *b, const struct mx_input_stat *s) {
     if (s->by_kind[MX_K_NATIVE] == s->emitted) return;
+    for (int k = 0; k < MX_K__COUNT; k++) /* one kind named like the format: "custom" */
+        if (s->by_kind[k] == s->emitted && strcmp(mx_kind_name((enum mx_kind)k), s->format) == 0)
+            return;
     for (int k = 0, first = 1; k < MX_K__COUNT; k++) {
         if (!s->by_kind[k]) continue;
         mx_buf_puts(b, first ? ": " : ", ");
@@ -294,6 +302,8 @@ static void rejections(struct mx_buf *b, const struct mx_result *r) {
         }
     }
 }
+
+static void rules(struct mx_buf *b, const struct mx_result *r);
 
 static void data_quality(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Data quality\n\n| input | format | records | accepted | duplicates | "
@@ -359,6 +369,100 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
     }
     if (!any) mx_buf_puts(b, "| none | 0 | |\n");
     mx_buf_putc(b, '\n');
+    rules(b, r);
+}
+
+/* Up to ten incidents counted in the window for which pick is true. */
+static void examples(struct mx_buf *b, const struct mx_result *r,
+                     bool (*pick)(const struct mx_timeline *, size_t), size_t arg) {
+    int shown = 0;
+    for (size_t i = 0; i < mx_tl_count(r->tl) && shown < 10; i++) {
+        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        if (!t->in_window || t->merged || !pick(t, arg)) continue;
+        if (shown++) mx_buf_puts(b, ", ");
+        md(b, t->id);
+    }
+    if (!shown) mx_buf_puts(b, "—");
+}
+
+static bool by_exclusion(const struct mx_timeline *t, size_t i) {
+    return t->excluded == i + 1;
+}
+
+static bool by_alias(const struct mx_timeline *t, size_t i) {
+    return t->alias == i + 1 && !t->excluded;
+}
+
+static bool by_title(const struct mx_timeline *t, size_t i) {
+    return !t->excluded && (t->rule_flags & (unsigned)i);
+}
+
+static bool off_channel(const struct mx_timeline *t, size_t i) {
+    return !t->excluded && t->channel_check == i;
+}
+
+/* The configured rules and what each did; nothing when none is configured. */
+static void rules(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_rules *rs = r->rules;
+    if (!mx_rules_any(rs)) return;
+    mx_buf_puts(b, "### Rules\n\n| rule | pattern | incidents | examples |\n|---|---|---:|---|\n");
+    for (size_t i = 0; i < rs->n_exclude; i++) {
+        mx_buf_printf(b, "| exclude by %s | ", mx_rule_field_name(rs->exclude[i].field));
+        mdc(b, rs->exclude[i].pattern);
+        mx_buf_printf(b, " | %llu | ", (unsigned long long)r->excluded_by[i]);
+        examples(b, r, by_exclusion, i);
+        mx_buf_puts(b, " |\n");
+    }
+    if (rs->from_title.re) {
+        mx_buf_puts(b, "| severity from the title | ");
+        mdc(b, rs->from_title.pattern);
+        mx_buf_printf(b, " | %llu | ", (unsigned long long)r->severity_from_title);
+        examples(b, r, by_title, MX_RULE_SEV_FROM_TITLE);
+        mx_buf_puts(b, " |\n");
+    }
+    for (size_t i = 0; i < rs->n_alias; i++) {
+        mx_buf_puts(b, "| service reported as ");
+        mdc(b, rs->alias[i].name);
+        mx_buf_puts(b, " | ");
+        mdc(b, rs->alias[i].pattern);
+        mx_buf_printf(b, " | %llu | ", (unsigned long long)r->aliased_by[i]);
+        examples(b, r, by_alias, i);
+        mx_buf_puts(b, " |\n");
+    }
+    mx_buf_puts(b, "\nExcluded incidents are left out of every count, metric and check; each "
+                   "is counted against the first rule that matched.\n");
+    if (r->severity_from_title_unknown)
+        mx_buf_printf(b,
+                      "%llu titles matched the severity pattern with a value the severity "
+                      "mapping does not know; those incidents stay unassigned.\n",
+                      (unsigned long long)r->severity_from_title_unknown);
+    if (r->rule_limit_hits)
+        mx_buf_printf(b,
+                      "%llu incidents: a rule's match hit the PCRE2 limits and was taken as "
+                      "no match.\n",
+                      (unsigned long long)r->rule_limit_hits);
+    mx_buf_putc(b, '\n');
+}
+
+/* The [checks] channel line of the compliance section. */
+static void channel_check(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_compliance_summary *s = &r->compliance;
+    if (!s->channel_checked) return;
+    mx_buf_puts(b, "- Channel naming (");
+    mdc(b, r->rules->channel.pattern);
+    if (!s->channel[MX_CHAN_FOLLOWS] && !s->channel[MX_CHAN_OFF]) {
+        mx_buf_puts(b, "): not measured (no incident names a channel).\n");
+        return;
+    }
+    mx_buf_printf(b, "): %llu of %llu incidents with a channel do not follow it",
+                  (unsigned long long)s->channel[MX_CHAN_OFF],
+                  (unsigned long long)(s->channel[MX_CHAN_FOLLOWS] + s->channel[MX_CHAN_OFF]));
+    if (s->channel[MX_CHAN_OFF]) {
+        mx_buf_puts(b, " (");
+        examples(b, r, off_channel, MX_CHAN_OFF);
+        mx_buf_putc(b, ')');
+    }
+    mx_buf_printf(b, "; %llu name no channel.\n", (unsigned long long)s->channel[MX_CHAN_NONE]);
 }
 
 static void pct_cell(struct mx_buf *b, double v, uint64_t due) {
@@ -440,6 +544,7 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
                   "without a postmortem past the deadline.\n",
                   (unsigned long long)s->unassigned,
                   (unsigned long long)s->sev12_without_postmortem);
+    channel_check(b, r);
     missing_postmortems(b, r);
     mx_buf_puts(b, "\n`mttx audit` lists every incident under every rule with the evidence.\n\n");
 }
@@ -456,7 +561,8 @@ static const char DEFINITIONS[] =
     "- An incident belongs to the calendar month of its detection in the report's time "
     "zone; a month's MTBF uses the intervals that end in it.\n"
     "- Severity is the highest an incident ever had; none is `unassigned`.\n"
-    "- Left out: merged incidents (everywhere), unresolved incidents (from MTTR), "
+    "- Left out: merged incidents and incidents excluded by the config's rules "
+    "(everywhere), unresolved incidents (from MTTR), "
     "negative durations (flagged as anomalies), exact duplicate events (same incident, "
     "type, instant and actor; counted against the later input).\n"
     "- Medians and p90 use the nearest-rank method; with fewer than 5 incidents the "

@@ -61,6 +61,11 @@ void mx_timeline_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
     mx_buf_puts(b, t->merged ? " · merged" : t->open ? " · open" : " · resolved");
     if (t->auto_resolved) mx_buf_puts(b, " automatically");
     if (t->reopens) mx_buf_printf(b, " · reopened %u times", (unsigned)t->reopens);
+    if (t->excluded) mx_buf_puts(b, " · excluded by a rule of the config");
+    if (t->channel.n) {
+        mx_buf_puts(b, " · channel ");
+        md(b, t->channel);
+    }
     mx_buf_puts(b, " · times in ");
     mx_esc_md(b, r->timezone, strlen(r->timezone));
     mx_buf_puts(b, "\n\n## Milestones\n\n| milestone | time | source |\n|---|---|---|\n");

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "analyzer/metrics.h"
+#include "analyzer/rules.h"
 #include "analyzer/timeline.h"
 #include "parsers/config.h"
 #include "parsers/input.h"
@@ -468,7 +469,8 @@ int mx_run(const struct mx_options *o) {
     uint64_t *dups = mx_xcalloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
     mx_tl_finish(tl, zone, from, to, dups, diag.n_inputs);
     struct mx_result res;
-    mx_result_build(&res, tl, &diag, zone, &cfg.policy, dups, as_of, from, to);
+    mx_rules_apply(tl, &cfg.rules, &cfg.sevmap);
+    mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
     int out_rc = 0;
     if (o->cmd == MX_CMD_CHECK) {
         if (!o->dump_events) print_check(&res);

@@ -93,7 +93,8 @@ with tempfile.TemporaryDirectory() as tmp:
     config_error("[format x]\nfiles = *\n", "bad.ini: [format x] has no pattern")
     config_error("[format x]\npattern = (?<time>.)(?<incident>.)(?<event>.)\ntime_format = iso\n",
                  "bad.ini:3: [format x] time_format: expected rfc3339, epoch, epoch_ms or a layout")
-    config_error("[exclude]\ntitle = test\n", "bad.ini:2: [exclude] title: rules are not supported")
+    config_error("[format x]\npattern = (?<time>.)(?<incident>.)(?<event>.)\nowner = me\n",
+                 "bad.ini:3: unknown key \"owner\" in [format x]")
 
     cat_ini = os.path.join(tmp, "cat.ini")
     with open(cat_ini, "w") as f:

@@ -36,7 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     struct mx_result r;
     struct mx_policy policy;
     mx_policy_default(&policy);
-    mx_result_build(&r, tl, &diag, utc, &policy, dups, 1767225600000LL, MX_NO_TIME, MX_NO_TIME);
+    mx_result_build(&r, tl, &diag, utc, &policy, NULL, dups, 1767225600000LL, MX_NO_TIME,
+                    MX_NO_TIME);
     struct mx_buf b = {0};
     mx_jsonrep_write(&b, &r);
     mx_md_write(&b, &r, NULL);

@@ -127,7 +127,7 @@ static void rules(void) {
     struct mx_result r;
     struct mx_policy policy;
     mx_policy_default(&policy);
-    mx_result_build(&r, tl, &diag, UTC, &policy, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME,
+    mx_result_build(&r, tl, &diag, UTC, &policy, NULL, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME,
                     MX_NO_TIME);
     CHECK_I64(r.incidents, 4);
     CHECK_I64(r.merged, 1);
@@ -260,7 +260,7 @@ static void sparse_months(void) {
     struct mx_policy policy;
     mx_policy_default(&policy);
     struct mx_result r;
-    mx_result_build(&r, tl, &diag, UTC, &policy, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME,
+    mx_result_build(&r, tl, &diag, UTC, &policy, NULL, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME,
                     MX_NO_TIME);
     CHECK(r.months_sparse);
     CHECK_I64(r.n_months, 2);

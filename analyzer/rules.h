@@ -1,0 +1,33 @@
+/*
+ * rules.h - applies the configured rules (parsers/rules.h) to finished timelines,
+ * before the result is built, so that every count, metric and check sees them:
+ *
+ *   1. [severity] from_title: an incident without a severity takes the one its title
+ *      names (the (?<severity>) group, read through the severity mapping);
+ *   2. [service] alias.NAME: an incident whose service matches is reported under NAME
+ *      (the first alias in config order that matches; the name in the data is kept);
+ *   3. [exclude] title/service: an incident whose title, or whose service (as in the
+ *      data or as aliased), matches is left out of every count, metric and check,
+ *      and counted against the first rule in config order that matched;
+ *   4. [checks] channel: each incident's first channel follows the naming convention,
+ *      does not, or the data names none.
+ *
+ * Rules see only values the data has: an incident without a title or service is not
+ * matched by title or service rules. A match that hits the PCRE2 limits counts as no
+ * match and is flagged on the incident (MX_RULE_LIMIT).
+ */
+#ifndef MX_RULES_H
+#define MX_RULES_H
+
+#include "analyzer/timeline.h"
+#include "parsers/rules.h"
+#include "parsers/sevmap.h"
+
+/* "not_checked", "follows", "does_not_follow", "no_channel". */
+const char *mx_channel_check_name(enum mx_channel_check c);
+
+/* Applies rules (NULL or none: nothing changes) to every timeline of tl. Call once,
+ * after mx_tl_finish. */
+void mx_rules_apply(struct mx_tl *tl, const struct mx_rules *rules, const struct mx_sevmap *map);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * rules.h - the rules of the configuration, compiled: [exclude] title/service,
+ * [severity] from_title, [service] alias.NAME and [checks] channel (config.h). The
+ * analyzer applies them to finished timelines (analyzer/rules.h); this layer only
+ * holds them.
+ */
+#ifndef MX_RULES_CFG_H
+#define MX_RULES_CFG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "parsers/regex.h"
+
+#define MX_MAX_RULES 32 /* per kind: exclusions, aliases */
+
+enum mx_rule_field { MX_RULE_TITLE, MX_RULE_SERVICE };
+
+/* One pattern with where it came from, for the reports. */
+struct mx_rule {
+    enum mx_rule_field field; /* exclusions: what is matched */
+    char name[64];            /* aliases: the service name reported */
+    struct mx_regex *re;      /* owned */
+    char *pattern;            /* owned: the pattern as written */
+};
+
+struct mx_rules {
+    struct mx_rule exclude[MX_MAX_RULES]; /* in config order: the first match counts */
+    size_t n_exclude;
+    struct mx_rule alias[MX_MAX_RULES]; /* in config order: the first match renames */
+    size_t n_alias;
+    struct mx_rule from_title; /* re NULL: none; has a (?<severity>) group */
+    struct mx_rule channel;    /* re NULL: no naming convention checked */
+};
+
+/* Whether any rule is configured. */
+bool mx_rules_any(const struct mx_rules *r);
+
+/* "title" or "service". */
+const char *mx_rule_field_name(enum mx_rule_field f);
+
+/* Releases the patterns; the rules are then empty. Accepts NULL. */
+void mx_rules_free(struct mx_rules *r);
+
+#endif
