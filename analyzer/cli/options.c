@@ -41,7 +41,7 @@ static const char MAIN_HELP[] =
     "      --as-of TIME    the 'now' of the run: what is open, what is overdue\n"                  \
     "                      [default: $SOURCE_DATE_EPOCH, else the clock]\n"                        \
     "      --config FILE   INI file: severity mapping, input zone, targets, deadlines,\n"          \
-    "                      business calendar, limits\n"                                            \
+    "                      business calendar, limits, custom formats, rules\n"                     \
     "      --input-encoding NAME  character set of CSV inputs (iconv name, e.g.\n"                 \
     "                      WINDOWS-1252) [default: UTF-8]\n"                                       \
     "      --input-format NAME  read every text input with the custom line format\n"               \
@@ -56,7 +56,8 @@ static const char MAIN_HELP[] =
 #define GATES_HELP                                                                                 \
     "      --fail-on RULE  exit 3 when RULE fails (repeatable): missing-postmortem,\n"             \
     "                      late-postmortem, postmortem-compliance<95,\n"                           \
-    "                      response-compliance<90, unassigned-severity\n"
+    "                      response-compliance<90, unassigned-severity,\n"                         \
+    "                      channel-convention\n"
 
 static const char REPORT_HELP[] =
     "Usage: mttx report [OPTIONS] INPUT...\n"
