@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "parsers/input.h"
-#include "parsers/lines.h"
 #include "parsers/timeparse.h"
 
 void mx_line_format_free(struct mx_line_format *f) {
@@ -115,57 +114,37 @@ static bool line_event(struct mx_record *r, const struct mx_line_format *f, cons
     return true;
 }
 
+/* The state of one custom-format input. */
+struct custom {
+    const struct mx_line_format *f;
+    unsigned limits; /* lines on which the pattern hit its limits */
+};
+
+static bool custom_line(struct mx_reader *rd, const struct mx_pos *pos, const char *p, size_t n,
+                        void *ctx) {
+    struct custom *c = ctx;
+    struct mx_record *r = &rd->rec;
+    mx_record_begin(r, pos);
+    r->kind = MX_K_CUSTOM;
+    enum mx_match m = mx_regex_match(c->f->re, p, n);
+    if (m == MX_MATCH) /* groups are views into the line: valid until the next */
+        line_event(r, c->f, p);
+    else if (m == MX_NO_MATCH)
+        mx_record_reject(r, MX_R_NO_MATCH, "does not match format %s", c->f->name);
+    else
+        mx_record_reject(r, MX_R_REGEX_LIMIT,
+                         "format %s: the pattern hit its match limits on this line", c->f->name);
+    mx_record_end(r);
+    if (m != MX_MATCH_LIMIT || ++c->limits < MX_LIMIT_BUDGET) return true;
+    mx_diag_fail(rd->diag, pos,
+                 "abandoned: format %s hit its match limits on %u lines (a pattern that "
+                 "backtracks catastrophically?)",
+                 c->f->name, c->limits);
+    return false;
+}
+
 int mx_custom_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src,
                    const struct mx_line_format *f) {
-    struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
-    struct mx_pos pos = {rd->diag->inputs[src].path, src, 0, -1};
-    struct mx_record *r = &rd->rec;
-    const char *p;
-    size_t n;
-    int rc = 0;
-    unsigned limits = 0;
-    for (;;) {
-        enum mx_line_status st = mx_lines_next(lr, &p, &n, &pos.line);
-        if (st == MX_LINE_END) break;
-        if (st == MX_LINE_ERROR) {
-            pos.line++;
-            mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
-            rc = -1;
-            break;
-        }
-        if (st == MX_LINE_OK && n == 0) continue;
-        mx_record_begin(r, &pos);
-        r->kind = MX_K_CUSTOM;
-        if (st == MX_LINE_TOO_LONG) {
-            mx_record_reject(r, MX_R_LINE_TOO_LONG, "line longer than %zu bytes (skipped)",
-                             rd->opts.max_line);
-        } else if (st == MX_LINE_NUL) {
-            mx_record_reject(r, MX_R_NUL_BYTE, "NUL byte in the line");
-        } else {
-            enum mx_match m = mx_regex_match(f->re, p, n);
-            if (m == MX_MATCH) { /* groups are views into the line: valid until the next */
-                line_event(r, f, p);
-                mx_record_end(r);
-                continue;
-            }
-            if (m == MX_NO_MATCH)
-                mx_record_reject(r, MX_R_NO_MATCH, "does not match format %s", f->name);
-            else
-                mx_record_reject(r, MX_R_REGEX_LIMIT,
-                                 "format %s: the pattern hit its match limits on this line",
-                                 f->name);
-            limits += m == MX_MATCH_LIMIT;
-        }
-        mx_record_end(r);
-        if (limits >= MX_LIMIT_BUDGET) {
-            mx_diag_fail(rd->diag, &pos,
-                         "abandoned: format %s hit its match limits on %u lines (a pattern "
-                         "that backtracks catastrophically?)",
-                         f->name, limits);
-            rc = -1;
-            break;
-        }
-    }
-    mx_lines_free(lr);
-    return rc;
+    struct custom c = {f, 0};
+    return mx_reader_lines(rd, s, src, custom_line, &c);
 }

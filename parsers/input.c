@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,6 +21,50 @@
 #include "parsers/csv_pagerduty.h"
 #include "parsers/custom.h"
 #include "parsers/jsonin.h"
+#include "parsers/lines.h"
+
+static void bad_line(struct mx_reader *rd, const struct mx_pos *pos, enum mx_reason reason,
+                     const char *msg) {
+    mx_record_begin(&rd->rec, pos);
+    mx_record_reject(&rd->rec, reason, "%s", msg);
+    mx_record_end(&rd->rec);
+}
+
+int mx_reader_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
+                    void *ctx) {
+    struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
+    struct mx_pos pos = {rd->diag->inputs[src].path, src, 0, -1};
+    const char *p;
+    size_t n;
+    int rc = 0;
+    char msg[160];
+    for (uint64_t count = 1;; count++) {
+        enum mx_line_status st = mx_lines_next(lr, &p, &n, &pos.line);
+        if (st == MX_LINE_END) break;
+        if (st == MX_LINE_ERROR) {
+            pos.line++;
+            mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
+            rc = -1;
+            break;
+        }
+        if (count % MX_PROGRESS_EVERY == 0 && rd->progress) rd->progress(rd->ctx, pos.path, count);
+        if (st == MX_LINE_TOO_LONG) {
+            snprintf(msg, sizeof msg, "line longer than %zu bytes (skipped)", rd->opts.max_line);
+            bad_line(rd, &pos, MX_R_LINE_TOO_LONG, msg);
+        } else if (mx_lines_blank(p, n)) {
+            continue;
+        } else if (st == MX_LINE_NUL) {
+            snprintf(msg, sizeof msg, "NUL byte at column %zu",
+                     (size_t)((const char *)memchr(p, '\0', n) - p) + 1);
+            bad_line(rd, &pos, MX_R_NUL_BYTE, msg);
+        } else if (!fn(rd, &pos, p, n, ctx)) {
+            rc = -1;
+            break;
+        }
+    }
+    mx_lines_free(lr);
+    return rc;
+}
 
 struct mx_read_opts mx_read_opts_default(void) {
     struct mx_read_opts o;

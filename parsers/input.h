@@ -52,6 +52,19 @@ struct mx_reader {
     struct mx_record rec; /* owned: the record sink every format reports to */
 };
 
+/* One non-blank line of a line-based input (its position in *pos); returns false to
+ * stop reading the input, after reporting why. */
+typedef bool (*mx_line_fn)(struct mx_reader *rd, const struct mx_pos *pos, const char *p, size_t n,
+                           void *ctx);
+
+/* What every line-based reader shares: reads the lines of s (input src), calls the
+ * progress callback, rejects lines too long (line_too_long) or holding a NUL byte
+ * (nul_byte), skips blank lines (only spaces and tabs: not records), and passes every
+ * other line to fn. A stream error fails the input. Returns 0, or -1 when the input
+ * failed or fn stopped. */
+int mx_reader_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
+                    void *ctx);
+
 /* Prepares a reader; fn(ctx, ev) is called for every accepted record. */
 void mx_reader_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_read_opts *opts,
                     mx_event_fn fn, void *ctx);

@@ -14,12 +14,6 @@
 #include "parsers/native.h"
 #include "parsers/pagerduty_json.h"
 
-static bool blank(const char *p, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n') return false;
-    return true;
-}
-
 /* One record: an object of some shape (already classified when shape is not NULL),
  * at pos. */
 static void one_record(struct mx_reader *rd, const struct mx_pos *pos, const struct mx_jval *v,
@@ -106,53 +100,24 @@ static void value(struct mx_reader *rd, const struct mx_pos *pos, const struct m
         one_record(rd, pos, v, false, t == MX_J_OBJECT ? &shape : NULL);
 }
 
-static void bad_line(struct mx_reader *rd, const struct mx_pos *pos, enum mx_reason reason,
-                     const char *msg) {
-    mx_record_begin(&rd->rec, pos);
-    mx_record_reject(&rd->rec, reason, "%s", msg);
-    mx_record_end(&rd->rec);
+/* One line: a JSON value (a native event, a PagerDuty object, a page). */
+static bool json_line(struct mx_reader *rd, const struct mx_pos *pos, const char *p, size_t n,
+                      void *ctx) {
+    (void)ctx;
+    struct mx_jval root;
+    const char *why = mx_json_parse(rd->json, p, n, &root);
+    if (why) {
+        mx_record_begin(&rd->rec, pos);
+        mx_record_reject(&rd->rec, MX_R_INVALID_JSON, "invalid JSON: %s", why);
+        mx_record_end(&rd->rec);
+        return true;
+    }
+    value(rd, pos, &root, false);
+    return true;
 }
 
 int mx_jsonin_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
-    struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
-    struct mx_pos pos = {rd->diag->inputs[src].path, src, 0, -1};
-    const char *p;
-    size_t n;
-    int rc = 0;
-    char msg[160];
-    for (uint64_t count = 1;; count++) {
-        enum mx_line_status st = mx_lines_next(lr, &p, &n, &pos.line);
-        if (st == MX_LINE_END) break;
-        if (st == MX_LINE_ERROR) {
-            pos.line++;
-            mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
-            rc = -1;
-            break;
-        }
-        if (count % MX_PROGRESS_EVERY == 0 && rd->progress) rd->progress(rd->ctx, pos.path, count);
-        if (st == MX_LINE_TOO_LONG) {
-            snprintf(msg, sizeof msg, "line longer than %zu bytes (skipped)", rd->opts.max_line);
-            bad_line(rd, &pos, MX_R_LINE_TOO_LONG, msg);
-            continue;
-        }
-        if (blank(p, n)) continue;
-        if (st == MX_LINE_NUL) {
-            snprintf(msg, sizeof msg, "NUL byte at column %zu",
-                     (size_t)((const char *)memchr(p, '\0', n) - p) + 1);
-            bad_line(rd, &pos, MX_R_NUL_BYTE, msg);
-            continue;
-        }
-        struct mx_jval root;
-        const char *why = mx_json_parse(rd->json, p, n, &root);
-        if (why) {
-            snprintf(msg, sizeof msg, "invalid JSON: %s", why);
-            bad_line(rd, &pos, MX_R_INVALID_JSON, msg);
-            continue;
-        }
-        value(rd, &pos, &root, false);
-    }
-    mx_lines_free(lr);
-    return rc;
+    return mx_reader_lines(rd, s, src, json_line, NULL);
 }
 
 int mx_jsonin_document(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
@@ -188,15 +153,15 @@ int mx_jsonin_document(struct mx_reader *rd, struct mx_stream *s, uint32_t src) 
     for (size_t i = start;
          i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'); i++)
         if (buf[i] == '\n') pos.line++;
-    if (rc == 0 && !blank(buf + start, n - start)) {
+    if (rc == 0 && !mx_lines_blank(buf + start, n - start)) {
         struct mx_json *doc = mx_json_new(rd->opts.json_doc_max, rd->opts.json_depth);
         struct mx_jval root;
         const char *why = mx_json_parse(doc, buf + start, n - start, &root);
         if (memchr(buf + start, '\0', n - start)) why = "NUL byte in the document";
         if (why) {
-            char msg[160];
-            snprintf(msg, sizeof msg, "invalid JSON document: %s", why);
-            bad_line(rd, &pos, MX_R_INVALID_JSON, msg);
+            mx_record_begin(&rd->rec, &pos);
+            mx_record_reject(&rd->rec, MX_R_INVALID_JSON, "invalid JSON document: %s", why);
+            mx_record_end(&rd->rec);
         } else {
             value(rd, &pos, &root, true);
         }

@@ -123,3 +123,9 @@ enum mx_line_status mx_lines_next(struct mx_lines *r, const char **p, size_t *n,
 uint64_t mx_lines_offset(const struct mx_lines *r) {
     return r->line_off;
 }
+
+bool mx_lines_blank(const char *p, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n') return false;
+    return true;
+}

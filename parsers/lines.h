@@ -11,6 +11,7 @@
 #ifndef MX_LINES_H
 #define MX_LINES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -40,5 +41,8 @@ uint64_t mx_lines_offset(const struct mx_lines *r);
 
 /* The next line. *lineno is its 1-based number. */
 enum mx_line_status mx_lines_next(struct mx_lines *r, const char **p, size_t *n, uint64_t *lineno);
+
+/* Whether p[0..n) holds only spaces, tabs and line ends (a blank line). */
+bool mx_lines_blank(const char *p, size_t n);
 
 #endif

@@ -74,6 +74,14 @@ with tempfile.TemporaryDirectory() as tmp:
     expect(d and d["inputs"][0]["format"] == "jsonl", "no glob match must not pick a format")
     d, _ = report("--config", ini, "--input-format", "incbot", bot)
     expect(d and d["totals"]["accepted"] == 12, "--input-format incbot: %r" % (d and d["totals"]))
+    # blank lines (spaces, tabs) are not records; a NUL byte rejects its line with the column
+    odd = os.path.join(tmp, "chatbot-odd.log")
+    with open(odd, "wb") as f:
+        f.write(b"[2026-03-02 09:00:00] incbot: INC-1 opened :: a\n \t \n\n"
+                b"[2026-03-02 09:01:00] incbot: INC-1 ack\x00 by @x\n")
+    p = run("check", "--config", ini, odd)
+    expect(p.returncode == 0 and "chatbot-odd.log:4: error: NUL byte at column 40" in p.stderr
+           and " 2 " in p.stdout.splitlines()[1], "blank/NUL lines: %s %s" % (p.stdout, p.stderr))
     p = run("check", "--config", ini, "--input-format", "nope", bot)
     expect(p.returncode == 2 and "--input-format nope: no [format nope] section" in p.stderr,
            "unknown --input-format: %d %s" % (p.returncode, p.stderr))
