@@ -375,6 +375,22 @@ static bool gates_failed(const struct mx_options *o, const struct mx_result *r) 
     return failed;
 }
 
+/* A limit hit is its own outcome (SECURITY.md): the rule was taken as not matching, and
+ * the user is told on which incident. */
+static void warn_rule_limits(const struct mx_result *r) {
+    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        if (!t->in_window || t->merged || !(t->rule_flags & MX_RULE_LIMIT)) continue;
+        char id[200];
+        mx_excerpt(id, sizeof id, t->id.p, t->id.n);
+        fprintf(stderr,
+                "mttx: warning: a rule's pattern hit the PCRE2 match limits on %llu "
+                "incident%s (the first: %s); taken as no match\n",
+                (unsigned long long)r->rule_limit_hits, r->rule_limit_hits == 1 ? "" : "s", id);
+        return;
+    }
+}
+
 /* Reads every input into the timeline builder, with diagnostics into diag. */
 static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
                         const struct mx_zone *zone, struct mx_diag *diag, struct mx_tl *tl) {
@@ -471,6 +487,7 @@ int mx_run(const struct mx_options *o) {
     struct mx_result res;
     mx_rules_apply(tl, &cfg.rules, &cfg.sevmap);
     mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
+    if (res.rule_limit_hits && o->verbosity >= 0) warn_rule_limits(&res);
     int out_rc = 0;
     if (o->cmd == MX_CMD_CHECK) {
         if (!o->dump_events) print_check(&res);
