@@ -9,16 +9,20 @@
 #include "reports/csv_out.h"
 #include "reports/fmt.h"
 
-enum rule { R_POSTMORTEM, R_RESPONSE, R_CADENCE, R_WAR_ROOM, R_REGULATOR, R__COUNT };
+/* The process rules, and the incidents the config's [exclude] rules left out (listed so
+ * that an auditor sees what was not checked, and why). */
+enum rule { R_POSTMORTEM, R_RESPONSE, R_CADENCE, R_WAR_ROOM, R_REGULATOR, R_EXCLUDED, R__COUNT };
 
-static const char *const RULE_KEYS[R__COUNT] = {"postmortem", "response", "status_updates",
-                                                "war_room", "regulator"};
-static const char *const RULE_TITLES[R__COUNT] = {
-    "Postmortem deadlines", "Response targets (acknowledgement)",
-    "Status-update cadence (breaches)", "SEV1 war rooms (missing)",
-    "Security incidents: regulator notification"};
+static const char *const RULE_KEYS[R__COUNT] = {"postmortem", "response",  "status_updates",
+                                                "war_room",   "regulator", "excluded"};
+static const char *const RULE_TITLES[R__COUNT] = {"Postmortem deadlines",
+                                                  "Response targets (acknowledgement)",
+                                                  "Status-update cadence (breaches)",
+                                                  "SEV1 war rooms (missing)",
+                                                  "Security incidents: regulator notification",
+                                                  "Excluded by the config's rules (not checked)"};
 static const char *const DONE_LABEL[R__COUNT] = {"postmortem", "acknowledged", "largest gap",
-                                                 "war room", "notified"};
+                                                 "war room",   "notified",     "rule"};
 
 struct row {
     const struct mx_timeline *t;
@@ -33,11 +37,16 @@ struct row {
 static bool row_of(const struct mx_result *r, size_t i, enum rule rule, struct row *w) {
     const struct mx_timeline *t = mx_tl_get(r->tl, i);
     const struct mx_compliance *c = &r->comp[i];
-    if (!mx_timeline_counted(t)) return false;
     memset(w, 0, sizeof *w);
     w->t = t;
     w->deadline = w->done = w->late = w->gap = MX_NO_TIME;
     w->ev[w->n_ev++] = MX_MS_DETECTED;
+    if (rule == R_EXCLUDED) {
+        w->status = "excluded";
+        w->ev[w->n_ev++] = MX_MS_RESOLVED;
+        return t->in_window && !t->merged && t->excluded;
+    }
+    if (!mx_timeline_counted(t)) return false;
     switch (rule) {
     case R_POSTMORTEM:
         if (c->pm == MX_PM_NOT_REQUIRED) return false;
@@ -155,6 +164,13 @@ static void md_summary(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, ". Compliance counts what was due: on time / (on time + late + missing).\n\n");
 }
 
+/* "title ~ PATTERN": the [exclude] rule that left t out. */
+static void md_rule_text(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t) {
+    const struct mx_rule *x = &r->rules->exclude[t->excluded - 1];
+    mx_buf_printf(b, "%s ~ ", mx_rule_field_name(x->field));
+    mx_esc_md(b, x->pattern, strlen(x->pattern));
+}
+
 static void md_rule(struct mx_buf *b, const struct mx_result *r, enum rule rule) {
     struct mx_buf ev = {0};
     mx_buf_printf(b,
@@ -180,6 +196,8 @@ static void md_rule(struct mx_buf *b, const struct mx_result *r, enum rule rule)
         mx_buf_puts(b, " | ");
         if (rule == R_CADENCE)
             mx_fmt_duration(b, w.gap);
+        else if (rule == R_EXCLUDED)
+            md_rule_text(b, r, w.t);
         else
             md_time(b, r, w.done);
         mx_buf_printf(b, " | %s | ", w.status);
@@ -206,13 +224,14 @@ void mx_audit_md(struct mx_buf *b, const struct mx_result *r) {
     mx_esc_md(b, r->timezone, strlen(r->timezone));
     mx_buf_printf(b, " · %llu incidents (merged ones left out", (unsigned long long)r->incidents);
     if (r->excluded)
-        mx_buf_printf(b, "; %llu excluded by the config's rules, listed in the report",
+        mx_buf_printf(b, "; %llu excluded by the config's rules, listed below",
                       (unsigned long long)r->excluded);
     mx_buf_puts(b, ")\n\n");
     md_summary(b, r);
     for (int rule = 0; rule < R__COUNT; rule++) {
         if (rule == R_CADENCE && !s->cadence_measured) continue;
         if (rule == R_WAR_ROOM && !s->war_room_measured) continue;
+        if (rule == R_EXCLUDED && !r->excluded) continue;
         md_rule(b, r, (enum rule)rule);
     }
     mx_buf_puts(b, "## Not measured\n\n");
@@ -310,6 +329,13 @@ static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule
     mx_fmt_json_time(b, w->done);
     mx_buf_printf(b, ",\"status\":\"%s\",\"late_s\":", w->status);
     mx_fmt_json_seconds(b, w->late);
+    if (rule == R_EXCLUDED) {
+        const struct mx_rule *x = &r->rules->exclude[w->t->excluded - 1];
+        mx_buf_printf(
+            b, ",\"excluded_by\":{\"field\":\"%s\",\"pattern\":", mx_rule_field_name(x->field));
+        mx_esc_json(b, x->pattern, strlen(x->pattern));
+        mx_buf_putc(b, '}');
+    }
     mx_buf_puts(b, ",\"evidence\":{");
     for (int k = 0, first = 1; k < w->n_ev; k++) {
         uint32_t e = w->t->evidence[w->ev[k]];

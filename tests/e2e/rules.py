@@ -5,7 +5,7 @@ channel) on a chat bot's log (fixtures/rules/bot.log):
   compliance as native JSON lines of only the real incidents, with the severities and
   service names the rules give (fixtures/rules/native.jsonl);
 - each rule does what it says and is counted per rule; excluded incidents stay in the
-  timelines with the rule that excluded them and leave the audit;
+  timelines with the rule that excluded them, and the audit lists them apart, unchecked;
 - --fail-on channel-convention gates on the naming convention (exit 3);
 - the five-line config of the README excludes the test incidents;
 - a rule whose match hits the PCRE2 limits is counted, not applied, and stays fast;
@@ -92,9 +92,12 @@ html = report("--no-charts", "--config", ini, bot, fmt="html")
 if html:
     expect("<h3>Rules</h3>" in html and "(excluded by a rule)" in html, "report.html lacks the rules")
     expect("&lt;severity&gt;" in html, "report.html: the pattern is not escaped")
-p = run("audit", "--as-of", "2026-04-01", "--config", ini, "-o", "-", bot)
-expect(p.returncode == 0 and "INC-202" not in p.stdout and "3 excluded by the config's rules" in p.stdout,
-       "audit: %d %s" % (p.returncode, p.stdout[:400]))
+p = run("audit", "--as-of", "2026-04-01", "--config", ini, "-o", "-", "-f", "json", bot)
+rows = json.loads(p.stdout)["rows"] if p.returncode == 0 else []
+expect(sorted(w["incident"] for w in rows if w["rule"] == "excluded") == ["INC-202", "INC-204", "INC-205"],
+       "audit: excluded rows %r" % [w for w in rows if w["rule"] == "excluded"])
+expect(not [w for w in rows if w["rule"] != "excluded" and w["incident"] in ("INC-202", "INC-204", "INC-205")],
+       "audit: an excluded incident is checked")
 p = run("report", "--as-of", "2026-04-01", "--config", ini, "-o", "-", "-f", "json",
         "--fail-on", "channel-convention", bot)
 expect(p.returncode == 3 and "channel-convention: 1 incident channel not following the naming convention" in p.stderr,
