@@ -379,15 +379,39 @@ static int handler(void *user, const char *section, const char *name, const char
     return bad(l, "unknown section [%s]", section);
 }
 
+/* inih's settings: no inline comments (patterns hold ';'), long lines (patterns). */
+static void ini_settings(void) {
+    ini_allow_inline_comments = false;
+    ini_use_stack = false;
+    ini_allow_realloc = true;
+    ini_initial_alloc = 1024;
+    ini_max_line = 16384;
+}
+
+/* What inih returned (0, the first bad line, or < 0) as the result of loading name. */
+static int finish(struct mx_config *c, struct load *l, const char *name, int line, char *err,
+                  size_t errlen) {
+    for (size_t i = 0; line == 0 && i < c->n_formats; i++)
+        if (!c->formats[i].re) {
+            snprintf(err, errlen, "%s: [format %s] has no pattern", name, c->formats[i].name);
+            return -1;
+        }
+    if (line == 0) return 0;
+    if (line < 0) {
+        snprintf(err, errlen, "%s: cannot read (out of memory?)", name);
+        return -1;
+    }
+    if (!l->why[0])
+        snprintf(l->why, sizeof l->why, "not an INI line (expected [section] or key = value)");
+    snprintf(err, errlen, "%s:%d: %s", name, line, l->why);
+    return -1;
+}
+
 int mx_config_load(struct mx_config *c, const char *path, char *err, size_t errlen) {
     struct load l;
     memset(&l, 0, sizeof l);
     l.c = c;
-    ini_allow_inline_comments = false;
-    ini_use_stack = false; /* lines longer than 200 bytes (patterns) */
-    ini_allow_realloc = true;
-    ini_initial_alloc = 1024;
-    ini_max_line = 16384;
+    ini_settings();
     FILE *f = fopen(path, "r");
     if (!f) {
         snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
@@ -395,14 +419,14 @@ int mx_config_load(struct mx_config *c, const char *path, char *err, size_t errl
     }
     int line = ini_parse_file(f, handler, &l);
     fclose(f);
-    for (size_t i = 0; line == 0 && i < c->n_formats; i++)
-        if (!c->formats[i].re) {
-            snprintf(err, errlen, "%s: [format %s] has no pattern", path, c->formats[i].name);
-            return -1;
-        }
-    if (line == 0) return 0;
-    if (!l.why[0])
-        snprintf(l.why, sizeof l.why, "not an INI line (expected [section] or key = value)");
-    snprintf(err, errlen, "%s:%d: %s", path, line, l.why);
-    return -1;
+    return finish(c, &l, path, line, err, errlen);
+}
+
+int mx_config_parse(struct mx_config *c, const char *name, const char *text, char *err,
+                    size_t errlen) {
+    struct load l;
+    memset(&l, 0, sizeof l);
+    l.c = c;
+    ini_settings();
+    return finish(c, &l, name, ini_parse_string(text, handler, &l), err, errlen);
 }

@@ -61,5 +61,8 @@ void mx_config_default(struct mx_config *c);
 /* Reads path over the defaults already in c. Returns 0, or -1 with "PATH:LINE:
  * reason" (or "PATH: reason") in err. */
 int mx_config_load(struct mx_config *c, const char *path, char *err, size_t errlen);
+/* The same for text already in memory (NUL-terminated), reported as name. */
+int mx_config_parse(struct mx_config *c, const char *name, const char *text, char *err,
+                    size_t errlen);
 
 #endif
