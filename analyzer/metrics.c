@@ -26,6 +26,11 @@ bool mx_timeline_counted(const struct mx_timeline *t) {
     return t->in_window && !mx_timeline_left_out(t);
 }
 
+const struct mx_rule *mx_result_exclusion(const struct mx_result *r, const struct mx_timeline *t) {
+    if (!t->excluded || !r->rules || t->excluded > r->rules->n_exclude) return NULL;
+    return &r->rules->exclude[t->excluded - 1];
+}
+
 struct vec {
     int64_t *v;
     size_t n, cap;

@@ -99,6 +99,9 @@ void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct m
 /* Frees what the result owns. Accepts NULL. */
 void mx_result_free(struct mx_result *r);
 
+/* The [exclude] rule that left t out, or NULL (not excluded, or r has no rules). */
+const struct mx_rule *mx_result_exclusion(const struct mx_result *r, const struct mx_timeline *t);
+
 /* Whether a timeline counts in metrics: in the window, not merged, not excluded. */
 bool mx_timeline_counted(const struct mx_timeline *t);
 

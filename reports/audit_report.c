@@ -166,7 +166,8 @@ static void md_summary(struct mx_buf *b, const struct mx_result *r) {
 
 /* "title ~ PATTERN": the [exclude] rule that left t out. */
 static void md_rule_text(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t) {
-    const struct mx_rule *x = &r->rules->exclude[t->excluded - 1];
+    const struct mx_rule *x = mx_result_exclusion(r, t);
+    if (!x) return;
     mx_buf_printf(b, "%s ~ ", mx_rule_field_name(x->field));
     mx_esc_md(b, x->pattern, strlen(x->pattern));
 }
@@ -329,8 +330,8 @@ static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule
     mx_fmt_json_time(b, w->done);
     mx_buf_printf(b, ",\"status\":\"%s\",\"late_s\":", w->status);
     mx_fmt_json_seconds(b, w->late);
-    if (rule == R_EXCLUDED) {
-        const struct mx_rule *x = &r->rules->exclude[w->t->excluded - 1];
+    const struct mx_rule *x = mx_result_exclusion(r, w->t);
+    if (rule == R_EXCLUDED && x) {
         mx_buf_printf(
             b, ",\"excluded_by\":{\"field\":\"%s\",\"pattern\":", mx_rule_field_name(x->field));
         mx_esc_json(b, x->pattern, strlen(x->pattern));

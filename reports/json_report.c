@@ -214,8 +214,8 @@ static void timeline_rules(struct mx_buf *b, const struct mx_result *r,
     mx_fmt_json_str(b, t->service_data);
     boolean(b, ",\"severity_from_title\":", (t->rule_flags & MX_RULE_SEV_FROM_TITLE) != 0);
     mx_buf_puts(b, ",\"excluded_by\":");
-    if (t->excluded) {
-        const struct mx_rule *x = &r->rules->exclude[t->excluded - 1];
+    const struct mx_rule *x = mx_result_exclusion(r, t);
+    if (x) {
         mx_buf_puts(b, "{\"field\":");
         cstr(b, mx_rule_field_name(x->field));
         mx_buf_puts(b, ",\"pattern\":");
