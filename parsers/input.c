@@ -170,6 +170,9 @@ int mx_reader_read_stream(struct mx_reader *rd, const char *path, struct mx_stre
     enum mx_archive_kind ak = mx_archive_sniff(h, (size_t)k);
     if (ak == MX_ARC_NONE && k >= 2 && h[0] == 0x1f && h[1] == 0x8b) {
         s = mx_stream_gzip(s, &rd->opts.gz);
+        /* a file's decompression runs on a second thread, overlapping the parsing;
+         * members of archives are read through libarchive on this one */
+        if (depth == 0) s = mx_stream_ahead(s);
         in->compression = "gzip";
         k = mx_stream_peek(s, &head, 4096);
         if (k < 0) return failed(rd, src, s, mx_stream_error(s));

@@ -10,6 +10,7 @@
 #include "parsers/stream.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,10 +21,29 @@
 
 #include "parsers/arena.h"
 
-enum kind { K_FD, K_MEM, K_GZIP, K_ICONV, K_FUNC };
+enum kind { K_FD, K_MEM, K_GZIP, K_ICONV, K_FUNC, K_AHEAD };
 
 #define PEEK_MAX 4096
 #define GZ_IN    65536
+#define AHEAD_N  4          /* read-ahead buffers */
+#define AHEAD_SZ (1u << 18) /* bytes each: 1 MiB ahead at the most */
+
+/* The read-ahead of K_AHEAD: a worker thread reads the inner stream into a ring of
+ * buffers; the reader takes them in order. The worker fills slot (head + filled) %
+ * AHEAD_N only while filled < AHEAD_N, so the slot the reader holds (head) is never
+ * written: only the counters are shared, under mu. */
+struct ahead {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    char *buf[AHEAD_N];
+    size_t len[AHEAD_N];
+    size_t head, filled, off; /* off: bytes of buf[head] already handed out */
+    bool running;             /* the worker thread was started */
+    bool finished, stop;      /* the worker reached the end / the reader gave up */
+    bool failed;              /* the inner stream failed: errbuf says why */
+    const char *warning;      /* the inner stream's warning, taken at the end */
+};
 
 struct mx_stream {
     enum kind kind;
@@ -55,6 +75,7 @@ struct mx_stream {
     /* func */
     long (*func)(void *ctx, char *buf, size_t n, const char **err);
     void *func_ctx;
+    struct ahead *ahead; /* K_AHEAD */
 };
 
 struct mx_gzip_limits mx_gzip_limits_default(void) {
@@ -115,6 +136,93 @@ struct mx_stream *mx_stream_iconv(struct mx_stream *inner, const char *from) {
     return s;
 }
 
+/* The worker of a read-ahead stream: fills free slots until the end, a failure, or
+ * the reader's stop. */
+static void *ahead_work(void *arg) {
+    struct mx_stream *s = arg;
+    struct ahead *a = s->ahead;
+    for (;;) {
+        pthread_mutex_lock(&a->mu);
+        while (a->filled == AHEAD_N && !a->stop) pthread_cond_wait(&a->cv, &a->mu);
+        size_t slot = (a->head + a->filled) % AHEAD_N;
+        bool stop = a->stop;
+        pthread_mutex_unlock(&a->mu);
+        if (stop) return NULL;
+        long got = mx_stream_read(s->inner, a->buf[slot], AHEAD_SZ);
+        pthread_mutex_lock(&a->mu);
+        if (got > 0) {
+            a->len[slot] = (size_t)got;
+            a->filled++;
+        } else {
+            if (got < 0) {
+                snprintf(s->errbuf, sizeof s->errbuf, "%s", mx_stream_error(s->inner));
+                a->failed = true;
+            }
+            a->warning = mx_stream_take_warning(s->inner);
+            a->finished = true;
+        }
+        pthread_cond_signal(&a->cv);
+        pthread_mutex_unlock(&a->mu);
+        if (got <= 0) return NULL;
+    }
+}
+
+struct mx_stream *mx_stream_ahead(struct mx_stream *inner) {
+    struct mx_stream *s = make(K_AHEAD);
+    s->inner = inner;
+    struct ahead *a = mx_xcalloc(1, sizeof *a);
+    for (int i = 0; i < AHEAD_N; i++) a->buf[i] = mx_xmalloc(AHEAD_SZ);
+    pthread_mutex_init(&a->mu, NULL);
+    pthread_cond_init(&a->cv, NULL);
+    s->ahead = a;
+    /* without a thread, the reader reads the inner stream itself */
+    a->running = pthread_create(&a->thread, NULL, ahead_work, s) == 0;
+    return s;
+}
+
+/* The reader's side: the next bytes of the ring, waiting for the worker if needed. */
+static long ahead_read(struct mx_stream *s, char *buf, size_t n) {
+    struct ahead *a = s->ahead;
+    if (!a->running) return mx_stream_read(s->inner, buf, n);
+    pthread_mutex_lock(&a->mu);
+    while (a->filled == 0 && !a->finished) pthread_cond_wait(&a->cv, &a->mu);
+    bool empty = a->filled == 0;
+    pthread_mutex_unlock(&a->mu);
+    if (empty) { /* finished, and everything handed out */
+        s->warning = a->warning;
+        if (a->failed) return fail(s, s->errbuf);
+        s->done = true;
+        return 0;
+    }
+    size_t k = a->len[a->head] - a->off < n ? a->len[a->head] - a->off : n;
+    memcpy(buf, a->buf[a->head] + a->off, k);
+    a->off += k;
+    if (a->off == a->len[a->head]) {
+        pthread_mutex_lock(&a->mu);
+        a->head = (a->head + 1) % AHEAD_N;
+        a->filled--;
+        a->off = 0;
+        pthread_cond_signal(&a->cv);
+        pthread_mutex_unlock(&a->mu);
+    }
+    return (long)k;
+}
+
+static void ahead_free(struct ahead *a) {
+    if (!a) return;
+    if (a->running) {
+        pthread_mutex_lock(&a->mu);
+        a->stop = true;
+        pthread_cond_signal(&a->cv);
+        pthread_mutex_unlock(&a->mu);
+        pthread_join(a->thread, NULL);
+    }
+    pthread_mutex_destroy(&a->mu);
+    pthread_cond_destroy(&a->cv);
+    for (int i = 0; i < AHEAD_N; i++) free(a->buf[i]);
+    free(a);
+}
+
 /* Converts into buf, reading more input whenever the buffered input is used up or
  * ends inside a character; returns once something was produced. */
 static long iconv_read(struct mx_stream *s, char *buf, size_t n) {
@@ -166,6 +274,7 @@ void mx_stream_free(struct mx_stream *s) {
     free(s->ibuf);
     if (s->kind == K_FD && s->close_fd && s->fd >= 0) close(s->fd);
     if (s->z_live) inflateEnd(&s->z);
+    ahead_free(s->ahead); /* joins the worker before its inner stream goes */
     mx_stream_free(s->inner);
     free(s->in);
     free(s->peek);
@@ -292,6 +401,7 @@ static long raw_read(struct mx_stream *s, char *buf, size_t n) {
     }
     if (s->kind == K_GZIP) return gz_read(s, buf, n);
     if (s->kind == K_ICONV) return iconv_read(s, buf, n);
+    if (s->kind == K_AHEAD) return ahead_read(s, buf, n);
     if (s->kind == K_FUNC) {
         const char *err = "read error";
         long got = s->func(s->func_ctx, buf, n, &err);
@@ -327,6 +437,7 @@ long mx_stream_peek(struct mx_stream *s, const char **p, size_t n) {
     if (!s->peek) s->peek = mx_xmalloc(PEEK_MAX);
     while (s->peek_len < n && !s->done) {
         long r = raw_read(s, s->peek + s->peek_len, n - s->peek_len);
+        if (r < 0 && s->peek_len) break; /* what came before the damage first */
         if (r < 0) return -1;
         if (r == 0) break;
         s->peek_len += (size_t)r;
@@ -347,7 +458,8 @@ const char *mx_stream_error(const struct mx_stream *s) {
 
 const char *mx_stream_take_warning(struct mx_stream *s) {
     const char *w = s->warning;
-    if (!w && s->inner) w = mx_stream_take_warning(s->inner);
+    /* a read-ahead's inner stream belongs to its worker: its warning comes at the end */
+    if (!w && s->inner && s->kind != K_AHEAD) w = mx_stream_take_warning(s->inner);
     s->warning = NULL;
     return w;
 }

@@ -41,6 +41,11 @@ struct mx_stream *mx_stream_func(long (*read)(void *ctx, char *buf, size_t n, co
  * "ISO-8859-1", "UTF-16") to UTF-8, reading inner; takes ownership of inner. Returns
  * NULL when iconv does not know the name (inner is then freed). */
 struct mx_stream *mx_stream_iconv(struct mx_stream *inner, const char *from);
+/* Reads inner ahead on a thread of its own (up to 1 MiB in four buffers), so that
+ * decompressing overlaps parsing; takes ownership of inner, which only that thread
+ * reads from then on. Bytes, errors and warnings come out as inner gives them. Never
+ * NULL (without a thread it reads inner directly). */
+struct mx_stream *mx_stream_ahead(struct mx_stream *inner);
 /* Frees the stream and any stream it owns. Accepts NULL. */
 void mx_stream_free(struct mx_stream *s);
 
@@ -54,7 +59,8 @@ long mx_stream_read(struct mx_stream *s, char *buf, size_t n);
 
 /* Peeks at up to n leading bytes without consuming them (for format sniffing); only
  * valid before the first mx_stream_read. Returns the count available (may be < n at
- * a short input), or -1 on a read error. */
+ * a short or damaged input: the error then comes with the next read), or -1 on a read
+ * error before any byte. */
 long mx_stream_peek(struct mx_stream *s, const char **p, size_t n);
 
 /* Why the last read returned -1, or NULL. */
