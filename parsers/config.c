@@ -281,6 +281,7 @@ static int format_key(struct load *l, const char *name, const char *key, const c
 
 /* Compiles a rule's pattern into r, keeping its text for the reports. */
 static int rule_pattern(struct load *l, const char *where, const char *value, struct mx_rule *r) {
+    if (!value[0]) return bad(l, "%s: empty pattern (it would match everything)", where);
     if (!pattern(l, where, value, &r->re)) return 0;
     size_t n = strlen(value) + 1;
     r->pattern = mx_xmalloc(n);

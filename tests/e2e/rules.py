@@ -139,6 +139,7 @@ with tempfile.TemporaryDirectory() as tmp:
     config_error("[severity]\nfrom_title = \\[SEV(\\d)\\]\n", "bad.ini:2: [severity] from_title: the pattern has no (?<severity>...) group")
     config_error("[service]\nalias. = ^x\n", "bad.ini:2: unknown key \"alias.\" in [service] (expected alias.NAME)")
     config_error("[checks]\nchannel = ^#inc\nchannel = ^#x\n", "bad.ini:3: [checks] channel: given twice")
+    config_error("[exclude]\ntitle =\n", "bad.ini:2: [exclude] title: empty pattern (it would match everything)")
     config_error("[checks]\nname = x\n", "bad.ini:2: unknown key \"name\" in [checks] (expected channel)")
 
 for f in failures:
