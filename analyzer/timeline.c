@@ -47,8 +47,10 @@ struct mx_tl {
     struct mx_intern uids;    /* record uids seen */
     uint64_t *uid_dups;       /* records dropped for a repeated uid, per input */
     size_t cap_uid_dups;
-    bool skipping;  /* the current record is a uid duplicate */
-    bool keep_text; /* mx_rec.text is filled */
+    uint32_t last_inc;     /* 1 + the incident of the last event added, or 0 */
+    struct mx_str last_id; /* its id (interned copy) */
+    bool skipping;         /* the current record is a uid duplicate */
+    bool keep_text;        /* mx_rec.text is filled */
     struct inc *incs;
     size_t n_incs, cap_incs;
     struct mx_rec *recs;
@@ -116,7 +118,17 @@ void mx_tl_add(void *ctx, const struct mx_event *ev) {
         }
     }
     if (tl->skipping) return;
-    uint32_t inc = mx_intern_put(&tl->ids, ev->incident.p, ev->incident.n, &added) - 1;
+    /* events of one incident often come in a row: the last id is checked first */
+    uint32_t inc;
+    added = 0;
+    if (tl->last_inc && ev->incident.n == tl->last_id.n &&
+        memcmp(ev->incident.p, tl->last_id.p, ev->incident.n) == 0) {
+        inc = tl->last_inc - 1;
+    } else {
+        inc = mx_intern_put(&tl->ids, ev->incident.p, ev->incident.n, &added) - 1;
+        tl->last_inc = inc + 1;
+        tl->last_id = mx_intern_str(&tl->ids, inc + 1);
+    }
     if (added) {
         mx_grow((void **)&tl->incs, &tl->cap_incs, inc + 1, sizeof *tl->incs);
         memset(&tl->incs[inc], 0, sizeof tl->incs[inc]);

@@ -23,24 +23,11 @@ int mx_buf_drain(struct mx_buf *b) {
     return b->sink_errno ? -1 : 0;
 }
 
-void mx_buf_put(struct mx_buf *b, const char *s, size_t n) {
+void mx_buf_put_slow(struct mx_buf *b, const char *s, size_t n) {
     if (b->sink && b->n + n > MX_BUF_DRAIN) mx_buf_drain(b);
     if (b->n + n + 1 > b->cap) mx_grow((void **)&b->p, &b->cap, b->n + n + 1, 1);
     memcpy(b->p + b->n, s, n);
     b->n += n;
-    b->p[b->n] = '\0';
-}
-
-void mx_buf_puts(struct mx_buf *b, const char *s) {
-    mx_buf_put(b, s, strlen(s));
-}
-
-void mx_buf_putc(struct mx_buf *b, char c) {
-    if (b->n + 2 > b->cap || (b->sink && b->n + 1 > MX_BUF_DRAIN)) {
-        mx_buf_put(b, &c, 1);
-        return;
-    }
-    b->p[b->n++] = c; /* the common case: room, no drain due */
     b->p[b->n] = '\0';
 }
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #define MX_BUF_DRAIN ((size_t)64 << 10)
 
@@ -26,9 +27,33 @@ struct mx_buf {
 /* Writes what the buffer holds to its sink (no-op without one). Returns 0 or -1. */
 int mx_buf_drain(struct mx_buf *b);
 
-void mx_buf_put(struct mx_buf *b, const char *s, size_t n);
-void mx_buf_puts(struct mx_buf *b, const char *s);
-void mx_buf_putc(struct mx_buf *b, char c);
+/* Appends when the buffer must grow or drain first (mx_buf_put's slow path). */
+void mx_buf_put_slow(struct mx_buf *b, const char *s, size_t n);
+
+/* Inline: writers call these for every key and punctuation mark (the length of a
+ * literal is then known at compile time). */
+static inline void mx_buf_put(struct mx_buf *b, const char *s, size_t n) {
+    if (b->n + n + 1 > b->cap || (b->sink && b->n + n > MX_BUF_DRAIN)) {
+        mx_buf_put_slow(b, s, n);
+        return;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static inline void mx_buf_puts(struct mx_buf *b, const char *s) {
+    mx_buf_put(b, s, strlen(s));
+}
+
+static inline void mx_buf_putc(struct mx_buf *b, char c) {
+    if (b->n + 2 > b->cap || (b->sink && b->n + 1 > MX_BUF_DRAIN)) {
+        mx_buf_put_slow(b, &c, 1);
+        return;
+    }
+    b->p[b->n++] = c; /* the common case: room, no drain due */
+    b->p[b->n] = '\0';
+}
 /* printf-style append (numbers and our own strings only: the C locale is the only one
  * this program uses). */
 void mx_buf_printf(struct mx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
