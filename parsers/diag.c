@@ -83,6 +83,14 @@ static void put_esc(char *buf, size_t cap, size_t *len, const char *s) {
     }
 }
 
+bool mx_input_kinds_plain(const struct mx_input_stat *st) {
+    if (st->by_kind[MX_K_NATIVE] == st->emitted) return true;
+    for (int k = 0; k < MX_K__COUNT; k++)
+        if (st->by_kind[k] == st->emitted && strcmp(mx_kind_name((enum mx_kind)k), st->format) == 0)
+            return true;
+    return false;
+}
+
 void mx_diag_put_escaped(FILE *f, const char *s) {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;

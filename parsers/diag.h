@@ -82,6 +82,10 @@ struct mx_input_stat {
     const char *failure;           /* why the input is damaged or unreadable, or NULL */
 };
 
+/* Whether an input's records are all of the kind its format implies (native events,
+ * or one kind named like the format, as "custom"): then listing kinds says nothing. */
+bool mx_input_kinds_plain(const struct mx_input_stat *st);
+
 struct mx_diag_sample {
     uint32_t src;
     enum mx_reason reason;

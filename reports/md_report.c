@@ -273,10 +273,7 @@ static void open_incidents(struct mx_buf *b, const struct mx_result *r) {
 
 /* What an input held, when it is not only native records: ": pagerduty_log_entry 40". */
 static void kinds(struct mx_buf *b, const struct mx_input_stat *s) {
-    if (s->by_kind[MX_K_NATIVE] == s->emitted) return;
-    for (int k = 0; k < MX_K__COUNT; k++) /* one kind named like the format: "custom" */
-        if (s->by_kind[k] == s->emitted && strcmp(mx_kind_name((enum mx_kind)k), s->format) == 0)
-            return;
+    if (mx_input_kinds_plain(s)) return;
     for (int k = 0, first = 1; k < MX_K__COUNT; k++) {
         if (!s->by_kind[k]) continue;
         mx_buf_puts(b, first ? ": " : ", ");

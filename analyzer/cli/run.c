@@ -139,7 +139,7 @@ static void forward(void *ctx, const struct mx_event *ev) {
 
 /* The details under an input's row: kinds of records, skipped entries, reasons. */
 static void print_details(const struct mx_input_stat *st) {
-    if (st->by_kind[MX_K_NATIVE] != st->emitted) {
+    if (!mx_input_kinds_plain(st)) {
         printf("  records:");
         for (int k = 0, first = 1; k < MX_K__COUNT; k++) {
             if (!st->by_kind[k]) continue;
