@@ -9,35 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_common.h"
 #include "parsers/custom.h"
-#include "parsers/input.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void drop(void *ctx, const struct mx_event *ev) {
-    (void)ctx;
-    (void)ev;
-}
-
 static void read_lines(struct mx_line_format *f, const uint8_t *data, size_t size) {
-    static struct mx_zone *utc;
-    if (!utc && mx_zone_open("UTC", &utc)) return;
-    struct mx_sevmap sevmap;
-    mx_sevmap_default(&sevmap);
-    struct mx_diag diag;
-    mx_diag_init(&diag, NULL);
     struct mx_read_opts opts = mx_read_opts_default();
-    opts.zone = utc;
-    opts.sevmap = &sevmap;
     opts.max_line = 4096;
-    struct mx_reader rd;
-    mx_reader_init(&rd, &diag, &opts, drop, NULL);
-    uint32_t src = mx_diag_input_add(&diag, "fuzz.log");
+    struct fz_reader fz;
+    if (!fz_reader_init(&fz, &opts)) return;
+    uint32_t src = mx_diag_input_add(&fz.diag, "fuzz.log");
     struct mx_stream *s = mx_stream_mem(data, size);
-    mx_custom_read(&rd, s, src, f);
+    mx_custom_read(&fz.rd, s, src, f);
     mx_stream_free(s);
-    mx_reader_free(&rd);
-    mx_diag_free(&diag);
+    fz_reader_free(&fz);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
