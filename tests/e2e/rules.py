@@ -7,11 +7,13 @@ channel) on a chat bot's log (fixtures/rules/bot.log):
 - each rule does what it says and is counted per rule; excluded incidents stay in the
   timelines with the rule that excluded them, and the audit lists them apart, unchecked;
 - --fail-on channel-convention gates on the naming convention (exit 3);
-- the five-line config of the README excludes the test incidents;
+- the five-line config of the README on the bot's log gives the report of native JSON
+  lines holding the same events without the test incidents;
 - a rule whose match hits the PCRE2 limits is counted, not applied, and stays fast;
 - rule config errors name the file and line."""
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -103,10 +105,36 @@ p = run("report", "--as-of", "2026-04-01", "--config", ini, "-o", "-", "-f", "js
 expect(p.returncode == 3 and "channel-convention: 1 incident channel not following the naming convention" in p.stderr,
        "--fail-on channel-convention: %d %s" % (p.returncode, p.stderr))
 
-c = report("--config", os.path.join(fx, "five-line.ini"), bot)
-if c:
+# "Done when": the five-line config on the bot's log gives the report that native JSON
+# lines of the same events, without the test incidents, give
+five = os.path.join(fx, "five-line.ini")
+c = report("--config", five, bot)
+pattern = [l for l in open(five) if l.startswith("pattern = ")][0][len("pattern = "):].strip()
+line_re = re.compile(pattern.replace("(?<", "(?P<"))
+with tempfile.TemporaryDirectory() as tmp:
+    native = os.path.join(tmp, "native.jsonl")
+    with open(native, "w") as out:
+        for line in open(bot):
+            m = line_re.match(line.rstrip("\n"))
+            if not m or m["incident"] in ("INC-202", "INC-204"):  # chatter; the test pages
+                continue
+            ev = {k: v for k, v in m.groupdict().items() if v is not None}
+            out.write(json.dumps(ev) + "\n")
+    d = report(native)
+if c and d:
     expect(c["incidents"]["excluded"] == 2 and c["incidents"]["total"] == 5,
            "five-line config: %r" % c["incidents"])
+    for k in ["total", "open", "by_severity", "open_by_severity"]:
+        expect(c["incidents"][k] == d["incidents"][k], "five-line vs native: incidents.%s" % k)
+    expect(c["metrics"] == d["metrics"], "five-line vs native: metrics differ")
+    expect(c["compliance"] == d["compliance"], "five-line vs native: compliance differs")
+    counted = [t for t in c["timelines"] if not t["excluded_by"]]
+    expect(len(counted) == len(d["timelines"]) == 5 and d["metrics"]["all"]["mtta"]["n"] == 4,
+           "five-line vs native: %d and %d timelines" % (len(counted), len(d["timelines"])))
+    for x, y in zip(counted, d["timelines"]):
+        for k in ["incident", "severity", "service", "title", "channel", "detected_at",
+                  "acknowledged_at", "mitigated_at", "resolved_at", "postmortem_status"]:
+            expect(x[k] == y[k], "five-line vs native: %s %s" % (x["incident"], k))
 
 with tempfile.TemporaryDirectory() as tmp:
     slow = os.path.join(tmp, "bot-slow.log")
