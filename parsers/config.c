@@ -215,6 +215,24 @@ static int pattern(struct load *l, const char *where, const char *value, struct 
     return 1;
 }
 
+/* [format NAME] time_format = rfc3339 | epoch | epoch_ms | LAYOUT. */
+static int time_format(struct load *l, struct mx_line_format *f, const char *where,
+                       const char *value) {
+    if (strcmp(value, "rfc3339") == 0)
+        f->time_format = MX_TF_RFC3339;
+    else if (strcmp(value, "epoch") == 0)
+        f->time_format = MX_TF_EPOCH;
+    else if (strcmp(value, "epoch_ms") == 0)
+        f->time_format = MX_TF_EPOCH_MS;
+    else if (strchr(value, '%') && strlen(value) < sizeof f->layout) {
+        f->time_format = MX_TF_LAYOUT;
+        snprintf(f->layout, sizeof f->layout, "%s", value);
+    } else
+        return bad(l, "%s: expected rfc3339, epoch, epoch_ms or a layout with %% directives",
+                   where);
+    return 1;
+}
+
 static int format_key(struct load *l, const char *name, const char *key, const char *value) {
     struct mx_config *c = l->c;
     struct mx_line_format *f = NULL;
@@ -239,21 +257,7 @@ static int format_key(struct load *l, const char *name, const char *key, const c
                 return bad(l, "%s: the pattern has no (?<%s>...) group", where, need[k]);
         return 1;
     }
-    if (strcmp(key, "time_format") == 0) {
-        if (strcmp(value, "rfc3339") == 0)
-            f->time_format = MX_TF_RFC3339;
-        else if (strcmp(value, "epoch") == 0)
-            f->time_format = MX_TF_EPOCH;
-        else if (strcmp(value, "epoch_ms") == 0)
-            f->time_format = MX_TF_EPOCH_MS;
-        else if (strchr(value, '%') && strlen(value) < sizeof f->layout) {
-            f->time_format = MX_TF_LAYOUT;
-            snprintf(f->layout, sizeof f->layout, "%s", value);
-        } else
-            return bad(l, "%s: expected rfc3339, epoch, epoch_ms or a layout with %% directives",
-                       where);
-        return 1;
-    }
+    if (strcmp(key, "time_format") == 0) return time_format(l, f, where, value);
     if (strcmp(key, "timezone") == 0) {
         mx_zone_free(f->zone);
         f->zone = NULL;

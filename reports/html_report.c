@@ -321,6 +321,23 @@ static void pct(struct mx_buf *b, double v, uint64_t due) {
         mx_buf_printf(b, "%.1f%% <span class=\"note\">(n=%llu)</span>", v, (unsigned long long)due);
 }
 
+/* The [checks] channel convention's line, when one is configured. */
+static void channel_item(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_compliance_summary *s = &r->compliance;
+    if (!s->channel_checked) return;
+    mx_buf_puts(b, "<li>Channel naming (<code>");
+    mx_esc_html(b, r->rules->channel.pattern, strlen(r->rules->channel.pattern));
+    if (!s->channel[MX_CHAN_FOLLOWS] && !s->channel[MX_CHAN_OFF])
+        mx_buf_puts(b, "</code>): not measured (no incident names a channel).</li>");
+    else
+        mx_buf_printf(b,
+                      "</code>): %llu of %llu incidents with a channel do not follow it; "
+                      "%llu name no channel.</li>",
+                      (unsigned long long)s->channel[MX_CHAN_OFF],
+                      (unsigned long long)(s->channel[MX_CHAN_FOLLOWS] + s->channel[MX_CHAN_OFF]),
+                      (unsigned long long)s->channel[MX_CHAN_NONE]);
+}
+
 static void compliance(struct mx_buf *b, const struct mx_result *r) {
     const struct mx_compliance_summary *s = &r->compliance;
     const struct mx_compliance_counts *a = &s->all;
@@ -363,20 +380,7 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
                       (unsigned long long)s->war_room_required);
     else
         mx_buf_puts(b, "<li>War rooms: not measured (no war room event in the data).</li>");
-    if (s->channel_checked) {
-        mx_buf_puts(b, "<li>Channel naming (<code>");
-        mx_esc_html(b, r->rules->channel.pattern, strlen(r->rules->channel.pattern));
-        if (!s->channel[MX_CHAN_FOLLOWS] && !s->channel[MX_CHAN_OFF])
-            mx_buf_puts(b, "</code>): not measured (no incident names a channel).</li>");
-        else
-            mx_buf_printf(
-                b,
-                "</code>): %llu of %llu incidents with a channel do not follow it; "
-                "%llu name no channel.</li>",
-                (unsigned long long)s->channel[MX_CHAN_OFF],
-                (unsigned long long)(s->channel[MX_CHAN_FOLLOWS] + s->channel[MX_CHAN_OFF]),
-                (unsigned long long)s->channel[MX_CHAN_NONE]);
-    }
+    channel_item(b, r);
     mx_buf_printf(b,
                   "<li>Security incidents notified to the regulator late or not at all: "
                   "%llu.</li><li>Anti-patterns: %llu incidents without a severity; %llu SEV1–2 "

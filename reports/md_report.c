@@ -300,6 +300,29 @@ static void rejections(struct mx_buf *b, const struct mx_result *r) {
     }
 }
 
+/* The timeline anomalies with up to ten incidents each. */
+static void anomalies(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "\n### Timeline anomalies\n\n| anomaly | incidents | examples |\n"
+                   "|---|---:|---|\n");
+    int any = 0;
+    for (int a = 0; a < MX_A__COUNT; a++) {
+        if (!r->anomalies[a]) continue;
+        any = 1;
+        mx_buf_printf(b, "| %s | %llu | ", mx_anomaly_text((enum mx_anomaly)a),
+                      (unsigned long long)r->anomalies[a]);
+        int shown = 0;
+        for (size_t i = 0; i < mx_tl_count(r->tl) && shown < 10; i++) {
+            const struct mx_timeline *t = mx_tl_get(r->tl, i);
+            if (!mx_timeline_counted(t) || !(t->anomalies & (1u << a))) continue;
+            if (shown++) mx_buf_puts(b, ", ");
+            md(b, t->id);
+        }
+        mx_buf_puts(b, " |\n");
+    }
+    if (!any) mx_buf_puts(b, "| none | 0 | |\n");
+    mx_buf_putc(b, '\n');
+}
+
 static void rules(struct mx_buf *b, const struct mx_result *r);
 
 static void data_quality(struct mx_buf *b, const struct mx_result *r) {
@@ -347,25 +370,7 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
                           (unsigned long long)r->by_warning[k]);
         }
     if (!any) mx_buf_puts(b, "| none | 0 |\n");
-    mx_buf_puts(b, "\n### Timeline anomalies\n\n| anomaly | incidents | examples |\n"
-                   "|---|---:|---|\n");
-    any = 0;
-    for (int a = 0; a < MX_A__COUNT; a++) {
-        if (!r->anomalies[a]) continue;
-        any = 1;
-        mx_buf_printf(b, "| %s | %llu | ", mx_anomaly_text((enum mx_anomaly)a),
-                      (unsigned long long)r->anomalies[a]);
-        int shown = 0;
-        for (size_t i = 0; i < mx_tl_count(r->tl) && shown < 10; i++) {
-            const struct mx_timeline *t = mx_tl_get(r->tl, i);
-            if (!mx_timeline_counted(t) || !(t->anomalies & (1u << a))) continue;
-            if (shown++) mx_buf_puts(b, ", ");
-            md(b, t->id);
-        }
-        mx_buf_puts(b, " |\n");
-    }
-    if (!any) mx_buf_puts(b, "| none | 0 | |\n");
-    mx_buf_putc(b, '\n');
+    anomalies(b, r);
     rules(b, r);
 }
 

@@ -48,9 +48,8 @@ static void duration_row(struct mx_buf *b, const char *what, int64_t from, int64
     mx_buf_puts(b, " |\n");
 }
 
-void mx_timeline_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
-    const struct mx_timeline *t = mx_tl_get(r->tl, i);
-    const struct mx_compliance *c = &r->comp[i];
+/* The title line and the incident's one-line summary. */
+static void md_header(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t) {
     mx_buf_puts(b, "# Incident ");
     md(b, t->id);
     mx_buf_puts(b, ": ");
@@ -68,24 +67,11 @@ void mx_timeline_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
     }
     mx_buf_puts(b, " · times in ");
     mx_esc_md(b, r->timezone, strlen(r->timezone));
-    mx_buf_puts(b, "\n\n## Milestones\n\n| milestone | time | source |\n|---|---|---|\n");
-    for (int m = 0; m < MX_MS__COUNT; m++) {
-        if (t->evidence[m] == MX_NO_EVENT) continue;
-        const struct mx_rec *e = mx_tl_event(r->tl, t->evidence[m]);
-        mx_buf_printf(b, "| %s | ", MILESTONES[m]);
-        mx_fmt_local(b, r->zone, e->t);
-        mx_buf_puts(b, " | ");
-        struct mx_buf pos = {0};
-        mx_fmt_source(&pos, r, e);
-        mx_esc_md(b, pos.p, pos.n);
-        mx_buf_free(&pos);
-        mx_buf_puts(b, " |\n");
-    }
-    mx_buf_puts(b, "\n## Durations\n\n| measure | value |\n|---|---:|\n");
-    duration_row(b, "time to detect (MTTD)", t->started_at, t->detected_at);
-    duration_row(b, "time to acknowledge (MTTA)", t->detected_at, t->acknowledged_at);
-    duration_row(b, "time to mitigate (MTTM)", t->detected_at, t->mitigated_at);
-    duration_row(b, "time to resolve (MTTR)", t->detected_at, t->resolved_at);
+    mx_buf_puts(b, "\n\n");
+}
+
+static void md_compliance(struct mx_buf *b, const struct mx_result *r,
+                          const struct mx_compliance *c) {
     mx_buf_printf(b, "\n## Compliance\n\n- postmortem: %s", mx_pm_status_name(c->pm));
     if (c->pm_deadline != MX_NO_TIME) {
         mx_buf_puts(b, " (deadline ");
@@ -106,14 +92,10 @@ void mx_timeline_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
     if (c->war_room_missing) mx_buf_puts(b, "\n- no war room although SEV1 ran past 30 minutes");
     if (c->reg != MX_CK_NOT_REQUIRED)
         mx_buf_printf(b, "\n- regulator notification: %s", mx_check_name(c->reg));
-    mx_buf_puts(b, "\n\n## Anomalies\n\n");
-    int any = 0;
-    for (int a = 0; a < MX_A__COUNT; a++)
-        if (t->anomalies & (1u << a)) {
-            mx_buf_printf(b, "- %s\n", mx_anomaly_text((enum mx_anomaly)a));
-            any = 1;
-        }
-    if (!any) mx_buf_puts(b, "- none\n");
+}
+
+/* Every kept event, in timeline order, with its source. */
+static void md_events(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t) {
     mx_buf_puts(b,
                 "\n## Events\n\n| time | event | actor | note | source |\n|---|---|---|---|---|\n");
     for (uint32_t k = 0; k < t->count; k++) {
@@ -133,6 +115,39 @@ void mx_timeline_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
         mx_buf_free(&pos);
         mx_buf_puts(b, " |\n");
     }
+}
+
+void mx_timeline_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
+    const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    md_header(b, r, t);
+    mx_buf_puts(b, "## Milestones\n\n| milestone | time | source |\n|---|---|---|\n");
+    for (int m = 0; m < MX_MS__COUNT; m++) {
+        if (t->evidence[m] == MX_NO_EVENT) continue;
+        const struct mx_rec *e = mx_tl_event(r->tl, t->evidence[m]);
+        mx_buf_printf(b, "| %s | ", MILESTONES[m]);
+        mx_fmt_local(b, r->zone, e->t);
+        mx_buf_puts(b, " | ");
+        struct mx_buf pos = {0};
+        mx_fmt_source(&pos, r, e);
+        mx_esc_md(b, pos.p, pos.n);
+        mx_buf_free(&pos);
+        mx_buf_puts(b, " |\n");
+    }
+    mx_buf_puts(b, "\n## Durations\n\n| measure | value |\n|---|---:|\n");
+    duration_row(b, "time to detect (MTTD)", t->started_at, t->detected_at);
+    duration_row(b, "time to acknowledge (MTTA)", t->detected_at, t->acknowledged_at);
+    duration_row(b, "time to mitigate (MTTM)", t->detected_at, t->mitigated_at);
+    duration_row(b, "time to resolve (MTTR)", t->detected_at, t->resolved_at);
+    md_compliance(b, r, &r->comp[i]);
+    mx_buf_puts(b, "\n\n## Anomalies\n\n");
+    int any = 0;
+    for (int a = 0; a < MX_A__COUNT; a++)
+        if (t->anomalies & (1u << a)) {
+            mx_buf_printf(b, "- %s\n", mx_anomaly_text((enum mx_anomaly)a));
+            any = 1;
+        }
+    if (!any) mx_buf_puts(b, "- none\n");
+    md_events(b, r, t);
 }
 
 void mx_timeline_json(struct mx_buf *b, const struct mx_result *r, size_t i) {
