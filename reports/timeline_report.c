@@ -48,6 +48,14 @@ static void duration_row(struct mx_buf *b, const char *what, int64_t from, int64
     mx_buf_puts(b, " |\n");
 }
 
+/* An event's "path:line" as Markdown text. */
+static void md_source(struct mx_buf *b, const struct mx_result *r, const struct mx_rec *e) {
+    struct mx_buf pos = {0};
+    mx_fmt_source(&pos, r, e);
+    mx_esc_md(b, pos.p, pos.n);
+    mx_buf_free(&pos);
+}
+
 /* The title line and the incident's one-line summary. */
 static void md_header(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t) {
     mx_buf_puts(b, "# Incident ");
@@ -109,10 +117,7 @@ static void md_events(struct mx_buf *b, const struct mx_result *r, const struct 
         mx_buf_puts(b, " | ");
         md(b, mx_tl_string(r->tl, e->text));
         mx_buf_puts(b, " | ");
-        struct mx_buf pos = {0};
-        mx_fmt_source(&pos, r, e);
-        mx_esc_md(b, pos.p, pos.n);
-        mx_buf_free(&pos);
+        md_source(b, r, e);
         mx_buf_puts(b, " |\n");
     }
 }
@@ -127,10 +132,7 @@ void mx_timeline_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
         mx_buf_printf(b, "| %s | ", MILESTONES[m]);
         mx_fmt_local(b, r->zone, e->t);
         mx_buf_puts(b, " | ");
-        struct mx_buf pos = {0};
-        mx_fmt_source(&pos, r, e);
-        mx_esc_md(b, pos.p, pos.n);
-        mx_buf_free(&pos);
+        md_source(b, r, e);
         mx_buf_puts(b, " |\n");
     }
     mx_buf_puts(b, "\n## Durations\n\n| measure | value |\n|---|---:|\n");

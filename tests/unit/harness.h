@@ -1,13 +1,19 @@
 /*
  * harness.h - a tiny test harness (cmark's api_test style): CHECK prints file:line and
- * the expression when it fails; main returns the failure count.
+ * the expression when it fails; main returns the failure count. T() and S() build
+ * times and string views for the tests.
  */
 #ifndef MX_HARNESS_H
 #define MX_HARNESS_H
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "parsers/event.h"
+#include "parsers/timeparse.h"
 
 static int mx_failures, mx_checks;
 
@@ -46,5 +52,19 @@ static int mx_failures, mx_checks;
         printf("%d checks, %d failed\n", mx_checks, mx_failures);                                  \
         return mx_failures ? 1 : 0;                                                                \
     } while (0)
+
+/* An RFC 3339 time in ms since the epoch; a typo in a test aborts it. */
+static inline int64_t T(const char *s) {
+    int64_t ms;
+    bool hz;
+    if (mx_time_parse(s, strlen(s), &ms, &hz)) abort();
+    return ms;
+}
+
+/* A view of a C string (NULL: none). */
+static inline struct mx_str S(const char *s) {
+    struct mx_str v = {s, s ? strlen(s) : 0};
+    return v;
+}
 
 #endif

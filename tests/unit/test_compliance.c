@@ -10,13 +10,6 @@
 #include "harness.h"
 #include "parsers/timeparse.h"
 
-static int64_t T(const char *s) {
-    int64_t ms;
-    bool hz;
-    if (mx_time_parse(s, strlen(s), &ms, &hz)) abort();
-    return ms;
-}
-
 static int64_t day(const char *date) {
     return T(date) / 86400000;
 }

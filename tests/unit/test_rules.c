@@ -12,18 +12,6 @@
 #include "harness.h"
 #include "parsers/timeparse.h"
 
-static int64_t T(const char *s) {
-    int64_t ms;
-    bool hz;
-    if (mx_time_parse(s, strlen(s), &ms, &hz)) abort();
-    return ms;
-}
-
-static struct mx_str S(const char *s) {
-    struct mx_str v = {s, s ? strlen(s) : 0};
-    return v;
-}
-
 struct ev {
     const char *inc, *when;
     enum mx_evtype type;

@@ -10,18 +10,6 @@
 #include "parsers/timeparse.h"
 #include "parsers/tz.h"
 
-static int64_t T(const char *s) {
-    int64_t ms;
-    bool hz;
-    if (mx_time_parse(s, strlen(s), &ms, &hz)) abort();
-    return ms;
-}
-
-static struct mx_str S(const char *s) {
-    struct mx_str v = {s, s ? strlen(s) : 0};
-    return v;
-}
-
 static uint32_t next_line;
 static struct mx_zone *UTC;
 
