@@ -11,18 +11,20 @@
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
+
+from mttxcheck import Checker
 
 mttx, root = os.path.abspath(sys.argv[1]), sys.argv[2]
 cu = os.path.join(root, "fixtures", "custom")
 ini = os.path.join(cu, "mttx.ini")
-failures = []
 
 
-def run(*args, timeout=60):
-    return subprocess.run([mttx] + list(args), capture_output=True, text=True, timeout=timeout)
+checker = Checker(mttx)
+failures = checker.failures
+run = checker.run
+expect = checker.expect
 
 
 def report(*args):
@@ -33,9 +35,6 @@ def report(*args):
     return json.loads(p.stdout), p.stderr
 
 
-def expect(cond, what):
-    if not cond:
-        failures.append(what)
 
 
 a, err = report("--config", ini, os.path.join(cu, "chatbot.log"))
@@ -87,12 +86,7 @@ with tempfile.TemporaryDirectory() as tmp:
            "unknown --input-format: %d %s" % (p.returncode, p.stderr))
 
     def config_error(text, want):
-        path = os.path.join(tmp, "bad.ini")
-        with open(path, "w") as f:
-            f.write(text)
-        p = run("check", "--config", path, bot)
-        expect(p.returncode == 2 and want in p.stderr,
-               "config %r: exit %d, stderr %r, wanted %r" % (text, p.returncode, p.stderr, want))
+        checker.config_error(tmp, text, want, bot)
 
     config_error("[format x]\nfiles = *\npattern = ^(?<time>\\S+) (?<event>\\w+)$\n",
                  "bad.ini:3: [format x] pattern: the pattern has no (?<incident>...) group")

@@ -14,18 +14,20 @@ channel) on a chat bot's log (fixtures/rules/bot.log):
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
+
+from mttxcheck import Checker
 
 mttx, root = os.path.abspath(sys.argv[1]), sys.argv[2]
 fx = os.path.join(root, "fixtures", "rules")
 ini, bot = os.path.join(fx, "mttx.ini"), os.path.join(fx, "bot.log")
-failures = []
 
 
-def run(*args, timeout=60):
-    return subprocess.run([mttx] + list(args), capture_output=True, text=True, timeout=timeout)
+checker = Checker(mttx)
+failures = checker.failures
+run = checker.run
+expect = checker.expect
 
 
 def report(*args, fmt="json"):
@@ -36,9 +38,6 @@ def report(*args, fmt="json"):
     return json.loads(p.stdout) if fmt == "json" else p.stdout
 
 
-def expect(cond, what):
-    if not cond:
-        failures.append(what)
 
 
 a = report("--config", ini, bot)
@@ -155,12 +154,7 @@ with tempfile.TemporaryDirectory() as tmp:
                "catastrophic rule: %r" % d["incidents"])
 
     def config_error(text, want):
-        path = os.path.join(tmp, "bad.ini")
-        with open(path, "w") as f:
-            f.write(text)
-        p = run("check", "--config", path, bot)
-        expect(p.returncode == 2 and want in p.stderr,
-               "config %r: exit %d, stderr %r, wanted %r" % (text, p.returncode, p.stderr, want))
+        checker.config_error(tmp, text, want, bot)
 
     config_error("[exclude]\nowner = x\n", "bad.ini:2: unknown key \"owner\" in [exclude] (expected title or service)")
     config_error("[exclude]\n\ntitle = (?i)[test\n", "bad.ini:3: [exclude] title: the pattern does not compile: missing terminating ] for character class at offset 9")
