@@ -37,6 +37,12 @@ enum mx_check {
     MX_CK__COUNT
 };
 
+/* Reports lay both out in one table: the first four statuses line up. */
+_Static_assert((int)MX_PM_ON_TIME == (int)MX_CK_MET && (int)MX_PM_LATE == (int)MX_CK_MISSED &&
+                   (int)MX_PM_MISSING == (int)MX_CK_MISSING &&
+                   (int)MX_PM_PENDING == (int)MX_CK_PENDING,
+               "postmortem and deadline statuses share their first four positions");
+
 /* "on_time", "late", ...; "met", "missed", ... */
 const char *mx_pm_status_name(enum mx_pm_status s);
 const char *mx_check_name(enum mx_check c);

@@ -338,6 +338,18 @@ static void channel_item(struct mx_buf *b, const struct mx_result *r) {
                       (unsigned long long)s->channel[MX_CHAN_NONE]);
 }
 
+/* One rule of the compliance table: n[] by status (on time or met, late or missed,
+ * missing, pending: the orders agree, compliance.h), then the share on time. */
+static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n, double share) {
+    mx_buf_printf(b,
+                  "<tr><td>%s</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
+                  "<td class=\"n\">%llu</td><td class=\"n\">%llu</td><td class=\"n\">",
+                  rule, (unsigned long long)n[0], (unsigned long long)n[1],
+                  (unsigned long long)n[2], (unsigned long long)n[3]);
+    pct(b, share, n[0] + n[1] + n[2]);
+    mx_buf_puts(b, "</td></tr>");
+}
+
 static void compliance(struct mx_buf *b, const struct mx_result *r) {
     const struct mx_compliance_summary *s = &r->compliance;
     const struct mx_compliance_counts *a = &s->all;
@@ -345,25 +357,10 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
                    "<div class=\"wrap\"><table><tr><th>rule</th><th class=\"n\">on time</th>"
                    "<th class=\"n\">late</th><th class=\"n\">missing</th><th class=\"n\">pending"
                    "</th><th class=\"n\">compliance</th></tr>");
-    mx_buf_printf(b,
-                  "<tr><td>postmortem by its deadline (SEV1–2 48 h, SEV3 7 days after "
-                  "resolution)</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
-                  "<td class=\"n\">%llu</td><td class=\"n\">%llu</td><td class=\"n\">",
-                  (unsigned long long)a->pm[MX_PM_ON_TIME], (unsigned long long)a->pm[MX_PM_LATE],
-                  (unsigned long long)a->pm[MX_PM_MISSING],
-                  (unsigned long long)a->pm[MX_PM_PENDING]);
-    pct(b, mx_compliance_pm_pct(a),
-        a->pm[MX_PM_ON_TIME] + a->pm[MX_PM_LATE] + a->pm[MX_PM_MISSING]);
-    mx_buf_printf(b,
-                  "</td></tr><tr><td>acknowledged within the response target</td>"
-                  "<td class=\"n\">%llu</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
-                  "<td class=\"n\">%llu</td><td class=\"n\">",
-                  (unsigned long long)a->rsp[MX_CK_MET], (unsigned long long)a->rsp[MX_CK_MISSED],
-                  (unsigned long long)a->rsp[MX_CK_MISSING],
-                  (unsigned long long)a->rsp[MX_CK_PENDING]);
-    pct(b, mx_compliance_rsp_pct(a),
-        a->rsp[MX_CK_MET] + a->rsp[MX_CK_MISSED] + a->rsp[MX_CK_MISSING]);
-    mx_buf_puts(b, "</td></tr></table></div><ul>");
+    compliance_row(b, "postmortem by its deadline (SEV1–2 48 h, SEV3 7 days after resolution)",
+                   a->pm, mx_compliance_pm_pct(a));
+    compliance_row(b, "acknowledged within the response target", a->rsp, mx_compliance_rsp_pct(a));
+    mx_buf_puts(b, "</table></div><ul>");
     if (s->cadence_measured)
         mx_buf_printf(b,
                       "<li>Status updates: %llu of %llu SEV1–2 incidents went longer than the "

@@ -502,31 +502,26 @@ static void missing_postmortems(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_printf(b, "\n%llu more: see `mttx audit`.\n", (unsigned long long)(total - shown));
 }
 
+/* One rule of the compliance table: n[] by status (on time or met, late or missed,
+ * missing, pending: the orders agree, compliance.h), then the share on time. */
+static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n, double pct) {
+    mx_buf_printf(b, "| %s | %llu | %llu | %llu | %llu | ", rule, (unsigned long long)n[0],
+                  (unsigned long long)n[1], (unsigned long long)n[2], (unsigned long long)n[3]);
+    pct_cell(b, pct, n[0] + n[1] + n[2]);
+    mx_buf_puts(b, " |\n");
+}
+
 static void compliance(struct mx_buf *b, const struct mx_result *r) {
     const struct mx_compliance_summary *s = &r->compliance;
     const struct mx_compliance_counts *a = &s->all;
     mx_buf_puts(b, "## Compliance with the incident process\n\n"
                    "| rule | on time | late | missing | pending | compliance |\n"
                    "|---|---:|---:|---:|---:|---:|\n");
-    mx_buf_printf(
-        b, "| postmortem within its deadline after resolution | %llu | %llu | %llu | %llu | ",
-        (unsigned long long)a->pm[MX_PM_ON_TIME], (unsigned long long)a->pm[MX_PM_LATE],
-        (unsigned long long)a->pm[MX_PM_MISSING], (unsigned long long)a->pm[MX_PM_PENDING]);
-    pct_cell(b, mx_compliance_pm_pct(a),
-             a->pm[MX_PM_ON_TIME] + a->pm[MX_PM_LATE] + a->pm[MX_PM_MISSING]);
-    mx_buf_printf(b, " |\n| acknowledged within the response target | %llu | %llu | %llu | %llu | ",
-                  (unsigned long long)a->rsp[MX_CK_MET], (unsigned long long)a->rsp[MX_CK_MISSED],
-                  (unsigned long long)a->rsp[MX_CK_MISSING],
-                  (unsigned long long)a->rsp[MX_CK_PENDING]);
-    pct_cell(b, mx_compliance_rsp_pct(a),
-             a->rsp[MX_CK_MET] + a->rsp[MX_CK_MISSED] + a->rsp[MX_CK_MISSING]);
-    mx_buf_printf(b, " |\n| security: regulator notified in time | %llu | %llu | %llu | %llu | ",
-                  (unsigned long long)s->reg[MX_CK_MET], (unsigned long long)s->reg[MX_CK_MISSED],
-                  (unsigned long long)s->reg[MX_CK_MISSING],
-                  (unsigned long long)s->reg[MX_CK_PENDING]);
-    pct_cell(b, mx_compliance_reg_pct(s),
-             s->reg[MX_CK_MET] + s->reg[MX_CK_MISSED] + s->reg[MX_CK_MISSING]);
-    mx_buf_puts(b, " |\n\n");
+    compliance_row(b, "postmortem within its deadline after resolution", a->pm,
+                   mx_compliance_pm_pct(a));
+    compliance_row(b, "acknowledged within the response target", a->rsp, mx_compliance_rsp_pct(a));
+    compliance_row(b, "security: regulator notified in time", s->reg, mx_compliance_reg_pct(s));
+    mx_buf_putc(b, '\n');
     if (s->cadence_measured)
         mx_buf_printf(b,
                       "- Status updates: %llu of %llu SEV1-2 incidents went longer than the "
