@@ -5,7 +5,7 @@
 #ifndef MX_RUN_H
 #define MX_RUN_H
 
-#include "analyzer/cli/options.h"
+#include "cli/options.h"
 
 /* Runs o and returns the exit status (0, 1, 2 or 4). */
 int mx_run(const struct mx_options *o);

@@ -1,8 +1,8 @@
 /*
  * main.c - the mttx executable: parse the command line, run, exit.
  */
-#include "analyzer/cli/options.h"
-#include "analyzer/cli/run.h"
+#include "cli/options.h"
+#include "cli/run.h"
 
 int main(int argc, char **argv) {
     struct mx_options o;

@@ -2,7 +2,7 @@
  * options.c - option tables and help texts for each subcommand (see options.h).
  */
 #define _POSIX_C_SOURCE 200809L
-#include "analyzer/cli/options.h"
+#include "cli/options.h"
 
 #include <getopt.h>
 #include <stdio.h>

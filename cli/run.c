@@ -3,7 +3,7 @@
  * This is the only place that reads the clock (--as-of / SOURCE_DATE_EPOCH).
  */
 #define _POSIX_C_SOURCE 200809L
-#include "analyzer/cli/run.h"
+#include "cli/run.h"
 
 #include <errno.h>
 #include <fcntl.h>
