@@ -6,7 +6,7 @@
 
 #include <stdlib.h>
 
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 
 static int cmp_day(const void *a, const void *b) {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;

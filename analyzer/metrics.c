@@ -22,10 +22,6 @@ const char *mx_metric_label(enum mx_metric m) {
     return metric_labels[m];
 }
 
-bool mx_timeline_counted(const struct mx_timeline *t) {
-    return t->in_window && !mx_timeline_left_out(t);
-}
-
 const struct mx_rule *mx_result_exclusion(const struct mx_result *r, const struct mx_timeline *t) {
     if (!t->excluded || !r->rules || t->excluded > r->rules->n_exclude) return NULL;
     return &r->rules->exclude[t->excluded - 1];

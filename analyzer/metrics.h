@@ -14,7 +14,7 @@
 #include "analyzer/trend.h"
 #include "analyzer/timeline.h"
 #include "parsers/diag.h"
-#include "parsers/rules.h"
+#include "parsers/ruleset.h"
 
 /* Months listed one by one up to this span (50 years); beyond it only the months that
  * have incidents are listed. */
@@ -101,8 +101,5 @@ void mx_result_free(struct mx_result *r);
 
 /* The [exclude] rule that left t out, or NULL (not excluded, or r has no rules). */
 const struct mx_rule *mx_result_exclusion(const struct mx_result *r, const struct mx_timeline *t);
-
-/* Whether a timeline counts in metrics: in the window, not merged, not excluded. */
-bool mx_timeline_counted(const struct mx_timeline *t);
 
 #endif

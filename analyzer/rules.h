@@ -1,5 +1,5 @@
 /*
- * rules.h - applies the configured rules (parsers/rules.h) to finished timelines,
+ * rules.h - applies the configured rules (parsers/ruleset.h) to finished timelines,
  * before the result is built, so that every count, metric and check sees them:
  *
  *   1. [severity] from_title: an incident without a severity takes the one its title
@@ -20,7 +20,7 @@
 #define MX_RULES_H
 
 #include "analyzer/timeline.h"
-#include "parsers/rules.h"
+#include "parsers/ruleset.h"
 #include "parsers/sevmap.h"
 
 /* "not_checked", "follows", "does_not_follow", "no_channel". */

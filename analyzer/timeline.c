@@ -338,6 +338,15 @@ void mx_tl_finish(struct mx_tl *tl, const struct mx_zone *zone, int64_t from, in
     qsort(tl->tls, ni, sizeof *tl->tls, cmp_tl);
 }
 
+size_t mx_timeline_find(const struct mx_tl *tl, const char *id) {
+    size_t n = strlen(id);
+    for (size_t i = 0; i < tl->n_tls; i++) {
+        const struct mx_timeline *t = mx_tl_get(tl, i);
+        if (t->id.n == n && memcmp(t->id.p, id, n) == 0) return i;
+    }
+    return (size_t)-1;
+}
+
 size_t mx_tl_count(const struct mx_tl *tl) {
     return tl->n_tls;
 }

@@ -114,6 +114,11 @@ static inline bool mx_timeline_left_out(const struct mx_timeline *t) {
     return t->merged || t->excluded;
 }
 
+/* Whether a timeline counts in metrics: in the window, not merged, not excluded. */
+static inline bool mx_timeline_counted(const struct mx_timeline *t) {
+    return t->in_window && !mx_timeline_left_out(t);
+}
+
 struct mx_tl; /* opaque builder and owner of the timelines */
 
 /* A new, empty builder. Never NULL. */
@@ -140,6 +145,8 @@ size_t mx_tl_count(const struct mx_tl *tl);
 const struct mx_timeline *mx_tl_get(const struct mx_tl *tl, size_t i);
 /* The same, writable: for the rules (analyzer/rules.h), before a result is built. */
 struct mx_timeline *mx_tl_edit(struct mx_tl *tl, size_t i);
+/* The index (for mx_tl_get) of the incident called id, bytewise, or (size_t)-1. */
+size_t mx_timeline_find(const struct mx_tl *tl, const char *id);
 /* Kept event i of the sorted event list (see mx_timeline.first/count). */
 const struct mx_rec *mx_tl_event(const struct mx_tl *tl, size_t i);
 /* Records of input src dropped because their uid was seen before (part of the

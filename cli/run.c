@@ -19,16 +19,20 @@
 #include "analyzer/timeline.h"
 #include "parsers/config.h"
 #include "parsers/input.h"
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 #include "parsers/tz.h"
+#include "reports/esc.h"
 #include "reports/fmt.h"
+#include "reports/atomic.h"
 #include "reports/audit_report.h"
 #include "reports/charts.h"
 #include "reports/csv_report.h"
 #include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/md_report.h"
-#include "reports/timeline_report.h"
+#include "reports/handoff_report.h"
+#include "reports/incident_report.h"
+#include "reports/postmortem_report.h"
 
 /* Reads DATE (YYYY-MM-DD, midnight in the zone), an RFC 3339 time or epoch seconds. */
 static const char *parse_when(const char *s, const struct mx_zone *zone, int64_t *out) {
@@ -336,7 +340,7 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
         j.charts = &charts;
     }
     if (o->cmd == MX_CMD_TIMELINE) {
-        j.incident = mx_timeline_find(r, o->incident);
+        j.incident = mx_timeline_find(r->tl, o->incident);
         if (j.incident == (size_t)-1) {
             fprintf(stderr, "mttx: incident ");
             mx_diag_put_escaped(stderr, o->incident);

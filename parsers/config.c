@@ -17,7 +17,7 @@
 #include <strings.h>
 
 #include "parsers/arena.h"
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 #include "parsers/tz.h"
 
 void mx_config_default(struct mx_config *c) {

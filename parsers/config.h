@@ -35,7 +35,7 @@
 #include "parsers/custom.h"
 #include "parsers/input.h"
 #include "parsers/policy.h"
-#include "parsers/rules.h"
+#include "parsers/ruleset.h"
 #include "parsers/sevmap.h"
 
 struct mx_config {

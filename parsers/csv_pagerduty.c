@@ -10,7 +10,7 @@
 
 #include "parsers/csv_reader.h"
 #include "parsers/lines.h"
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 
 /* Column roles. */
 enum col {

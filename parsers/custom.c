@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "parsers/input.h"
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 
 void mx_line_format_free(struct mx_line_format *f) {
     if (!f) return;

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "parsers/arena.h"
-#include "parsers/json.h"
+#include "parsers/json_simd.h"
 #include "parsers/archive.h"
 #include "parsers/csv_pagerduty.h"
 #include "parsers/custom.h"

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 
 const char *mx_jfield_type_word(enum mx_jtype t) {
     switch (t) {

@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "parsers/json.h"
+#include "parsers/json_simd.h"
 #include "parsers/record.h"
 
 /* "a string", "an array", ... for messages. */

@@ -2,7 +2,7 @@
 // the tree. dom::element and the iterators are small trivially copyable handles
 // (a document pointer and a tape index), so they travel through the opaque C structs
 // by memcpy; static_asserts keep that honest.
-#include "parsers/json.h"
+#include "parsers/json_simd.h"
 
 #include <simdjson.h>
 

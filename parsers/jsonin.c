@@ -9,7 +9,7 @@
 
 #include "parsers/arena.h"
 #include "parsers/jfield.h"
-#include "parsers/json.h"
+#include "parsers/json_simd.h"
 #include "parsers/lines.h"
 #include "parsers/native.h"
 #include "parsers/pagerduty_json.h"

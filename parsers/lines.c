@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "parsers/arena.h"
-#include "parsers/json.h"
+#include "parsers/json_simd.h"
 
 #define CHUNK ((size_t)256 << 10)
 

@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "parsers/json.h"
+#include "parsers/json_simd.h"
 #include "parsers/record.h"
 
 /* Maps the JSON object obj to one event of record r: required time, incident and

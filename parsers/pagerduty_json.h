@@ -16,7 +16,7 @@
 
 #include <stdbool.h>
 
-#include "parsers/json.h"
+#include "parsers/json_simd.h"
 #include "parsers/record.h"
 
 enum mx_pd_shape {

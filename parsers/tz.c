@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "parsers/arena.h"
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 
 #define MAX_TZIF ((size_t)1 << 20)
 

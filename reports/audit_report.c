@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "reports/csv_out.h"
+#include "reports/esc.h"
 #include "reports/fmt.h"
 
 /* The process rules, and the incidents the config's [exclude] rules left out (listed so

@@ -8,7 +8,7 @@
 #define MX_AUDIT_REPORT_H
 
 #include "analyzer/metrics.h"
-#include "reports/out.h"
+#include "reports/buf.h"
 
 void mx_audit_md(struct mx_buf *b, const struct mx_result *r);
 void mx_audit_csv(struct mx_buf *b, const struct mx_result *r);

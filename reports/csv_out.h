@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "reports/out.h"
+#include "reports/buf.h"
 
 /* A quoted text cell (invalid UTF-8 as U+FFFD, NUL dropped). */
 void mx_csvw_text(struct mx_buf *b, const char *s, size_t n);

@@ -6,7 +6,7 @@
 #define MX_CSV_REPORT_H
 
 #include "analyzer/metrics.h"
-#include "reports/out.h"
+#include "reports/buf.h"
 
 void mx_csvrep_write(struct mx_buf *b, const struct mx_result *r);
 

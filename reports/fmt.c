@@ -1,13 +1,13 @@
 /*
- * fmt.c - durations, instants and escaping (see fmt.h). Numbers are formatted with
- * integer arithmetic: no locale can change a byte.
+ * fmt.c - durations, instants and seconds as reports write them (see fmt.h). Numbers are formatted
+ * with integer arithmetic: no locale can change a byte.
  */
 #include "reports/fmt.h"
 
 #include <string.h>
 
-#include "parsers/timeparse.h"
-#include "parsers/utf8.h"
+#include "parsers/times.h"
+#include "reports/esc.h"
 #include "parsers/tz.h"
 
 void mx_fmt_duration(struct mx_buf *b, int64_t ms) {
@@ -72,6 +72,13 @@ void mx_fmt_json_str(struct mx_buf *b, struct mx_str s) {
         mx_buf_puts(b, "null");
 }
 
+void mx_fmt_md_str(struct mx_buf *b, struct mx_str s) {
+    if (s.p && s.n)
+        mx_esc_md(b, s.p, s.n);
+    else
+        mx_buf_puts(b, "—");
+}
+
 void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms) {
     struct mx_tm tm;
     mx_zone_local(zone, ms, &tm);
@@ -91,152 +98,4 @@ void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_
 
 void mx_fmt_month(struct mx_buf *b, int key) {
     mx_buf_printf(b, "%04d-%02d", key / 12, key % 12 + 1);
-}
-
-static const char REPLACEMENT[] = "\xEF\xBF\xBD";
-
-void mx_esc_json(struct mx_buf *b, const char *s, size_t n) {
-    mx_buf_putc(b, '"');
-    mx_esc_json_body(b, s, n);
-    mx_buf_putc(b, '"');
-}
-
-void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n) {
-    static const char hex[] = "0123456789abcdef";
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, run = 0;
-    while (i < n) {
-        unsigned char c = u[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            i++;
-            run++;
-            continue;
-        }
-        mx_buf_put(b, s + i - run, run);
-        run = 0;
-        if (c == '"' || c == '\\') {
-            char e[2] = {'\\', (char)c};
-            mx_buf_put(b, e, 2);
-            i++;
-        } else if (c < 0x20) {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            if (c == '\n')
-                mx_buf_put(b, "\\n", 2);
-            else if (c == '\t')
-                mx_buf_put(b, "\\t", 2);
-            else if (c == '\r')
-                mx_buf_put(b, "\\r", 2);
-            else
-                mx_buf_put(b, e, 6);
-            i++;
-        } else {
-            size_t k = mx_utf8_len(u + i, n - i);
-            if (k == 0) {
-                mx_buf_puts(b, REPLACEMENT);
-                i++;
-            } else {
-                mx_buf_put(b, s + i, k);
-                i += k;
-            }
-        }
-    }
-    mx_buf_put(b, s + i - run, run);
-}
-
-/* Whether the code point of the valid sequence s[0..k) is a C1 control or a
- * noncharacter (U+FDD0-U+FDEF, U+xxFFFE, U+xxFFFF). */
-static bool html_unsafe(const unsigned char *s, size_t k) {
-    unsigned cp = s[0] & (0x3F >> (k - 1));
-    for (size_t i = 1; i < k; i++) cp = (cp << 6) | (s[i] & 0x3F);
-    return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
-}
-
-void mx_esc_html(struct mx_buf *b, const char *s, size_t n) {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = u[i];
-        switch (c) {
-        case '&':
-            mx_buf_puts(b, "&amp;");
-            i++;
-            continue;
-        case '<':
-            mx_buf_puts(b, "&lt;");
-            i++;
-            continue;
-        case '>':
-            mx_buf_puts(b, "&gt;");
-            i++;
-            continue;
-        case '"':
-            mx_buf_puts(b, "&quot;");
-            i++;
-            continue;
-        case '\'':
-            mx_buf_puts(b, "&#39;");
-            i++;
-            continue;
-        case '\n':
-        case '\r':
-        case '\t':
-            mx_buf_putc(b, ' ');
-            i++;
-            continue;
-        default: break;
-        }
-        if (c < 0x20 || c == 0x7F) {
-            mx_buf_puts(b, REPLACEMENT);
-            i++;
-        } else if (c < 0x80) {
-            mx_buf_putc(b, (char)c);
-            i++;
-        } else {
-            size_t k = mx_utf8_len(u + i, n - i);
-            if (k == 0 || html_unsafe(u + i, k))
-                mx_buf_puts(b, REPLACEMENT);
-            else
-                mx_buf_put(b, s + i, k);
-            i += k ? k : 1;
-        }
-    }
-}
-
-static int is_punct(unsigned char c) {
-    return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
-           (c >= 0x7B && c <= 0x7E);
-}
-
-void mx_esc_md(struct mx_buf *b, const char *s, size_t n) {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = u[i];
-        if (c == '\n' || c == '\r' || c == '\t') {
-            mx_buf_putc(b, ' ');
-            i++;
-        } else if (c < 0x20 || c == 0x7F) {
-            mx_buf_puts(b, REPLACEMENT);
-            i++;
-        } else if (c == '@') {
-            /* GFM links e-mail addresses even when '@' is escaped: a zero-width space
-             * after it breaks the autolink and stays invisible */
-            mx_buf_puts(b, "\\@\xE2\x80\x8B");
-            i++;
-        } else if (c < 0x80) {
-            if (is_punct(c)) mx_buf_putc(b, '\\');
-            mx_buf_putc(b, (char)c);
-            i++;
-        } else {
-            size_t k = mx_utf8_len(u + i, n - i);
-            /* C1 controls (U+0080-U+009F) are replaced too */
-            if (k == 0 || (k == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0)) {
-                mx_buf_puts(b, REPLACEMENT);
-                i += k ? k : 1;
-            } else {
-                mx_buf_put(b, s + i, k);
-                i += k;
-            }
-        }
-    }
 }

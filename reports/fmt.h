@@ -1,7 +1,7 @@
 /*
- * fmt.h - how values read in reports: durations, instants, seconds, and escaping of
- * untrusted strings for each output (SECURITY.md: from the raw value, at the point of
- * output, never reusing another format's escaping).
+ * fmt.h - how values read in reports: durations, instants, seconds, months and
+ * source positions. Numbers are written with integer arithmetic, so no locale can
+ * change a byte. Escaping of untrusted strings is esc.h's.
  */
 #ifndef MX_FMT_H
 #define MX_FMT_H
@@ -11,7 +11,7 @@
 
 #include "analyzer/metrics.h"
 #include "parsers/tz.h"
-#include "reports/out.h"
+#include "reports/buf.h"
 
 /* "45s", "12m 05s", "1h 04m", "2d 03h"; "<1s" below a second, "0s" for zero. */
 void mx_fmt_duration(struct mx_buf *b, int64_t ms);
@@ -25,6 +25,8 @@ void mx_fmt_json_time(struct mx_buf *b, int64_t ms);
 void mx_fmt_json_seconds(struct mx_buf *b, int64_t ms);
 /* s as an escaped JSON string, or null when s.p is NULL (absent). */
 void mx_fmt_json_str(struct mx_buf *b, struct mx_str s);
+/* s as escaped Markdown text, or "—" when it is absent or empty. */
+void mx_fmt_md_str(struct mx_buf *b, struct mx_str s);
 /* "2026-03-04 14:06" in zone. */
 void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms);
 /* "path:line" or "path:line#index" of a kept event. */
@@ -32,18 +34,5 @@ void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_
 
 /* "2026-03" for a month key (year * 12 + month - 1). */
 void mx_fmt_month(struct mx_buf *b, int key);
-
-/* A JSON string with quotes: " \ and U+0000-U+001F escaped, invalid UTF-8 as U+FFFD. */
-void mx_esc_json(struct mx_buf *b, const char *s, size_t n);
-/* HTML text or a double-quoted attribute value: & < > " ' as entities; line breaks
- * and tabs as spaces; other C0/C1
- * controls, noncharacters and invalid UTF-8 as U+FFFD. */
-void mx_esc_html(struct mx_buf *b, const char *s, size_t n);
-/* The same without the surrounding quotes. */
-void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n);
-/* Markdown text or table cell: every ASCII punctuation character backslash-escaped
- * (CommonMark 2.4), CR/LF/TAB as spaces, other controls and invalid UTF-8 as U+FFFD,
- * and a zero-width space after '@' (GFM would otherwise link an e-mail address). */
-void mx_esc_md(struct mx_buf *b, const char *s, size_t n);
 
 #endif

@@ -9,7 +9,7 @@
 
 #include "analyzer/metrics.h"
 #include "reports/charts.h"
-#include "reports/out.h"
+#include "reports/buf.h"
 
 /* Appends the page to b; charts may hold no SVG (notes are shown instead). */
 void mx_html_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *charts);

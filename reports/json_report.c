@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "analyzer/rules.h"
+#include "reports/esc.h"
 #include "reports/fmt.h"
 
 /* Severity order in outputs: SEV1..SEV4, then unassigned. */

@@ -6,7 +6,7 @@
 #define MX_JSON_REPORT_H
 
 #include "analyzer/metrics.h"
-#include "reports/out.h"
+#include "reports/buf.h"
 
 /* Appends timeline i's object, as in report.json's "timelines". */
 void mx_jsonrep_timeline(struct mx_buf *b, const struct mx_result *r, size_t i);

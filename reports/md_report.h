@@ -7,7 +7,7 @@
 
 #include "analyzer/metrics.h"
 #include "reports/charts.h"
-#include "reports/out.h"
+#include "reports/buf.h"
 
 /* Appends the whole report to b. charts (may be NULL: none drawn) are linked as
  * charts/FILE, written beside report.md by the caller. */

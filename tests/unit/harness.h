@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "parsers/event.h"
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 
 static int mx_failures, mx_checks;
 

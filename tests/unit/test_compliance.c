@@ -8,7 +8,7 @@
 #include "analyzer/calendar.h"
 #include "analyzer/compliance.h"
 #include "harness.h"
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 
 static int64_t day(const char *date) {
     return T(date) / 86400000;

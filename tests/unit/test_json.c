@@ -5,7 +5,7 @@
  * not "zero").
  */
 #include "harness.h"
-#include "parsers/json.h"
+#include "parsers/json_simd.h"
 
 static struct mx_json *J;
 

@@ -10,7 +10,7 @@
 #include "analyzer/metrics.h"
 #include "analyzer/rules.h"
 #include "harness.h"
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 
 struct ev {
     const char *inc, *when;

@@ -7,7 +7,7 @@
 #include "analyzer/metrics.h"
 #include "analyzer/timeline.h"
 #include "harness.h"
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 #include "parsers/tz.h"
 
 static uint32_t next_line;

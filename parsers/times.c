@@ -2,7 +2,7 @@
  * timeparse.c - RFC 3339 / ISO 8601 and epoch reading (see timeparse.h). A small
  * cursor-based scanner; every field is range-checked before it is combined.
  */
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 
 #include <stdio.h>
 

@@ -1,7 +1,7 @@
 /*
  * rules.c - the configured rules (see rules.h).
  */
-#include "parsers/rules.h"
+#include "parsers/ruleset.h"
 
 #include <stdlib.h>
 #include <string.h>

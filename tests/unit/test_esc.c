@@ -2,6 +2,7 @@
  * test_escape.c - escaping for Markdown and JSON, and how durations read.
  */
 #include "harness.h"
+#include "reports/esc.h"
 #include "reports/fmt.h"
 
 static void md(const char *in, size_t n, const char *want) {

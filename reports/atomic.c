@@ -1,67 +1,15 @@
 /*
- * out.c - buffers and atomic writes (see out.h).
+ * atomic.c - output files written atomically: temporary file, fsync, rename (see atomic.h).
  */
 #define _POSIX_C_SOURCE 200809L
-#include "reports/out.h"
+#include "reports/atomic.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include "parsers/arena.h"
-
-int mx_buf_drain(struct mx_buf *b) {
-    if (!b->sink) return 0;
-    if (b->n && !b->sink_errno && fwrite(b->p, 1, b->n, b->sink) != b->n)
-        b->sink_errno = errno ? errno : EIO;
-    b->n = 0;
-    if (b->p) b->p[0] = '\0';
-    return b->sink_errno ? -1 : 0;
-}
-
-void mx_buf_put_slow(struct mx_buf *b, const char *s, size_t n) {
-    if (b->sink && b->n + n > MX_BUF_DRAIN) mx_buf_drain(b);
-    if (b->n + n + 1 > b->cap) mx_grow((void **)&b->p, &b->cap, b->n + n + 1, 1);
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-void mx_buf_printf(struct mx_buf *b, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n <= 0) return;
-    if (b->sink && b->n + (size_t)n > MX_BUF_DRAIN) mx_buf_drain(b);
-    mx_grow((void **)&b->p, &b->cap, b->n + (size_t)n + 1, 1);
-    va_start(ap, fmt);
-    vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->n += (size_t)n;
-}
-
-void mx_buf_u64(struct mx_buf *b, uint64_t v) {
-    char tmp[24];
-    int i = 23;
-    tmp[i] = '\0';
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    mx_buf_put(b, tmp + i, (size_t)(23 - i));
-}
-
-void mx_buf_free(struct mx_buf *b) {
-    if (!b) return;
-    free(b->p);
-    b->p = NULL;
-    b->n = b->cap = 0;
-}
 
 int mx_mkdirs(const char *dir) {
     char path[4096];

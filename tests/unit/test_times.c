@@ -1,11 +1,11 @@
 /*
- * test_timeparse.c - the table of valid and invalid timestamps (FORMATS.md
+ * test_times.c - the table of valid and invalid timestamps (FORMATS.md
  * "Timestamps seen", calendar edge cases, offsets, epochs) and zone conversion.
  */
 #include <stdlib.h>
 
 #include "harness.h"
-#include "parsers/timeparse.h"
+#include "parsers/times.h"
 #include "parsers/tz.h"
 
 struct row {

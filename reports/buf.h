@@ -1,14 +1,12 @@
 /*
- * out.h - output buffers and atomic file writing shared by every report writer.
+ * buf.h - the output buffer every report writer appends to.
  *
  * Writers append to a struct mx_buf. A buffer with a sink (a FILE) drains into it
  * whenever it holds more than MX_BUF_DRAIN bytes, so a large report never sits whole
- * in memory; without a sink it simply grows (strings, tests). Files are written to a
- * temporary file in the target directory, flushed, fsync'd and renamed over the
- * target (mx_atomic_*), so a reader never sees half a report.
+ * in memory; without a sink it simply grows (strings, tests).
  */
-#ifndef MX_OUT_H
-#define MX_OUT_H
+#ifndef MX_BUF_H
+#define MX_BUF_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -60,23 +58,5 @@ void mx_buf_printf(struct mx_buf *b, const char *fmt, ...) __attribute__((format
 void mx_buf_u64(struct mx_buf *b, uint64_t v);
 /* Releases the buffer. Accepts NULL. */
 void mx_buf_free(struct mx_buf *b);
-
-/* Creates dir and its parents (mode 0777 & ~umask). Returns 0, or -1 with errno. */
-int mx_mkdirs(const char *dir);
-
-/* An output file being written atomically. */
-struct mx_atomic {
-    char target[4096];
-    char tmp[4200];
-    FILE *f;
-};
-
-/* Creates a temporary file beside dir/name and points b's sink at it. Returns 0, or
- * -1 and a message in err. */
-int mx_atomic_open(struct mx_atomic *a, const char *dir, const char *name, struct mx_buf *b,
-                   char *err, size_t errlen);
-/* Drains b, flushes, fsyncs and renames the file into place; on any failure the
- * temporary file is removed. Returns 0, or -1 and a message in err. Frees b. */
-int mx_atomic_commit(struct mx_atomic *a, struct mx_buf *b, char *err, size_t errlen);
 
 #endif

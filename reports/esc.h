@@ -1,0 +1,25 @@
+/*
+ * esc.h - escaping of untrusted strings for each output: from the raw value, at the
+ * point of output, never reusing another format's escaping (docs/security.md#escaping-by-output).
+ */
+#ifndef MX_ESC_H
+#define MX_ESC_H
+
+#include <stddef.h>
+
+#include "reports/buf.h"
+
+/* A JSON string with quotes: " \ and U+0000-U+001F escaped, invalid UTF-8 as U+FFFD. */
+void mx_esc_json(struct mx_buf *b, const char *s, size_t n);
+/* HTML text or a double-quoted attribute value: & < > " ' as entities; line breaks
+ * and tabs as spaces; other C0/C1
+ * controls, noncharacters and invalid UTF-8 as U+FFFD. */
+void mx_esc_html(struct mx_buf *b, const char *s, size_t n);
+/* The same without the surrounding quotes. */
+void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n);
+/* Markdown text or table cell: every ASCII punctuation character backslash-escaped
+ * (CommonMark 2.4), CR/LF/TAB as spaces, other controls and invalid UTF-8 as U+FFFD,
+ * and a zero-width space after '@' (GFM would otherwise link an e-mail address). */
+void mx_esc_md(struct mx_buf *b, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,14 @@
+/*
+ * handoff_report.h - the on-call handoff at the report's as-of (mttx handoff): open
+ * incidents, the last day's incidents and services that keep coming back.
+ */
+#ifndef MX_HANDOFF_REPORT_H
+#define MX_HANDOFF_REPORT_H
+
+#include "analyzer/metrics.h"
+#include "reports/buf.h"
+
+/* The on-call handoff at r->as_of. */
+void mx_handoff_md(struct mx_buf *b, const struct mx_result *r);
+
+#endif
