@@ -1,13 +1,11 @@
 /*
- * metrics.c - builds struct mx_result (see metrics.h). One pass over the timelines
- * (ordered by detection) pushes each duration into the vectors of its groups: all,
- * its severity, its month, its month x severity; MTBF intervals are attributed to the
- * group of the later incident, within the sequence of that group's severity.
+ * metrics.c - metric groups (see metrics.h).
  */
 #include "analyzer/metrics.h"
 
 #include <stdlib.h>
-#include <string.h>
+
+#include "parsers/arena.h"
 
 static const char *const metric_keys[MX_M__COUNT] = {"mttd", "mtta", "mttm",
                                                      "mttr", "mtbf", "mttr_excluding_auto"};
@@ -22,250 +20,35 @@ const char *mx_metric_label(enum mx_metric m) {
     return metric_labels[m];
 }
 
-const struct mx_rule *mx_result_exclusion(const struct mx_result *r, const struct mx_timeline *t) {
-    if (!t->excluded || !r->rules || t->excluded > r->rules->n_exclude) return NULL;
-    return &r->rules->exclude[t->excluded - 1];
+static void push(struct mx_metrics_acc *g, enum mx_metric m, int64_t v) {
+    mx_grow((void **)&g->m[m].v, &g->m[m].cap, g->m[m].n + 1, sizeof *g->m[m].v);
+    g->m[m].v[g->m[m].n++] = v;
 }
 
-struct vec {
-    int64_t *v;
-    size_t n, cap;
-};
-
-static void push(struct vec *x, int64_t v) {
-    mx_grow((void **)&x->v, &x->cap, x->n + 1, sizeof *x->v);
-    x->v[x->n++] = v;
+void mx_metrics_add_interval(struct mx_metrics_acc *g, int64_t ms) {
+    push(g, MX_M_MTBF, ms);
 }
 
-/* Vectors of one group, one per metric. */
-struct group {
-    struct vec m[MX_M__COUNT];
-    uint64_t incidents;
-};
-
-static void finish_group(struct group *g, struct mx_mset *out) {
+void mx_metrics_finish(struct mx_metrics_acc *g, struct mx_mset *out) {
     out->incidents = g->incidents;
     for (int k = 0; k < MX_M__COUNT; k++) {
         mx_stat_compute(g->m[k].v, g->m[k].n, &out->m[k]);
         free(g->m[k].v);
+        g->m[k].v = NULL;
+        g->m[k].n = g->m[k].cap = 0;
     }
+    g->incidents = 0;
 }
 
-/* Pushes the durations of t into g. */
-static void add_durations(struct group *g, const struct mx_timeline *t) {
+void mx_metrics_add(struct mx_metrics_acc *g, const struct mx_timeline *t) {
     int64_t d = t->detected_at;
     g->incidents++;
-    if (t->started_at != MX_NO_TIME && d >= t->started_at)
-        push(&g->m[MX_M_MTTD], d - t->started_at);
-    if (t->acknowledged_at != MX_NO_TIME) push(&g->m[MX_M_MTTA], t->acknowledged_at - d);
+    if (t->started_at != MX_NO_TIME && d >= t->started_at) push(g, MX_M_MTTD, d - t->started_at);
+    if (t->acknowledged_at != MX_NO_TIME) push(g, MX_M_MTTA, t->acknowledged_at - d);
     if (t->mitigated_at != MX_NO_TIME && t->mitigated_at >= d)
-        push(&g->m[MX_M_MTTM], t->mitigated_at - d);
+        push(g, MX_M_MTTM, t->mitigated_at - d);
     if (t->resolved_at != MX_NO_TIME && t->resolved_at >= d) {
-        push(&g->m[MX_M_MTTR], t->resolved_at - d);
-        if (!t->auto_resolved) push(&g->m[MX_M_MTTR_NOAUTO], t->resolved_at - d);
+        push(g, MX_M_MTTR, t->resolved_at - d);
+        if (!t->auto_resolved) push(g, MX_M_MTTR_NOAUTO, t->resolved_at - d);
     }
-}
-
-static void count_inputs(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
-                         const uint64_t *dups) {
-    r->n_inputs = d->n_inputs;
-    r->inputs = mx_xcalloc(d->n_inputs ? d->n_inputs : 1, sizeof *r->inputs);
-    for (size_t i = 0; i < d->n_inputs; i++) {
-        const struct mx_input_stat *s = &d->inputs[i];
-        struct mx_input_sum *in = &r->inputs[i];
-        in->stat = s;
-        in->duplicates = dups[i];
-        in->repeated_ids = mx_tl_repeated_ids(tl, (uint32_t)i);
-        in->accepted = s->emitted - dups[i];
-        r->total.accepted += in->accepted;
-        r->total.duplicates += in->duplicates;
-        r->total_records += s->records;
-        r->total_rejected += s->rejected;
-        for (int k = 0; k < MX_R__COUNT; k++) r->by_reason[k] += s->by_reason[k];
-        for (int k = 0; k < MX_W__COUNT; k++) r->by_warning[k] += s->by_warning[k];
-    }
-}
-
-static void count_incidents(struct mx_result *r, const struct mx_tl *tl, int *lo, int *hi) {
-    *lo = 0;
-    *hi = -1;
-    for (size_t i = 0; i < mx_tl_count(tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(tl, i);
-        if (!t->in_window) {
-            r->out_of_window++;
-            continue;
-        }
-        if (t->merged) {
-            r->merged++;
-            continue;
-        }
-        if (t->rule_flags & MX_RULE_LIMIT) r->rule_limit_hits++;
-        if (t->excluded) {
-            r->excluded++;
-            r->excluded_by[t->excluded - 1]++;
-            continue;
-        }
-        if (t->rule_flags & MX_RULE_SEV_FROM_TITLE) r->severity_from_title++;
-        if (t->rule_flags & MX_RULE_SEV_UNKNOWN) r->severity_from_title_unknown++;
-        if (t->alias) r->aliased_by[t->alias - 1]++;
-        r->incidents++;
-        r->by_severity[t->severity]++;
-        if (t->open) {
-            r->open++;
-            r->open_by_severity[t->severity]++;
-        }
-        if (t->auto_resolved) r->auto_resolved++;
-        if (t->reopens) r->reopened++;
-        for (int a = 0; a < MX_A__COUNT; a++)
-            if (t->anomalies & (1u << a)) r->anomalies[a]++;
-        if (*hi < *lo) *lo = *hi = t->month;
-        if (t->month < *lo) *lo = t->month;
-        if (t->month > *hi) *hi = t->month;
-    }
-}
-
-static int cmp_int(const void *a, const void *b) {
-    int x = *(const int *)a, y = *(const int *)b;
-    return x < y ? -1 : (x > y);
-}
-
-/* The months of the report: every month from the first to the last with incidents,
- * or, when they span more than MX_DENSE_MONTHS (a date typed wrong, a year 9388),
- * only the months that have incidents, so the reports stay bounded by the data. */
-static void list_months(struct mx_result *r, const struct mx_tl *tl, int lo, int hi) {
-    size_t span = hi >= lo ? (size_t)(hi - lo + 1) : 0;
-    if (span <= MX_DENSE_MONTHS) {
-        r->n_months = span;
-        r->months = mx_xcalloc(span ? span : 1, sizeof *r->months);
-        for (size_t m = 0; m < span; m++) r->months[m].key = lo + (int)m;
-        return;
-    }
-    r->months_sparse = true;
-    int *keys = mx_xmalloc(mx_tl_count(tl) * sizeof *keys);
-    size_t n = 0;
-    for (size_t i = 0; i < mx_tl_count(tl); i++)
-        if (mx_timeline_counted(mx_tl_get(tl, i))) keys[n++] = mx_tl_get(tl, i)->month;
-    qsort(keys, n, sizeof *keys, cmp_int);
-    r->months = mx_xcalloc(n ? n : 1, sizeof *r->months);
-    for (size_t i = 0; i < n; i++)
-        if (i == 0 || keys[i] != keys[i - 1]) r->months[r->n_months++].key = keys[i];
-    free(keys);
-}
-
-/* The index of month key in r->months (which holds it). */
-static size_t month_index(const struct mx_result *r, int key) {
-    size_t lo = 0, hi = r->n_months;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->months[mid].key < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Compliance of every timeline, and its counts (all, per month, per month x
- * severity). */
-static void comply(struct mx_result *r) {
-    const struct mx_tl *tl = r->tl;
-    size_t n = mx_tl_count(tl);
-    unsigned measured = 0;
-    for (size_t i = 0; i < n; i++) {
-        const struct mx_timeline *t = mx_tl_get(tl, i);
-        if (!mx_timeline_counted(t)) continue;
-        if (t->status_updates) measured |= 1;
-        if (t->war_room_at != MX_NO_TIME) measured |= 2;
-    }
-    struct mx_compliance_summary *s = &r->compliance;
-    s->cadence_measured = measured & 1;
-    s->war_room_measured = (measured & 2) != 0;
-    s->channel_checked = r->rules && r->rules->channel.re;
-    r->comp = mx_xcalloc(n ? n : 1, sizeof *r->comp);
-    r->cells = mx_xcalloc(r->n_months * 6 + 1, sizeof *r->cells);
-    for (size_t i = 0; i < n; i++) {
-        const struct mx_timeline *t = mx_tl_get(tl, i);
-        struct mx_compliance *c = &r->comp[i];
-        mx_compliance_check(c, tl, t, r->policy, r->zone, r->as_of, measured);
-        if (!mx_timeline_counted(t)) continue;
-        struct mx_compliance_counts *cell = &r->cells[month_index(r, t->month) * 6];
-        struct mx_compliance_counts *groups[3] = {&s->all, &cell[t->severity], &cell[5]};
-        for (int g = 0; g < 3; g++) {
-            groups[g]->pm[c->pm]++;
-            groups[g]->rsp[c->rsp]++;
-        }
-        s->reg[c->reg]++;
-        s->cadence_incidents += c->cadence_applies;
-        s->cadence_breaches += c->cadence_breach;
-        s->war_room_required += c->war_room_required;
-        s->war_room_missing += c->war_room_missing;
-        s->channel[t->channel_check]++;
-        s->unassigned += t->severity == MX_SEV_NONE;
-        s->sev12_without_postmortem +=
-            (t->severity == MX_SEV_1 || t->severity == MX_SEV_2) && c->pm == MX_PM_MISSING;
-    }
-}
-
-void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
-                     const struct mx_zone *zone, const struct mx_policy *policy,
-                     const struct mx_rules *rules, const uint64_t *dups, int64_t as_of,
-                     int64_t from, int64_t to) {
-    memset(r, 0, sizeof *r);
-    r->as_of = as_of;
-    r->from = from;
-    r->to = to;
-    r->diag = d;
-    r->tl = tl;
-    r->zone = zone;
-    r->timezone = mx_zone_name(zone);
-    r->policy = policy;
-    r->rules = rules;
-    count_inputs(r, tl, d, dups);
-    int lo, hi;
-    count_incidents(r, tl, &lo, &hi);
-    list_months(r, tl, lo, hi);
-    /* groups: [0] all, [1..5] severities, then 6 per month (all, severities) */
-    size_t ng = 6 + 6 * r->n_months;
-    struct group *g = mx_xcalloc(ng, sizeof *g);
-    int64_t prev_all = MX_NO_TIME, prev_sev[MX_SEV__COUNT];
-    for (int s = 0; s < MX_SEV__COUNT; s++) prev_sev[s] = MX_NO_TIME;
-    for (size_t i = 0; i < mx_tl_count(tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(tl, i);
-        if (!mx_timeline_counted(t)) continue;
-        size_t mg = 6 + 6 * month_index(r, t->month);
-        size_t sg = 1 + (size_t)t->severity;
-        add_durations(&g[0], t);
-        add_durations(&g[sg], t);
-        add_durations(&g[mg], t);
-        add_durations(&g[mg + sg], t);
-        if (prev_all != MX_NO_TIME) {
-            push(&g[0].m[MX_M_MTBF], t->detected_at - prev_all);
-            push(&g[mg].m[MX_M_MTBF], t->detected_at - prev_all);
-        }
-        if (prev_sev[t->severity] != MX_NO_TIME) {
-            push(&g[sg].m[MX_M_MTBF], t->detected_at - prev_sev[t->severity]);
-            push(&g[mg + sg].m[MX_M_MTBF], t->detected_at - prev_sev[t->severity]);
-        }
-        prev_all = t->detected_at;
-        prev_sev[t->severity] = t->detected_at;
-    }
-    finish_group(&g[0], &r->all);
-    for (int s = 0; s < MX_SEV__COUNT; s++) finish_group(&g[1 + s], &r->sev[s]);
-    for (size_t m = 0; m < r->n_months; m++) {
-        finish_group(&g[6 + 6 * m], &r->months[m].all);
-        for (int s = 0; s < MX_SEV__COUNT; s++)
-            finish_group(&g[6 + 6 * m + 1 + (size_t)s], &r->months[m].sev[s]);
-    }
-    free(g);
-    comply(r);
-    mx_trend_headline(&r->headline, tl);
-}
-
-void mx_result_free(struct mx_result *r) {
-    if (!r) return;
-    free(r->inputs);
-    free(r->months);
-    free(r->comp);
-    free(r->cells);
-    memset(r, 0, sizeof *r);
 }

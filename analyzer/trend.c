@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "parsers/arena.h"
 
 static int cmp_i64(const void *a, const void *b) {

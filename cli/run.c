@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "analyzer/rules.h"
 #include "analyzer/timeline.h"
 #include "parsers/config.h"

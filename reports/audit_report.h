@@ -7,7 +7,7 @@
 #ifndef MX_AUDIT_REPORT_H
 #define MX_AUDIT_REPORT_H
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "reports/buf.h"
 
 void mx_audit_md(struct mx_buf *b, const struct mx_result *r);

@@ -15,7 +15,7 @@
 
 #include <stddef.h>
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 
 #define MX_CHARTS 6
 

@@ -5,7 +5,7 @@
 #ifndef MX_CSV_REPORT_H
 #define MX_CSV_REPORT_H
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "reports/buf.h"
 
 void mx_csvrep_write(struct mx_buf *b, const struct mx_result *r);

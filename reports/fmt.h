@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "parsers/tz.h"
 #include "reports/buf.h"
 

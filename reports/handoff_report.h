@@ -5,7 +5,7 @@
 #ifndef MX_HANDOFF_REPORT_H
 #define MX_HANDOFF_REPORT_H
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "reports/buf.h"
 
 /* The on-call handoff at r->as_of. */

@@ -7,7 +7,7 @@
 #ifndef MX_HTML_REPORT_H
 #define MX_HTML_REPORT_H
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "reports/charts.h"
 #include "reports/buf.h"
 

@@ -5,7 +5,7 @@
 #ifndef MX_JSON_REPORT_H
 #define MX_JSON_REPORT_H
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "reports/buf.h"
 
 /* Appends timeline i's object, as in report.json's "timelines". */

@@ -5,7 +5,7 @@
 #ifndef MX_MD_REPORT_H
 #define MX_MD_REPORT_H
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "reports/charts.h"
 #include "reports/buf.h"
 

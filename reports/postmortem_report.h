@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "reports/buf.h"
 
 /* A postmortem draft for incident i; names: actors by name instead of role. */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "analyzer/rules.h"
 #include "parsers/config.h"
 #include "reports/audit_report.h"

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "analyzer/timeline.h"
 #include "parsers/input.h"
 #include "reports/json_report.h"

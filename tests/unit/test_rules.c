@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "analyzer/rules.h"
 #include "harness.h"
 #include "parsers/times.h"

@@ -4,7 +4,7 @@
  */
 #include <stdlib.h>
 
-#include "analyzer/metrics.h"
+#include "analyzer/result.h"
 #include "analyzer/timeline.h"
 #include "harness.h"
 #include "parsers/times.h"

@@ -1,0 +1,86 @@
+/*
+ * result.h - the finished analysis: counts, metric summaries for all incidents, per
+ * severity, per month and per month x severity, compliance, the headline and the
+ * per-input accounting. A struct mx_result is built once by mx_result_build and then
+ * only read: reports take it const.
+ */
+#ifndef MX_RESULT_H
+#define MX_RESULT_H
+
+#include <stdint.h>
+
+#include "analyzer/compliance.h"
+#include "analyzer/metrics.h"
+#include "analyzer/timeline.h"
+#include "analyzer/trend.h"
+#include "parsers/diag.h"
+#include "parsers/ruleset.h"
+
+/* Months listed one by one up to this span (50 years); beyond it only the months that
+ * have incidents are listed. */
+#define MX_DENSE_MONTHS 600
+
+struct mx_month {
+    int key; /* year * 12 + month - 1 */
+    struct mx_mset all;
+    struct mx_mset sev[MX_SEV__COUNT];
+};
+
+/* One input's accounting: records = accepted + duplicates + rejected. */
+struct mx_input_sum {
+    const struct mx_input_stat *stat; /* from the diagnostics sink */
+    uint64_t accepted, duplicates;
+    uint64_t repeated_ids; /* of the duplicates: records whose source id was seen before */
+};
+
+struct mx_result {
+    int64_t as_of;
+    const struct mx_zone *zone; /* months and displayed times */
+    const char *timezone;       /* its name */
+    int64_t from, to;           /* MX_NO_TIME when unbounded */
+    const struct mx_diag *diag;
+    const struct mx_tl *tl;
+    struct mx_input_sum *inputs; /* owned */
+    size_t n_inputs;
+    struct mx_input_sum total; /* .stat unused */
+    uint64_t total_records, total_rejected;
+    uint64_t by_reason[MX_R__COUNT];
+    uint64_t by_warning[MX_W__COUNT];
+    /* incidents in the window; merged ones are only counted as merged */
+    uint64_t incidents, open, merged, auto_resolved, reopened, out_of_window;
+    /* the rules (analyzer/rules.h), over incidents in the window that are not merged */
+    const struct mx_rules *rules; /* borrowed; NULL: none */
+    uint64_t excluded, excluded_by[MX_MAX_RULES];
+    uint64_t severity_from_title, severity_from_title_unknown, aliased_by[MX_MAX_RULES];
+    uint64_t rule_limit_hits; /* incidents where a rule's match hit the PCRE2 limits */
+    uint64_t by_severity[MX_SEV__COUNT], open_by_severity[MX_SEV__COUNT];
+    uint64_t anomalies[MX_A__COUNT];
+    const struct mx_policy *policy;
+    struct mx_compliance *comp; /* owned; comp[i] belongs to mx_tl_get(tl, i) */
+    struct mx_compliance_summary compliance;
+    struct mx_compliance_counts *cells; /* owned; month m, severity s: cells[m * 6 + s],
+                                         * all severities: cells[m * 6 + 5] */
+    struct mx_mset all;
+    struct mx_mset sev[MX_SEV__COUNT];
+    struct mx_month *months; /* owned; first to last month with incidents, or only the
+                              * months with incidents when months_sparse */
+    size_t n_months;
+    bool months_sparse;          /* the incidents spanned more than MX_DENSE_MONTHS months */
+    struct mx_headline headline; /* the latest month against the one before */
+};
+
+/* Computes the result from finished timelines (the rules already applied: rules only
+ * names them for the reports; NULL when none) and the sink's counts; dups[i] are the
+ * duplicates of input i (from mx_tl_finish). tl, d, zone, policy and rules are
+ * borrowed and must outlive the result. */
+void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
+                     const struct mx_zone *zone, const struct mx_policy *policy,
+                     const struct mx_rules *rules, const uint64_t *dups, int64_t as_of,
+                     int64_t from, int64_t to);
+/* Frees what the result owns. Accepts NULL. */
+void mx_result_free(struct mx_result *r);
+
+/* The [exclude] rule that left t out, or NULL (not excluded, or r has no rules). */
+const struct mx_rule *mx_result_exclusion(const struct mx_result *r, const struct mx_timeline *t);
+
+#endif
