@@ -23,15 +23,15 @@ int64_t mx_calendar_day_start(const struct mx_zone *zone, int64_t day) {
     int64_t utc;
     /* midnight, or the first whole hour after a gap that swallowed it */
     for (int h = 0; h < 24; h++)
-        if (!mx_zone_to_utc(zone, (day * 24 + h) * 3600000LL, &utc)) return utc;
+        if (!mx_tz_to_utc(zone, (day * 24 + h) * 3600000LL, &utc)) return utc;
     return day * 86400000LL;
 }
 
 int64_t mx_calendar_next_business_day_end(const struct mx_policy *p, const struct mx_zone *zone,
                                           int64_t t) {
     struct mx_tm tm;
-    mx_zone_local(zone, t, &tm);
-    int64_t day = mx_days_from_civil(tm.year, tm.month, tm.day) + 1;
+    mx_tz_local(zone, t, &tm);
+    int64_t day = mx_times_days_from_civil(tm.year, tm.month, tm.day) + 1;
     for (int guard = 0; guard < 3660 && !mx_calendar_business_day(p, day); guard++) day++;
     return mx_calendar_day_start(zone, day + 1);
 }

@@ -15,11 +15,11 @@ static const char *const pm_names[MX_PM__COUNT] = {"on_time", "late", "missing",
 static const char *const check_names[MX_CK__COUNT] = {"met", "missed", "missing", "pending",
                                                       "not_required"};
 
-const char *mx_pm_status_name(enum mx_pm_status s) {
+const char *mx_compliance_pm_status_name(enum mx_pm_status s) {
     return (unsigned)s < MX_PM__COUNT ? pm_names[s] : "not_required";
 }
 
-const char *mx_check_name(enum mx_check c) {
+const char *mx_compliance_check_name(enum mx_check c) {
     return (unsigned)c < MX_CK__COUNT ? check_names[c] : "not_required";
 }
 
@@ -40,8 +40,9 @@ double mx_compliance_reg_pct(const struct mx_compliance_summary *s) {
     return pct(s->reg[MX_CK_MET], s->reg[MX_CK_MISSED], s->reg[MX_CK_MISSING]);
 }
 
-enum mx_pm_status mx_postmortem_status(const struct mx_timeline *t, const struct mx_policy *p,
-                                       int64_t as_of, int64_t *deadline) {
+enum mx_pm_status mx_compliance_postmortem_status(const struct mx_timeline *t,
+                                                  const struct mx_policy *p, int64_t as_of,
+                                                  int64_t *deadline) {
     int64_t limit = p->postmortem_ms[t->severity];
     *deadline = MX_NO_TIME;
     if (mx_timeline_left_out(t) || limit < 0) return MX_PM_NOT_REQUIRED;
@@ -70,10 +71,11 @@ static enum mx_check check(int64_t done, int64_t deadline, int64_t as_of, int64_
 
 /* The largest interval without a status update between detection and the end (the
  * resolution, or as_of while open). */
-static int64_t largest_gap(const struct mx_tl *tl, const struct mx_timeline *t, int64_t end) {
+static int64_t largest_gap(const struct mx_timelines *tl, const struct mx_timeline *t,
+                           int64_t end) {
     int64_t prev = t->detected_at, gap = 0;
     for (uint32_t i = 0; i < t->count; i++) {
-        const struct mx_rec *r = mx_tl_event(tl, t->first + i);
+        const struct mx_entry *r = mx_timeline_entry(tl, t->first + i);
         if (r->type != MX_EV_STATUS_UPDATE || r->t < t->detected_at || r->t > end) continue;
         if (r->t - prev > gap) gap = r->t - prev;
         prev = r->t;
@@ -82,11 +84,11 @@ static int64_t largest_gap(const struct mx_tl *tl, const struct mx_timeline *t, 
     return gap;
 }
 
-void mx_compliance_check(struct mx_compliance *c, const struct mx_tl *tl,
+void mx_compliance_check(struct mx_compliance *c, const struct mx_timelines *tl,
                          const struct mx_timeline *t, const struct mx_policy *p,
                          const struct mx_zone *zone, int64_t as_of, unsigned events_measured) {
     memset(c, 0, sizeof *c);
-    c->pm = mx_postmortem_status(t, p, as_of, &c->pm_deadline);
+    c->pm = mx_compliance_postmortem_status(t, p, as_of, &c->pm_deadline);
     c->pm_late = c->pm == MX_PM_LATE      ? t->postmortem_at - c->pm_deadline
                  : c->pm == MX_PM_MISSING ? as_of - c->pm_deadline
                                           : MX_NO_TIME;
@@ -122,7 +124,7 @@ void mx_compliance_check(struct mx_compliance *c, const struct mx_tl *tl,
     }
 }
 
-const char *mx_gate_parse(const char *s, struct mx_gate *g) {
+const char *mx_compliance_gate_parse(const char *s, struct mx_gate *g) {
     static const struct {
         const char *name;
         enum mx_gate_kind kind;
@@ -155,8 +157,8 @@ const char *mx_gate_parse(const char *s, struct mx_gate *g) {
            "channel-convention)";
 }
 
-bool mx_gate_failed(const struct mx_gate *g, const struct mx_compliance_summary *s, char *msg,
-                    size_t len) {
+bool mx_compliance_gate_failed(const struct mx_gate *g, const struct mx_compliance_summary *s,
+                               char *msg, size_t len) {
     const struct mx_compliance_counts *c = &s->all;
     double v;
     switch (g->kind) {

@@ -44,8 +44,8 @@ _Static_assert((int)MX_PM_ON_TIME == (int)MX_CK_MET && (int)MX_PM_LATE == (int)M
                "postmortem and deadline statuses share their first four positions");
 
 /* "on_time", "late", ...; "met", "missed", ... */
-const char *mx_pm_status_name(enum mx_pm_status s);
-const char *mx_check_name(enum mx_check c);
+const char *mx_compliance_pm_status_name(enum mx_pm_status s);
+const char *mx_compliance_check_name(enum mx_check c);
 
 /* One incident's compliance. Durations in ms; MX_NO_TIME where not applicable. */
 struct mx_compliance {
@@ -93,12 +93,13 @@ struct mx_compliance_summary {
 double mx_compliance_reg_pct(const struct mx_compliance_summary *s);
 
 /* The postmortem status of t as of as_of (SPEC 6): the deadline runs from resolution. */
-enum mx_pm_status mx_postmortem_status(const struct mx_timeline *t, const struct mx_policy *p,
-                                       int64_t as_of, int64_t *deadline);
+enum mx_pm_status mx_compliance_postmortem_status(const struct mx_timeline *t,
+                                                  const struct mx_policy *p, int64_t as_of,
+                                                  int64_t *deadline);
 
 /* Checks every rule for timeline t. tl gives its events; events_measured tells
  * whether the data carries status updates (bit 0) and war rooms (bit 1). */
-void mx_compliance_check(struct mx_compliance *c, const struct mx_tl *tl,
+void mx_compliance_check(struct mx_compliance *c, const struct mx_timelines *tl,
                          const struct mx_timeline *t, const struct mx_policy *p,
                          const struct mx_zone *zone, int64_t as_of, unsigned events_measured);
 
@@ -121,10 +122,10 @@ struct mx_gate {
 /* Reads "missing-postmortem", "late-postmortem", "postmortem-compliance<95",
  * "response-compliance<90", "unassigned-severity", "channel-convention". Returns NULL
  * or a reason. */
-const char *mx_gate_parse(const char *s, struct mx_gate *g);
+const char *mx_compliance_gate_parse(const char *s, struct mx_gate *g);
 
 /* Whether the gate fails on s; when it does, msg says what failed and by how much. */
-bool mx_gate_failed(const struct mx_gate *g, const struct mx_compliance_summary *s, char *msg,
-                    size_t len);
+bool mx_compliance_gate_failed(const struct mx_gate *g, const struct mx_compliance_summary *s,
+                               char *msg, size_t len);
 
 #endif

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/mem.h"
+
 static uint32_t hash(const char *s, size_t n) {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
@@ -20,7 +22,7 @@ void mx_intern_init(struct mx_intern *t) {
     memset(t, 0, sizeof *t);
     mx_arena_init(&t->arena);
     t->n_slots = 1024;
-    t->slots = mx_xcalloc(t->n_slots, sizeof *t->slots);
+    t->slots = mx_mem_calloc(t->n_slots, sizeof *t->slots);
 }
 
 void mx_intern_free(struct mx_intern *t) {
@@ -45,7 +47,7 @@ static size_t probe(const struct mx_intern *t, const char *s, size_t n, uint32_t
 static void rehash(struct mx_intern *t) {
     free(t->slots);
     t->n_slots *= 2;
-    t->slots = mx_xcalloc(t->n_slots, sizeof *t->slots);
+    t->slots = mx_mem_calloc(t->n_slots, sizeof *t->slots);
     size_t mask = t->n_slots - 1;
     for (uint32_t id = 1; id <= t->count; id++) {
         size_t i = t->hashes[id] & mask;
@@ -62,9 +64,9 @@ uint32_t mx_intern_put(struct mx_intern *t, const char *s, size_t n, int *added)
     if (added) *added = 1;
     uint32_t id = (uint32_t)++t->count;
     size_t old_cap = t->cap;
-    mx_grow((void **)&t->strs, &t->cap, t->count + 1, sizeof *t->strs);
+    mx_mem_grow((void **)&t->strs, &t->cap, t->count + 1, sizeof *t->strs);
     if (t->cap != old_cap) /* hashes grows in lockstep with strs */
-        t->hashes = mx_xrealloc(t->hashes, t->cap * sizeof *t->hashes);
+        t->hashes = mx_mem_realloc(t->hashes, t->cap * sizeof *t->hashes);
     t->strs[id].p = mx_arena_strndup(&t->arena, s, n);
     t->strs[id].n = n;
     t->hashes[id] = h;

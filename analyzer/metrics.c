@@ -5,23 +5,23 @@
 
 #include <stdlib.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 
 static const char *const metric_keys[MX_M__COUNT] = {"mttd", "mtta", "mttm",
                                                      "mttr", "mtbf", "mttr_excluding_auto"};
 static const char *const metric_labels[MX_M__COUNT] = {"MTTD", "MTTA", "MTTM",
                                                        "MTTR", "MTBF", "MTTR excl. auto"};
 
-const char *mx_metric_key(enum mx_metric m) {
+const char *mx_metrics_key(enum mx_metric m) {
     return metric_keys[m];
 }
 
-const char *mx_metric_label(enum mx_metric m) {
+const char *mx_metrics_label(enum mx_metric m) {
     return metric_labels[m];
 }
 
 static void push(struct mx_metrics_acc *g, enum mx_metric m, int64_t v) {
-    mx_grow((void **)&g->m[m].v, &g->m[m].cap, g->m[m].n + 1, sizeof *g->m[m].v);
+    mx_mem_grow((void **)&g->m[m].v, &g->m[m].cap, g->m[m].n + 1, sizeof *g->m[m].v);
     g->m[m].v[g->m[m].n++] = v;
 }
 
@@ -32,7 +32,7 @@ void mx_metrics_add_interval(struct mx_metrics_acc *g, int64_t ms) {
 void mx_metrics_finish(struct mx_metrics_acc *g, struct mx_mset *out) {
     out->incidents = g->incidents;
     for (int k = 0; k < MX_M__COUNT; k++) {
-        mx_stat_compute(g->m[k].v, g->m[k].n, &out->m[k]);
+        mx_stats_compute(g->m[k].v, g->m[k].n, &out->m[k]);
         free(g->m[k].v);
         g->m[k].v = NULL;
         g->m[k].n = g->m[k].cap = 0;

@@ -21,8 +21,8 @@ enum mx_metric {
 };
 
 /* "mttd", "mtta", ... (report.json keys) and "MTTD", ... (headings). */
-const char *mx_metric_key(enum mx_metric m);
-const char *mx_metric_label(enum mx_metric m);
+const char *mx_metrics_key(enum mx_metric m);
+const char *mx_metrics_label(enum mx_metric m);
 
 struct mx_mset {
     uint64_t incidents;

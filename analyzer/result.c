@@ -9,23 +9,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 
 const struct mx_rule *mx_result_exclusion(const struct mx_result *r, const struct mx_timeline *t) {
     if (!t->excluded || !r->rules || t->excluded > r->rules->n_exclude) return NULL;
     return &r->rules->exclude[t->excluded - 1];
 }
 
-static void count_inputs(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
-                         const uint64_t *dups) {
+static void count_inputs(struct mx_result *r, const struct mx_timelines *tl,
+                         const struct mx_diag *d, const uint64_t *dups) {
     r->n_inputs = d->n_inputs;
-    r->inputs = mx_xcalloc(d->n_inputs ? d->n_inputs : 1, sizeof *r->inputs);
+    r->inputs = mx_mem_calloc(d->n_inputs ? d->n_inputs : 1, sizeof *r->inputs);
     for (size_t i = 0; i < d->n_inputs; i++) {
         const struct mx_input_stat *s = &d->inputs[i];
         struct mx_input_sum *in = &r->inputs[i];
         in->stat = s;
         in->duplicates = dups[i];
-        in->repeated_ids = mx_tl_repeated_ids(tl, (uint32_t)i);
+        in->repeated_ids = mx_timeline_repeated_ids(tl, (uint32_t)i);
         in->accepted = s->emitted - dups[i];
         r->total.accepted += in->accepted;
         r->total.duplicates += in->duplicates;
@@ -36,11 +36,11 @@ static void count_inputs(struct mx_result *r, const struct mx_tl *tl, const stru
     }
 }
 
-static void count_incidents(struct mx_result *r, const struct mx_tl *tl, int *lo, int *hi) {
+static void count_incidents(struct mx_result *r, const struct mx_timelines *tl, int *lo, int *hi) {
     *lo = 0;
     *hi = -1;
-    for (size_t i = 0; i < mx_tl_count(tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(tl, i);
+    for (size_t i = 0; i < mx_timeline_count(tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!t->in_window) {
             r->out_of_window++;
             continue;
@@ -82,21 +82,21 @@ static int cmp_int(const void *a, const void *b) {
 /* The months of the report: every month from the first to the last with incidents,
  * or, when they span more than MX_DENSE_MONTHS (a date typed wrong, a year 9388),
  * only the months that have incidents, so the reports stay bounded by the data. */
-static void list_months(struct mx_result *r, const struct mx_tl *tl, int lo, int hi) {
+static void list_months(struct mx_result *r, const struct mx_timelines *tl, int lo, int hi) {
     size_t span = hi >= lo ? (size_t)(hi - lo + 1) : 0;
     if (span <= MX_DENSE_MONTHS) {
         r->n_months = span;
-        r->months = mx_xcalloc(span ? span : 1, sizeof *r->months);
+        r->months = mx_mem_calloc(span ? span : 1, sizeof *r->months);
         for (size_t m = 0; m < span; m++) r->months[m].key = lo + (int)m;
         return;
     }
     r->months_sparse = true;
-    int *keys = mx_xmalloc(mx_tl_count(tl) * sizeof *keys);
+    int *keys = mx_mem_malloc(mx_timeline_count(tl) * sizeof *keys);
     size_t n = 0;
-    for (size_t i = 0; i < mx_tl_count(tl); i++)
-        if (mx_timeline_counted(mx_tl_get(tl, i))) keys[n++] = mx_tl_get(tl, i)->month;
+    for (size_t i = 0; i < mx_timeline_count(tl); i++)
+        if (mx_timeline_counted(mx_timeline_get(tl, i))) keys[n++] = mx_timeline_get(tl, i)->month;
     qsort(keys, n, sizeof *keys, cmp_int);
-    r->months = mx_xcalloc(n ? n : 1, sizeof *r->months);
+    r->months = mx_mem_calloc(n ? n : 1, sizeof *r->months);
     for (size_t i = 0; i < n; i++)
         if (i == 0 || keys[i] != keys[i - 1]) r->months[r->n_months++].key = keys[i];
     free(keys);
@@ -118,11 +118,11 @@ static size_t month_index(const struct mx_result *r, int key) {
 /* Compliance of every timeline, and its counts (all, per month, per month x
  * severity). */
 static void comply(struct mx_result *r) {
-    const struct mx_tl *tl = r->tl;
-    size_t n = mx_tl_count(tl);
+    const struct mx_timelines *tl = r->tl;
+    size_t n = mx_timeline_count(tl);
     unsigned measured = 0;
     for (size_t i = 0; i < n; i++) {
-        const struct mx_timeline *t = mx_tl_get(tl, i);
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!mx_timeline_counted(t)) continue;
         if (t->status_updates) measured |= 1;
         if (t->war_room_at != MX_NO_TIME) measured |= 2;
@@ -131,10 +131,10 @@ static void comply(struct mx_result *r) {
     s->cadence_measured = measured & 1;
     s->war_room_measured = (measured & 2) != 0;
     s->channel_checked = r->rules && r->rules->channel.re;
-    r->comp = mx_xcalloc(n ? n : 1, sizeof *r->comp);
-    r->cells = mx_xcalloc(r->n_months * 6 + 1, sizeof *r->cells);
+    r->comp = mx_mem_calloc(n ? n : 1, sizeof *r->comp);
+    r->cells = mx_mem_calloc(r->n_months * 6 + 1, sizeof *r->cells);
     for (size_t i = 0; i < n; i++) {
-        const struct mx_timeline *t = mx_tl_get(tl, i);
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
         struct mx_compliance *c = &r->comp[i];
         mx_compliance_check(c, tl, t, r->policy, r->zone, r->as_of, measured);
         if (!mx_timeline_counted(t)) continue;
@@ -156,9 +156,9 @@ static void comply(struct mx_result *r) {
     }
 }
 
-void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
+void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
                      const struct mx_zone *zone, const struct mx_policy *policy,
-                     const struct mx_rules *rules, const uint64_t *dups, int64_t as_of,
+                     const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
                      int64_t from, int64_t to) {
     memset(r, 0, sizeof *r);
     r->as_of = as_of;
@@ -167,7 +167,7 @@ void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct m
     r->diag = d;
     r->tl = tl;
     r->zone = zone;
-    r->timezone = mx_zone_name(zone);
+    r->timezone = mx_tz_name(zone);
     r->policy = policy;
     r->rules = rules;
     count_inputs(r, tl, d, dups);
@@ -176,11 +176,11 @@ void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct m
     list_months(r, tl, lo, hi);
     /* groups: [0] all, [1..5] severities, then 6 per month (all, severities) */
     size_t ng = 6 + 6 * r->n_months;
-    struct mx_metrics_acc *g = mx_xcalloc(ng, sizeof *g);
+    struct mx_metrics_acc *g = mx_mem_calloc(ng, sizeof *g);
     int64_t prev_all = MX_NO_TIME, prev_sev[MX_SEV__COUNT];
     for (int s = 0; s < MX_SEV__COUNT; s++) prev_sev[s] = MX_NO_TIME;
-    for (size_t i = 0; i < mx_tl_count(tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(tl, i);
+    for (size_t i = 0; i < mx_timeline_count(tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!mx_timeline_counted(t)) continue;
         size_t mg = 6 + 6 * month_index(r, t->month);
         size_t sg = 1 + (size_t)t->severity;

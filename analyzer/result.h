@@ -39,7 +39,7 @@ struct mx_result {
     const char *timezone;       /* its name */
     int64_t from, to;           /* MX_NO_TIME when unbounded */
     const struct mx_diag *diag;
-    const struct mx_tl *tl;
+    const struct mx_timelines *tl;
     struct mx_input_sum *inputs; /* owned */
     size_t n_inputs;
     struct mx_input_sum total; /* .stat unused */
@@ -49,14 +49,14 @@ struct mx_result {
     /* incidents in the window; merged ones are only counted as merged */
     uint64_t incidents, open, merged, auto_resolved, reopened, out_of_window;
     /* the rules (analyzer/rules.h), over incidents in the window that are not merged */
-    const struct mx_rules *rules; /* borrowed; NULL: none */
+    const struct mx_ruleset *rules; /* borrowed; NULL: none */
     uint64_t excluded, excluded_by[MX_MAX_RULES];
     uint64_t severity_from_title, severity_from_title_unknown, aliased_by[MX_MAX_RULES];
     uint64_t rule_limit_hits; /* incidents where a rule's match hit the PCRE2 limits */
     uint64_t by_severity[MX_SEV__COUNT], open_by_severity[MX_SEV__COUNT];
     uint64_t anomalies[MX_A__COUNT];
     const struct mx_policy *policy;
-    struct mx_compliance *comp; /* owned; comp[i] belongs to mx_tl_get(tl, i) */
+    struct mx_compliance *comp; /* owned; comp[i] belongs to mx_timeline_get(tl, i) */
     struct mx_compliance_summary compliance;
     struct mx_compliance_counts *cells; /* owned; month m, severity s: cells[m * 6 + s],
                                          * all severities: cells[m * 6 + 5] */
@@ -71,11 +71,11 @@ struct mx_result {
 
 /* Computes the result from finished timelines (the rules already applied: rules only
  * names them for the reports; NULL when none) and the sink's counts; dups[i] are the
- * duplicates of input i (from mx_tl_finish). tl, d, zone, policy and rules are
+ * duplicates of input i (from mx_timeline_finish). tl, d, zone, policy and rules are
  * borrowed and must outlive the result. */
-void mx_result_build(struct mx_result *r, const struct mx_tl *tl, const struct mx_diag *d,
+void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
                      const struct mx_zone *zone, const struct mx_policy *policy,
-                     const struct mx_rules *rules, const uint64_t *dups, int64_t as_of,
+                     const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
                      int64_t from, int64_t to);
 /* Frees what the result owns. Accepts NULL. */
 void mx_result_free(struct mx_result *r);

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-const char *mx_channel_check_name(enum mx_channel_check c) {
+const char *mx_rules_channel_check_name(enum mx_channel_check c) {
     static const char *const names[MX_CHAN__COUNT] = {"not_checked", "follows", "does_not_follow",
                                                       "no_channel"};
     return (unsigned)c < MX_CHAN__COUNT ? names[c] : "unknown";
@@ -19,7 +19,7 @@ static bool hit(const struct mx_rule *rule, struct mx_str s, struct mx_timeline 
     return m == MX_MATCH;
 }
 
-static void severity_from_title(struct mx_timeline *t, const struct mx_rules *rs,
+static void severity_from_title(struct mx_timeline *t, const struct mx_ruleset *rs,
                                 const struct mx_sevmap *map) {
     if (!rs->from_title.re || t->severity != MX_SEV_NONE || !hit(&rs->from_title, t->title, t))
         return;
@@ -33,7 +33,7 @@ static void severity_from_title(struct mx_timeline *t, const struct mx_rules *rs
     }
 }
 
-static void alias(struct mx_timeline *t, const struct mx_rules *rs) {
+static void alias(struct mx_timeline *t, const struct mx_ruleset *rs) {
     for (size_t i = 0; i < rs->n_alias; i++) {
         if (!hit(&rs->alias[i], t->service_data, t)) continue;
         t->alias = (uint8_t)(i + 1);
@@ -43,7 +43,7 @@ static void alias(struct mx_timeline *t, const struct mx_rules *rs) {
     }
 }
 
-static void exclude(struct mx_timeline *t, const struct mx_rules *rs) {
+static void exclude(struct mx_timeline *t, const struct mx_ruleset *rs) {
     for (size_t i = 0; i < rs->n_exclude; i++) {
         const struct mx_rule *r = &rs->exclude[i];
         bool m = r->field == MX_RULE_TITLE
@@ -56,7 +56,7 @@ static void exclude(struct mx_timeline *t, const struct mx_rules *rs) {
     }
 }
 
-static void channel(struct mx_timeline *t, const struct mx_rules *rs) {
+static void channel(struct mx_timeline *t, const struct mx_ruleset *rs) {
     if (!rs->channel.re)
         t->channel_check = MX_CHAN_UNCHECKED;
     else if (!t->channel.n)
@@ -65,10 +65,11 @@ static void channel(struct mx_timeline *t, const struct mx_rules *rs) {
         t->channel_check = hit(&rs->channel, t->channel, t) ? MX_CHAN_FOLLOWS : MX_CHAN_OFF;
 }
 
-void mx_rules_apply(struct mx_tl *tl, const struct mx_rules *rules, const struct mx_sevmap *map) {
-    if (!mx_rules_any(rules)) return;
-    for (size_t i = 0; i < mx_tl_count(tl); i++) {
-        struct mx_timeline *t = mx_tl_edit(tl, i);
+void mx_rules_apply(struct mx_timelines *tl, const struct mx_ruleset *rules,
+                    const struct mx_sevmap *map) {
+    if (!mx_ruleset_any(rules)) return;
+    for (size_t i = 0; i < mx_timeline_count(tl); i++) {
+        struct mx_timeline *t = mx_timeline_edit(tl, i);
         severity_from_title(t, rules, map);
         alias(t, rules);
         exclude(t, rules);

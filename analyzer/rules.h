@@ -24,10 +24,11 @@
 #include "parsers/sevmap.h"
 
 /* "not_checked", "follows", "does_not_follow", "no_channel". */
-const char *mx_channel_check_name(enum mx_channel_check c);
+const char *mx_rules_channel_check_name(enum mx_channel_check c);
 
 /* Applies rules (NULL or none: nothing changes) to every timeline of tl. Call once,
- * after mx_tl_finish. */
-void mx_rules_apply(struct mx_tl *tl, const struct mx_rules *rules, const struct mx_sevmap *map);
+ * after mx_timeline_finish. */
+void mx_rules_apply(struct mx_timelines *tl, const struct mx_ruleset *rules,
+                    const struct mx_sevmap *map);
 
 #endif

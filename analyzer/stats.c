@@ -11,14 +11,14 @@ static int cmp_i64(const void *a, const void *b) {
     return x < y ? -1 : (x > y);
 }
 
-int64_t mx_percentile(const int64_t *sorted, size_t n, unsigned p) {
+int64_t mx_stats_percentile(const int64_t *sorted, size_t n, unsigned p) {
     size_t rank = (size_t)(((uint64_t)p * n + 99) / 100);
     if (rank < 1) rank = 1;
     if (rank > n) rank = n;
     return sorted[rank - 1];
 }
 
-void mx_stat_compute(int64_t *v, size_t n, struct mx_stat *out) {
+void mx_stats_compute(int64_t *v, size_t n, struct mx_stat *out) {
     memset(out, 0, sizeof *out);
     out->n = n;
     if (n == 0) return;
@@ -36,8 +36,8 @@ void mx_stat_compute(int64_t *v, size_t n, struct mx_stat *out) {
         q--;
     }
     out->mean = q + (2 * r >= d ? 1 : 0);
-    out->p50 = mx_percentile(v, n, 50);
-    out->p90 = mx_percentile(v, n, 90);
+    out->p50 = mx_stats_percentile(v, n, 50);
+    out->p90 = mx_stats_percentile(v, n, 90);
     out->max = v[n - 1];
     if (n < MX_STAT_FEW) memcpy(out->few, v, n * sizeof *v);
 }

@@ -19,10 +19,10 @@ struct mx_stat {
 
 /* Summarises v[0..n) (sorted in place). The mean is rounded to the nearest
  * millisecond, exactly (no floating point). */
-void mx_stat_compute(int64_t *v, size_t n, struct mx_stat *out);
+void mx_stats_compute(int64_t *v, size_t n, struct mx_stat *out);
 
 /* The nearest-rank percentile of sorted v[0..n), n > 0: the ceil(p * n / 100)-th
  * smallest value (p in 1..100). */
-int64_t mx_percentile(const int64_t *sorted, size_t n, unsigned p);
+int64_t mx_stats_percentile(const int64_t *sorted, size_t n, unsigned p);
 
 #endif

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 
 static const char *const anomaly_names[MX_A__COUNT] = {
     "no_detected_event",          "ack_before_detection",      "started_after_detection",
@@ -26,11 +26,11 @@ static const char *const anomaly_texts[MX_A__COUNT] = {
     "resolved before detection: left out of MTTR",
 };
 
-const char *mx_anomaly_name(enum mx_anomaly a) {
+const char *mx_timeline_anomaly_name(enum mx_anomaly a) {
     return (unsigned)a < MX_A__COUNT ? anomaly_names[a] : "unknown";
 }
 
-const char *mx_anomaly_text(enum mx_anomaly a) {
+const char *mx_timeline_anomaly_text(enum mx_anomaly a) {
     return (unsigned)a < MX_A__COUNT ? anomaly_texts[a] : "unknown";
 }
 
@@ -41,7 +41,7 @@ struct inc {
     uint8_t sev, cls;
 };
 
-struct mx_tl {
+struct mx_timelines {
     struct mx_intern ids;     /* incident ids: id - 1 = incident index */
     struct mx_intern strings; /* titles, services, actors, ... */
     struct mx_intern uids;    /* record uids seen */
@@ -50,10 +50,10 @@ struct mx_tl {
     uint32_t last_inc;     /* 1 + the incident of the last event added, or 0 */
     struct mx_str last_id; /* its id (interned copy) */
     bool skipping;         /* the current record is a uid duplicate */
-    bool keep_text;        /* mx_rec.text is filled */
+    bool keep_text;        /* mx_entry.text is filled */
     struct inc *incs;
     size_t n_incs, cap_incs;
-    struct mx_rec *recs;
+    struct mx_entry *recs;
     size_t n_recs, cap_recs;
     uint32_t *order; /* kept events, grouped by incident and sorted */
     size_t n_order;
@@ -61,19 +61,19 @@ struct mx_tl {
     size_t n_tls;
 };
 
-struct mx_tl *mx_tl_new(void) {
-    struct mx_tl *tl = mx_xcalloc(1, sizeof *tl);
+struct mx_timelines *mx_timeline_new(void) {
+    struct mx_timelines *tl = mx_mem_calloc(1, sizeof *tl);
     mx_intern_init(&tl->ids);
     mx_intern_init(&tl->strings);
     mx_intern_init(&tl->uids);
     return tl;
 }
 
-void mx_tl_keep_text(struct mx_tl *tl) {
+void mx_timeline_keep_text(struct mx_timelines *tl) {
     tl->keep_text = true;
 }
 
-void mx_tl_free(struct mx_tl *tl) {
+void mx_timeline_free(struct mx_timelines *tl) {
     if (!tl) return;
     mx_intern_free(&tl->ids);
     mx_intern_free(&tl->strings);
@@ -86,12 +86,12 @@ void mx_tl_free(struct mx_tl *tl) {
     free(tl);
 }
 
-static uint32_t intern(struct mx_tl *tl, struct mx_str s) {
+static uint32_t intern(struct mx_timelines *tl, struct mx_str s) {
     return s.n ? mx_intern_put(&tl->strings, s.p, s.n, NULL) : 0;
 }
 
 /* Keeps the value of the earliest event carrying one ("the first value seen"). */
-static void first_value(struct mx_tl *tl, uint32_t *slot, int64_t *slot_t, struct mx_str v,
+static void first_value(struct mx_timelines *tl, uint32_t *slot, int64_t *slot_t, struct mx_str v,
                         int64_t t) {
     if (!v.n) return;
     if (*slot == 0 || t < *slot_t) {
@@ -100,8 +100,8 @@ static void first_value(struct mx_tl *tl, uint32_t *slot, int64_t *slot_t, struc
     }
 }
 
-void mx_tl_add(void *ctx, const struct mx_event *ev) {
-    struct mx_tl *tl = ctx;
+void mx_timeline_add(void *ctx, const struct mx_event *ev) {
+    struct mx_timelines *tl = ctx;
     int added;
     if (!ev->same_record) {
         tl->skipping = false;
@@ -109,8 +109,8 @@ void mx_tl_add(void *ctx, const struct mx_event *ev) {
             mx_intern_put(&tl->uids, ev->uid.p, ev->uid.n, &added);
             if (!added) {
                 size_t had = tl->cap_uid_dups;
-                mx_grow((void **)&tl->uid_dups, &tl->cap_uid_dups, ev->pos.src + 1,
-                        sizeof *tl->uid_dups);
+                mx_mem_grow((void **)&tl->uid_dups, &tl->cap_uid_dups, ev->pos.src + 1,
+                            sizeof *tl->uid_dups);
                 memset(tl->uid_dups + had, 0, (tl->cap_uid_dups - had) * sizeof *tl->uid_dups);
                 tl->uid_dups[ev->pos.src]++;
                 tl->skipping = true;
@@ -130,7 +130,7 @@ void mx_tl_add(void *ctx, const struct mx_event *ev) {
         tl->last_id = mx_intern_str(&tl->ids, inc + 1);
     }
     if (added) {
-        mx_grow((void **)&tl->incs, &tl->cap_incs, inc + 1, sizeof *tl->incs);
+        mx_mem_grow((void **)&tl->incs, &tl->cap_incs, inc + 1, sizeof *tl->incs);
         memset(&tl->incs[inc], 0, sizeof tl->incs[inc]);
         tl->n_incs = inc + 1;
     }
@@ -143,8 +143,8 @@ void mx_tl_add(void *ctx, const struct mx_event *ev) {
         in->sev = (uint8_t)ev->severity;
     if (ev->has_class && ev->cls > in->cls) in->cls = (uint8_t)ev->cls;
 
-    mx_grow((void **)&tl->recs, &tl->cap_recs, tl->n_recs + 1, sizeof *tl->recs);
-    struct mx_rec *r = &tl->recs[tl->n_recs++];
+    mx_mem_grow((void **)&tl->recs, &tl->cap_recs, tl->n_recs + 1, sizeof *tl->recs);
+    struct mx_entry *r = &tl->recs[tl->n_recs++];
     r->t = ev->time_ms;
     r->inc = inc;
     r->src = ev->pos.src;
@@ -156,10 +156,10 @@ void mx_tl_add(void *ctx, const struct mx_event *ev) {
     r->type = (uint8_t)ev->type;
     r->sev = (uint8_t)ev->severity;
     r->cls = (uint8_t)ev->cls;
-    r->flags = (ev->auto_resolved ? MX_REC_AUTO : 0) | (ev->same_record ? MX_REC_CONT : 0);
+    r->flags = (ev->auto_resolved ? MX_ENTRY_AUTO : 0) | (ev->same_record ? MX_ENTRY_CONT : 0);
 }
 
-static const struct mx_rec *sort_recs; /* qsort has no context argument in C11 */
+static const struct mx_entry *sort_recs; /* qsort has no context argument in C11 */
 
 static int cmp_time(const void *a, const void *b) {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -178,19 +178,19 @@ static bool same_instant(int64_t a, int64_t b) {
 /* Marks duplicates (see timeline.h) in one incident's sorted events; returns the kept
  * count after compacting slice[0..n). Only kept events within the same second can
  * match, so the inner scan is short. */
-static size_t drop_dups(struct mx_tl *tl, uint32_t *slice, size_t n) {
+static size_t drop_dups(struct mx_timelines *tl, uint32_t *slice, size_t n) {
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
-        struct mx_rec *r = &tl->recs[slice[i]];
+        struct mx_entry *r = &tl->recs[slice[i]];
         bool dup = false;
         for (size_t j = kept; j-- > 0 && !dup;) {
-            const struct mx_rec *q = &tl->recs[slice[j]];
+            const struct mx_entry *q = &tl->recs[slice[j]];
             if (r->t - q->t >= 1000) break;
             dup = same_instant(q->t, r->t) && q->type == r->type && q->actor == r->actor &&
                   q->name == r->name;
         }
         if (dup)
-            r->flags |= MX_REC_DUP;
+            r->flags |= MX_ENTRY_DUP;
         else
             slice[kept++] = slice[i];
     }
@@ -199,14 +199,14 @@ static size_t drop_dups(struct mx_tl *tl, uint32_t *slice, size_t n) {
 
 /* Counts duplicate records: those whose every event was dropped, plus the records
  * dropped for a repeated uid. */
-static void count_dups(const struct mx_tl *tl, uint64_t *dups, size_t n_inputs) {
+static void count_dups(const struct mx_timelines *tl, uint64_t *dups, size_t n_inputs) {
     for (size_t i = 0; i < tl->n_recs;) {
         bool all = true;
         size_t j = i;
         do {
-            all = all && (tl->recs[j].flags & MX_REC_DUP);
+            all = all && (tl->recs[j].flags & MX_ENTRY_DUP);
             j++;
-        } while (j < tl->n_recs && (tl->recs[j].flags & MX_REC_CONT));
+        } while (j < tl->n_recs && (tl->recs[j].flags & MX_ENTRY_CONT));
         assert(tl->recs[i].src < n_inputs);
         if (all) dups[tl->recs[i].src]++;
         i = j;
@@ -223,7 +223,7 @@ static void mark(struct mx_timeline *t, enum mx_milestone m, int64_t *at, uint32
 }
 
 /* Derives the milestones of one incident from its sorted events (SPEC section 4). */
-static void derive(struct mx_tl *tl, const struct mx_zone *zone, struct mx_timeline *t) {
+static void derive(struct mx_timelines *tl, const struct mx_zone *zone, struct mx_timeline *t) {
     int64_t det = MX_NO_TIME, res = MX_NO_TIME;
     bool res_auto = false;
     t->started_at = t->acknowledged_at = t->mitigated_at = t->postmortem_at = MX_NO_TIME;
@@ -231,14 +231,14 @@ static void derive(struct mx_tl *tl, const struct mx_zone *zone, struct mx_timel
     for (int m = 0; m < MX_MS__COUNT; m++) t->evidence[m] = MX_NO_EVENT;
     for (uint32_t i = 0; i < t->count; i++) {
         uint32_t k = t->first + i;
-        const struct mx_rec *r = &tl->recs[tl->order[k]];
+        const struct mx_entry *r = &tl->recs[tl->order[k]];
         switch (r->type) {
         case MX_EV_STARTED: mark(t, MX_MS_STARTED, &t->started_at, k, r->t, false); break;
         case MX_EV_DETECTED: mark(t, MX_MS_DETECTED, &det, k, r->t, false); break;
         case MX_EV_MITIGATED: mark(t, MX_MS_MITIGATED, &t->mitigated_at, k, r->t, false); break;
         case MX_EV_RESOLVED:
             mark(t, MX_MS_RESOLVED, &res, k, r->t, true);
-            res_auto = (r->flags & MX_REC_AUTO) != 0;
+            res_auto = (r->flags & MX_ENTRY_AUTO) != 0;
             break;
         case MX_EV_REOPENED:
             t->reopens++;
@@ -263,7 +263,7 @@ static void derive(struct mx_tl *tl, const struct mx_zone *zone, struct mx_timel
         t->anomalies |= 1u << MX_A_NO_DETECTED; /* the earliest event of any type */
     }
     for (uint32_t i = 0; i < t->count; i++) {
-        const struct mx_rec *r = &tl->recs[tl->order[t->first + i]];
+        const struct mx_entry *r = &tl->recs[tl->order[t->first + i]];
         if (r->type != MX_EV_ACKNOWLEDGED) continue;
         if (r->t < det)
             t->anomalies |= 1u << MX_A_ACK_BEFORE_DETECTION;
@@ -280,7 +280,7 @@ static void derive(struct mx_tl *tl, const struct mx_zone *zone, struct mx_timel
         t->anomalies |= 1u << MX_A_MITIGATED_BEFORE_DETECTION;
     if (res != MX_NO_TIME && res < det) t->anomalies |= 1u << MX_A_RESOLVED_BEFORE_DETECTION;
     struct mx_tm tm;
-    mx_zone_local(zone, det, &tm);
+    mx_tz_local(zone, det, &tm);
     t->month = (int)(tm.year * 12 + tm.month - 1);
 }
 
@@ -293,19 +293,19 @@ static int cmp_tl(const void *a, const void *b) {
     return x->id.n < y->id.n ? -1 : (x->id.n > y->id.n);
 }
 
-void mx_tl_finish(struct mx_tl *tl, const struct mx_zone *zone, int64_t from, int64_t to,
-                  uint64_t *dups, size_t n_inputs) {
+void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int64_t from,
+                        int64_t to, uint64_t *dups, size_t n_inputs) {
     size_t ni = tl->n_incs;
-    uint32_t *start = mx_xcalloc(ni + 1, sizeof *start);
+    uint32_t *start = mx_mem_calloc(ni + 1, sizeof *start);
     for (size_t i = 0; i < tl->n_recs; i++) start[tl->recs[i].inc + 1]++;
     for (size_t i = 0; i < ni; i++) start[i + 1] += start[i];
-    tl->order = mx_xmalloc((tl->n_recs ? tl->n_recs : 1) * sizeof *tl->order);
-    uint32_t *fill = mx_xmalloc((ni ? ni : 1) * sizeof *fill);
+    tl->order = mx_mem_malloc((tl->n_recs ? tl->n_recs : 1) * sizeof *tl->order);
+    uint32_t *fill = mx_mem_malloc((ni ? ni : 1) * sizeof *fill);
     memcpy(fill, start, ni * sizeof *fill);
     for (size_t i = 0; i < tl->n_recs; i++) tl->order[fill[tl->recs[i].inc]++] = (uint32_t)i;
     free(fill);
 
-    tl->tls = mx_xcalloc(ni ? ni : 1, sizeof *tl->tls);
+    tl->tls = mx_mem_calloc(ni ? ni : 1, sizeof *tl->tls);
     sort_recs = tl->recs;
     size_t out = 0; /* kept events are compacted towards the front of order */
     for (size_t i = 0; i < ni; i++) {
@@ -338,37 +338,37 @@ void mx_tl_finish(struct mx_tl *tl, const struct mx_zone *zone, int64_t from, in
     qsort(tl->tls, ni, sizeof *tl->tls, cmp_tl);
 }
 
-size_t mx_timeline_find(const struct mx_tl *tl, const char *id) {
+size_t mx_timeline_find(const struct mx_timelines *tl, const char *id) {
     size_t n = strlen(id);
     for (size_t i = 0; i < tl->n_tls; i++) {
-        const struct mx_timeline *t = mx_tl_get(tl, i);
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (t->id.n == n && memcmp(t->id.p, id, n) == 0) return i;
     }
     return (size_t)-1;
 }
 
-size_t mx_tl_count(const struct mx_tl *tl) {
+size_t mx_timeline_count(const struct mx_timelines *tl) {
     return tl->n_tls;
 }
 
-const struct mx_timeline *mx_tl_get(const struct mx_tl *tl, size_t i) {
+const struct mx_timeline *mx_timeline_get(const struct mx_timelines *tl, size_t i) {
     return &tl->tls[i];
 }
 
-struct mx_timeline *mx_tl_edit(struct mx_tl *tl, size_t i) {
+struct mx_timeline *mx_timeline_edit(struct mx_timelines *tl, size_t i) {
     return &tl->tls[i];
 }
 
-const struct mx_rec *mx_tl_event(const struct mx_tl *tl, size_t i) {
+const struct mx_entry *mx_timeline_entry(const struct mx_timelines *tl, size_t i) {
     return &tl->recs[tl->order[i]];
 }
 
-uint64_t mx_tl_repeated_ids(const struct mx_tl *tl, uint32_t src) {
+uint64_t mx_timeline_repeated_ids(const struct mx_timelines *tl, uint32_t src) {
     return src < tl->cap_uid_dups ? tl->uid_dups[src] : 0;
 }
 
-struct mx_str mx_tl_string(const struct mx_tl *tl, uint32_t id) {
+struct mx_str mx_timeline_string(const struct mx_timelines *tl, uint32_t id) {
     return mx_intern_str(&tl->strings, id);
 }
-_Static_assert(sizeof(struct mx_rec) == 40,
+_Static_assert(sizeof(struct mx_entry) == 40,
                "a kept event stays 40 bytes: memory grows with events");

@@ -2,9 +2,9 @@
  * timeline.h - groups events by incident and reconstructs each incident's timeline
  * (SPEC section 4).
  *
- * Events arrive through mx_tl_add in input order and are kept as compact records
- * (struct mx_rec, 40 bytes; strings interned): memory grows with incidents and events,
- * never with the bytes of input. mx_tl_finish sorts each incident's events by time
+ * Events arrive through mx_timeline_add in input order and are kept as compact records
+ * (struct mx_entry, 40 bytes; strings interned): memory grows with incidents and events,
+ * never with the bytes of input. mx_timeline_finish sorts each incident's events by time
  * (input order breaks ties), drops exact duplicates and derives the milestones.
  *
  * Duplicates: an event is a duplicate of an earlier one with the same incident, type
@@ -36,15 +36,15 @@ enum mx_anomaly {
 };
 
 /* Stable names ("no_detected_event", ...) and one-line explanations. */
-const char *mx_anomaly_name(enum mx_anomaly a);
-const char *mx_anomaly_text(enum mx_anomaly a);
+const char *mx_timeline_anomaly_name(enum mx_anomaly a);
+const char *mx_timeline_anomaly_text(enum mx_anomaly a);
 
-#define MX_REC_AUTO 1u /* a resolved event with auto: true */
-#define MX_REC_DUP  2u /* an exact duplicate, dropped */
-#define MX_REC_CONT 4u /* a further event of the record of the previous event */
+#define MX_ENTRY_AUTO 1u /* a resolved event with auto: true */
+#define MX_ENTRY_DUP  2u /* an exact duplicate, dropped */
+#define MX_ENTRY_CONT 4u /* a further event of the record of the previous event */
 
 /* One event as kept. */
-struct mx_rec {
+struct mx_entry {
     int64_t t;
     uint32_t inc;   /* incident index */
     uint32_t src;   /* input id (mx_diag) */
@@ -95,14 +95,14 @@ struct mx_timeline {
     enum mx_class cls;
     int64_t detected_at, started_at, acknowledged_at, mitigated_at, resolved_at, postmortem_at;
     int64_t regulator_at, war_room_at; /* first regulator_notified / war_room_opened */
-    uint32_t evidence[MX_MS__COUNT];   /* event index (mx_tl_event) per milestone, or
+    uint32_t evidence[MX_MS__COUNT];   /* event index (mx_timeline_entry) per milestone, or
                                         * MX_NO_EVENT */
     uint32_t status_updates;           /* status_update events */
     int month; /* year * 12 + month - 1 of detected_at in the report's zone */
     bool open, merged, auto_resolved, in_window;
     uint32_t reopens;
     uint32_t anomalies;    /* 1u << enum mx_anomaly */
-    uint32_t first, count; /* the incident's kept events: mx_tl_event(tl, first + i) */
+    uint32_t first, count; /* the incident's kept events: mx_timeline_entry(tl, first + i) */
     uint8_t excluded;      /* 1 + index of the [exclude] rule that left it out, or 0 */
     uint8_t alias;         /* 1 + index of the [service] alias applied, or 0 */
     uint8_t channel_check; /* enum mx_channel_check */
@@ -119,41 +119,41 @@ static inline bool mx_timeline_counted(const struct mx_timeline *t) {
     return t->in_window && !mx_timeline_left_out(t);
 }
 
-struct mx_tl; /* opaque builder and owner of the timelines */
+struct mx_timelines; /* opaque builder and owner of the timelines */
 
 /* A new, empty builder. Never NULL. */
-struct mx_tl *mx_tl_new(void);
-/* Keeps each event's note (or title) for display (mx_rec.text): for the timeline
+struct mx_timelines *mx_timeline_new(void);
+/* Keeps each event's note (or title) for display (mx_entry.text): for the timeline
  * command, which shows one incident. Call before adding events. */
-void mx_tl_keep_text(struct mx_tl *tl);
+void mx_timeline_keep_text(struct mx_timelines *tl);
 /* Frees the builder, its timelines and strings. Accepts NULL. */
-void mx_tl_free(struct mx_tl *tl);
+void mx_timeline_free(struct mx_timelines *tl);
 
 /* Adds one event (an mx_event_fn: ctx is the builder). Strings are copied. */
-void mx_tl_add(void *tl, const struct mx_event *ev);
+void mx_timeline_add(void *tl, const struct mx_event *ev);
 
 /* Sorts, drops duplicates and derives the timelines (months in zone); only incidents whose
  * detection
  * lies in [from, to) are in the window (MX_NO_TIME: unbounded). dups must hold
  * n_inputs counters; duplicates are added to the input that holds the later copy.
  * Call once. */
-void mx_tl_finish(struct mx_tl *tl, const struct mx_zone *zone, int64_t from, int64_t to,
-                  uint64_t *dups, size_t n_inputs);
+void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int64_t from,
+                        int64_t to, uint64_t *dups, size_t n_inputs);
 
-/* The timelines, ordered by detected_at then id (bytewise); valid until mx_tl_free. */
-size_t mx_tl_count(const struct mx_tl *tl);
-const struct mx_timeline *mx_tl_get(const struct mx_tl *tl, size_t i);
+/* The timelines, ordered by detected_at then id (bytewise); valid until mx_timeline_free. */
+size_t mx_timeline_count(const struct mx_timelines *tl);
+const struct mx_timeline *mx_timeline_get(const struct mx_timelines *tl, size_t i);
 /* The same, writable: for the rules (analyzer/rules.h), before a result is built. */
-struct mx_timeline *mx_tl_edit(struct mx_tl *tl, size_t i);
-/* The index (for mx_tl_get) of the incident called id, bytewise, or (size_t)-1. */
-size_t mx_timeline_find(const struct mx_tl *tl, const char *id);
+struct mx_timeline *mx_timeline_edit(struct mx_timelines *tl, size_t i);
+/* The index (for mx_timeline_get) of the incident called id, bytewise, or (size_t)-1. */
+size_t mx_timeline_find(const struct mx_timelines *tl, const char *id);
 /* Kept event i of the sorted event list (see mx_timeline.first/count). */
-const struct mx_rec *mx_tl_event(const struct mx_tl *tl, size_t i);
+const struct mx_entry *mx_timeline_entry(const struct mx_timelines *tl, size_t i);
 /* Records of input src dropped because their uid was seen before (part of the
- * duplicates mx_tl_finish counted). */
-uint64_t mx_tl_repeated_ids(const struct mx_tl *tl, uint32_t src);
+ * duplicates mx_timeline_finish counted). */
+uint64_t mx_timeline_repeated_ids(const struct mx_timelines *tl, uint32_t src);
 
 /* An interned string (actor, raw type name). */
-struct mx_str mx_tl_string(const struct mx_tl *tl, uint32_t id);
+struct mx_str mx_timeline_string(const struct mx_timelines *tl, uint32_t id);
 
 #endif

@@ -34,7 +34,7 @@ struct mx_headline {
 };
 
 /* Computes the headline from finished timelines (counted ones only). */
-void mx_trend_headline(struct mx_headline *h, const struct mx_tl *tl);
+void mx_trend_headline(struct mx_headline *h, const struct mx_timelines *tl);
 
 /* "up", "down", "no detectable change", "too few to compare", "". */
 const char *mx_trend_words(enum mx_trend t);

@@ -33,6 +33,7 @@
 #include "reports/handoff_report.h"
 #include "reports/incident_report.h"
 #include "reports/postmortem_report.h"
+#include "parsers/mem.h"
 
 /* Reads DATE (YYYY-MM-DD, midnight in the zone), an RFC 3339 time or epoch seconds. */
 static const char *parse_when(const char *s, const struct mx_zone *zone, int64_t *out) {
@@ -42,7 +43,7 @@ static const char *parse_when(const char *s, const struct mx_zone *zone, int64_t
         errno = 0;
         long long v = strtoll(s, &end, 10);
         if (errno || *end) return "number out of range";
-        return mx_time_from_epoch(v, out);
+        return mx_times_from_epoch(v, out);
     }
     char buf[40];
     if (n == 10) {
@@ -51,9 +52,9 @@ static const char *parse_when(const char *s, const struct mx_zone *zone, int64_t
         n = strlen(buf);
     }
     bool has_zone;
-    const char *why = mx_time_parse(s, n, out, &has_zone);
+    const char *why = mx_times_parse(s, n, out, &has_zone);
     if (why) return why;
-    return has_zone ? NULL : mx_zone_to_utc(zone, *out, out);
+    return has_zone ? NULL : mx_tz_to_utc(zone, *out, out);
 }
 
 static int resolve_times(const struct mx_options *o, const struct mx_zone *zone, int64_t *as_of,
@@ -94,7 +95,7 @@ static int resolve_times(const struct mx_options *o, const struct mx_zone *zone,
 
 /* The event sink of a run: the timeline builder, behind --debug-dump-events. */
 struct dump {
-    struct mx_tl *tl;
+    struct mx_timelines *tl;
     struct mx_buf line;
 };
 
@@ -118,7 +119,8 @@ static void dump_event(void *ctx, const struct mx_event *ev) {
     mx_fmt_utc(b, ev->time_ms);
     mx_buf_putc(b, '\t');
     mx_esc_json(b, ev->incident.p, ev->incident.n);
-    mx_buf_printf(b, "\t%s\t%s", mx_evtype_name(ev->type), mx_severity_name(ev->severity));
+    mx_buf_printf(b, "\t%s\t%s", mx_event_type_name(ev->type),
+                  mx_event_severity_name(ev->severity));
     if (ev->auto_resolved) mx_buf_puts(b, "\tauto");
     if (ev->type_name.n) {
         mx_buf_puts(b, "\ttype=");
@@ -131,23 +133,23 @@ static void dump_event(void *ctx, const struct mx_event *ev) {
         mx_buf_printf(b, "\t%s=", names[k]);
         mx_esc_json(b, f[k]->p, f[k]->n);
     }
-    if (ev->has_class) mx_buf_printf(b, "\tclass=%s", mx_class_name(ev->cls));
+    if (ev->has_class) mx_buf_printf(b, "\tclass=%s", mx_event_class_name(ev->cls));
     mx_buf_putc(b, '\n');
     fwrite(b->p, 1, b->n, stdout);
-    mx_tl_add(d->tl, ev);
+    mx_timeline_add(d->tl, ev);
 }
 
 static void forward(void *ctx, const struct mx_event *ev) {
-    mx_tl_add(((struct dump *)ctx)->tl, ev);
+    mx_timeline_add(((struct dump *)ctx)->tl, ev);
 }
 
 /* The details under an input's row: kinds of records, skipped entries, reasons. */
 static void print_details(const struct mx_input_stat *st) {
-    if (!mx_input_kinds_plain(st)) {
+    if (!mx_diag_kinds_plain(st)) {
         printf("  records:");
         for (int k = 0, first = 1; k < MX_K__COUNT; k++) {
             if (!st->by_kind[k]) continue;
-            printf("%s %s %llu", first ? "" : ",", mx_kind_name((enum mx_kind)k),
+            printf("%s %s %llu", first ? "" : ",", mx_diag_kind_name((enum mx_kind)k),
                    (unsigned long long)st->by_kind[k]);
             first = 0;
         }
@@ -158,7 +160,7 @@ static void print_details(const struct mx_input_stat *st) {
                (unsigned long long)st->skipped_entries);
     for (int k = 0; k < MX_R__COUNT; k++)
         if (st->by_reason[k])
-            printf("  rejected %s: %llu\n", mx_reason_name((enum mx_reason)k),
+            printf("  rejected %s: %llu\n", mx_diag_reason_name((enum mx_reason)k),
                    (unsigned long long)st->by_reason[k]);
     if (st->failure) {
         printf("  damaged: ");
@@ -202,34 +204,34 @@ struct job {
 };
 
 static void w_report_md(struct mx_buf *b, const struct job *j) {
-    mx_md_write(b, j->r, j->charts);
+    mx_md_report_write(b, j->r, j->charts);
 }
 static void w_report_html(struct mx_buf *b, const struct job *j) {
-    mx_html_write(b, j->r, j->charts);
+    mx_html_report_write(b, j->r, j->charts);
 }
 static void w_report_csv(struct mx_buf *b, const struct job *j) {
-    mx_csvrep_write(b, j->r);
+    mx_csv_report_write(b, j->r);
 }
 static void w_report_json(struct mx_buf *b, const struct job *j) {
-    mx_jsonrep_write(b, j->r);
+    mx_json_report_write(b, j->r);
 }
 static void w_audit_md(struct mx_buf *b, const struct job *j) {
-    mx_audit_md(b, j->r);
+    mx_audit_report_md(b, j->r);
 }
 static void w_audit_csv(struct mx_buf *b, const struct job *j) {
-    mx_audit_csv(b, j->r);
+    mx_audit_report_csv(b, j->r);
 }
 static void w_audit_json(struct mx_buf *b, const struct job *j) {
-    mx_audit_json(b, j->r);
+    mx_audit_report_json(b, j->r);
 }
 static void w_timeline_md(struct mx_buf *b, const struct job *j) {
-    mx_timeline_md(b, j->r, j->incident);
+    mx_incident_report_md(b, j->r, j->incident);
 }
 static void w_timeline_json(struct mx_buf *b, const struct job *j) {
-    mx_timeline_json(b, j->r, j->incident);
+    mx_incident_report_json(b, j->r, j->incident);
 }
 static void w_handoff_md(struct mx_buf *b, const struct job *j) {
-    mx_handoff_md(b, j->r);
+    mx_handoff_report_md(b, j->r);
 }
 
 static const struct output {
@@ -278,8 +280,8 @@ static int write_one(const struct output *out, const struct job *j) {
 /* A postmortem draft in DIR; an existing file is never overwritten. */
 static int write_draft(const struct job *j) {
     char name[128], path[4200];
-    mx_postmortem_filename(name, sizeof name, j->r, j->incident);
-    if (mx_mkdirs(j->o->postmortem_dir) != 0) {
+    mx_postmortem_report_filename(name, sizeof name, j->r, j->incident);
+    if (mx_atomic_mkdirs(j->o->postmortem_dir) != 0) {
         fprintf(stderr, "mttx: %s: cannot create directory: %s\n", j->o->postmortem_dir,
                 strerror(errno));
         return 1;
@@ -292,7 +294,7 @@ static int write_draft(const struct job *j) {
         return 1;
     }
     struct mx_buf b = {0};
-    mx_postmortem_md(&b, j->r, j->incident, j->o->names);
+    mx_postmortem_report_md(&b, j->r, j->incident, j->o->names);
     bool ok = write(fd, b.p, b.n) == (ssize_t)b.n;
     ok = close(fd) == 0 && ok;
     mx_buf_free(&b);
@@ -308,7 +310,7 @@ static int write_draft(const struct job *j) {
 static int write_chart_files(const struct mx_options *o, const struct mx_charts *c) {
     char dir[4200], err[600];
     snprintf(dir, sizeof dir, "%s/charts", o->out_dir);
-    if (mx_mkdirs(dir) != 0) {
+    if (mx_atomic_mkdirs(dir) != 0) {
         fprintf(stderr, "mttx: %s: cannot create directory: %s\n", dir, strerror(errno));
         return 1;
     }
@@ -348,7 +350,7 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
             return 1;
         }
     }
-    if (strcmp(o->out_dir, "-") != 0 && mx_mkdirs(o->out_dir) != 0) {
+    if (strcmp(o->out_dir, "-") != 0 && mx_atomic_mkdirs(o->out_dir) != 0) {
         fprintf(stderr, "mttx: %s: cannot create directory: %s\n", o->out_dir, strerror(errno));
         return 1;
     }
@@ -370,8 +372,8 @@ static bool gates_failed(const struct mx_options *o, const struct mx_result *r) 
     for (int k = 0; k < o->n_fail_on; k++) {
         struct mx_gate g;
         char msg[300];
-        mx_gate_parse(o->fail_on[k], &g); /* checked in setup */
-        if (mx_gate_failed(&g, &r->compliance, msg, sizeof msg)) {
+        mx_compliance_gate_parse(o->fail_on[k], &g); /* checked in setup */
+        if (mx_compliance_gate_failed(&g, &r->compliance, msg, sizeof msg)) {
             fprintf(stderr, "mttx: gate failed: %s\n", msg);
             failed = true;
         }
@@ -382,11 +384,11 @@ static bool gates_failed(const struct mx_options *o, const struct mx_result *r) 
 /* A limit hit is its own outcome (SECURITY.md): the rule was taken as not matching, and
  * the user is told on which incident. */
 static void warn_rule_limits(const struct mx_result *r) {
-    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!t->in_window || t->merged || !(t->rule_flags & MX_RULE_LIMIT)) continue;
         char id[200];
-        mx_excerpt(id, sizeof id, t->id.p, t->id.n);
+        mx_diag_excerpt(id, sizeof id, t->id.p, t->id.n);
         fprintf(stderr,
                 "mttx: warning: a rule's pattern hit the PCRE2 match limits on %llu "
                 "incident%s (the first: %s); taken as no match\n",
@@ -397,7 +399,7 @@ static void warn_rule_limits(const struct mx_result *r) {
 
 /* Reads every input into the timeline builder, with diagnostics into diag. */
 static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
-                        const struct mx_zone *zone, struct mx_diag *diag, struct mx_tl *tl) {
+                        const struct mx_zone *zone, struct mx_diag *diag, struct mx_timelines *tl) {
     struct dump dump = {tl, {0}};
     struct mx_reader rd;
     struct mx_read_opts ropts = cfg->read;
@@ -409,7 +411,7 @@ static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
     ropts.formats = cfg->formats;
     ropts.n_formats = cfg->n_formats;
     ropts.forced = o->input_format ? mx_config_format(cfg, o->input_format) : NULL;
-    mx_reader_init(&rd, diag, &ropts, o->dump_events ? dump_event : forward, &dump);
+    mx_input_init(&rd, diag, &ropts, o->dump_events ? dump_event : forward, &dump);
     bool tty = o->verbosity >= 0 && isatty(STDERR_FILENO);
     if (tty) {
         rd.progress = progress;
@@ -417,10 +419,10 @@ static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
     }
     for (int i = 0; i < o->n_inputs; i++) {
         if (o->verbosity > 0) fprintf(stderr, "mttx: reading %s\n", o->inputs[i]);
-        mx_reader_read_path(&rd, o->inputs[i]);
+        mx_input_read_path(&rd, o->inputs[i]);
     }
     if (tty) fputs("\r\033[K", stderr);
-    mx_reader_free(&rd);
+    mx_input_free(&rd);
     mx_buf_free(&dump.line);
 }
 
@@ -441,17 +443,17 @@ static int setup(const struct mx_options *o, struct mx_config *cfg, struct mx_zo
                 o->input_format, o->input_format);
         return 2;
     }
-    if ((why = mx_zone_open(o->tz, zone))) {
+    if ((why = mx_tz_open(o->tz, zone))) {
         fprintf(stderr, "mttx: --tz %s: %s\n", o->tz, why);
         return 2;
     }
-    if (cfg->input_timezone[0] && (why = mx_zone_open(cfg->input_timezone, input_zone))) {
+    if (cfg->input_timezone[0] && (why = mx_tz_open(cfg->input_timezone, input_zone))) {
         fprintf(stderr, "mttx: [input] timezone %s: %s\n", cfg->input_timezone, why);
         return 2;
     }
     for (int k = 0; k < o->n_fail_on; k++) {
         struct mx_gate g;
-        if ((why = mx_gate_parse(o->fail_on[k], &g))) {
+        if ((why = mx_compliance_gate_parse(o->fail_on[k], &g))) {
             fprintf(stderr, "mttx: --fail-on %s: %s\n", o->fail_on[k], why);
             return 2;
         }
@@ -476,18 +478,18 @@ int mx_run(const struct mx_options *o) {
     if (rc == 0) rc = resolve_times(o, zone, &as_of, &from, &to);
     if (rc) {
         mx_config_free(&cfg);
-        mx_zone_free(zone);
-        mx_zone_free(input_zone);
+        mx_tz_free(zone);
+        mx_tz_free(input_zone);
         return rc;
     }
     struct mx_diag diag;
     mx_diag_init(&diag, o->verbosity < 0 ? NULL : stderr);
-    struct mx_tl *tl = mx_tl_new();
-    if (o->cmd == MX_CMD_TIMELINE) mx_tl_keep_text(tl);
+    struct mx_timelines *tl = mx_timeline_new();
+    if (o->cmd == MX_CMD_TIMELINE) mx_timeline_keep_text(tl);
     read_inputs(o, &cfg, input_zone ? input_zone : zone, &diag, tl);
 
-    uint64_t *dups = mx_xcalloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
-    mx_tl_finish(tl, zone, from, to, dups, diag.n_inputs);
+    uint64_t *dups = mx_mem_calloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
+    mx_timeline_finish(tl, zone, from, to, dups, diag.n_inputs);
     struct mx_result res;
     mx_rules_apply(tl, &cfg.rules, &cfg.sevmap);
     mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
@@ -504,10 +506,10 @@ int mx_run(const struct mx_options *o) {
     rc = (out_rc || diag.failures) ? 1 : (o->strict && res.total_rejected) ? 4 : gate ? 3 : 0;
     mx_result_free(&res);
     free(dups);
-    mx_tl_free(tl);
+    mx_timeline_free(tl);
     mx_diag_free(&diag);
-    mx_zone_free(zone);
-    mx_zone_free(input_zone);
+    mx_tz_free(zone);
+    mx_tz_free(input_zone);
     mx_config_free(&cfg);
     return rc;
 }

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 
 #define CHUNK 65536
 
@@ -119,9 +119,9 @@ static int entry(struct arc *c, struct archive_entry *e, uint32_t src, int depth
         }
         return 0;
     }
-    char *path = mx_xmalloc(strlen(d->inputs[src].path) + strlen(name) + 2);
+    char *path = mx_mem_malloc(strlen(d->inputs[src].path) + strlen(name) + 2);
     sprintf(path, "%s!%s", d->inputs[src].path, name);
-    int rc = mx_reader_read_stream(c->rd, path, mx_stream_func(read_entry, c), depth + 1);
+    int rc = mx_input_read_stream(c->rd, path, mx_stream_func(read_entry, c), depth + 1);
     free(path);
     return rc;
 }
@@ -131,7 +131,7 @@ int mx_archive_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src, int
     memset(&c, 0, sizeof c);
     c.rd = rd;
     c.raw = s;
-    c.buf = mx_xmalloc(CHUNK);
+    c.buf = mx_mem_malloc(CHUNK);
     c.a = archive_read_new();
     c.fd = -1;
     const char *head;

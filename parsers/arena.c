@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/mem.h"
+
 struct mx_arena_block {
     struct mx_arena_block *next;
     size_t size;
@@ -18,40 +20,6 @@ struct mx_arena_block {
 
 #define MIN_BLOCK ((size_t)4096)
 #define MAX_BLOCK ((size_t)1 << 20)
-
-static void oom(size_t n) {
-    fprintf(stderr, "mttx: out of memory (allocating %zu bytes)\n", n);
-    exit(1);
-}
-
-void *mx_xmalloc(size_t n) {
-    void *p = malloc(n ? n : 1);
-    if (!p) oom(n);
-    return p;
-}
-
-void *mx_xcalloc(size_t count, size_t size) {
-    void *p = calloc(count ? count : 1, size ? size : 1);
-    if (!p) oom(count * size);
-    return p;
-}
-
-void *mx_xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) oom(n);
-    return q;
-}
-
-void mx_grow(void **p, size_t *cap, size_t need, size_t elem) {
-    if (need <= *cap) return;
-    size_t n = *cap ? *cap : 16;
-    while (n < need) {
-        if (n > SIZE_MAX / 2 / elem) oom(SIZE_MAX);
-        n *= 2;
-    }
-    *p = mx_xrealloc(*p, n * elem);
-    *cap = n;
-}
 
 void mx_arena_init(struct mx_arena *a) {
     a->head = NULL;
@@ -77,7 +45,7 @@ void *mx_arena_alloc(struct mx_arena *a, size_t n) {
         size_t size = a->head ? a->head->size * 2 : MIN_BLOCK;
         if (size > MAX_BLOCK) size = MAX_BLOCK;
         if (size < n) size = n;
-        struct mx_arena_block *b = mx_xmalloc(sizeof *b + size);
+        struct mx_arena_block *b = mx_mem_malloc(sizeof *b + size);
         b->size = size;
         if (a->head && a->head->size - a->used >= MIN_BLOCK && n > MIN_BLOCK) {
             /* a huge request: keep filling the current block afterwards */

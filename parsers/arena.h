@@ -1,10 +1,9 @@
 /*
- * arena.h - bump allocators and the one place where running out of memory is fatal.
+ * arena.h - bump allocators for strings that live as long as their owner.
  *
- * A run arena holds what lives until exit (interned strings, timelines); a scratch
- * arena is reset after every record. Arena memory is never free()d piecemeal:
- * mx_arena_free() releases every block at once. Allocation never returns NULL: out of
- * memory prints one message and exits (cmark's xcalloc), so callers need no checks.
+ * Arenas hold interned strings (analyzer/intern.c) and the diagnostics sink's paths
+ * and kept messages. Arena memory is never free()d piecemeal: mx_arena_free()
+ * releases every block at once. Allocation never returns NULL (parsers/mem.h).
  */
 #ifndef MX_ARENA_H
 #define MX_ARENA_H
@@ -18,15 +17,6 @@ struct mx_arena {
     size_t used;                 /* bytes used in head */
     size_t total;                /* bytes handed out, for statistics */
 };
-
-/* malloc/calloc/realloc that exit(1) with a message instead of returning NULL. */
-void *mx_xmalloc(size_t n);
-void *mx_xcalloc(size_t count, size_t size);
-void *mx_xrealloc(void *p, size_t n);
-
-/* Grows *p (an array of *cap elements of size elem) so that it holds at least need
- * elements; doubles, never shrinks. */
-void mx_grow(void **p, size_t *cap, size_t need, size_t elem);
 
 void mx_arena_init(struct mx_arena *a);
 /* Releases every block; the arena is empty and reusable afterwards. Accepts NULL. */

@@ -16,14 +16,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 #include "parsers/times.h"
 #include "parsers/tz.h"
 
 void mx_config_default(struct mx_config *c) {
     memset(c, 0, sizeof *c);
     mx_sevmap_default(&c->sevmap);
-    c->read = mx_read_opts_default();
+    c->read = mx_input_opts_default();
     mx_policy_default(&c->policy);
 }
 
@@ -162,7 +162,7 @@ static int calendar(struct load *l, const char *name, const char *value) {
             bool hz;
             char full[32];
             snprintf(full, sizeof full, "%.10sT00:00:00Z", tok);
-            if (strlen(tok) != 10 || mx_time_parse(full, strlen(full), &ms, &hz) != NULL)
+            if (strlen(tok) != 10 || mx_times_parse(full, strlen(full), &ms, &hz) != NULL)
                 return bad(l, "[calendar] holidays: expected YYYY-MM-DD dates, got \"%s\"", tok);
             if (p->n_holidays == MX_MAX_HOLIDAYS)
                 return bad(l, "[calendar] holidays: more than %d dates", MX_MAX_HOLIDAYS);
@@ -197,9 +197,9 @@ static int calendar(struct load *l, const char *name, const char *value) {
 
 void mx_config_free(struct mx_config *c) {
     if (!c) return;
-    for (size_t i = 0; i < c->n_formats; i++) mx_line_format_free(&c->formats[i]);
+    for (size_t i = 0; i < c->n_formats; i++) mx_custom_free(&c->formats[i]);
     c->n_formats = 0;
-    mx_rules_free(&c->rules);
+    mx_ruleset_free(&c->rules);
 }
 
 const struct mx_line_format *mx_config_format(const struct mx_config *c, const char *name) {
@@ -250,7 +250,7 @@ static int format_key(struct load *l, const char *name, const char *key, const c
     if (strcmp(key, "pattern") == 0) {
         struct mx_regex *re = NULL;
         if (!pattern(l, where, value, &re)) return 0;
-        mx_line_format_bind(f, re);
+        mx_custom_bind(f, re);
         static const char *const need[3] = {"time", "incident", "event"};
         for (int k = 0; k < 3; k++) /* MX_G_TIME, MX_G_INCIDENT, MX_G_EVENT */
             if (!f->group[k])
@@ -259,9 +259,9 @@ static int format_key(struct load *l, const char *name, const char *key, const c
     }
     if (strcmp(key, "time_format") == 0) return time_format(l, f, where, value);
     if (strcmp(key, "timezone") == 0) {
-        mx_zone_free(f->zone);
+        mx_tz_free(f->zone);
         f->zone = NULL;
-        const char *why = mx_zone_open(value, &f->zone);
+        const char *why = mx_tz_open(value, &f->zone);
         return why ? bad(l, "%s \"%s\": %s", where, value, why) : 1;
     }
     if (strcmp(key, "files") == 0) {
@@ -271,7 +271,7 @@ static int format_key(struct load *l, const char *name, const char *key, const c
     }
     if (strncmp(key, "event.", 6) == 0) {
         enum mx_evtype t;
-        if (!mx_evtype_parse(value, strlen(value), &t))
+        if (!mx_event_type_parse(value, strlen(value), &t))
             return bad(l, "%s: unknown event type \"%s\"", where, value);
         if (f->n_words == MX_MAX_EVENT_WORDS || strlen(key + 6) >= sizeof f->words[0].word ||
             !key[6])
@@ -288,7 +288,7 @@ static int rule_pattern(struct load *l, const char *where, const char *value, st
     if (!value[0]) return bad(l, "%s: empty pattern (it would match everything)", where);
     if (!pattern(l, where, value, &r->re)) return 0;
     size_t n = strlen(value) + 1;
-    r->pattern = mx_xmalloc(n);
+    r->pattern = mx_mem_malloc(n);
     memcpy(r->pattern, value, n);
     return 1;
 }
@@ -302,7 +302,7 @@ static struct mx_rule *next_rule(struct mx_rule *rules, size_t *n) {
 
 /* [exclude] title/service, [service] alias.NAME, [checks] channel, [severity] from_title. */
 static int rule_key(struct load *l, const char *section, const char *key, const char *value) {
-    struct mx_rules *rs = &l->c->rules;
+    struct mx_ruleset *rs = &l->c->rules;
     char where[100];
     snprintf(where, sizeof where, "[%s] %.60s", section, key);
     struct mx_rule *r;
@@ -359,9 +359,9 @@ static int handler(void *user, const char *section, const char *name, const char
             if (strlen(value) >= sizeof c->input_timezone)
                 return bad(l, "[input] timezone: name too long");
             struct mx_zone *z;
-            const char *why = mx_zone_open(value, &z);
+            const char *why = mx_tz_open(value, &z);
             if (why) return bad(l, "[input] timezone \"%s\": %s", value, why);
-            mx_zone_free(z);
+            mx_tz_free(z);
             snprintf(c->input_timezone, sizeof c->input_timezone, "%s", value);
             return 1;
         }

@@ -46,7 +46,7 @@ struct mx_config {
     struct mx_policy policy;  /* targets, deadlines, business calendar */
     struct mx_line_format formats[MX_MAX_FORMATS]; /* owned */
     size_t n_formats;
-    struct mx_rules rules; /* owned */
+    struct mx_ruleset rules; /* owned */
 };
 
 /* Releases the compiled patterns and zones. Accepts NULL. */

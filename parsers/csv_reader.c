@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 #include "parsers/utf8.h"
 
-struct mx_csv_limits mx_csv_limits_default(void) {
+struct mx_csv_limits mx_csv_reader_limits_default(void) {
     struct mx_csv_limits l = {(size_t)1 << 20, (size_t)4 << 20, 512};
     return l;
 }
@@ -43,11 +43,11 @@ static void on_field(void *field, size_t len, void *ctx) {
         st->error = "more fields than the limit";
         return;
     }
-    mx_grow((void **)&st->data, &st->cap, st->used + len + 1, 1);
+    mx_mem_grow((void **)&st->data, &st->cap, st->used + len + 1, 1);
     if (st->n == st->cap_f) {
         size_t c = st->cap_f;
-        mx_grow((void **)&st->off, &c, st->n + 1, sizeof *st->off);
-        st->len = mx_xrealloc(st->len, c * sizeof *st->len);
+        mx_mem_grow((void **)&st->off, &c, st->n + 1, sizeof *st->off);
+        st->len = mx_mem_realloc(st->len, c * sizeof *st->len);
         st->cap_f = c;
     }
     if (len) memcpy(st->data + st->used, field, len);
@@ -75,7 +75,7 @@ static void on_row(int c, void *ctx) {
                  st->lim->max_fields, st->lim->max_field);
         st->h->bad(st->h->ctx, st->line, MX_R_BAD_CSV, msg);
     } else if (st->n > 0) {
-        st->f = mx_xrealloc((void *)st->f, (st->n ? st->n : 1) * sizeof *st->f);
+        st->f = mx_mem_realloc((void *)st->f, (st->n ? st->n : 1) * sizeof *st->f);
         for (size_t i = 0; i < st->n; i++) st->f[i] = st->data + st->off[i];
         struct mx_csv_row row = {st->n, st->f, st->len, st->line};
         st->h->row(st->h->ctx, &row);
@@ -115,9 +115,9 @@ static void feed(struct state *st, const char *p, size_t n, uint64_t lineno) {
                    "closing quote)");
 }
 
-enum mx_csv_status mx_csv_read(struct mx_lines *lr, const struct mx_csv_limits *lim,
-                               const struct mx_csv_handler *h, uint64_t *bad_offset,
-                               uint64_t *bad_line) {
+enum mx_csv_status mx_csv_reader_read(struct mx_lines *lr, const struct mx_csv_limits *lim,
+                                      const struct mx_csv_handler *h, uint64_t *bad_offset,
+                                      uint64_t *bad_line) {
     struct state st;
     memset(&st, 0, sizeof st);
     st.lim = lim;

@@ -26,7 +26,7 @@ struct mx_csv_limits {
     size_t max_fields; /* 512 */
 };
 
-struct mx_csv_limits mx_csv_limits_default(void);
+struct mx_csv_limits mx_csv_reader_limits_default(void);
 
 /* A complete row: n fields, each (f[i], len[i]); f[i] is NUL-terminated too. line is
  * the record's first physical line. Valid during the callback. */
@@ -52,8 +52,8 @@ enum mx_csv_status {
 };
 
 /* Reads every row of lr. */
-enum mx_csv_status mx_csv_read(struct mx_lines *lr, const struct mx_csv_limits *lim,
-                               const struct mx_csv_handler *h, uint64_t *bad_offset,
-                               uint64_t *bad_line);
+enum mx_csv_status mx_csv_reader_read(struct mx_lines *lr, const struct mx_csv_limits *lim,
+                                      const struct mx_csv_handler *h, uint64_t *bad_offset,
+                                      uint64_t *bad_line);
 
 #endif

@@ -12,15 +12,15 @@
 #include "parsers/input.h"
 #include "parsers/times.h"
 
-void mx_line_format_free(struct mx_line_format *f) {
+void mx_custom_free(struct mx_line_format *f) {
     if (!f) return;
     mx_regex_free(f->re);
-    mx_zone_free(f->zone);
+    mx_tz_free(f->zone);
     f->re = NULL;
     f->zone = NULL;
 }
 
-void mx_line_format_bind(struct mx_line_format *f, struct mx_regex *re) {
+void mx_custom_bind(struct mx_line_format *f, struct mx_regex *re) {
     static const char *const names[MX_G__COUNT] = {
         "time", "incident", "event", "severity", "service", "title", "actor", "class", "channel"};
     mx_regex_free(f->re);
@@ -28,7 +28,7 @@ void mx_line_format_bind(struct mx_line_format *f, struct mx_regex *re) {
     for (int g = 0; g < MX_G__COUNT; g++) f->group[g] = mx_regex_group_number(re, names[g]);
 }
 
-bool mx_line_format_matches(const struct mx_line_format *f, const char *path) {
+bool mx_custom_matches(const struct mx_line_format *f, const char *path) {
     if (!f->files[0]) return false;
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -55,21 +55,21 @@ static bool read_time(struct mx_record *r, const struct mx_line_format *f, struc
         else
             *ms = f->time_format == MX_TF_EPOCH ? v * 1000 : v;
     } else if (f->time_format == MX_TF_LAYOUT) {
-        why = mx_time_parse_layout(f->layout, s.p, s.n, ms, &has_zone);
+        why = mx_times_parse_layout(f->layout, s.p, s.n, ms, &has_zone);
     } else {
-        why = mx_time_parse(s.p, s.n, ms, &has_zone);
+        why = mx_times_parse(s.p, s.n, ms, &has_zone);
     }
     if (!why && !has_zone) {
         const struct mx_zone *z = f->zone ? f->zone : r->zone;
-        why = mx_zone_to_utc(z, *ms, ms);
+        why = mx_tz_to_utc(z, *ms, ms);
         if (!why && !f->zone) {
-            mx_excerpt(ex, sizeof ex, s.p, s.n);
+            mx_diag_excerpt(ex, sizeof ex, s.p, s.n);
             mx_record_warn(r, MX_W_NO_ZONE, "time %s has no zone offset; read in %s", ex,
-                           mx_zone_name(z));
+                           mx_tz_name(z));
         }
     }
     if (!why) return true;
-    mx_excerpt(ex, sizeof ex, s.p, s.n);
+    mx_diag_excerpt(ex, sizeof ex, s.p, s.n);
     return mx_record_reject(r, MX_R_BAD_TIME, "group 'time': %s, got %s", why, ex);
 }
 
@@ -91,9 +91,9 @@ static bool line_event(struct mx_record *r, const struct mx_line_format *f, cons
             ev.type = f->words[i].type;
             known = true;
         }
-    if (!known && !mx_evtype_parse(e.p, e.n, &ev.type)) {
+    if (!known && !mx_event_type_parse(e.p, e.n, &ev.type)) {
         char ex[200];
-        mx_excerpt(ex, sizeof ex, e.p, e.n);
+        mx_diag_excerpt(ex, sizeof ex, e.p, e.n);
         ev.type = MX_EV_NOTE;
         ev.type_name = e;
         mx_record_warn(r, MX_W_UNKNOWN_EVENT, "unknown event type %s (kept as a note)", ex);
@@ -101,11 +101,11 @@ static bool line_event(struct mx_record *r, const struct mx_line_format *f, cons
     struct mx_str sev = mx_regex_group_at(f->re, line, f->group[MX_G_SEVERITY]);
     if (sev.n && !mx_sevmap_lookup(r->sevmap, sev.p, sev.n, &ev.severity)) {
         char ex[200];
-        mx_excerpt(ex, sizeof ex, sev.p, sev.n);
+        mx_diag_excerpt(ex, sizeof ex, sev.p, sev.n);
         mx_record_warn(r, MX_W_UNKNOWN_SEVERITY, "unknown severity %s (ignored)", ex);
     }
     struct mx_str cls = mx_regex_group_at(f->re, line, f->group[MX_G_CLASS]);
-    if (cls.n) ev.has_class = mx_class_parse(cls.p, cls.n, &ev.cls);
+    if (cls.n) ev.has_class = mx_event_class_parse(cls.p, cls.n, &ev.cls);
     ev.service = mx_regex_group_at(f->re, line, f->group[MX_G_SERVICE]);
     ev.title = mx_regex_group_at(f->re, line, f->group[MX_G_TITLE]);
     ev.actor = mx_regex_group_at(f->re, line, f->group[MX_G_ACTOR]);
@@ -146,5 +146,5 @@ static bool custom_line(struct mx_reader *rd, const struct mx_pos *pos, const ch
 int mx_custom_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src,
                    const struct mx_line_format *f) {
     struct custom c = {f, 0};
-    return mx_reader_lines(rd, s, src, custom_line, &c);
+    return mx_input_lines(rd, s, src, custom_line, &c);
 }

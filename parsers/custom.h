@@ -45,7 +45,7 @@ enum mx_group {
 struct mx_line_format {
     char name[64];
     struct mx_regex *re;    /* owned */
-    int group[MX_G__COUNT]; /* group numbers in re (0: absent), set by mx_line_format_bind */
+    int group[MX_G__COUNT]; /* group numbers in re (0: absent), set by mx_custom_bind */
     enum mx_time_format time_format;
     char layout[128];
     struct mx_zone *zone; /* owned; NULL: the input zone */
@@ -66,12 +66,12 @@ int mx_custom_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src,
                    const struct mx_line_format *f);
 
 /* Sets f->re (owned by f from now on) and looks up its groups once. */
-void mx_line_format_bind(struct mx_line_format *f, struct mx_regex *re);
+void mx_custom_bind(struct mx_line_format *f, struct mx_regex *re);
 
 /* Releases what the format owns. Accepts NULL. */
-void mx_line_format_free(struct mx_line_format *f);
+void mx_custom_free(struct mx_line_format *f);
 
 /* Whether format f is chosen for the input at path by its files glob. */
-bool mx_line_format_matches(const struct mx_line_format *f, const char *path);
+bool mx_custom_matches(const struct mx_line_format *f, const char *path);
 
 #endif

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/mem.h"
+
 static const char *const reason_names[MX_R__COUNT] = {
     "invalid_json", "not_an_object",   "missing_field", "bad_field", "bad_time",    "line_too_long",
     "nul_byte",     "not_an_incident", "bad_csv",       "no_match",  "regex_limit",
@@ -32,15 +34,15 @@ static const char *const kind_names[MX_K__COUNT] = {
     "custom",
 };
 
-const char *mx_kind_name(enum mx_kind k) {
+const char *mx_diag_kind_name(enum mx_kind k) {
     return (unsigned)k < MX_K__COUNT ? kind_names[k] : "unknown";
 }
 
-const char *mx_reason_name(enum mx_reason r) {
+const char *mx_diag_reason_name(enum mx_reason r) {
     return (unsigned)r < MX_R__COUNT ? reason_names[r] : "unknown";
 }
 
-const char *mx_warning_name(enum mx_warning w) {
+const char *mx_diag_warning_name(enum mx_warning w) {
     return (unsigned)w < MX_W__COUNT ? warning_names[w] : "unknown";
 }
 
@@ -59,7 +61,7 @@ void mx_diag_free(struct mx_diag *d) {
 }
 
 uint32_t mx_diag_input_add(struct mx_diag *d, const char *path) {
-    mx_grow((void **)&d->inputs, &d->cap_inputs, d->n_inputs + 1, sizeof *d->inputs);
+    mx_mem_grow((void **)&d->inputs, &d->cap_inputs, d->n_inputs + 1, sizeof *d->inputs);
     struct mx_input_stat *in = &d->inputs[d->n_inputs];
     memset(in, 0, sizeof *in);
     in->path = mx_arena_strndup(&d->arena, path, strlen(path));
@@ -83,10 +85,11 @@ static void put_esc(char *buf, size_t cap, size_t *len, const char *s) {
     }
 }
 
-bool mx_input_kinds_plain(const struct mx_input_stat *st) {
+bool mx_diag_kinds_plain(const struct mx_input_stat *st) {
     if (st->by_kind[MX_K_NATIVE] == st->emitted) return true;
     for (int k = 0; k < MX_K__COUNT; k++)
-        if (st->by_kind[k] == st->emitted && strcmp(mx_kind_name((enum mx_kind)k), st->format) == 0)
+        if (st->by_kind[k] == st->emitted &&
+            strcmp(mx_diag_kind_name((enum mx_kind)k), st->format) == 0)
             return true;
     return false;
 }
@@ -152,7 +155,7 @@ void mx_diag_reject(struct mx_diag *d, const struct mx_pos *pos, enum mx_reason 
     in->by_reason[r]++;
     if (d->kept[r] < MX_DIAG_KEEP) {
         d->kept[r]++;
-        mx_grow((void **)&d->samples, &d->cap_samples, d->n_samples + 1, sizeof *d->samples);
+        mx_mem_grow((void **)&d->samples, &d->cap_samples, d->n_samples + 1, sizeof *d->samples);
         struct mx_diag_sample *s = &d->samples[d->n_samples++];
         s->src = pos->src;
         s->reason = r;
@@ -198,7 +201,7 @@ void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, 
     emit(d, line, len);
 }
 
-void mx_excerpt(char *out, size_t cap, const char *s, size_t n) {
+void mx_diag_excerpt(char *out, size_t cap, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     size_t k = 0, i = 0;
     out[k++] = '"';

@@ -22,7 +22,7 @@
 
 #define MX_DIAG_KEEP 100
 
-/* Why a record was rejected. The names (mx_reason_name) are stable: they are keys of
+/* Why a record was rejected. The names (mx_diag_reason_name) are stable: they are keys of
  * report.json's rejected_by_reason. */
 enum mx_reason {
     MX_R_INVALID_JSON,  /* not RFC 8259 JSON or not UTF-8, anywhere in the line */
@@ -84,7 +84,7 @@ struct mx_input_stat {
 
 /* Whether an input's records are all of the kind its format implies (native events,
  * or one kind named like the format, as "custom"): then listing kinds says nothing. */
-bool mx_input_kinds_plain(const struct mx_input_stat *st);
+bool mx_diag_kinds_plain(const struct mx_input_stat *st);
 
 struct mx_diag_sample {
     uint32_t src;
@@ -127,12 +127,12 @@ void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, 
 /* Writes a quoted, escaped, truncated excerpt of s[0..n) into out (cap >= 8):
  * "abc\x01..." with at most 40 bytes of input; controls, quotes and backslashes as
  * \xHH. For messages that quote the offending text. */
-void mx_excerpt(char *out, size_t cap, const char *s, size_t n);
+void mx_diag_excerpt(char *out, size_t cap, const char *s, size_t n);
 
 /* Stable names: "invalid_json", "unknown_event", "pagerduty_log_entry", ... */
-const char *mx_reason_name(enum mx_reason r);
-const char *mx_kind_name(enum mx_kind k);
-const char *mx_warning_name(enum mx_warning w);
+const char *mx_diag_reason_name(enum mx_reason r);
+const char *mx_diag_kind_name(enum mx_kind k);
+const char *mx_diag_warning_name(enum mx_warning w);
 
 /* Writes s escaped for a diagnostic line (controls and bytes >= 0x7f as \xHH). */
 void mx_diag_put_escaped(FILE *f, const char *s);

@@ -28,15 +28,15 @@ static const char *const sev_names[MX_SEV__COUNT] = {"unassigned", "SEV1", "SEV2
 
 static const char *const class_names[MX_CLASS__COUNT] = {"availability", "data", "security"};
 
-const char *mx_evtype_name(enum mx_evtype t) {
+const char *mx_event_type_name(enum mx_evtype t) {
     return (unsigned)t < MX_EV__COUNT ? type_names[t] : "note";
 }
 
-const char *mx_severity_name(enum mx_severity s) {
+const char *mx_event_severity_name(enum mx_severity s) {
     return (unsigned)s < MX_SEV__COUNT ? sev_names[s] : "unassigned";
 }
 
-const char *mx_class_name(enum mx_class c) {
+const char *mx_event_class_name(enum mx_class c) {
     return (unsigned)c < MX_CLASS__COUNT ? class_names[c] : "availability";
 }
 
@@ -52,7 +52,7 @@ static bool eq(const char *s, size_t n, const char *word) {
     return i == n && word[i] == '\0';
 }
 
-bool mx_evtype_parse(const char *s, size_t n, enum mx_evtype *out) {
+bool mx_event_type_parse(const char *s, size_t n, enum mx_evtype *out) {
     for (int t = 0; t < MX_EV__COUNT; t++) {
         if (n == strlen(type_names[t]) && eq(s, n, type_names[t])) {
             *out = (enum mx_evtype)t;
@@ -66,7 +66,7 @@ bool mx_evtype_parse(const char *s, size_t n, enum mx_evtype *out) {
     return false;
 }
 
-bool mx_severity_parse(const char *s, size_t n, enum mx_severity *out) {
+bool mx_event_severity_parse(const char *s, size_t n, enum mx_severity *out) {
     size_t skip = 0;
     if (n >= 4 && eq(s, 3, "sev")) {
         skip = (n >= 5 && s[3] == '-') ? 4 : 3;
@@ -84,7 +84,7 @@ bool mx_severity_parse(const char *s, size_t n, enum mx_severity *out) {
     return false;
 }
 
-bool mx_class_parse(const char *s, size_t n, enum mx_class *out) {
+bool mx_event_class_parse(const char *s, size_t n, enum mx_class *out) {
     for (int c = 0; c < MX_CLASS__COUNT; c++) {
         if (eq(s, n, class_names[c])) {
             *out = (enum mx_class)c;

@@ -77,18 +77,18 @@ struct mx_event {
 typedef void (*mx_event_fn)(void *ctx, const struct mx_event *ev);
 
 /* Canonical lower-case names ("detected", "postmortem_published"), indexed by type. */
-const char *mx_evtype_name(enum mx_evtype t);
+const char *mx_event_type_name(enum mx_evtype t);
 /* "SEV1".."SEV4" or "unassigned". */
-const char *mx_severity_name(enum mx_severity s);
+const char *mx_event_severity_name(enum mx_severity s);
 /* "availability", "data", "security". */
-const char *mx_class_name(enum mx_class c);
+const char *mx_event_class_name(enum mx_class c);
 
 /* Reads an event type name, aliases included (triggered, alert -> detected),
  * ASCII case-insensitively. Returns false for an unknown name. */
-bool mx_evtype_parse(const char *s, size_t n, enum mx_evtype *out);
+bool mx_event_type_parse(const char *s, size_t n, enum mx_evtype *out);
 /* Reads SEV1..SEV4, sev1, SEV-1, 1..4, P1..P5 (P5 -> SEV4). Returns false otherwise. */
-bool mx_severity_parse(const char *s, size_t n, enum mx_severity *out);
+bool mx_event_severity_parse(const char *s, size_t n, enum mx_severity *out);
 /* Reads availability, security, data. Returns false otherwise. */
-bool mx_class_parse(const char *s, size_t n, enum mx_class *out);
+bool mx_event_class_parse(const char *s, size_t n, enum mx_class *out);
 
 #endif

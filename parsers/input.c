@@ -15,10 +15,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 #include "parsers/json_simd.h"
 #include "parsers/archive.h"
-#include "parsers/csv_pagerduty.h"
+#include "parsers/pagerduty_csv.h"
 #include "parsers/custom.h"
 #include "parsers/jsonin.h"
 #include "parsers/lines.h"
@@ -30,8 +30,8 @@ static void bad_line(struct mx_reader *rd, const struct mx_pos *pos, enum mx_rea
     mx_record_end(&rd->rec);
 }
 
-int mx_reader_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
-                    void *ctx) {
+int mx_input_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
+                   void *ctx) {
     struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
     struct mx_pos pos = {rd->diag->inputs[src].path, src, 0, -1};
     const char *p;
@@ -66,14 +66,14 @@ int mx_reader_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_
     return rc;
 }
 
-struct mx_read_opts mx_read_opts_default(void) {
+struct mx_read_opts mx_input_opts_default(void) {
     struct mx_read_opts o;
     o.max_line = (size_t)1 << 20;
     o.json_depth = 64;
-    o.gz = mx_gzip_limits_default();
+    o.gz = mx_stream_gzip_limits_default();
     o.max_entries = 100000;
     o.json_doc_max = (size_t)64 << 20;
-    o.csv = mx_csv_limits_default();
+    o.csv = mx_csv_reader_limits_default();
     o.zone = NULL;
     o.sevmap = NULL;
     o.csv_encoding = NULL;
@@ -83,14 +83,14 @@ struct mx_read_opts mx_read_opts_default(void) {
     return o;
 }
 
-void mx_reader_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_read_opts *opts,
-                    mx_event_fn fn, void *ctx) {
+void mx_input_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_read_opts *opts,
+                   mx_event_fn fn, void *ctx) {
     rd->diag = d;
     rd->fn = fn;
     rd->ctx = ctx;
     rd->opts = *opts;
     rd->progress = NULL;
-    rd->json = mx_json_new(opts->max_line, opts->json_depth);
+    rd->json = mx_json_simd_new(opts->max_line, opts->json_depth);
     memset(&rd->rec, 0, sizeof rd->rec);
     rd->rec.diag = d;
     rd->rec.sevmap = opts->sevmap;
@@ -99,9 +99,9 @@ void mx_reader_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_rea
     rd->rec.ctx = ctx;
 }
 
-void mx_reader_free(struct mx_reader *rd) {
+void mx_input_free(struct mx_reader *rd) {
     if (!rd) return;
-    mx_json_free(rd->json);
+    mx_json_simd_free(rd->json);
     rd->json = NULL;
     mx_record_free(&rd->rec);
 }
@@ -129,15 +129,15 @@ static int read_text(struct mx_reader *rd, struct mx_stream *s, uint32_t src, co
     char c = first_char(head, k);
     const struct mx_line_format *f = rd->opts.forced;
     for (size_t i = 0; !f && i < rd->opts.n_formats; i++)
-        if (mx_line_format_matches(&rd->opts.formats[i], in->path)) f = &rd->opts.formats[i];
+        if (mx_custom_matches(&rd->opts.formats[i], in->path)) f = &rd->opts.formats[i];
     if (f) {
         in->format = "custom";
         rc = mx_custom_read(rd, s, src, f);
-    } else if (c != '{' && c != '[' && mx_pdcsv_sniff(head, k)) {
+    } else if (c != '{' && c != '[' && mx_pagerduty_csv_sniff(head, k)) {
         in->format = "csv";
         if (rd->opts.csv_encoding && !(s = mx_stream_iconv(s, rd->opts.csv_encoding)))
             return failed(rd, src, NULL, "unknown --input-encoding");
-        rc = mx_pdcsv_read(rd, s, src);
+        rc = mx_pagerduty_csv_read(rd, s, src);
     } else if (mx_jsonin_is_document(head, k)) {
         in->format = "json";
         rc = mx_jsonin_document(rd, s, src);
@@ -160,7 +160,7 @@ static const char *compression_of(const unsigned char *h) {
     return "zstd";
 }
 
-int mx_reader_read_stream(struct mx_reader *rd, const char *path, struct mx_stream *s, int depth) {
+int mx_input_read_stream(struct mx_reader *rd, const char *path, struct mx_stream *s, int depth) {
     uint32_t src = mx_diag_input_add(rd->diag, path);
     struct mx_input_stat *in = &rd->diag->inputs[src];
     const char *head;
@@ -191,8 +191,8 @@ int mx_reader_read_stream(struct mx_reader *rd, const char *path, struct mx_stre
     return read_text(rd, s, src, head, (size_t)k);
 }
 
-int mx_reader_read_mem(struct mx_reader *rd, const char *path, const void *buf, size_t n) {
-    return mx_reader_read_stream(rd, path, mx_stream_mem(buf, n), 0);
+int mx_input_read_mem(struct mx_reader *rd, const char *path, const void *buf, size_t n) {
+    return mx_input_read_stream(rd, path, mx_stream_mem(buf, n), 0);
 }
 
 static int cmp_names(const void *a, const void *b) {
@@ -208,14 +208,14 @@ static int open_failed(struct mx_reader *rd, const char *path, const char *what)
     return -1;
 }
 
-int mx_reader_read_path(struct mx_reader *rd, const char *path) {
-    if (strcmp(path, "-") == 0) return mx_reader_read_stream(rd, "-", mx_stream_fd(0, false), 0);
+int mx_input_read_path(struct mx_reader *rd, const char *path) {
+    if (strcmp(path, "-") == 0) return mx_input_read_stream(rd, "-", mx_stream_fd(0, false), 0);
     struct stat st;
     if (stat(path, &st) != 0) return open_failed(rd, path, "cannot open");
     if (S_ISDIR(st.st_mode)) return read_dir(rd, path);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return open_failed(rd, path, "cannot open");
-    return mx_reader_read_stream(rd, path, mx_stream_fd(fd, true), 0);
+    return mx_input_read_stream(rd, path, mx_stream_fd(fd, true), 0);
 }
 
 static int read_dir(struct mx_reader *rd, const char *path) {
@@ -226,9 +226,9 @@ static int read_dir(struct mx_reader *rd, const char *path) {
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.') continue;
-        mx_grow((void **)&names, &cap, n + 1, sizeof *names);
+        mx_mem_grow((void **)&names, &cap, n + 1, sizeof *names);
         size_t len = strlen(e->d_name);
-        names[n] = mx_xmalloc(len + 1);
+        names[n] = mx_mem_malloc(len + 1);
         memcpy(names[n++], e->d_name, len + 1);
     }
     closedir(d);
@@ -238,7 +238,7 @@ static int read_dir(struct mx_reader *rd, const char *path) {
     bool slash = plen > 0 && path[plen - 1] == '/';
     for (size_t i = 0; i < n; i++) {
         size_t len = plen + 1 + strlen(names[i]) + 1;
-        char *child = mx_xmalloc(len);
+        char *child = mx_mem_malloc(len);
         memcpy(child, path, plen);
         size_t at = plen;
         if (!slash) child[at++] = '/';
@@ -248,7 +248,7 @@ static int read_dir(struct mx_reader *rd, const char *path) {
         if (lstat(child, &st) == 0 &&
             (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode) ||
              (S_ISLNK(st.st_mode) && stat(child, &st) == 0 && S_ISREG(st.st_mode)))) {
-            if (mx_reader_read_path(rd, child) != 0) rc = -1;
+            if (mx_input_read_path(rd, child) != 0) rc = -1;
         }
         free(child);
         free(names[i]);

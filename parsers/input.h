@@ -33,9 +33,9 @@ struct mx_read_opts {
 };
 
 /* The defaults of SECURITY.md. */
-struct mx_read_opts mx_read_opts_default(void);
+struct mx_read_opts mx_input_opts_default(void);
 
-struct mx_json;
+struct mx_json_simd;
 struct mx_line_format;
 
 /* Called every MX_PROGRESS_EVERY records of an input, for a progress display. */
@@ -48,8 +48,8 @@ struct mx_reader {
     void *ctx;
     mx_progress_fn progress; /* optional; receives ctx too */
     struct mx_read_opts opts;
-    struct mx_json *json; /* owned: the line parser */
-    struct mx_record rec; /* owned: the record sink every format reports to */
+    struct mx_json_simd *json; /* owned: the line parser */
+    struct mx_record rec;      /* owned: the record sink every format reports to */
 };
 
 /* One non-blank line of a line-based input (its position in *pos); returns false to
@@ -62,26 +62,26 @@ typedef bool (*mx_line_fn)(struct mx_reader *rd, const struct mx_pos *pos, const
  * (nul_byte), skips blank lines (only spaces and tabs: not records), and passes every
  * other line to fn. A stream error fails the input. Returns 0, or -1 when the input
  * failed or fn stopped. */
-int mx_reader_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
-                    void *ctx);
+int mx_input_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
+                   void *ctx);
 
 /* Prepares a reader; fn(ctx, ev) is called for every accepted record. */
-void mx_reader_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_read_opts *opts,
-                    mx_event_fn fn, void *ctx);
+void mx_input_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_read_opts *opts,
+                   mx_event_fn fn, void *ctx);
 /* Releases what the reader owns. Accepts NULL. */
-void mx_reader_free(struct mx_reader *rd);
+void mx_input_free(struct mx_reader *rd);
 
 /* Reads a file, a directory (recursively, entries in byte order of their names,
  * dot-files skipped) or "-" (standard input). Problems are reported through the
  * diagnostics sink. Returns 0 when every input was read to its end, -1 when one
  * could not be opened or was damaged. */
-int mx_reader_read_path(struct mx_reader *rd, const char *path);
+int mx_input_read_path(struct mx_reader *rd, const char *path);
 
 /* Reads one input from stream s (taken), shown as path, at archive nesting depth
  * (0 for a file). Used for archive members. Returns 0 or -1 as above. */
-int mx_reader_read_stream(struct mx_reader *rd, const char *path, struct mx_stream *s, int depth);
+int mx_input_read_stream(struct mx_reader *rd, const char *path, struct mx_stream *s, int depth);
 
 /* Reads one input held in memory, shown as path. Returns 0 or -1 as above. */
-int mx_reader_read_mem(struct mx_reader *rd, const char *path, const void *buf, size_t n);
+int mx_input_read_mem(struct mx_reader *rd, const char *path, const void *buf, size_t n);
 
 #endif

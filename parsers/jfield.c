@@ -28,26 +28,26 @@ const char *mx_jfield_time_value(const struct mx_jval *v, const struct mx_zone *
     double d;
     const char *s;
     size_t n;
-    switch (mx_json_type(v)) {
-    case MX_J_INT: mx_json_int64(v, &i); return mx_time_from_epoch(i, ms);
+    switch (mx_json_simd_type(v)) {
+    case MX_J_INT: mx_json_simd_int64(v, &i); return mx_times_from_epoch(i, ms);
     case MX_J_DOUBLE:
-        mx_json_double(v, &d);
+        mx_json_simd_double(v, &d);
         if (!(d >= 0 && d < 1e11)) return "fractional epoch time must be seconds";
         *ms = (int64_t)(d * 1000.0);
         return NULL;
     case MX_J_STRING: {
-        mx_json_string(v, &s, &n);
+        mx_json_simd_string(v, &s, &n);
         if (n > 0 && n <= 19 && strspn(s, "0123456789") >= n) {
             i = 0;
             for (size_t k = 0; k < n; k++) i = i * 10 + (s[k] - '0');
-            return mx_time_from_epoch(i, ms);
+            return mx_times_from_epoch(i, ms);
         }
         bool has_zone;
-        const char *why = mx_time_parse(s, n, ms, &has_zone);
+        const char *why = mx_times_parse(s, n, ms, &has_zone);
         if (why) return why;
         if (!has_zone) {
             *no_zone = true;
-            return mx_zone_to_utc(zone, *ms, ms);
+            return mx_tz_to_utc(zone, *ms, ms);
         }
         return NULL;
     }
@@ -62,27 +62,27 @@ bool mx_jfield_time(struct mx_record *r, const struct mx_jval *v, const char *na
     char ex[200] = "";
     const char *s;
     size_t n;
-    if (mx_json_string(v, &s, &n)) mx_excerpt(ex, sizeof ex, s, n);
+    if (mx_json_simd_string(v, &s, &n)) mx_diag_excerpt(ex, sizeof ex, s, n);
     if (why)
         return mx_record_reject(r, MX_R_BAD_TIME, "field '%s': %s%s%s", name, why,
                                 ex[0] ? ", got " : "", ex);
     if (no_zone && !r->zone_declared)
         mx_record_warn(r, MX_W_NO_ZONE, "time %s has no zone offset; read in %s", ex,
-                       mx_zone_name(r->zone));
+                       mx_tz_name(r->zone));
     return true;
 }
 
 bool mx_jfield_id(struct mx_record *r, const struct mx_jval *v, const char *name,
                   struct mx_str *out) {
-    enum mx_jtype t = mx_json_type(v);
+    enum mx_jtype t = mx_json_simd_type(v);
     int64_t i;
     if (t == MX_J_STRING) {
-        mx_json_string(v, &out->p, &out->n);
+        mx_json_simd_string(v, &out->p, &out->n);
         if (out->n == 0)
             return mx_record_reject(r, MX_R_MISSING_FIELD, "field '%s' is empty", name);
         return true;
     }
-    if (t == MX_J_INT && mx_json_int64(v, &i)) {
+    if (t == MX_J_INT && mx_json_simd_int64(v, &i)) {
         *out = mx_record_int(r, i);
         return true;
     }
@@ -95,6 +95,6 @@ bool mx_jfield_id(struct mx_record *r, const struct mx_jval *v, const char *name
 struct mx_str mx_jfield_str(const struct mx_jval *o, const char *ptr) {
     struct mx_str s = {NULL, 0};
     struct mx_jval v;
-    if (mx_json_pointer(o, ptr, &v)) mx_json_string(&v, &s.p, &s.n);
+    if (mx_json_simd_pointer(o, ptr, &v)) mx_json_simd_string(&v, &s.p, &s.n);
     return s;
 }

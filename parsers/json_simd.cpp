@@ -1,4 +1,4 @@
-// json_simd.cpp - the C API of json.h on simdjson's DOM parser. The only C++ file in
+// json_simd.cpp - the C API of json_simd.h on simdjson's DOM parser. The only C++ file in
 // the tree. dom::element and the iterators are small trivially copyable handles
 // (a document pointer and a tape index), so they travel through the opaque C structs
 // by memcpy; static_asserts keep that honest.
@@ -11,14 +11,16 @@
 #include <new>
 #include <type_traits>
 
+#include "parsers/mem.h"
+
 using namespace simdjson;
 
-struct mx_json {
+struct mx_json_simd {
     dom::parser parser;
     size_t max_bytes;
     size_t max_depth;
     size_t allocated = 0;
-    mx_json(size_t b, size_t d) : parser(b), max_bytes(b), max_depth(d) {}
+    mx_json_simd(size_t b, size_t d) : parser(b), max_bytes(b), max_depth(d) {}
 };
 
 static_assert(sizeof(dom::element) <= sizeof(mx_jval), "dom::element must fit mx_jval");
@@ -39,16 +41,13 @@ static void store(mx_jval *v, const dom::element &e) {
     std::memcpy(v->opaque, static_cast<const void *>(&e), sizeof e);
 }
 
-extern "C" mx_json *mx_json_new(size_t max_bytes, size_t max_depth) {
-    mx_json *j = new (std::nothrow) mx_json(max_bytes, max_depth);
-    if (!j) {
-        std::fputs("mttx: out of memory (JSON parser)\n", stderr);
-        std::exit(1);
-    }
+extern "C" mx_json_simd *mx_json_simd_new(size_t max_bytes, size_t max_depth) {
+    mx_json_simd *j = new (std::nothrow) mx_json_simd(max_bytes, max_depth);
+    if (!j) mx_mem_oom(sizeof(mx_json_simd));
     return j;
 }
 
-extern "C" void mx_json_free(mx_json *j) {
+extern "C" void mx_json_simd_free(mx_json_simd *j) {
     delete j;
 }
 
@@ -73,7 +72,8 @@ static const char *reason(error_code e, size_t depth) {
     }
 }
 
-extern "C" const char *mx_json_parse(mx_json *j, const char *buf, size_t len, mx_jval *root) {
+extern "C" const char *mx_json_simd_parse(mx_json_simd *j, const char *buf, size_t len,
+                                          mx_jval *root) {
     if (len > j->max_bytes) return "document larger than the size limit";
     if (j->allocated < len || j->allocated == 0) {
         size_t cap = len < 4096 ? 4096 : len;
@@ -89,7 +89,7 @@ extern "C" const char *mx_json_parse(mx_json *j, const char *buf, size_t len, mx
     return nullptr;
 }
 
-extern "C" mx_jtype mx_json_type(const mx_jval *v) {
+extern "C" mx_jtype mx_json_simd_type(const mx_jval *v) {
     switch (load(v).type()) {
     case dom::element_type::NULL_VALUE: return MX_J_NULL;
     case dom::element_type::BOOL: return MX_J_BOOL;
@@ -103,7 +103,7 @@ extern "C" mx_jtype mx_json_type(const mx_jval *v) {
     return MX_J_NULL;
 }
 
-extern "C" bool mx_json_get(const mx_jval *v, const char *key, mx_jval *out) {
+extern "C" bool mx_json_simd_get(const mx_jval *v, const char *key, mx_jval *out) {
     dom::object obj;
     if (load(v).get_object().get(obj)) return false;
     // Linear scan, first match: at_key would also do, but we want exact-byte keys
@@ -118,14 +118,14 @@ extern "C" bool mx_json_get(const mx_jval *v, const char *key, mx_jval *out) {
     return false;
 }
 
-extern "C" bool mx_json_pointer(const mx_jval *v, const char *ptr, mx_jval *out) {
+extern "C" bool mx_json_simd_pointer(const mx_jval *v, const char *ptr, mx_jval *out) {
     dom::element e;
     if (load(v).at_pointer(ptr).get(e)) return false;
     store(out, e);
     return true;
 }
 
-extern "C" bool mx_json_string(const mx_jval *v, const char **s, size_t *n) {
+extern "C" bool mx_json_simd_string(const mx_jval *v, const char **s, size_t *n) {
     std::string_view sv;
     if (load(v).get_string().get(sv)) return false;
     *s = sv.data();
@@ -133,17 +133,17 @@ extern "C" bool mx_json_string(const mx_jval *v, const char **s, size_t *n) {
     return true;
 }
 
-extern "C" bool mx_json_int64(const mx_jval *v, int64_t *out) {
+extern "C" bool mx_json_simd_int64(const mx_jval *v, int64_t *out) {
     dom::element e = load(v);
     if (e.type() != dom::element_type::INT64) return false;
     return e.get_int64().get(*out) == SUCCESS;
 }
 
-extern "C" bool mx_json_double(const mx_jval *v, double *out) {
+extern "C" bool mx_json_simd_double(const mx_jval *v, double *out) {
     return load(v).get_double().get(*out) == SUCCESS;
 }
 
-extern "C" bool mx_json_bool(const mx_jval *v, bool *out) {
+extern "C" bool mx_json_simd_bool(const mx_jval *v, bool *out) {
     return load(v).get_bool().get(*out) == SUCCESS;
 }
 
@@ -160,14 +160,14 @@ template <typename It> static void get_iter(const mx_jiter *it, It &cur, It &end
                 sizeof end);
 }
 
-extern "C" bool mx_json_array_begin(const mx_jval *v, mx_jiter *it) {
+extern "C" bool mx_json_simd_array_begin(const mx_jval *v, mx_jiter *it) {
     dom::array arr;
     if (load(v).get_array().get(arr)) return false;
     put_iter(it, arr.begin(), arr.end());
     return true;
 }
 
-extern "C" bool mx_json_array_next(mx_jiter *it, mx_jval *out) {
+extern "C" bool mx_json_simd_array_next(mx_jiter *it, mx_jval *out) {
     dom::array::iterator cur, end;
     get_iter(it, cur, end);
     if (cur == end) return false;
@@ -177,14 +177,15 @@ extern "C" bool mx_json_array_next(mx_jiter *it, mx_jval *out) {
     return true;
 }
 
-extern "C" bool mx_json_object_begin(const mx_jval *v, mx_jiter *it) {
+extern "C" bool mx_json_simd_object_begin(const mx_jval *v, mx_jiter *it) {
     dom::object obj;
     if (load(v).get_object().get(obj)) return false;
     put_iter(it, obj.begin(), obj.end());
     return true;
 }
 
-extern "C" bool mx_json_object_next(mx_jiter *it, const char **key, size_t *key_len, mx_jval *out) {
+extern "C" bool mx_json_simd_object_next(mx_jiter *it, const char **key, size_t *key_len,
+                                         mx_jval *out) {
     dom::object::iterator cur, end;
     get_iter(it, cur, end);
     if (cur == end) return false;

@@ -1,18 +1,18 @@
 /*
- * json.h - a small C API over simdjson's DOM parser: the only C++ in the tree sits
+ * json_simd.h - a small C API over simdjson's DOM parser: the only C++ in the tree sits
  * behind it (parsers/json_simd.cpp).
  *
  * Each parse validates the whole document (RFC 8259, UTF-8) before any value is read:
  * simdjson's On-Demand API validates lazily, and a line with an invalid field we never
  * read must still be rejected. Values (struct mx_jval) point into the parser and are
- * valid until the next mx_json_parse on the same parser.
+ * valid until the next mx_json_simd_parse on the same parser.
  *
  * Limits: depth (default 64) and capacity are set per parser. simdjson rejects numbers
  * beyond double range (1e400) and integers beyond 64 bits, which RFC 8259 permits:
  * such documents are rejected as invalid.
  */
-#ifndef MX_JSON_H
-#define MX_JSON_H
+#ifndef MX_JSON_SIMD_H
+#define MX_JSON_SIMD_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,50 +36,51 @@ enum mx_jtype {
     MX_J_OBJECT
 };
 
-struct mx_json; /* opaque: one reusable parser */
+struct mx_json_simd; /* opaque: one reusable parser */
 
 /* A value inside the last parsed document; copy freely. */
 struct mx_jval {
     uint64_t opaque[2];
 };
 
-/* An array or object cursor; see mx_json_array_begin / mx_json_object_begin. */
+/* An array or object cursor; see mx_json_simd_array_begin / mx_json_simd_object_begin. */
 struct mx_jiter {
     uint64_t opaque[4];
 };
 
 /* A parser for documents of up to max_bytes with nesting up to max_depth. Never NULL. */
-struct mx_json *mx_json_new(size_t max_bytes, size_t max_depth);
+struct mx_json_simd *mx_json_simd_new(size_t max_bytes, size_t max_depth);
 /* Accepts NULL. */
-void mx_json_free(struct mx_json *j);
+void mx_json_simd_free(struct mx_json_simd *j);
 
 /* Parses buf[0..len); buf[len..len+MX_JSON_PADDING) must be readable. On success
  * returns NULL and sets *root; otherwise returns a static reason ("invalid UTF-8",
  * "nesting deeper than 64 levels", ...). */
-const char *mx_json_parse(struct mx_json *j, const char *buf, size_t len, struct mx_jval *root);
+const char *mx_json_simd_parse(struct mx_json_simd *j, const char *buf, size_t len,
+                               struct mx_jval *root);
 
-enum mx_jtype mx_json_type(const struct mx_jval *v);
+enum mx_jtype mx_json_simd_type(const struct mx_jval *v);
 
 /* Object member by key (exact bytes). Returns false if v is not an object or has no
  * such key (the first match wins when a key repeats). */
-bool mx_json_get(const struct mx_jval *v, const char *key, struct mx_jval *out);
+bool mx_json_simd_get(const struct mx_jval *v, const char *key, struct mx_jval *out);
 /* Value at an RFC 6901 JSON pointer ("/event/data/id"). Returns false if absent. */
-bool mx_json_pointer(const struct mx_jval *v, const char *ptr, struct mx_jval *out);
+bool mx_json_simd_pointer(const struct mx_jval *v, const char *ptr, struct mx_jval *out);
 
 /* Typed reads; each returns false when v has another type. Strings are (pointer,
  * length) views, valid UTF-8, possibly containing NUL; not NUL-terminated. */
-bool mx_json_string(const struct mx_jval *v, const char **s, size_t *n);
-bool mx_json_int64(const struct mx_jval *v, int64_t *out);
-bool mx_json_double(const struct mx_jval *v, double *out);
-bool mx_json_bool(const struct mx_jval *v, bool *out);
+bool mx_json_simd_string(const struct mx_jval *v, const char **s, size_t *n);
+bool mx_json_simd_int64(const struct mx_jval *v, int64_t *out);
+bool mx_json_simd_double(const struct mx_jval *v, double *out);
+bool mx_json_simd_bool(const struct mx_jval *v, bool *out);
 
 /* Iteration: begin returns false if v is not an array (object). next returns false at
  * the end. Object iteration yields each key as a view and its value. */
-bool mx_json_array_begin(const struct mx_jval *v, struct mx_jiter *it);
-bool mx_json_array_next(struct mx_jiter *it, struct mx_jval *out);
-bool mx_json_object_begin(const struct mx_jval *v, struct mx_jiter *it);
-bool mx_json_object_next(struct mx_jiter *it, const char **key, size_t *key_len,
-                         struct mx_jval *out);
+bool mx_json_simd_array_begin(const struct mx_jval *v, struct mx_jiter *it);
+bool mx_json_simd_array_next(struct mx_jiter *it, struct mx_jval *out);
+bool mx_json_simd_object_begin(const struct mx_jval *v, struct mx_jiter *it);
+bool mx_json_simd_object_next(struct mx_jiter *it, const char **key, size_t *key_len,
+                              struct mx_jval *out);
 
 #ifdef __cplusplus
 }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 #include "parsers/jfield.h"
 #include "parsers/json_simd.h"
 #include "parsers/lines.h"
@@ -20,20 +20,20 @@ static void one_record(struct mx_reader *rd, const struct mx_pos *pos, const str
                        bool in_page, const enum mx_pd_shape *known) {
     struct mx_record *r = &rd->rec;
     mx_record_begin(r, pos);
-    enum mx_jtype t = mx_json_type(v);
+    enum mx_jtype t = mx_json_simd_type(v);
     struct mx_jval items;
     const char *kind;
     if (t != MX_J_OBJECT) {
         mx_record_reject(r, MX_R_NOT_OBJECT, "expected a JSON object, got %s",
                          mx_jfield_type_word(t));
     } else {
-        enum mx_pd_shape shape = known ? *known : mx_pdjson_shape(v, &items, &kind);
+        enum mx_pd_shape shape = known ? *known : mx_pagerduty_json_shape(v, &items, &kind);
         if (shape == MX_PD_PAGE && in_page)
             mx_record_reject(r, MX_R_NOT_OBJECT, "a page inside a page");
         else if (shape == MX_PD_NONE)
             mx_native_record(r, v);
         else
-            mx_pdjson_record(r, shape, v);
+            mx_pagerduty_json_record(r, shape, v);
         static const enum mx_kind kinds[] = {
             MX_K_NATIVE,        MX_K_PD_LOG_ENTRY, MX_K_PD_INCIDENT, MX_K_PD_WEBHOOK_V3,
             MX_K_PD_WEBHOOK_V2, MX_K_PD_ANALYTICS, MX_K_NATIVE};
@@ -49,12 +49,12 @@ static void elements(struct mx_reader *rd, const struct mx_pos *pos, const struc
     struct mx_jval v;
     struct mx_pos p = *pos;
     p.index = 0;
-    if (mx_json_type(arr) == MX_J_OBJECT) {
+    if (mx_json_simd_type(arr) == MX_J_OBJECT) {
         one_record(rd, &p, arr, true, NULL);
         return;
     }
-    mx_json_array_begin(arr, &it);
-    while (mx_json_array_next(&it, &v)) {
+    mx_json_simd_array_begin(arr, &it);
+    while (mx_json_simd_array_next(&it, &v)) {
         one_record(rd, &p, &v, true, NULL);
         p.index++;
     }
@@ -63,12 +63,12 @@ static void elements(struct mx_reader *rd, const struct mx_pos *pos, const struc
 /* A page's "time_zone" applies to its offset-less times while its elements are read. */
 static void page(struct mx_reader *rd, const struct mx_pos *pos, const struct mx_jval *obj,
                  const struct mx_jval *items) {
-    struct mx_str name = mx_pdjson_page_zone(obj);
+    struct mx_str name = mx_pagerduty_json_page_zone(obj);
     struct mx_zone *z = NULL;
     if (name.n) {
         char buf[128];
         snprintf(buf, sizeof buf, "%.*s", (int)(name.n < 127 ? name.n : 127), name.p);
-        const char *why = mx_zone_open(buf, &z);
+        const char *why = mx_tz_open(buf, &z);
         if (why)
             mx_diag_warn(rd->diag, pos, MX_W_IGNORED_FIELD, "time_zone \"%s\": %s (ignored)", buf,
                          why);
@@ -81,7 +81,7 @@ static void page(struct mx_reader *rd, const struct mx_pos *pos, const struct mx
     elements(rd, pos, items);
     rd->rec.zone = saved;
     rd->rec.zone_declared = false;
-    mx_zone_free(z);
+    mx_tz_free(z);
 }
 
 /* A parsed value: a page's elements, a bare array's elements (documents only), or
@@ -90,8 +90,9 @@ static void value(struct mx_reader *rd, const struct mx_pos *pos, const struct m
                   bool document) {
     struct mx_jval items;
     const char *kind;
-    enum mx_jtype t = mx_json_type(v);
-    enum mx_pd_shape shape = t == MX_J_OBJECT ? mx_pdjson_shape(v, &items, &kind) : MX_PD_NONE;
+    enum mx_jtype t = mx_json_simd_type(v);
+    enum mx_pd_shape shape =
+        t == MX_J_OBJECT ? mx_pagerduty_json_shape(v, &items, &kind) : MX_PD_NONE;
     if (shape == MX_PD_PAGE)
         page(rd, pos, v, &items);
     else if (document && t == MX_J_ARRAY)
@@ -105,7 +106,7 @@ static bool json_line(struct mx_reader *rd, const struct mx_pos *pos, const char
                       void *ctx) {
     (void)ctx;
     struct mx_jval root;
-    const char *why = mx_json_parse(rd->json, p, n, &root);
+    const char *why = mx_json_simd_parse(rd->json, p, n, &root);
     if (why) {
         mx_record_begin(&rd->rec, pos);
         mx_record_reject(&rd->rec, MX_R_INVALID_JSON, "invalid JSON: %s", why);
@@ -117,20 +118,20 @@ static bool json_line(struct mx_reader *rd, const struct mx_pos *pos, const char
 }
 
 int mx_jsonin_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
-    return mx_reader_lines(rd, s, src, json_line, NULL);
+    return mx_input_lines(rd, s, src, json_line, NULL);
 }
 
 int mx_jsonin_document(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
     struct mx_pos pos = {rd->diag->inputs[src].path, src, 1, -1};
     size_t cap = 1 << 16, n = 0;
     if (cap > rd->opts.json_doc_max) cap = rd->opts.json_doc_max;
-    char *buf = mx_xmalloc(cap + MX_JSON_PADDING);
+    char *buf = mx_mem_malloc(cap + MX_JSON_PADDING);
     int rc = 0;
     size_t max = rd->opts.json_doc_max;
     for (;;) {
         if (n == cap && cap < max) {
             cap = cap * 2 < max ? cap * 2 : max;
-            buf = mx_xrealloc(buf, cap + MX_JSON_PADDING);
+            buf = mx_mem_realloc(buf, cap + MX_JSON_PADDING);
         }
         char probe;
         long got = n < cap ? mx_stream_read(s, buf + n, cap - n) : mx_stream_read(s, &probe, 1);
@@ -154,9 +155,9 @@ int mx_jsonin_document(struct mx_reader *rd, struct mx_stream *s, uint32_t src) 
          i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'); i++)
         if (buf[i] == '\n') pos.line++;
     if (rc == 0 && !mx_lines_blank(buf + start, n - start)) {
-        struct mx_json *doc = mx_json_new(rd->opts.json_doc_max, rd->opts.json_depth);
+        struct mx_json_simd *doc = mx_json_simd_new(rd->opts.json_doc_max, rd->opts.json_depth);
         struct mx_jval root;
-        const char *why = mx_json_parse(doc, buf + start, n - start, &root);
+        const char *why = mx_json_simd_parse(doc, buf + start, n - start, &root);
         if (memchr(buf + start, '\0', n - start)) why = "NUL byte in the document";
         if (why) {
             mx_record_begin(&rd->rec, &pos);
@@ -165,7 +166,7 @@ int mx_jsonin_document(struct mx_reader *rd, struct mx_stream *s, uint32_t src) 
         } else {
             value(rd, &pos, &root, true);
         }
-        mx_json_free(doc);
+        mx_json_simd_free(doc);
     }
     free(buf);
     return rc;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 #include "parsers/json_simd.h"
 
 #define CHUNK ((size_t)256 << 10)
@@ -28,11 +28,11 @@ struct mx_lines {
 };
 
 struct mx_lines *mx_lines_new(struct mx_stream *stream, size_t max_line) {
-    struct mx_lines *r = mx_xcalloc(1, sizeof *r);
+    struct mx_lines *r = mx_mem_calloc(1, sizeof *r);
     r->s = stream;
     r->max_line = max_line;
     r->cap = max_line + 2 + CHUNK;
-    r->buf = mx_xmalloc(r->cap + MX_JSON_PADDING);
+    r->buf = mx_mem_malloc(r->cap + MX_JSON_PADDING);
     memset(r->buf + r->cap, 0, MX_JSON_PADDING);
     return r;
 }

@@ -47,9 +47,9 @@ static int field_of(const char *k, size_t n) {
 /* An optional string field: a string is taken, null is absent, anything else warns. */
 static void opt_string(struct mx_record *r, const struct mx_jval *v, struct mx_str *out,
                        const char *name) {
-    enum mx_jtype t = mx_json_type(v);
+    enum mx_jtype t = mx_json_simd_type(v);
     if (t == MX_J_STRING)
-        mx_json_string(v, &out->p, &out->n);
+        mx_json_simd_string(v, &out->p, &out->n);
     else if (t != MX_J_NULL)
         mx_record_warn(r, MX_W_IGNORED_FIELD, "field '%s': expected a string, got %s (ignored)",
                        name, mx_jfield_type_word(t));
@@ -63,20 +63,20 @@ static bool read_required(struct mx_record *r, const struct mx_jval *f, const bo
                                 "not an event: no 'time', 'incident' or 'event' field, and not a "
                                 "PagerDuty log entry, incident or webhook");
     for (int k = 0; k < 3; k++)
-        if (!seen[req[k]] || mx_json_type(&f[req[k]]) == MX_J_NULL)
+        if (!seen[req[k]] || mx_json_simd_type(&f[req[k]]) == MX_J_NULL)
             return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field '%s'",
                                     field_names[req[k]]);
     if (!mx_jfield_time(r, &f[F_TIME], "time", &ev->time_ms)) return false;
     if (!mx_jfield_id(r, &f[F_INCIDENT], "incident", &ev->incident)) return false;
     const char *s;
     size_t n;
-    if (!mx_json_string(&f[F_EVENT], &s, &n))
+    if (!mx_json_simd_string(&f[F_EVENT], &s, &n))
         return mx_record_reject(r, MX_R_BAD_FIELD, "field 'event': expected a string, got %s",
-                                mx_jfield_type_word(mx_json_type(&f[F_EVENT])));
+                                mx_jfield_type_word(mx_json_simd_type(&f[F_EVENT])));
     if (n == 0) return mx_record_reject(r, MX_R_MISSING_FIELD, "field 'event' is empty");
-    if (!mx_evtype_parse(s, n, &ev->type)) {
+    if (!mx_event_type_parse(s, n, &ev->type)) {
         char ex[200];
-        mx_excerpt(ex, sizeof ex, s, n);
+        mx_diag_excerpt(ex, sizeof ex, s, n);
         ev->type = MX_EV_NOTE;
         ev->type_name.p = s;
         ev->type_name.n = n;
@@ -86,18 +86,18 @@ static bool read_required(struct mx_record *r, const struct mx_jval *f, const bo
 }
 
 static void read_severity(struct mx_record *r, const struct mx_jval *v, struct mx_event *ev) {
-    enum mx_jtype t = mx_json_type(v);
+    enum mx_jtype t = mx_json_simd_type(v);
     struct mx_str s = {NULL, 0};
     int64_t i;
     if (t == MX_J_NULL) return;
     if (t == MX_J_STRING)
-        mx_json_string(v, &s.p, &s.n);
-    else if (t == MX_J_INT && mx_json_int64(v, &i))
+        mx_json_simd_string(v, &s.p, &s.n);
+    else if (t == MX_J_INT && mx_json_simd_int64(v, &i))
         s = mx_record_int(r, i);
     if (s.p && mx_sevmap_lookup(r->sevmap, s.p, s.n, &ev->severity)) return;
     char ex[200];
     if (s.p)
-        mx_excerpt(ex, sizeof ex, s.p, s.n);
+        mx_diag_excerpt(ex, sizeof ex, s.p, s.n);
     else
         snprintf(ex, sizeof ex, "%s", mx_jfield_type_word(t));
     mx_record_warn(r, MX_W_UNKNOWN_SEVERITY, "unknown severity %s (ignored)", ex);
@@ -106,14 +106,14 @@ static void read_severity(struct mx_record *r, const struct mx_jval *v, struct m
 static void read_optional(struct mx_record *r, const struct mx_jval *f, const bool *seen,
                           struct mx_event *ev) {
     if (seen[F_SEVERITY]) read_severity(r, &f[F_SEVERITY], ev);
-    if (seen[F_CLASS] && mx_json_type(&f[F_CLASS]) != MX_J_NULL) {
+    if (seen[F_CLASS] && mx_json_simd_type(&f[F_CLASS]) != MX_J_NULL) {
         const char *s;
         size_t n;
-        if (mx_json_string(&f[F_CLASS], &s, &n) && mx_class_parse(s, n, &ev->cls)) {
+        if (mx_json_simd_string(&f[F_CLASS], &s, &n) && mx_event_class_parse(s, n, &ev->cls)) {
             ev->has_class = true;
         } else {
             char ex[200] = "a non-string";
-            if (mx_json_string(&f[F_CLASS], &s, &n)) mx_excerpt(ex, sizeof ex, s, n);
+            if (mx_json_simd_string(&f[F_CLASS], &s, &n)) mx_diag_excerpt(ex, sizeof ex, s, n);
             mx_record_warn(
                 r, MX_W_IGNORED_FIELD,
                 "field 'class': expected availability, security or data, got %s (ignored)", ex);
@@ -121,20 +121,20 @@ static void read_optional(struct mx_record *r, const struct mx_jval *f, const bo
     }
     if (seen[F_AUTO]) {
         bool b;
-        if (mx_json_bool(&f[F_AUTO], &b))
+        if (mx_json_simd_bool(&f[F_AUTO], &b))
             ev->auto_resolved = b && ev->type == MX_EV_RESOLVED;
-        else if (mx_json_type(&f[F_AUTO]) != MX_J_NULL)
+        else if (mx_json_simd_type(&f[F_AUTO]) != MX_J_NULL)
             mx_record_warn(r, MX_W_IGNORED_FIELD,
                            "field 'auto': expected a boolean, got %s (ignored)",
-                           mx_jfield_type_word(mx_json_type(&f[F_AUTO])));
+                           mx_jfield_type_word(mx_json_simd_type(&f[F_AUTO])));
     }
     struct mx_str *strs[] = {&ev->service,   &ev->team,    &ev->title, &ev->actor,
                              &ev->commander, &ev->channel, &ev->url,   &ev->note};
     for (int k = F_SERVICE; k <= F_NOTE; k++)
         if (seen[k]) opt_string(r, &f[k], strs[k - F_SERVICE], field_names[k]);
-    if (seen[F_INTO] && mx_json_type(&f[F_INTO]) != MX_J_NULL) {
+    if (seen[F_INTO] && mx_json_simd_type(&f[F_INTO]) != MX_J_NULL) {
         int64_t i;
-        if (mx_json_type(&f[F_INTO]) == MX_J_INT && mx_json_int64(&f[F_INTO], &i))
+        if (mx_json_simd_type(&f[F_INTO]) == MX_J_INT && mx_json_simd_int64(&f[F_INTO], &i))
             ev->into = mx_record_int(r, i);
         else
             opt_string(r, &f[F_INTO], &ev->into, "into");
@@ -148,8 +148,8 @@ bool mx_native_record(struct mx_record *r, const struct mx_jval *obj) {
     const char *key;
     size_t klen;
     struct mx_jval v;
-    mx_json_object_begin(obj, &it);
-    while (mx_json_object_next(&it, &key, &klen, &v)) {
+    mx_json_simd_object_begin(obj, &it);
+    while (mx_json_simd_object_next(&it, &key, &klen, &v)) {
         int k = field_of(key, klen);
         if (k >= 0 && !seen[k]) {
             seen[k] = true;

@@ -9,7 +9,7 @@
 
 static bool has(const struct mx_jval *o, const char *key, enum mx_jtype type, struct mx_jval *out) {
     struct mx_jval v;
-    if (!mx_json_get(o, key, &v) || mx_json_type(&v) != type) return false;
+    if (!mx_json_simd_get(o, key, &v) || mx_json_simd_type(&v) != type) return false;
     if (out) *out = v;
     return true;
 }
@@ -59,22 +59,22 @@ static const char *const KEYS[K__COUNT] = {
     "incident_number",
 };
 
-enum mx_pd_shape mx_pdjson_shape(const struct mx_jval *o, struct mx_jval *items,
-                                 const char **kind) {
+enum mx_pd_shape mx_pagerduty_json_shape(const struct mx_jval *o, struct mx_jval *items,
+                                         const char **kind) {
     struct mx_jval val[K__COUNT], v;
     enum mx_jtype type[K__COUNT];
     unsigned seen = 0;
     struct mx_jiter it;
     const char *key;
     size_t n;
-    mx_json_object_begin(o, &it);
-    while (mx_json_object_next(&it, &key, &n, &v)) {
+    mx_json_simd_object_begin(o, &it);
+    while (mx_json_simd_object_next(&it, &key, &n, &v)) {
         for (int k = 0; k < K__COUNT; k++) {
             if (!(seen & (1u << k)) && KEY_LEN[k] == n && key[0] == KEYS[k][0] &&
                 memcmp(key, KEYS[k], n) == 0) {
                 seen |= 1u << k;
                 val[k] = v;
-                type[k] = mx_json_type(&v);
+                type[k] = mx_json_simd_type(&v);
                 break;
             }
         }
@@ -88,7 +88,7 @@ enum mx_pd_shape mx_pdjson_shape(const struct mx_jval *o, struct mx_jval *items,
     if (HAS(K_EVENT, MX_J_OBJECT) && has(&val[K_EVENT], "event_type", MX_J_STRING, NULL))
         return MX_PD_WEBHOOK_V3;
     struct mx_str ev = {NULL, 0};
-    if (HAS(K_EVENT, MX_J_STRING)) mx_json_string(&val[K_EVENT], &ev.p, &ev.n);
+    if (HAS(K_EVENT, MX_J_STRING)) mx_json_simd_string(&val[K_EVENT], &ev.p, &ev.n);
     if (ev.n > 9 && memcmp(ev.p, "incident.", 9) == 0 && HAS(K_INCIDENT, MX_J_OBJECT))
         return MX_PD_WEBHOOK_V2;
     static const enum key pages[3] = {K_LOG_ENTRIES, K_INCIDENTS, K_MESSAGES};
@@ -107,7 +107,7 @@ enum mx_pd_shape mx_pdjson_shape(const struct mx_jval *o, struct mx_jval *items,
     if (seen & ((1u << K_SECONDS_TO_FIRST_ACK) | (1u << K_SECONDS_TO_RESOLVE)))
         return MX_PD_ANALYTICS;
     struct mx_str t = {NULL, 0};
-    if (HAS(K_TYPE, MX_J_STRING)) mx_json_string(&val[K_TYPE], &t.p, &t.n);
+    if (HAS(K_TYPE, MX_J_STRING)) mx_json_simd_string(&val[K_TYPE], &t.p, &t.n);
     if (ends_with(t, "_log_entry") || HAS(K_LOG_ENTRY, MX_J_OBJECT)) return MX_PD_LOG_ENTRY;
     if (eq(t, "incident") || HAS(K_INCIDENT_NUMBER, MX_J_INT) ||
         (HAS(K_INCIDENT, MX_J_OBJECT) && !HAS(K_EVENT, MX_J_STRING) && !HAS(K_TIME, MX_J_STRING)))
@@ -131,7 +131,7 @@ static void severity(struct mx_record *r, const struct mx_jval *inc, struct mx_e
     if (p.n) {
         if (mx_sevmap_lookup(r->sevmap, p.p, p.n, &ev->severity)) return;
         char ex[200];
-        mx_excerpt(ex, sizeof ex, p.p, p.n);
+        mx_diag_excerpt(ex, sizeof ex, p.p, p.n);
         mx_record_warn(r, MX_W_UNKNOWN_SEVERITY,
                        "priority %s is not in the severity mapping (ignored)", ex);
     }
@@ -144,7 +144,7 @@ static bool opt_time(struct mx_record *r, const struct mx_jval *o, const char *p
                      const char *name, int64_t *ms) {
     struct mx_jval v;
     *ms = MX_NO_TIME;
-    if (!mx_json_pointer(o, ptr, &v) || mx_json_type(&v) == MX_J_NULL) return true;
+    if (!mx_json_simd_pointer(o, ptr, &v) || mx_json_simd_type(&v) == MX_J_NULL) return true;
     return mx_jfield_time(r, &v, name, ms);
 }
 
@@ -184,7 +184,7 @@ static bool incident_facts(struct mx_record *r, const struct mx_jval *inc, int64
 /* Common fields of an incident object onto base: id, title, service, team, severity. */
 static bool incident_base(struct mx_record *r, const struct mx_jval *inc, struct mx_event *base) {
     struct mx_jval id;
-    if (!mx_json_get(inc, "id", &id))
+    if (!mx_json_simd_get(inc, "id", &id))
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'id'");
     if (!mx_jfield_id(r, &id, "id", &base->incident)) return false;
     base->title = mx_jfield_str(inc, "/title");
@@ -201,13 +201,13 @@ static bool incident(struct mx_record *r, const struct mx_jval *o) {
     struct mx_event base;
     mx_record_blank(r, &base);
     if (!incident_base(r, &inc, &base)) return false;
-    if (!mx_json_pointer(&inc, "/created_at", &v))
+    if (!mx_json_simd_pointer(&inc, "/created_at", &v))
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'created_at'");
     if (!incident_facts(r, &inc, MX_NO_TIME, &base)) return false;
     struct mx_jiter it;
     struct mx_jval ack;
-    if (mx_json_pointer(&inc, "/acknowledgements", &v) && mx_json_array_begin(&v, &it)) {
-        while (mx_json_array_next(&it, &ack)) {
+    if (mx_json_simd_pointer(&inc, "/acknowledgements", &v) && mx_json_simd_array_begin(&v, &it)) {
+        while (mx_json_simd_array_next(&it, &ack)) {
             struct mx_event ev = base;
             ev.type = MX_EV_ACKNOWLEDGED;
             ev.actor = mx_jfield_str(&ack, "/acknowledger/summary");
@@ -257,7 +257,7 @@ static bool map_type(struct mx_record *r, const struct type_map *map, size_t n, 
         }
     }
     char ex[200];
-    mx_excerpt(ex, sizeof ex, name.p, name.n);
+    mx_diag_excerpt(ex, sizeof ex, name.p, name.n);
     ev->type = MX_EV_NOTE;
     ev->type_name = name;
     mx_record_warn(r, MX_W_UNKNOWN_EVENT, "unknown PagerDuty type %s (kept as a note)", ex);
@@ -270,10 +270,10 @@ static bool log_entry(struct mx_record *r, const struct mx_jval *o) {
     struct mx_event ev;
     mx_record_blank(r, &ev);
     struct mx_str type = mx_jfield_str(&le, "/type");
-    if (!mx_json_pointer(&le, "/created_at", &v))
+    if (!mx_json_simd_pointer(&le, "/created_at", &v))
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'created_at'");
     if (!mx_jfield_time(r, &v, "created_at", &ev.time_ms)) return false;
-    if (!mx_json_pointer(&le, "/incident/id", &v))
+    if (!mx_json_simd_pointer(&le, "/incident/id", &v))
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'incident.id'");
     if (!mx_jfield_id(r, &v, "incident.id", &ev.incident)) return false;
     ev.uid = mx_jfield_str(&le, "/id");
@@ -314,21 +314,21 @@ static const struct type_map V3_TYPES[] = {
 
 static bool webhook_v3(struct mx_record *r, const struct mx_jval *o) {
     struct mx_jval e, data, v;
-    mx_json_get(o, "event", &e);
+    mx_json_simd_get(o, "event", &e);
     struct mx_event ev;
     mx_record_blank(r, &ev);
     struct mx_str type = mx_jfield_str(&e, "/event_type");
-    if (!mx_json_get(&e, "data", &data) || mx_json_type(&data) != MX_J_OBJECT)
+    if (!mx_json_simd_get(&e, "data", &data) || mx_json_simd_type(&data) != MX_J_OBJECT)
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'event.data'");
     bool is_incident = eq(mx_jfield_str(&data, "/type"), "incident");
-    if (!(mx_json_pointer(&data, is_incident ? "/id" : "/incident/id", &v))) {
+    if (!(mx_json_simd_pointer(&data, is_incident ? "/id" : "/incident/id", &v))) {
         char ex[200];
-        mx_excerpt(ex, sizeof ex, type.p, type.n);
+        mx_diag_excerpt(ex, sizeof ex, type.p, type.n);
         return mx_record_reject(r, MX_R_NOT_INCIDENT, "webhook event %s is not about an incident",
                                 ex);
     }
     if (!mx_jfield_id(r, &v, "event.data.id", &ev.incident)) return false;
-    if (!mx_json_get(&e, "occurred_at", &v))
+    if (!mx_json_simd_get(&e, "occurred_at", &v))
         return mx_record_reject(r, MX_R_MISSING_FIELD,
                                 "missing required field 'event.occurred_at'");
     if (!mx_jfield_time(r, &v, "event.occurred_at", &ev.time_ms)) return false;
@@ -372,12 +372,12 @@ static const struct type_map V2_TYPES[] = {
 
 static bool webhook_v2(struct mx_record *r, const struct mx_jval *o) {
     struct mx_jval inc, v;
-    mx_json_get(o, "incident", &inc);
+    mx_json_simd_get(o, "incident", &inc);
     struct mx_event base;
     mx_record_blank(r, &base);
     if (!incident_base(r, &inc, &base)) return false;
     struct mx_event ev = base;
-    if (!mx_json_get(o, "created_on", &v))
+    if (!mx_json_simd_get(o, "created_on", &v))
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'created_on'");
     if (!mx_jfield_time(r, &v, "created_on", &ev.time_ms)) return false;
     ev.uid = mx_jfield_str(o, "/id");
@@ -392,7 +392,7 @@ static bool webhook_v2(struct mx_record *r, const struct mx_jval *o) {
     return incident_facts(r, &inc, MX_NO_TIME, &base);
 }
 
-struct mx_str mx_pdjson_page_zone(const struct mx_jval *page) {
+struct mx_str mx_pagerduty_json_page_zone(const struct mx_jval *page) {
     return mx_jfield_str(page, "/time_zone");
 }
 
@@ -401,10 +401,10 @@ static bool analytics(struct mx_record *r, const struct mx_jval *o) {
     struct mx_jval v;
     struct mx_event ev;
     mx_record_blank(r, &ev);
-    if (!mx_json_get(o, "id", &v))
+    if (!mx_json_simd_get(o, "id", &v))
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'id'");
     if (!mx_jfield_id(r, &v, "id", &ev.incident)) return false;
-    if (!mx_json_get(o, "created_at", &v))
+    if (!mx_json_simd_get(o, "created_at", &v))
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'created_at'");
     if (!mx_jfield_time(r, &v, "created_at", &ev.time_ms)) return false;
     ev.title = mx_jfield_str(o, "/description");
@@ -413,7 +413,7 @@ static bool analytics(struct mx_record *r, const struct mx_jval *o) {
     struct mx_str p = mx_jfield_str(o, "/priority_name");
     if (p.n && !mx_sevmap_lookup(r->sevmap, p.p, p.n, &ev.severity)) {
         char ex[200];
-        mx_excerpt(ex, sizeof ex, p.p, p.n);
+        mx_diag_excerpt(ex, sizeof ex, p.p, p.n);
         mx_record_warn(r, MX_W_UNKNOWN_SEVERITY,
                        "priority %s is not in the severity mapping (ignored)", ex);
     }
@@ -424,7 +424,8 @@ static bool analytics(struct mx_record *r, const struct mx_jval *o) {
     mx_record_event(r, &ev);
     struct mx_event more = ev;
     more.title.n = more.service.n = more.team.n = 0;
-    if (mx_json_get(o, "seconds_to_first_ack", &v) && mx_json_int64(&v, &secs) && secs >= 0) {
+    if (mx_json_simd_get(o, "seconds_to_first_ack", &v) && mx_json_simd_int64(&v, &secs) &&
+        secs >= 0) {
         more.type = MX_EV_ACKNOWLEDGED;
         more.time_ms = created + secs * 1000;
         mx_record_event(r, &more);
@@ -435,13 +436,15 @@ static bool analytics(struct mx_record *r, const struct mx_jval *o) {
         more.type = MX_EV_RESOLVED;
         more.time_ms = resolved;
         more.actor = mx_jfield_str(o, "/resolved_by_user_name");
-        more.auto_resolved = mx_json_get(o, "auto_resolved", &v) && mx_json_bool(&v, &b) && b;
+        more.auto_resolved =
+            mx_json_simd_get(o, "auto_resolved", &v) && mx_json_simd_bool(&v, &b) && b;
         mx_record_event(r, &more);
     }
     return true;
 }
 
-bool mx_pdjson_record(struct mx_record *r, enum mx_pd_shape shape, const struct mx_jval *obj) {
+bool mx_pagerduty_json_record(struct mx_record *r, enum mx_pd_shape shape,
+                              const struct mx_jval *obj) {
     switch (shape) {
     case MX_PD_LOG_ENTRY: return log_entry(r, obj);
     case MX_PD_INCIDENT: return incident(r, obj);

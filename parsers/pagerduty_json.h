@@ -33,15 +33,16 @@ enum mx_pd_shape {
 /* Classifies a JSON object. For MX_PD_PAGE, *items is the array of records (or the
  * one record, for {"data":{...}}) and *kind names it ("log_entries", "data", ...).
  * Analytics pages carry a "time_zone" for their offset-less times: see
- * mx_pdjson_page_zone. */
-enum mx_pd_shape mx_pdjson_shape(const struct mx_jval *obj, struct mx_jval *items,
-                                 const char **kind);
+ * mx_pagerduty_json_page_zone. */
+enum mx_pd_shape mx_pagerduty_json_shape(const struct mx_jval *obj, struct mx_jval *items,
+                                         const char **kind);
 
 /* The "time_zone" of a page, or an empty view. */
-struct mx_str mx_pdjson_page_zone(const struct mx_jval *page);
+struct mx_str mx_pagerduty_json_page_zone(const struct mx_jval *page);
 
 /* Maps one record of a non-page shape to events of r. Returns false when the record
  * was rejected. */
-bool mx_pdjson_record(struct mx_record *r, enum mx_pd_shape shape, const struct mx_jval *obj);
+bool mx_pagerduty_json_record(struct mx_record *r, enum mx_pd_shape shape,
+                              const struct mx_jval *obj);
 
 #endif

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 
 void mx_record_begin(struct mx_record *r, const struct mx_pos *pos) {
     r->pos = *pos;
@@ -21,7 +21,7 @@ void mx_record_begin(struct mx_record *r, const struct mx_pos *pos) {
 
 void mx_record_event(struct mx_record *r, const struct mx_event *ev) {
     if (r->rejected) return;
-    mx_grow((void **)&r->events, &r->cap, r->n + 1, sizeof *r->events);
+    mx_mem_grow((void **)&r->events, &r->cap, r->n + 1, sizeof *r->events);
     r->events[r->n] = *ev;
     r->events[r->n].pos = r->pos;
     r->events[r->n].same_record = r->n > 0;

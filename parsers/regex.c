@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 
 #define MATCH_LIMIT    100000
 #define DEPTH_LIMIT    10000
@@ -37,15 +37,12 @@ const char *mx_regex_compile(const char *pattern, struct mx_regex **out) {
         snprintf(msg, sizeof msg, "%s at offset %zu", why, (size_t)off);
         return msg;
     }
-    struct mx_regex *re = mx_xcalloc(1, sizeof *re);
+    struct mx_regex *re = mx_mem_calloc(1, sizeof *re);
     re->code = code;
     re->jitted = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
     re->md = pcre2_match_data_create_from_pattern(code, NULL);
     re->mc = pcre2_match_context_create(NULL);
-    if (!re->md || !re->mc) {
-        fputs("mttx: out of memory (regex)\n", stderr);
-        exit(1);
-    }
+    if (!re->md || !re->mc) mx_mem_oom(0);
     pcre2_set_match_limit(re->mc, MATCH_LIMIT);
     pcre2_set_depth_limit(re->mc, DEPTH_LIMIT);
     pcre2_set_heap_limit(re->mc, HEAP_LIMIT_KIB);

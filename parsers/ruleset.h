@@ -1,11 +1,11 @@
 /*
- * rules.h - the rules of the configuration, compiled: [exclude] title/service,
+ * ruleset.h - the rules of the configuration, compiled: [exclude] title/service,
  * [severity] from_title, [service] alias.NAME and [checks] channel (config.h). The
  * analyzer applies them to finished timelines (analyzer/rules.h); this layer only
  * holds them.
  */
-#ifndef MX_RULES_CFG_H
-#define MX_RULES_CFG_H
+#ifndef MX_RULESET_H
+#define MX_RULESET_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -24,7 +24,7 @@ struct mx_rule {
     char *pattern;            /* owned: the pattern as written */
 };
 
-struct mx_rules {
+struct mx_ruleset {
     struct mx_rule exclude[MX_MAX_RULES]; /* in config order: the first match counts */
     size_t n_exclude;
     struct mx_rule alias[MX_MAX_RULES]; /* in config order: the first match renames */
@@ -34,12 +34,12 @@ struct mx_rules {
 };
 
 /* Whether any rule is configured. */
-bool mx_rules_any(const struct mx_rules *r);
+bool mx_ruleset_any(const struct mx_ruleset *r);
 
 /* "title" or "service". */
-const char *mx_rule_field_name(enum mx_rule_field f);
+const char *mx_ruleset_field_name(enum mx_rule_field f);
 
 /* Releases the patterns; the rules are then empty. Accepts NULL. */
-void mx_rules_free(struct mx_rules *r);
+void mx_ruleset_free(struct mx_ruleset *r);
 
 #endif

@@ -19,7 +19,7 @@
 #include <iconv.h>
 #include <zlib.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 
 enum kind { K_FD, K_MEM, K_GZIP, K_ICONV, K_FUNC, K_AHEAD };
 
@@ -78,7 +78,7 @@ struct mx_stream {
     struct ahead *ahead; /* K_AHEAD */
 };
 
-struct mx_gzip_limits mx_gzip_limits_default(void) {
+struct mx_gzip_limits mx_stream_gzip_limits_default(void) {
     struct mx_gzip_limits l = {(uint64_t)4 << 30, (uint64_t)64 << 20, 500, 100000};
     return l;
 }
@@ -86,7 +86,7 @@ struct mx_gzip_limits mx_gzip_limits_default(void) {
 static long fail(struct mx_stream *s, const char *msg);
 
 static struct mx_stream *make(enum kind k) {
-    struct mx_stream *s = mx_xcalloc(1, sizeof *s);
+    struct mx_stream *s = mx_mem_calloc(1, sizeof *s);
     s->kind = k;
     s->fd = -1;
     return s;
@@ -110,7 +110,7 @@ struct mx_stream *mx_stream_gzip(struct mx_stream *inner, const struct mx_gzip_l
     struct mx_stream *s = make(K_GZIP);
     s->inner = inner;
     s->lim = *lim;
-    s->in = mx_xmalloc(GZ_IN);
+    s->in = mx_mem_malloc(GZ_IN);
     return s;
 }
 
@@ -131,7 +131,7 @@ struct mx_stream *mx_stream_iconv(struct mx_stream *inner, const char *from) {
     struct mx_stream *s = make(K_ICONV);
     s->inner = inner;
     s->cd = cd;
-    s->ibuf = mx_xmalloc(GZ_IN);
+    s->ibuf = mx_mem_malloc(GZ_IN);
     snprintf(s->from, sizeof s->from, "%s", from);
     return s;
 }
@@ -170,8 +170,8 @@ static void *ahead_work(void *arg) {
 struct mx_stream *mx_stream_ahead(struct mx_stream *inner) {
     struct mx_stream *s = make(K_AHEAD);
     s->inner = inner;
-    struct ahead *a = mx_xcalloc(1, sizeof *a);
-    for (int i = 0; i < AHEAD_N; i++) a->buf[i] = mx_xmalloc(AHEAD_SZ);
+    struct ahead *a = mx_mem_calloc(1, sizeof *a);
+    for (int i = 0; i < AHEAD_N; i++) a->buf[i] = mx_mem_malloc(AHEAD_SZ);
     pthread_mutex_init(&a->mu, NULL);
     pthread_cond_init(&a->cv, NULL);
     s->ahead = a;
@@ -434,7 +434,7 @@ long mx_stream_read(struct mx_stream *s, char *buf, size_t n) {
 
 long mx_stream_peek(struct mx_stream *s, const char **p, size_t n) {
     if (n > PEEK_MAX) n = PEEK_MAX;
-    if (!s->peek) s->peek = mx_xmalloc(PEEK_MAX);
+    if (!s->peek) s->peek = mx_mem_malloc(PEEK_MAX);
     while (s->peek_len < n && !s->done) {
         long r = raw_read(s, s->peek + s->peek_len, n - s->peek_len);
         if (r < 0 && s->peek_len) break; /* what came before the damage first */

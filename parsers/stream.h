@@ -25,7 +25,7 @@ struct mx_gzip_limits {
 };
 
 /* The defaults of SECURITY.md. */
-struct mx_gzip_limits mx_gzip_limits_default(void);
+struct mx_gzip_limits mx_stream_gzip_limits_default(void);
 
 /* A stream reading fd; close_fd: whether mx_stream_free closes it. Never NULL. */
 struct mx_stream *mx_stream_fd(int fd, bool close_fd);

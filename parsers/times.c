@@ -1,12 +1,12 @@
 /*
- * timeparse.c - RFC 3339 / ISO 8601 and epoch reading (see timeparse.h). A small
+ * times.c - RFC 3339 / ISO 8601 and epoch reading (see times.h). A small
  * cursor-based scanner; every field is range-checked before it is combined.
  */
 #include "parsers/times.h"
 
 #include <stdio.h>
 
-int64_t mx_days_from_civil(int64_t y, int m, int d) {
+int64_t mx_times_days_from_civil(int64_t y, int m, int d) {
     y -= m <= 2;
     const int64_t era = (y >= 0 ? y : y - 399) / 400;
     const int64_t yoe = y - era * 400;
@@ -15,7 +15,7 @@ int64_t mx_days_from_civil(int64_t y, int m, int d) {
     return era * 146097 + doe - 719468;
 }
 
-void mx_civil_from_days(int64_t z, int64_t *y, int *m, int *d) {
+void mx_times_civil_from_days(int64_t z, int64_t *y, int *m, int *d) {
     z += 719468;
     const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     const int64_t doe = z - era * 146097;
@@ -27,7 +27,7 @@ void mx_civil_from_days(int64_t z, int64_t *y, int *m, int *d) {
     *y = yoe + era * 400 + (*m <= 2);
 }
 
-int mx_days_in_month(int64_t y, int m) {
+int mx_times_days_in_month(int64_t y, int m) {
     static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2) return ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : 28;
     return days[m - 1];
@@ -90,7 +90,7 @@ static const char *zone(struct cur *c, int *off_min, bool *has_zone) {
     return NULL;
 }
 
-const char *mx_time_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zone) {
+const char *mx_times_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zone) {
     struct cur c = {s, n, 0};
     int y = digits(&c, 4);
     if (y < 0 || !take(&c, '-')) return "expected RFC 3339 timestamp (YYYY-MM-DDTHH:MM:SSZ)";
@@ -124,7 +124,7 @@ const char *mx_time_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zo
     if (!at_end(&c)) return "unexpected text after the timestamp";
     if (y < 1000) return "year out of range (1000-9999)";
     if (mo < 1 || mo > 12) return "month out of range (01-12)";
-    if (d < 1 || d > mx_days_in_month(y, mo)) return "day does not exist in that month";
+    if (d < 1 || d > mx_times_days_in_month(y, mo)) return "day does not exist in that month";
     if (hh > 23) return "hour out of range (00-23)";
     if (mi > 59) return "minute out of range (00-59)";
     if (sec > 60) return "second out of range (00-59, 60 for a leap second)";
@@ -132,7 +132,7 @@ const char *mx_time_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zo
         sec = 59;
         ms = 999;
     }
-    int64_t days = mx_days_from_civil(y, mo, d);
+    int64_t days = mx_times_days_from_civil(y, mo, d);
     int64_t t = ((days * 24 + hh) * 60 + mi) * 60 + sec;
     t -= (int64_t)off * 60;
     *out_ms = t * 1000 + ms;
@@ -200,8 +200,8 @@ static const char *directive(struct cur *c, char d, int f[7], int *off, bool *ha
     }
 }
 
-const char *mx_time_parse_layout(const char *layout, const char *s, size_t n, int64_t *out_ms,
-                                 bool *has_zone) {
+const char *mx_times_parse_layout(const char *layout, const char *s, size_t n, int64_t *out_ms,
+                                  bool *has_zone) {
     struct cur c = {s, n, 0};
     int f[7] = {-1, -1, -1, 0, 0, 0, 0}; /* year month day hour minute second ms */
     int off = 0;
@@ -221,17 +221,18 @@ const char *mx_time_parse_layout(const char *layout, const char *s, size_t n, in
     if (!at_end(&c)) return "unexpected text after the time";
     if (f[0] < 1000 || f[1] < 1 || f[2] < 0) return "the layout lacks a year, month or day";
     if (f[1] > 12) return "month out of range (01-12)";
-    if (f[2] < 1 || f[2] > mx_days_in_month(f[0], f[1])) return "day does not exist in that month";
+    if (f[2] < 1 || f[2] > mx_times_days_in_month(f[0], f[1]))
+        return "day does not exist in that month";
     if (f[3] > 23) return "hour out of range (00-23)";
     if (f[4] > 59) return "minute out of range (00-59)";
     if (f[5] > 60) return "second out of range (00-59, 60 for a leap second)";
     if (f[5] == 60) f[5] = 59, f[6] = 999;
-    int64_t t = ((mx_days_from_civil(f[0], f[1], f[2]) * 24 + f[3]) * 60 + f[4]) * 60 + f[5];
+    int64_t t = ((mx_times_days_from_civil(f[0], f[1], f[2]) * 24 + f[3]) * 60 + f[4]) * 60 + f[5];
     *out_ms = (t - (int64_t)off * 60) * 1000 + f[6];
     return NULL;
 }
 
-const char *mx_time_from_epoch(int64_t v, int64_t *out_ms) {
+const char *mx_times_from_epoch(int64_t v, int64_t *out_ms) {
     if (v < 0) return "epoch time is negative";
     if (v > 100000000000000000LL)
         *out_ms = v / 1000000;
@@ -253,14 +254,14 @@ static char *put_digits(char *p, int64_t v, int k) {
     return p + k;
 }
 
-size_t mx_time_format_utc(int64_t ms, char *buf) {
+size_t mx_times_format_utc(int64_t ms, char *buf) {
     int64_t secs = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
     int frac = (int)(ms - secs * 1000);
     int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
     int64_t rem = secs - days * 86400;
     int64_t y;
     int m, d;
-    mx_civil_from_days(days, &y, &m, &d);
+    mx_times_civil_from_days(days, &y, &m, &d);
     if (y < 0 || y > 9999) return (size_t)snprintf(buf, 32, "%lld-01-01T00:00:00Z", (long long)y);
     /* hand-rolled: this runs for every time in every report */
     char *p = put_digits(buf, y, 4);

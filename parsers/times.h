@@ -1,5 +1,5 @@
 /*
- * timeparse.h - reading and writing instants, with calendar and offset validation in
+ * times.h - reading and writing instants, with calendar and offset validation in
  * our own code (glibc's strptime accepts Feb 30 and second 61; timegm normalises).
  *
  * Accepted text forms (FORMATS.md, "Timestamps seen"):
@@ -10,8 +10,8 @@
  * Fractions are kept to the millisecond, truncated. Second 60 (a leap second) reads as
  * 59.999. Years 1000-9999.
  */
-#ifndef MX_TIMEPARSE_H
-#define MX_TIMEPARSE_H
+#ifndef MX_TIMES_H
+#define MX_TIMES_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -19,30 +19,30 @@
 
 /* Parses s[0..n). On success returns NULL and stores the instant in *out_ms; when the
  * text has no zone, *has_zone is false and *out_ms holds the wall-clock fields as if
- * they were UTC (convert with mx_zone_to_utc). On failure returns a static reason
+ * they were UTC (convert with mx_tz_to_utc). On failure returns a static reason
  * ("day 30 is not in February 2026") and leaves the outputs unspecified. */
-const char *mx_time_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zone);
+const char *mx_times_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zone);
 
 /* Parses s[0..n) by a strftime-like layout: %Y %m %d %e %H %M %S, %f (fraction of a
  * second, 1-9 digits), %b (Jan..Dec, any case), %z (Z, +hh, +hhmm, +hh:mm), %% and
  * literal characters (a space matches one or more spaces). Fields are validated as by
- * mx_time_parse; a layout without %z gives *has_zone false. Returns NULL or a reason. */
-const char *mx_time_parse_layout(const char *layout, const char *s, size_t n, int64_t *out_ms,
-                                 bool *has_zone);
+ * mx_times_parse; a layout without %z gives *has_zone false. Returns NULL or a reason. */
+const char *mx_times_parse_layout(const char *layout, const char *s, size_t n, int64_t *out_ms,
+                                  bool *has_zone);
 
 /* Reads an integer epoch: seconds; milliseconds if > 10^11; microseconds if > 10^14;
  * nanoseconds if > 10^17. Returns NULL or a static reason (negative values). */
-const char *mx_time_from_epoch(int64_t v, int64_t *out_ms);
+const char *mx_times_from_epoch(int64_t v, int64_t *out_ms);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
-int64_t mx_days_from_civil(int64_t y, int m, int d);
-/* The inverse of mx_days_from_civil. */
-void mx_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
+int64_t mx_times_days_from_civil(int64_t y, int m, int d);
+/* The inverse of mx_times_days_from_civil. */
+void mx_times_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 /* Number of days in month m (1-12) of year y. */
-int mx_days_in_month(int64_t y, int m);
+int mx_times_days_in_month(int64_t y, int m);
 
 /* Writes ms as RFC 3339 UTC ("2026-03-04T05:06:07Z", ".123" added when the
  * milliseconds are not zero) into buf (at least 32 bytes); returns the length. */
-size_t mx_time_format_utc(int64_t ms, char *buf);
+size_t mx_times_format_utc(int64_t ms, char *buf);
 
 #endif

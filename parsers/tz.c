@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 #include "parsers/times.h"
 
 #define MAX_TZIF ((size_t)1 << 20)
@@ -75,8 +75,8 @@ static const char *parse_tzif(struct mx_zone *z, const unsigned char *p, size_t 
     if (44 + block_size(c, tsize) > len) return "damaged TZif file";
     const unsigned char *times = p + 44, *idx = times + c[3] * tsize, *types = idx + c[3];
     z->n = (size_t)c[3];
-    z->at = mx_xmalloc((z->n ? z->n : 1) * sizeof *z->at);
-    z->offset = mx_xmalloc((z->n ? z->n : 1) * sizeof *z->offset);
+    z->at = mx_mem_malloc((z->n ? z->n : 1) * sizeof *z->at);
+    z->offset = mx_mem_malloc((z->n ? z->n : 1) * sizeof *z->offset);
     for (size_t i = 0; i < z->n; i++) {
         if (idx[i] >= c[4]) return "damaged TZif file";
         z->at[i] = be(times + i * (size_t)tsize, tsize);
@@ -87,8 +87,8 @@ static const char *parse_tzif(struct mx_zone *z, const unsigned char *p, size_t 
     return NULL;
 }
 
-const char *mx_zone_open(const char *name, struct mx_zone **out) {
-    struct mx_zone *z = mx_xcalloc(1, sizeof *z);
+const char *mx_tz_open(const char *name, struct mx_zone **out) {
+    struct mx_zone *z = mx_mem_calloc(1, sizeof *z);
     snprintf(z->name, sizeof z->name, "%s", name);
     *out = NULL;
     if (strcmp(name, "UTC") == 0 || strcmp(name, "Etc/UTC") == 0) {
@@ -109,28 +109,28 @@ const char *mx_zone_open(const char *name, struct mx_zone **out) {
         why = "unknown time zone (not in the zoneinfo database; is tzdata installed?)";
         goto out;
     }
-    buf = mx_xmalloc(MAX_TZIF);
+    buf = mx_mem_malloc(MAX_TZIF);
     size_t len = fread(buf, 1, MAX_TZIF, f);
     why = parse_tzif(z, buf, len);
 out:
     if (f) fclose(f);
     free(buf);
     if (why) {
-        mx_zone_free(z);
+        mx_tz_free(z);
         return why;
     }
     *out = z;
     return NULL;
 }
 
-void mx_zone_free(struct mx_zone *z) {
+void mx_tz_free(struct mx_zone *z) {
     if (!z) return;
     free(z->at);
     free(z->offset);
     free(z);
 }
 
-const char *mx_zone_name(const struct mx_zone *z) {
+const char *mx_tz_name(const struct mx_zone *z) {
     return z->name;
 }
 
@@ -157,7 +157,7 @@ static void split(int64_t ms, int gmtoff, struct mx_tm *o) {
     o->ms = (int)(ms - secs * 1000);
     int64_t days = floor_div(secs, 86400);
     int64_t rem = secs - days * 86400;
-    mx_civil_from_days(days, &o->year, &o->month, &o->day);
+    mx_times_civil_from_days(days, &o->year, &o->month, &o->day);
     o->hour = (int)(rem / 3600);
     o->minute = (int)(rem / 60 % 60);
     o->second = (int)(rem % 60);
@@ -165,12 +165,12 @@ static void split(int64_t ms, int gmtoff, struct mx_tm *o) {
     o->gmtoff = gmtoff;
 }
 
-void mx_zone_local(const struct mx_zone *z, int64_t utc_ms, struct mx_tm *out) {
+void mx_tz_local(const struct mx_zone *z, int64_t utc_ms, struct mx_tm *out) {
     int32_t off = offset_at(z, floor_div(utc_ms, 1000));
     split(utc_ms + (int64_t)off * 1000, off, out);
 }
 
-const char *mx_zone_to_utc(const struct mx_zone *z, int64_t naive_ms, int64_t *utc_ms) {
+const char *mx_tz_to_utc(const struct mx_zone *z, int64_t naive_ms, int64_t *utc_ms) {
     int64_t naive = floor_div(naive_ms, 1000), cand[2];
     int nc = 0;
     for (int k = -1; k <= 1; k += 2) {

@@ -25,20 +25,20 @@ struct mx_tm {
 struct mx_zone; /* opaque, immutable once opened */
 
 /* Opens the zone called name ("UTC", "Europe/Berlin"). On success returns NULL and
- * *out, owned by the caller (mx_zone_free); otherwise a static reason. "UTC" needs no
+ * *out, owned by the caller (mx_tz_free); otherwise a static reason. "UTC" needs no
  * database. $TZDIR overrides /usr/share/zoneinfo. */
-const char *mx_zone_open(const char *name, struct mx_zone **out);
+const char *mx_tz_open(const char *name, struct mx_zone **out);
 /* Accepts NULL. */
-void mx_zone_free(struct mx_zone *z);
+void mx_tz_free(struct mx_zone *z);
 /* The zone's name as opened. */
-const char *mx_zone_name(const struct mx_zone *z);
+const char *mx_tz_name(const struct mx_zone *z);
 
 /* Breaks a UTC instant into the zone's local fields. */
-void mx_zone_local(const struct mx_zone *z, int64_t utc_ms, struct mx_tm *out);
+void mx_tz_local(const struct mx_zone *z, int64_t utc_ms, struct mx_tm *out);
 
-/* Converts wall-clock fields written as if UTC (see mx_time_parse) to a UTC instant.
+/* Converts wall-clock fields written as if UTC (see mx_times_parse) to a UTC instant.
  * Returns NULL, or a static reason for a time that does not exist in the zone (a DST
  * gap). An ambiguous time (a DST fold) takes the earlier instant. */
-const char *mx_zone_to_utc(const struct mx_zone *z, int64_t naive_ms, int64_t *utc_ms);
+const char *mx_tz_to_utc(const struct mx_zone *z, int64_t naive_ms, int64_t *utc_ms);
 
 #endif

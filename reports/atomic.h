@@ -12,7 +12,7 @@
 #include "reports/buf.h"
 
 /* Creates dir and its parents (mode 0777 & ~umask). Returns 0, or -1 with errno. */
-int mx_mkdirs(const char *dir);
+int mx_atomic_mkdirs(const char *dir);
 
 /* An output file being written atomically. */
 struct mx_atomic {

@@ -36,7 +36,7 @@ struct row {
 
 /* The row of timeline i under rule, or false when the rule does not apply to it. */
 static bool row_of(const struct mx_result *r, size_t i, enum rule rule, struct row *w) {
-    const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    const struct mx_timeline *t = mx_timeline_get(r->tl, i);
     const struct mx_compliance *c = &r->comp[i];
     memset(w, 0, sizeof *w);
     w->t = t;
@@ -51,7 +51,7 @@ static bool row_of(const struct mx_result *r, size_t i, enum rule rule, struct r
     switch (rule) {
     case R_POSTMORTEM:
         if (c->pm == MX_PM_NOT_REQUIRED) return false;
-        w->status = mx_pm_status_name(c->pm);
+        w->status = mx_compliance_pm_status_name(c->pm);
         w->deadline = c->pm_deadline;
         w->done = t->postmortem_at;
         w->late = c->pm_late;
@@ -60,7 +60,7 @@ static bool row_of(const struct mx_result *r, size_t i, enum rule rule, struct r
         return true;
     case R_RESPONSE:
         if (c->rsp == MX_CK_NOT_REQUIRED) return false;
-        w->status = mx_check_name(c->rsp);
+        w->status = mx_compliance_check_name(c->rsp);
         w->deadline = c->rsp_deadline;
         w->done = t->acknowledged_at;
         w->late = c->rsp_late;
@@ -80,7 +80,7 @@ static bool row_of(const struct mx_result *r, size_t i, enum rule rule, struct r
         return true;
     case R_REGULATOR:
         if (c->reg == MX_CK_NOT_REQUIRED) return false;
-        w->status = mx_check_name(c->reg);
+        w->status = mx_compliance_check_name(c->reg);
         w->deadline = c->reg_deadline;
         w->done = t->regulator_at;
         w->late = c->reg == MX_CK_MISSED ? t->regulator_at - c->reg_deadline : MX_NO_TIME;
@@ -102,7 +102,7 @@ static void evidence(struct mx_buf *out, const struct mx_result *r, const struct
         if (out->n) mx_buf_puts(out, "; ");
         mx_buf_puts(out, EV_NAMES[w->ev[k]]);
         mx_buf_putc(out, ' ');
-        mx_fmt_source(out, r, mx_tl_event(r->tl, e));
+        mx_fmt_source(out, r, mx_timeline_entry(r->tl, e));
     }
 }
 
@@ -144,7 +144,7 @@ static void md_summary(struct mx_buf *b, const struct mx_result *r) {
             mx_fmt_month(b, r->months[m].key);
             mx_buf_printf(
                 b, " | %s | %llu | %llu | %llu | %llu | ",
-                k < 5 ? mx_severity_name(order[k]) : "**all**",
+                k < 5 ? mx_event_severity_name(order[k]) : "**all**",
                 (unsigned long long)c->pm[MX_PM_ON_TIME], (unsigned long long)c->pm[MX_PM_LATE],
                 (unsigned long long)c->pm[MX_PM_MISSING], (unsigned long long)c->pm[MX_PM_PENDING]);
             md_pct(b, mx_compliance_pm_pct(c), pm_due);
@@ -169,7 +169,7 @@ static void md_summary(struct mx_buf *b, const struct mx_result *r) {
 static void md_rule_text(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t) {
     const struct mx_rule *x = mx_result_exclusion(r, t);
     if (!x) return;
-    mx_buf_printf(b, "%s ~ ", mx_rule_field_name(x->field));
+    mx_buf_printf(b, "%s ~ ", mx_ruleset_field_name(x->field));
     mx_esc_md(b, x->pattern, strlen(x->pattern));
 }
 
@@ -181,7 +181,7 @@ static void md_rule(struct mx_buf *b, const struct mx_result *r, enum rule rule)
                   "|---|---|---|---|---|---|---|---|---:|---|\n",
                   RULE_TITLES[rule], DONE_LABEL[rule]);
     size_t rows = 0;
-    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
+    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
         struct row w;
         if (!row_of(r, i, rule, &w)) continue;
         rows++;
@@ -189,7 +189,7 @@ static void md_rule(struct mx_buf *b, const struct mx_result *r, enum rule rule)
         md_text(b, w.t->id);
         mx_buf_puts(b, " | ");
         md_text(b, w.t->title);
-        mx_buf_printf(b, " | %s | ", mx_severity_name(w.t->severity));
+        mx_buf_printf(b, " | %s | ", mx_event_severity_name(w.t->severity));
         md_time(b, r, w.t->detected_at);
         mx_buf_puts(b, " | ");
         md_time(b, r, w.t->resolved_at);
@@ -218,7 +218,7 @@ static void md_rule(struct mx_buf *b, const struct mx_result *r, enum rule rule)
     mx_buf_free(&ev);
 }
 
-void mx_audit_md(struct mx_buf *b, const struct mx_result *r) {
+void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r) {
     const struct mx_compliance_summary *s = &r->compliance;
     mx_buf_puts(b, "# Incident process audit\n\nAs of ");
     mx_fmt_local(b, r->zone, r->as_of);
@@ -251,7 +251,7 @@ void mx_audit_md(struct mx_buf *b, const struct mx_result *r) {
                    "| status updates every |\n|---|---|---|---|\n");
     for (int sev = MX_SEV_1; sev <= MX_SEV_4; sev++) {
         const struct mx_policy *p = r->policy;
-        mx_buf_printf(b, "| %s | ", mx_severity_name((enum mx_severity)sev));
+        mx_buf_printf(b, "| %s | ", mx_event_severity_name((enum mx_severity)sev));
         if (p->response_ms[sev] == MX_NEXT_BUSINESS_DAY)
             mx_buf_puts(b, "end of next business day");
         else if (p->response_ms[sev] < 0)
@@ -279,35 +279,35 @@ static void csv_time(struct mx_buf *b, int64_t t) {
     if (t != MX_NO_TIME) mx_fmt_utc(b, t);
 }
 
-void mx_audit_csv(struct mx_buf *b, const struct mx_result *r) {
+void mx_audit_report_csv(struct mx_buf *b, const struct mx_result *r) {
     struct mx_buf ev = {0};
     mx_buf_puts(b, "rule,incident,title,severity,month,detected_at,resolved_at,deadline,done_at,"
                    "status,late_s,evidence\r\n");
     for (int rule = 0; rule < R__COUNT; rule++) {
-        for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
+        for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
             struct row w;
             if (!row_of(r, i, (enum rule)rule, &w)) continue;
             mx_buf_printf(b, "%s,", RULE_KEYS[rule]);
-            mx_csvw_text(b, w.t->id.p, w.t->id.n);
-            mx_csvw_comma(b);
-            mx_csvw_text(b, w.t->title.p ? w.t->title.p : "", w.t->title.n);
-            mx_buf_printf(b, ",%s,", mx_severity_name(w.t->severity));
+            mx_csv_out_text(b, w.t->id.p, w.t->id.n);
+            mx_csv_out_comma(b);
+            mx_csv_out_text(b, w.t->title.p ? w.t->title.p : "", w.t->title.n);
+            mx_buf_printf(b, ",%s,", mx_event_severity_name(w.t->severity));
             mx_fmt_month(b, w.t->month);
-            mx_csvw_comma(b);
+            mx_csv_out_comma(b);
             csv_time(b, w.t->detected_at);
-            mx_csvw_comma(b);
+            mx_csv_out_comma(b);
             csv_time(b, w.t->resolved_at);
-            mx_csvw_comma(b);
+            mx_csv_out_comma(b);
             csv_time(b, w.deadline);
-            mx_csvw_comma(b);
+            mx_csv_out_comma(b);
             csv_time(b, w.done);
             mx_buf_printf(b, ",%s,", w.status);
             if (w.late != MX_NO_TIME) mx_fmt_seconds(b, w.late);
-            mx_csvw_comma(b);
+            mx_csv_out_comma(b);
             ev.n = 0;
             evidence(&ev, r, &w);
-            mx_csvw_text(b, ev.p ? ev.p : "", ev.n);
-            mx_csvw_end(b);
+            mx_csv_out_text(b, ev.p ? ev.p : "", ev.n);
+            mx_csv_out_end(b);
         }
     }
     mx_buf_free(&ev);
@@ -319,7 +319,7 @@ static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule
     mx_esc_json(b, w->t->id.p, w->t->id.n);
     mx_buf_puts(b, ",\"title\":");
     mx_fmt_json_str(b, w->t->title);
-    mx_buf_printf(b, ",\"severity\":\"%s\",\"month\":\"", mx_severity_name(w->t->severity));
+    mx_buf_printf(b, ",\"severity\":\"%s\",\"month\":\"", mx_event_severity_name(w->t->severity));
     mx_fmt_month(b, w->t->month);
     mx_buf_puts(b, "\",\"detected_at\":");
     mx_fmt_json_time(b, w->t->detected_at);
@@ -334,7 +334,7 @@ static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule
     const struct mx_rule *x = mx_result_exclusion(r, w->t);
     if (rule == R_EXCLUDED && x) {
         mx_buf_printf(
-            b, ",\"excluded_by\":{\"field\":\"%s\",\"pattern\":", mx_rule_field_name(x->field));
+            b, ",\"excluded_by\":{\"field\":\"%s\",\"pattern\":", mx_ruleset_field_name(x->field));
         mx_esc_json(b, x->pattern, strlen(x->pattern));
         mx_buf_putc(b, '}');
     }
@@ -345,14 +345,14 @@ static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule
         mx_buf_printf(b, "%s\"%s\":", first ? "" : ",", EV_NAMES[w->ev[k]]);
         first = 0;
         struct mx_buf pos = {0};
-        mx_fmt_source(&pos, r, mx_tl_event(r->tl, e));
+        mx_fmt_source(&pos, r, mx_timeline_entry(r->tl, e));
         mx_esc_json(b, pos.p, pos.n);
         mx_buf_free(&pos);
     }
     mx_buf_puts(b, "}}");
 }
 
-void mx_audit_json(struct mx_buf *b, const struct mx_result *r) {
+void mx_audit_report_json(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-audit/1\",\n  \"as_of\": ");
     mx_fmt_json_time(b, r->as_of);
     mx_buf_puts(b, ",\n  \"timezone\": ");
@@ -363,7 +363,7 @@ void mx_audit_json(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, ",\n  \"rows\": [");
     size_t n = 0;
     for (int rule = 0; rule < R__COUNT; rule++) {
-        for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
+        for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
             struct row w;
             if (!row_of(r, i, (enum rule)rule, &w)) continue;
             mx_buf_puts(b, n++ ? ",\n    " : "\n    ");

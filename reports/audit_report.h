@@ -10,8 +10,8 @@
 #include "analyzer/result.h"
 #include "reports/buf.h"
 
-void mx_audit_md(struct mx_buf *b, const struct mx_result *r);
-void mx_audit_csv(struct mx_buf *b, const struct mx_result *r);
-void mx_audit_json(struct mx_buf *b, const struct mx_result *r);
+void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r);
+void mx_audit_report_csv(struct mx_buf *b, const struct mx_result *r);
+void mx_audit_report_json(struct mx_buf *b, const struct mx_result *r);
 
 #endif

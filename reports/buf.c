@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/arena.h"
+#include "parsers/mem.h"
 
 int mx_buf_drain(struct mx_buf *b) {
     if (!b->sink) return 0;
@@ -21,7 +21,7 @@ int mx_buf_drain(struct mx_buf *b) {
 
 void mx_buf_put_slow(struct mx_buf *b, const char *s, size_t n) {
     if (b->sink && b->n + n > MX_BUF_DRAIN) mx_buf_drain(b);
-    if (b->n + n + 1 > b->cap) mx_grow((void **)&b->p, &b->cap, b->n + n + 1, 1);
+    if (b->n + n + 1 > b->cap) mx_mem_grow((void **)&b->p, &b->cap, b->n + n + 1, 1);
     memcpy(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = '\0';
@@ -34,7 +34,7 @@ void mx_buf_printf(struct mx_buf *b, const char *fmt, ...) {
     va_end(ap);
     if (n <= 0) return;
     if (b->sink && b->n + (size_t)n > MX_BUF_DRAIN) mx_buf_drain(b);
-    mx_grow((void **)&b->p, &b->cap, b->n + (size_t)n + 1, 1);
+    mx_mem_grow((void **)&b->p, &b->cap, b->n + (size_t)n + 1, 1);
     va_start(ap, fmt);
     vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
     va_end(ap);

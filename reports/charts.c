@@ -18,8 +18,9 @@
 
 #include "reports/fmt.h"
 #include "reports/xml_check.h"
+#include "parsers/mem.h"
 
-const char *const MX_SEV_COLORS[5] = {"#8c8c8c", "#b2182b", "#ef8a62", "#4393c3", "#92c5de"};
+static const char *const SEV_COLORS[5] = {"#8c8c8c", "#b2182b", "#ef8a62", "#4393c3", "#92c5de"};
 
 static const enum mx_severity SEVS[5] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4, MX_SEV_NONE};
 #define TIMEOUT_MS 30000
@@ -71,7 +72,7 @@ static void by_month(struct mx_buf *sc, struct mx_buf *d, const struct mx_result
                     "set xtics rotate by -45\nset yrange [0:*]\nplot ");
     for (int k = 0; k < 5; k++)
         mx_buf_printf(sc, "%s\"c0.dat\" using %d%s title columnheader(%d) lc rgb \"%s\"",
-                      k ? ", " : "", k + 2, k ? "" : ":xtic(1)", k + 2, MX_SEV_COLORS[SEVS[k]]);
+                      k ? ", " : "", k + 2, k ? "" : ":xtic(1)", k + 2, SEV_COLORS[SEVS[k]]);
     mx_buf_puts(sc, "\n");
 }
 
@@ -100,8 +101,7 @@ static void median_by_month(struct mx_buf *sc, struct mx_buf *d, const struct mx
         mx_buf_printf(sc,
                       "%s\"%s\" using 0:%d%s title columnheader(%d) "
                       "with linespoints lc rgb \"%s\" lw 2 pt 7 ps 0.6",
-                      k ? ", " : "", dat, k + 2, k ? "" : ":xtic(1)", k + 2,
-                      MX_SEV_COLORS[SEVS[k]]);
+                      k ? ", " : "", dat, k + 2, k ? "" : ":xtic(1)", k + 2, SEV_COLORS[SEVS[k]]);
     mx_buf_printf(sc,
                   ", \"%s\" using 0:6 title columnheader(6) with lines lc rgb \"#555555\" "
                   "dt 3 lw 1.5, %.3f title \"SEV1 target\" with lines lc rgb \"#b2182b\" "
@@ -115,24 +115,24 @@ static bool distribution(struct mx_buf *sc, struct mx_buf *d, const struct mx_re
     int used[5];
     for (int k = 0; k < 5; k++) {
         size_t n = 0;
-        for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
-            const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+            const struct mx_timeline *t = mx_timeline_get(r->tl, i);
             n += mx_timeline_counted(t) && t->severity == SEVS[k] && t->resolved_at != MX_NO_TIME &&
                  t->resolved_at >= t->detected_at;
         }
         if (!n) continue;
-        int64_t *v = mx_xmalloc(n * sizeof *v);
+        int64_t *v = mx_mem_malloc(n * sizeof *v);
         size_t j = 0;
-        for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
-            const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+            const struct mx_timeline *t = mx_timeline_get(r->tl, i);
             if (mx_timeline_counted(t) && t->severity == SEVS[k] && t->resolved_at != MX_NO_TIME &&
                 t->resolved_at >= t->detected_at)
                 v[j++] = t->resolved_at - t->detected_at;
         }
         struct mx_stat s;
-        mx_stat_compute(v, n, &s); /* sorts v */
+        mx_stats_compute(v, n, &s); /* sorts v */
         if (blocks) mx_buf_puts(d, "\n\n");
-        mx_buf_printf(d, "minutes\t%s\n", mx_severity_name(SEVS[k]));
+        mx_buf_printf(d, "minutes\t%s\n", mx_event_severity_name(SEVS[k]));
         for (size_t i = 0; i < n; i++)
             mx_buf_printf(d, "%.3f\t%.4f\n", (double)(v[i] < 1000 ? 1000 : v[i]) / 60000.0,
                           (double)(i + 1) / (double)n);
@@ -148,7 +148,7 @@ static bool distribution(struct mx_buf *sc, struct mx_buf *d, const struct mx_re
         mx_buf_printf(sc,
                       "%s\"c3.dat\" index %d using 1:2 title columnheader(2) with steps "
                       "lc rgb \"%s\" lw 2",
-                      b ? ", " : "", b, MX_SEV_COLORS[SEVS[used[b]]]);
+                      b ? ", " : "", b, SEV_COLORS[SEVS[used[b]]]);
     mx_buf_puts(sc, "\n");
     return true;
 }
@@ -156,11 +156,11 @@ static bool distribution(struct mx_buf *sc, struct mx_buf *d, const struct mx_re
 /* (d) detections by weekday and hour in the report's zone. */
 static void heatmap(struct mx_buf *sc, struct mx_buf *d, const struct mx_result *r) {
     uint64_t grid[7][24] = {{0}};
-    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!mx_timeline_counted(t)) continue;
         struct mx_tm tm;
-        mx_zone_local(r->zone, t->detected_at, &tm);
+        mx_tz_local(r->zone, t->detected_at, &tm);
         grid[(tm.wday + 6) % 7][tm.hour]++; /* Monday first */
     }
     for (int w = 0; w < 7; w++) {
@@ -285,7 +285,7 @@ static char *load_svg(const char *dir, const char *name, size_t *len, const char
         *why = "not written";
         return NULL;
     }
-    char *buf = mx_xmalloc(MAX_SVG + 1);
+    char *buf = mx_mem_malloc(MAX_SVG + 1);
     size_t n = fread(buf, 1, MAX_SVG + 1, f);
     fclose(f);
     buf[n <= MAX_SVG ? n : MAX_SVG] = '\0';

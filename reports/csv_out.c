@@ -7,7 +7,7 @@
 
 #include "parsers/utf8.h"
 
-void mx_csvw_text(struct mx_buf *b, const char *s, size_t n) {
+void mx_csv_out_text(struct mx_buf *b, const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     mx_buf_putc(b, '"');
     if (n && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
@@ -35,14 +35,14 @@ void mx_csvw_text(struct mx_buf *b, const char *s, size_t n) {
     mx_buf_putc(b, '"');
 }
 
-void mx_csvw_str(struct mx_buf *b, const char *s) {
-    mx_csvw_text(b, s ? s : "", s ? strlen(s) : 0);
+void mx_csv_out_str(struct mx_buf *b, const char *s) {
+    mx_csv_out_text(b, s ? s : "", s ? strlen(s) : 0);
 }
 
-void mx_csvw_comma(struct mx_buf *b) {
+void mx_csv_out_comma(struct mx_buf *b) {
     mx_buf_putc(b, ',');
 }
 
-void mx_csvw_end(struct mx_buf *b) {
+void mx_csv_out_end(struct mx_buf *b) {
     mx_buf_put(b, "\r\n", 2);
 }

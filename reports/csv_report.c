@@ -9,34 +9,35 @@
 #include "reports/fmt.h"
 
 static void when(struct mx_buf *b, int64_t t) {
-    mx_csvw_comma(b);
+    mx_csv_out_comma(b);
     if (t != MX_NO_TIME) mx_fmt_utc(b, t);
 }
 
 static void secs(struct mx_buf *b, int64_t from, int64_t to) {
-    mx_csvw_comma(b);
+    mx_csv_out_comma(b);
     if (from != MX_NO_TIME && to != MX_NO_TIME && to >= from) mx_fmt_seconds(b, to - from);
 }
 
 static void text(struct mx_buf *b, struct mx_str s) {
-    mx_csvw_comma(b);
-    mx_csvw_text(b, s.p ? s.p : "", s.n);
+    mx_csv_out_comma(b);
+    mx_csv_out_text(b, s.p ? s.p : "", s.n);
 }
 
-void mx_csvrep_write(struct mx_buf *b, const struct mx_result *r) {
+void mx_csv_report_write(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "incident,title,service,team,severity,class,month,detected_at,started_at,"
                    "acknowledged_at,mitigated_at,resolved_at,postmortem_at,open,merged,"
                    "auto_resolved,reopens,mttd_s,mtta_s,mttm_s,mttr_s,postmortem_status,"
                    "response_status,sources,excluded,channel,channel_check\r\n");
     struct mx_buf src = {0};
-    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!t->in_window) continue;
-        mx_csvw_text(b, t->id.p, t->id.n);
+        mx_csv_out_text(b, t->id.p, t->id.n);
         text(b, t->title);
         text(b, t->service);
         text(b, t->team);
-        mx_buf_printf(b, ",%s,%s,", mx_severity_name(t->severity), mx_class_name(t->cls));
+        mx_buf_printf(b, ",%s,%s,", mx_event_severity_name(t->severity),
+                      mx_event_class_name(t->cls));
         mx_fmt_month(b, t->month);
         when(b, t->detected_at);
         when(b, t->started_at);
@@ -50,18 +51,19 @@ void mx_csvrep_write(struct mx_buf *b, const struct mx_result *r) {
         secs(b, t->detected_at, t->acknowledged_at);
         secs(b, t->detected_at, t->mitigated_at);
         secs(b, t->detected_at, t->resolved_at);
-        mx_buf_printf(b, ",%s,%s,", mx_pm_status_name(r->comp[i].pm),
-                      mx_check_name(r->comp[i].rsp));
+        mx_buf_printf(b, ",%s,%s,", mx_compliance_pm_status_name(r->comp[i].pm),
+                      mx_compliance_check_name(r->comp[i].rsp));
         src.n = 0;
         for (uint32_t k = 0; k < t->count; k++) {
             if (k) mx_buf_putc(&src, ' ');
-            mx_fmt_source(&src, r, mx_tl_event(r->tl, t->first + k));
+            mx_fmt_source(&src, r, mx_timeline_entry(r->tl, t->first + k));
         }
-        mx_csvw_text(b, src.p ? src.p : "", src.n);
+        mx_csv_out_text(b, src.p ? src.p : "", src.n);
         mx_buf_puts(b, t->excluded ? ",true" : ",false");
         text(b, t->channel);
-        mx_buf_printf(b, ",%s", mx_channel_check_name((enum mx_channel_check)t->channel_check));
-        mx_csvw_end(b);
+        mx_buf_printf(b, ",%s",
+                      mx_rules_channel_check_name((enum mx_channel_check)t->channel_check));
+        mx_csv_out_end(b);
     }
     mx_buf_free(&src);
 }

@@ -8,6 +8,6 @@
 #include "analyzer/result.h"
 #include "reports/buf.h"
 
-void mx_csvrep_write(struct mx_buf *b, const struct mx_result *r);
+void mx_csv_report_write(struct mx_buf *b, const struct mx_result *r);
 
 #endif

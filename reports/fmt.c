@@ -45,7 +45,7 @@ void mx_fmt_seconds(struct mx_buf *b, int64_t ms) {
 
 void mx_fmt_utc(struct mx_buf *b, int64_t ms) {
     char t[32];
-    mx_buf_put(b, t, mx_time_format_utc(ms, t));
+    mx_buf_put(b, t, mx_times_format_utc(ms, t));
 }
 
 void mx_fmt_json_time(struct mx_buf *b, int64_t ms) {
@@ -81,12 +81,12 @@ void mx_fmt_md_str(struct mx_buf *b, struct mx_str s) {
 
 void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms) {
     struct mx_tm tm;
-    mx_zone_local(zone, ms, &tm);
+    mx_tz_local(zone, ms, &tm);
     mx_buf_printf(b, "%04lld-%02d-%02d %02d:%02d", (long long)tm.year, tm.month, tm.day, tm.hour,
                   tm.minute);
 }
 
-void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_rec *e) {
+void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e) {
     mx_buf_puts(b, r->diag->inputs[e->src].path);
     mx_buf_putc(b, ':');
     mx_buf_u64(b, e->line);

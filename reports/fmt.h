@@ -30,7 +30,7 @@ void mx_fmt_md_str(struct mx_buf *b, struct mx_str s);
 /* "2026-03-04 14:06" in zone. */
 void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms);
 /* "path:line" or "path:line#index" of a kept event. */
-void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_rec *e);
+void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e);
 
 /* "2026-03" for a month key (year * 12 + month - 1). */
 void mx_fmt_month(struct mx_buf *b, int key);

@@ -14,7 +14,7 @@ static void handoff_row(struct mx_buf *b, const struct mx_result *r, const struc
                         bool open) {
     mx_buf_puts(b, "- ");
     mx_fmt_md_str(b, t->id);
-    mx_buf_printf(b, " (%s, ", mx_severity_name(t->severity));
+    mx_buf_printf(b, " (%s, ", mx_event_severity_name(t->severity));
     mx_fmt_md_str(b, t->service);
     mx_buf_puts(b, "): ");
     mx_fmt_md_str(b, t->title);
@@ -31,16 +31,16 @@ static void handoff_row(struct mx_buf *b, const struct mx_result *r, const struc
 /* Services with at least two auto-resolved or reopened incidents in the last 7 days. */
 static void known_issues(struct mx_buf *b, const struct mx_result *r) {
     int64_t since = r->as_of - 7 * 86400000LL;
-    size_t n = mx_tl_count(r->tl), listed = 0;
+    size_t n = mx_timeline_count(r->tl), listed = 0;
     for (size_t i = 0; i < n; i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!mx_timeline_counted(t) || !t->service.n || t->detected_at < since ||
             t->detected_at > r->as_of || !(t->auto_resolved || t->reopens))
             continue;
         bool seen = false; /* list each service once, at its first incident */
         uint64_t count = 0;
         for (size_t j = 0; j < n; j++) {
-            const struct mx_timeline *u = mx_tl_get(r->tl, j);
+            const struct mx_timeline *u = mx_timeline_get(r->tl, j);
             if (!mx_timeline_counted(u) || u->detected_at < since || u->detected_at > r->as_of ||
                 !(u->auto_resolved || u->reopens) || u->service.n != t->service.n ||
                 memcmp(u->service.p, t->service.p, t->service.n) != 0)
@@ -60,22 +60,22 @@ static void known_issues(struct mx_buf *b, const struct mx_result *r) {
     if (!listed) mx_buf_puts(b, " none\n");
 }
 
-void mx_handoff_md(struct mx_buf *b, const struct mx_result *r) {
+void mx_handoff_report_md(struct mx_buf *b, const struct mx_result *r) {
     struct mx_tm tm;
-    mx_zone_local(r->zone, r->as_of, &tm);
+    mx_tz_local(r->zone, r->as_of, &tm);
     mx_buf_printf(b,
                   "## On-Call Handoff — %04lld-%02d-%02d\n### Open Incidents:", (long long)tm.year,
                   tm.month, tm.day);
     mx_buf_puts(b, r->open ? "\n" : " none\n");
-    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (mx_timeline_counted(t) && t->open && t->detected_at <= r->as_of)
             handoff_row(b, r, t, true);
     }
     mx_buf_puts(b, "### Incidents of the last 48 hours:");
     size_t recent = 0;
-    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!mx_timeline_counted(t) || t->detected_at > r->as_of ||
             t->detected_at < r->as_of - 48 * 3600000LL)
             continue;

@@ -9,6 +9,6 @@
 #include "reports/buf.h"
 
 /* The on-call handoff at r->as_of. */
-void mx_handoff_md(struct mx_buf *b, const struct mx_result *r);
+void mx_handoff_report_md(struct mx_buf *b, const struct mx_result *r);
 
 #endif

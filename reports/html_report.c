@@ -10,6 +10,7 @@
 
 #include "reports/esc.h"
 #include "reports/fmt.h"
+#include "parsers/mem.h"
 
 static const enum mx_severity SEVS[5] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4, MX_SEV_NONE};
 
@@ -55,7 +56,7 @@ static void text(struct mx_buf *b, struct mx_str s) {
 }
 
 static void sev_chip(struct mx_buf *b, enum mx_severity s) {
-    mx_buf_printf(b, "<span class=\"sev sev%d\">%s</span>", (int)s, mx_severity_name(s));
+    mx_buf_printf(b, "<span class=\"sev sev%d\">%s</span>", (int)s, mx_event_severity_name(s));
 }
 
 static void dur_or_dash(struct mx_buf *b, int64_t from, int64_t to) {
@@ -281,10 +282,10 @@ static void incident_row(struct mx_buf *b, const struct mx_result *r, const stru
 }
 
 static void incidents(struct mx_buf *b, const struct mx_result *r) {
-    size_t n = 0, count = mx_tl_count(r->tl);
-    const struct mx_timeline **v = mx_xmalloc((count ? count : 1) * sizeof *v);
+    size_t n = 0, count = mx_timeline_count(r->tl);
+    const struct mx_timeline **v = mx_mem_malloc((count ? count : 1) * sizeof *v);
     for (size_t i = 0; i < count; i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (mx_timeline_counted(t) && t->resolved_at != MX_NO_TIME &&
             t->resolved_at >= t->detected_at)
             v[n++] = t;
@@ -305,7 +306,7 @@ static void incidents(struct mx_buf *b, const struct mx_result *r) {
                   "</th></tr>",
                   HEAD);
     for (size_t i = 0; i < count; i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (mx_timeline_counted(t) && t->open)
             incident_row(b, r, t, r->as_of - t->detected_at,
                          t->reopens ? " <span class=\"note\">(reopened)</span>" : "");
@@ -401,8 +402,8 @@ static void rule_row(struct mx_buf *b, const char *what, const char *name, const
 
 /* The configured rules and what each did; nothing when none is configured. */
 static void rules(struct mx_buf *b, const struct mx_result *r) {
-    const struct mx_rules *rs = r->rules;
-    if (!mx_rules_any(rs)) return;
+    const struct mx_ruleset *rs = r->rules;
+    if (!mx_ruleset_any(rs)) return;
     mx_buf_puts(b, "<h3>Rules</h3><div class=\"wrap\"><table><tr><th>rule</th><th>pattern</th>"
                    "<th class=\"n\">incidents</th></tr>");
     for (size_t i = 0; i < rs->n_exclude; i++)
@@ -477,7 +478,7 @@ static void quality(struct mx_buf *b, const struct mx_result *r) {
     for (int a = 0; a < MX_A__COUNT; a++)
         if (r->anomalies[a])
             mx_buf_printf(b, "<li>%llu incidents: %s</li>", (unsigned long long)r->anomalies[a],
-                          mx_anomaly_text((enum mx_anomaly)a));
+                          mx_timeline_anomaly_text((enum mx_anomaly)a));
     mx_buf_printf(b,
                   "<li>%llu merged incidents are left out of every count and metric; %llu "
                   "were resolved automatically; %llu were reopened.</li></ul>",
@@ -513,8 +514,8 @@ static void appendix(struct mx_buf *b, const struct mx_result *r) {
                   "<th>sources</th></tr>",
                   (unsigned long long)(r->incidents + r->merged + r->excluded));
     struct mx_buf src = {0};
-    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!t->in_window) continue;
         mx_buf_puts(b, "<tr><td>");
         text(b, t->id);
@@ -531,11 +532,12 @@ static void appendix(struct mx_buf *b, const struct mx_result *r) {
         dur_or_dash(b, t->detected_at, t->acknowledged_at);
         mx_buf_puts(b, "</td><td class=\"n\">");
         dur_or_dash(b, t->detected_at, t->resolved_at);
-        mx_buf_printf(b, "</td><td>%s</td><td class=\"src\">", mx_pm_status_name(r->comp[i].pm));
+        mx_buf_printf(b, "</td><td>%s</td><td class=\"src\">",
+                      mx_compliance_pm_status_name(r->comp[i].pm));
         src.n = 0;
         for (uint32_t k = 0; k < t->count; k++) {
             if (k) mx_buf_puts(&src, " ");
-            mx_fmt_source(&src, r, mx_tl_event(r->tl, t->first + k));
+            mx_fmt_source(&src, r, mx_timeline_entry(r->tl, t->first + k));
         }
         mx_esc_html(b, src.p ? src.p : "", src.n);
         mx_buf_puts(b, "</td></tr>\n");
@@ -544,7 +546,7 @@ static void appendix(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "</table></div></details>");
 }
 
-void mx_html_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *c) {
+void mx_html_report_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *c) {
     mx_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                    "img-src data:; style-src 'unsafe-inline'\">"

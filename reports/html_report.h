@@ -12,6 +12,7 @@
 #include "reports/buf.h"
 
 /* Appends the page to b; charts may hold no SVG (notes are shown instead). */
-void mx_html_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *charts);
+void mx_html_report_write(struct mx_buf *b, const struct mx_result *r,
+                          const struct mx_charts *charts);
 
 #endif

@@ -12,13 +12,13 @@
 #include "reports/json_report.h"
 
 /* What an event says, in words: "acknowledged", or the raw type of an unknown one. */
-static void event_words(struct mx_buf *b, const struct mx_result *r, const struct mx_rec *e) {
-    struct mx_str name = mx_tl_string(r->tl, e->name);
+static void event_words(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e) {
+    struct mx_str name = mx_timeline_string(r->tl, e->name);
     if (name.n)
         mx_esc_md(b, name.p, name.n);
     else
-        mx_buf_puts(b, mx_evtype_name((enum mx_evtype)e->type));
-    if (e->flags & MX_REC_AUTO) mx_buf_puts(b, " (automatic)");
+        mx_buf_puts(b, mx_event_type_name((enum mx_evtype)e->type));
+    if (e->flags & MX_ENTRY_AUTO) mx_buf_puts(b, " (automatic)");
 }
 
 static const char *const MILESTONES[MX_MS__COUNT] = {
@@ -35,7 +35,7 @@ static void duration_row(struct mx_buf *b, const char *what, int64_t from, int64
 }
 
 /* An event's "path:line" as Markdown text. */
-static void md_source(struct mx_buf *b, const struct mx_result *r, const struct mx_rec *e) {
+static void md_source(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e) {
     struct mx_buf pos = {0};
     mx_fmt_source(&pos, r, e);
     mx_esc_md(b, pos.p, pos.n);
@@ -48,8 +48,8 @@ static void md_header(struct mx_buf *b, const struct mx_result *r, const struct 
     mx_fmt_md_str(b, t->id);
     mx_buf_puts(b, ": ");
     mx_fmt_md_str(b, t->title);
-    mx_buf_printf(b, "\n\n%s · %s · service ", mx_severity_name(t->severity),
-                  mx_class_name(t->cls));
+    mx_buf_printf(b, "\n\n%s · %s · service ", mx_event_severity_name(t->severity),
+                  mx_event_class_name(t->cls));
     mx_fmt_md_str(b, t->service);
     mx_buf_puts(b, t->merged ? " · merged" : t->open ? " · open" : " · resolved");
     if (t->auto_resolved) mx_buf_puts(b, " automatically");
@@ -66,13 +66,13 @@ static void md_header(struct mx_buf *b, const struct mx_result *r, const struct 
 
 static void md_compliance(struct mx_buf *b, const struct mx_result *r,
                           const struct mx_compliance *c) {
-    mx_buf_printf(b, "\n## Compliance\n\n- postmortem: %s", mx_pm_status_name(c->pm));
+    mx_buf_printf(b, "\n## Compliance\n\n- postmortem: %s", mx_compliance_pm_status_name(c->pm));
     if (c->pm_deadline != MX_NO_TIME) {
         mx_buf_puts(b, " (deadline ");
         mx_fmt_local(b, r->zone, c->pm_deadline);
         mx_buf_putc(b, ')');
     }
-    mx_buf_printf(b, "\n- response: %s", mx_check_name(c->rsp));
+    mx_buf_printf(b, "\n- response: %s", mx_compliance_check_name(c->rsp));
     if (c->rsp_deadline != MX_NO_TIME) {
         mx_buf_puts(b, " (target ");
         mx_fmt_local(b, r->zone, c->rsp_deadline);
@@ -85,7 +85,7 @@ static void md_compliance(struct mx_buf *b, const struct mx_result *r,
     }
     if (c->war_room_missing) mx_buf_puts(b, "\n- no war room although SEV1 ran past 30 minutes");
     if (c->reg != MX_CK_NOT_REQUIRED)
-        mx_buf_printf(b, "\n- regulator notification: %s", mx_check_name(c->reg));
+        mx_buf_printf(b, "\n- regulator notification: %s", mx_compliance_check_name(c->reg));
 }
 
 /* Every kept event, in timeline order, with its source. */
@@ -93,28 +93,28 @@ static void md_events(struct mx_buf *b, const struct mx_result *r, const struct 
     mx_buf_puts(b,
                 "\n## Events\n\n| time | event | actor | note | source |\n|---|---|---|---|---|\n");
     for (uint32_t k = 0; k < t->count; k++) {
-        const struct mx_rec *e = mx_tl_event(r->tl, t->first + k);
+        const struct mx_entry *e = mx_timeline_entry(r->tl, t->first + k);
         mx_buf_puts(b, "| ");
         mx_fmt_local(b, r->zone, e->t);
         mx_buf_puts(b, " | ");
         event_words(b, r, e);
         mx_buf_puts(b, " | ");
-        mx_fmt_md_str(b, mx_tl_string(r->tl, e->actor));
+        mx_fmt_md_str(b, mx_timeline_string(r->tl, e->actor));
         mx_buf_puts(b, " | ");
-        mx_fmt_md_str(b, mx_tl_string(r->tl, e->text));
+        mx_fmt_md_str(b, mx_timeline_string(r->tl, e->text));
         mx_buf_puts(b, " | ");
         md_source(b, r, e);
         mx_buf_puts(b, " |\n");
     }
 }
 
-void mx_timeline_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
-    const struct mx_timeline *t = mx_tl_get(r->tl, i);
+void mx_incident_report_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
+    const struct mx_timeline *t = mx_timeline_get(r->tl, i);
     md_header(b, r, t);
     mx_buf_puts(b, "## Milestones\n\n| milestone | time | source |\n|---|---|---|\n");
     for (int m = 0; m < MX_MS__COUNT; m++) {
         if (t->evidence[m] == MX_NO_EVENT) continue;
-        const struct mx_rec *e = mx_tl_event(r->tl, t->evidence[m]);
+        const struct mx_entry *e = mx_timeline_entry(r->tl, t->evidence[m]);
         mx_buf_printf(b, "| %s | ", MILESTONES[m]);
         mx_fmt_local(b, r->zone, e->t);
         mx_buf_puts(b, " | ");
@@ -131,31 +131,31 @@ void mx_timeline_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
     int any = 0;
     for (int a = 0; a < MX_A__COUNT; a++)
         if (t->anomalies & (1u << a)) {
-            mx_buf_printf(b, "- %s\n", mx_anomaly_text((enum mx_anomaly)a));
+            mx_buf_printf(b, "- %s\n", mx_timeline_anomaly_text((enum mx_anomaly)a));
             any = 1;
         }
     if (!any) mx_buf_puts(b, "- none\n");
     md_events(b, r, t);
 }
 
-void mx_timeline_json(struct mx_buf *b, const struct mx_result *r, size_t i) {
-    const struct mx_timeline *t = mx_tl_get(r->tl, i);
+void mx_incident_report_json(struct mx_buf *b, const struct mx_result *r, size_t i) {
+    const struct mx_timeline *t = mx_timeline_get(r->tl, i);
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-timeline/1\",\n  \"incident\": ");
     mx_esc_json(b, t->id.p, t->id.n);
     mx_buf_puts(b, ",\n  \"events\": [");
     for (uint32_t k = 0; k < t->count; k++) {
-        const struct mx_rec *e = mx_tl_event(r->tl, t->first + k);
+        const struct mx_entry *e = mx_timeline_entry(r->tl, t->first + k);
         mx_buf_puts(b, k ? ",\n    {\"time\":\"" : "\n    {\"time\":\"");
         mx_fmt_utc(b, e->t);
         mx_buf_printf(
-            b, "\",\"event\":\"%s\",\"type_name\":", mx_evtype_name((enum mx_evtype)e->type));
-        mx_fmt_json_str(b, mx_tl_string(r->tl, e->name));
+            b, "\",\"event\":\"%s\",\"type_name\":", mx_event_type_name((enum mx_evtype)e->type));
+        mx_fmt_json_str(b, mx_timeline_string(r->tl, e->name));
         mx_buf_printf(b, ",\"severity\":\"%s\",\"auto\":%s,\"actor\":",
-                      mx_severity_name((enum mx_severity)e->sev),
-                      (e->flags & MX_REC_AUTO) ? "true" : "false");
-        mx_fmt_json_str(b, mx_tl_string(r->tl, e->actor));
+                      mx_event_severity_name((enum mx_severity)e->sev),
+                      (e->flags & MX_ENTRY_AUTO) ? "true" : "false");
+        mx_fmt_json_str(b, mx_timeline_string(r->tl, e->actor));
         mx_buf_puts(b, ",\"note\":");
-        mx_fmt_json_str(b, mx_tl_string(r->tl, e->text));
+        mx_fmt_json_str(b, mx_timeline_string(r->tl, e->text));
         mx_buf_puts(b, ",\"source\":");
         struct mx_buf pos = {0};
         mx_fmt_source(&pos, r, e);
@@ -165,6 +165,6 @@ void mx_timeline_json(struct mx_buf *b, const struct mx_result *r, size_t i) {
     }
     /* the derived fields, exactly as report.json's timelines entry */
     mx_buf_puts(b, t->count ? "\n  ],\n  \"timeline\": " : "],\n  \"timeline\": ");
-    mx_jsonrep_timeline(b, r, i);
+    mx_json_report_timeline(b, r, i);
     mx_buf_puts(b, "\n}\n");
 }

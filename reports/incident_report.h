@@ -13,7 +13,7 @@
 
 /* Incident i's timeline: events with source positions, milestones, durations,
  * anomalies, compliance. */
-void mx_timeline_md(struct mx_buf *b, const struct mx_result *r, size_t i);
-void mx_timeline_json(struct mx_buf *b, const struct mx_result *r, size_t i);
+void mx_incident_report_md(struct mx_buf *b, const struct mx_result *r, size_t i);
+void mx_incident_report_json(struct mx_buf *b, const struct mx_result *r, size_t i);
 
 #endif

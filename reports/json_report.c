@@ -11,6 +11,7 @@
 #include "analyzer/rules.h"
 #include "reports/esc.h"
 #include "reports/fmt.h"
+#include "parsers/mem.h"
 
 /* Severity order in outputs: SEV1..SEV4, then unassigned. */
 static const enum mx_severity SEV_ORDER[MX_SEV__COUNT] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4,
@@ -48,7 +49,7 @@ static void mset_obj(struct mx_buf *b, const struct mx_mset *m) {
     mx_buf_puts(b, "{\"incidents\":");
     mx_buf_u64(b, m->incidents);
     for (int k = 0; k < MX_M__COUNT; k++) {
-        mx_buf_printf(b, ",\"%s\":", mx_metric_key((enum mx_metric)k));
+        mx_buf_printf(b, ",\"%s\":", mx_metrics_key((enum mx_metric)k));
         stat_obj(b, &m->m[k]);
     }
     mx_buf_putc(b, '}');
@@ -58,7 +59,7 @@ static void by_severity_msets(struct mx_buf *b, const struct mx_mset *sev, const
     mx_buf_putc(b, '{');
     for (int i = 0; i < MX_SEV__COUNT; i++) {
         mx_buf_printf(b, "%s\n%s  ", i ? "," : "", indent);
-        key(b, mx_severity_name(SEV_ORDER[i]));
+        key(b, mx_event_severity_name(SEV_ORDER[i]));
         mset_obj(b, &sev[SEV_ORDER[i]]);
     }
     mx_buf_printf(b, "\n%s}", indent);
@@ -68,7 +69,7 @@ static void by_severity_counts(struct mx_buf *b, const uint64_t *c) {
     mx_buf_putc(b, '{');
     for (int i = 0; i < MX_SEV__COUNT; i++) {
         if (i) mx_buf_putc(b, ',');
-        key(b, mx_severity_name(SEV_ORDER[i]));
+        key(b, mx_event_severity_name(SEV_ORDER[i]));
         mx_buf_u64(b, c[SEV_ORDER[i]]);
     }
     mx_buf_putc(b, '}');
@@ -78,7 +79,7 @@ static void reasons(struct mx_buf *b, const uint64_t *c) {
     mx_buf_putc(b, '{');
     for (int k = 0; k < MX_R__COUNT; k++) {
         if (k) mx_buf_putc(b, ',');
-        key(b, mx_reason_name((enum mx_reason)k));
+        key(b, mx_diag_reason_name((enum mx_reason)k));
         mx_buf_u64(b, c[k]);
     }
     mx_buf_putc(b, '}');
@@ -88,7 +89,7 @@ static void warnings(struct mx_buf *b, const uint64_t *c) {
     mx_buf_putc(b, '{');
     for (int k = 0; k < MX_W__COUNT; k++) {
         if (k) mx_buf_putc(b, ',');
-        key(b, mx_warning_name((enum mx_warning)k));
+        key(b, mx_diag_warning_name((enum mx_warning)k));
         mx_buf_u64(b, c[k]);
     }
     mx_buf_putc(b, '}');
@@ -128,7 +129,7 @@ static void inputs(struct mx_buf *b, const struct mx_result *r) {
             if (!s->by_kind[k]) continue;
             if (!first) mx_buf_putc(b, ',');
             first = 0;
-            key(b, mx_kind_name((enum mx_kind)k));
+            key(b, mx_diag_kind_name((enum mx_kind)k));
             mx_buf_u64(b, s->by_kind[k]);
         }
         mx_buf_puts(b, "},\"skipped_entries\":");
@@ -146,7 +147,7 @@ static void rejections(struct mx_buf *b, const struct mx_result *r) {
     for (size_t i = 0; i < d->n_samples; i++) {
         mx_buf_puts(b, i ? ",\n    {" : "\n    {");
         key(b, "reason");
-        cstr(b, mx_reason_name(d->samples[i].reason));
+        cstr(b, mx_diag_reason_name(d->samples[i].reason));
         mx_buf_puts(b, ",\"message\":");
         cstr(b, d->samples[i].text);
         mx_buf_putc(b, '}');
@@ -155,7 +156,7 @@ static void rejections(struct mx_buf *b, const struct mx_result *r) {
 }
 
 /* "path:line[#index]"; paths[src] holds each input's path, escaped once. */
-static void source_pos(struct mx_buf *b, const struct mx_buf *paths, const struct mx_rec *e) {
+static void source_pos(struct mx_buf *b, const struct mx_buf *paths, const struct mx_entry *e) {
     mx_buf_putc(b, '"');
     mx_buf_put(b, paths[e->src].p, paths[e->src].n);
     mx_buf_putc(b, ':');
@@ -177,13 +178,13 @@ static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
                                 const struct mx_buf *paths, const struct mx_timeline *t,
                                 const struct mx_compliance *c) {
     mx_buf_puts(b, ",\"postmortem_status\":");
-    cstr(b, mx_pm_status_name(c->pm));
+    cstr(b, mx_compliance_pm_status_name(c->pm));
     mx_buf_puts(b, ",\"postmortem_deadline\":");
     mx_fmt_json_time(b, c->pm_deadline);
     mx_buf_puts(b, ",\"postmortem_late_s\":");
     mx_fmt_json_seconds(b, c->pm_late);
     mx_buf_puts(b, ",\"response_status\":");
-    cstr(b, mx_check_name(c->rsp));
+    cstr(b, mx_compliance_check_name(c->rsp));
     mx_buf_puts(b, ",\"response_deadline\":");
     mx_fmt_json_time(b, c->rsp_deadline);
     mx_buf_puts(b, ",\"response_late_s\":");
@@ -193,7 +194,7 @@ static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
     boolean(b, ",\"update_cadence_breach\":", c->cadence_breach);
     boolean(b, ",\"war_room_missing\":", c->war_room_missing);
     mx_buf_puts(b, ",\"regulator_status\":");
-    cstr(b, mx_check_name(c->reg));
+    cstr(b, mx_compliance_check_name(c->reg));
     static const char *const names[MX_MS__COUNT] = {
         "started",  "detected",   "acknowledged",       "mitigated",
         "resolved", "postmortem", "regulator_notified", "war_room_opened"};
@@ -203,7 +204,7 @@ static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
         if (!first) mx_buf_putc(b, ',');
         first = 0;
         key(b, names[m]);
-        source_pos(b, paths, mx_tl_event(r->tl, t->evidence[m]));
+        source_pos(b, paths, mx_timeline_entry(r->tl, t->evidence[m]));
     }
     mx_buf_putc(b, '}');
 }
@@ -218,7 +219,7 @@ static void timeline_rules(struct mx_buf *b, const struct mx_result *r,
     const struct mx_rule *x = mx_result_exclusion(r, t);
     if (x) {
         mx_buf_puts(b, "{\"field\":");
-        cstr(b, mx_rule_field_name(x->field));
+        cstr(b, mx_ruleset_field_name(x->field));
         mx_buf_puts(b, ",\"pattern\":");
         cstr(b, x->pattern);
         mx_buf_putc(b, '}');
@@ -228,7 +229,7 @@ static void timeline_rules(struct mx_buf *b, const struct mx_result *r,
     mx_buf_puts(b, ",\"channel\":");
     mx_fmt_json_str(b, t->channel);
     mx_buf_puts(b, ",\"channel_check\":");
-    cstr(b, mx_channel_check_name((enum mx_channel_check)t->channel_check));
+    cstr(b, mx_rules_channel_check_name((enum mx_channel_check)t->channel_check));
 }
 
 static void timeline(struct mx_buf *b, const struct mx_result *r, const struct mx_buf *paths,
@@ -236,7 +237,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     mx_buf_puts(b, "{\"incident\":");
     mx_esc_json(b, t->id.p, t->id.n);
     mx_buf_puts(b, ",\"severity\":");
-    cstr(b, mx_severity_name(t->severity));
+    cstr(b, mx_event_severity_name(t->severity));
     mx_buf_puts(b, ",\"service\":");
     mx_fmt_json_str(b, t->service);
     mx_buf_puts(b, ",\"team\":");
@@ -244,7 +245,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     mx_buf_puts(b, ",\"title\":");
     mx_fmt_json_str(b, t->title);
     mx_buf_puts(b, ",\"class\":");
-    cstr(b, mx_class_name(t->cls));
+    cstr(b, mx_event_class_name(t->cls));
     mx_buf_puts(b, ",\"month\":\"");
     mx_fmt_month(b, t->month);
     mx_buf_putc(b, '"');
@@ -267,7 +268,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     mx_buf_puts(b, ",\"sources\":[");
     for (uint32_t i = 0; i < t->count; i++) {
         if (i) mx_buf_putc(b, ',');
-        source_pos(b, paths, mx_tl_event(r->tl, t->first + i));
+        source_pos(b, paths, mx_timeline_entry(r->tl, t->first + i));
     }
     mx_buf_puts(b, "],\"anomalies\":[");
     int first = 1;
@@ -275,7 +276,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
         if (!(t->anomalies & (1u << a))) continue;
         if (!first) mx_buf_putc(b, ',');
         first = 0;
-        cstr(b, mx_anomaly_name((enum mx_anomaly)a));
+        cstr(b, mx_timeline_anomaly_name((enum mx_anomaly)a));
     }
     mx_buf_puts(b, "]}");
 }
@@ -325,12 +326,12 @@ static void pattern_or_null(struct mx_buf *b, const struct mx_rule *x) {
 
 /* The config's rules and what each did. */
 static void rules(struct mx_buf *b, const struct mx_result *r) {
-    static const struct mx_rules none;
-    const struct mx_rules *rs = r->rules ? r->rules : &none;
+    static const struct mx_ruleset none;
+    const struct mx_ruleset *rs = r->rules ? r->rules : &none;
     mx_buf_puts(b, "  \"rules\": {\"exclude\":[");
     for (size_t i = 0; i < rs->n_exclude; i++) {
         mx_buf_puts(b, i ? ",{\"field\":" : "{\"field\":");
-        cstr(b, mx_rule_field_name(rs->exclude[i].field));
+        cstr(b, mx_ruleset_field_name(rs->exclude[i].field));
         mx_buf_puts(b, ",\"pattern\":");
         cstr(b, rs->exclude[i].pattern);
         mx_buf_puts(b, ",\"incidents\":");
@@ -380,7 +381,7 @@ static void incidents(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "},\n  \"anomalies\": {");
     for (int a = 0; a < MX_A__COUNT; a++) {
         if (a) mx_buf_putc(b, ',');
-        key(b, mx_anomaly_name((enum mx_anomaly)a));
+        key(b, mx_timeline_anomaly_name((enum mx_anomaly)a));
         mx_buf_u64(b, r->anomalies[a]);
     }
     mx_buf_puts(b, "},\n");
@@ -390,13 +391,13 @@ static void incidents(struct mx_buf *b, const struct mx_result *r) {
 static void timelines(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"timelines\": [");
     size_t shown = 0;
-    struct mx_buf *paths = mx_xcalloc(r->n_inputs ? r->n_inputs : 1, sizeof *paths);
+    struct mx_buf *paths = mx_mem_calloc(r->n_inputs ? r->n_inputs : 1, sizeof *paths);
     for (size_t i = 0; i < r->n_inputs; i++) {
         const char *p = r->inputs[i].stat->path;
         mx_esc_json_body(&paths[i], p, strlen(p));
     }
-    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!t->in_window) continue;
         mx_buf_puts(b, shown++ ? ",\n    " : "\n    ");
         timeline(b, r, paths, t, &r->comp[i]);
@@ -416,7 +417,7 @@ static void pct_or_null(struct mx_buf *b, double v) {
 static void counts(struct mx_buf *b, const struct mx_compliance_counts *c) {
     mx_buf_puts(b, "{\"postmortem\":{");
     for (int s = 0; s < MX_PM__COUNT; s++) {
-        key(b, mx_pm_status_name((enum mx_pm_status)s));
+        key(b, mx_compliance_pm_status_name((enum mx_pm_status)s));
         mx_buf_u64(b, c->pm[s]);
         mx_buf_putc(b, ',');
     }
@@ -424,7 +425,7 @@ static void counts(struct mx_buf *b, const struct mx_compliance_counts *c) {
     pct_or_null(b, mx_compliance_pm_pct(c));
     mx_buf_puts(b, "},\"response\":{");
     for (int s = 0; s < MX_CK__COUNT; s++) {
-        key(b, mx_check_name((enum mx_check)s));
+        key(b, mx_compliance_check_name((enum mx_check)s));
         mx_buf_u64(b, c->rsp[s]);
         mx_buf_putc(b, ',');
     }
@@ -433,13 +434,13 @@ static void counts(struct mx_buf *b, const struct mx_compliance_counts *c) {
     mx_buf_puts(b, "}}");
 }
 
-void mx_jsonrep_timeline(struct mx_buf *b, const struct mx_result *r, size_t i) {
-    struct mx_buf *paths = mx_xcalloc(r->n_inputs ? r->n_inputs : 1, sizeof *paths);
+void mx_json_report_timeline(struct mx_buf *b, const struct mx_result *r, size_t i) {
+    struct mx_buf *paths = mx_mem_calloc(r->n_inputs ? r->n_inputs : 1, sizeof *paths);
     for (size_t k = 0; k < r->n_inputs; k++) {
         const char *p = r->inputs[k].stat->path;
         mx_esc_json_body(&paths[k], p, strlen(p));
     }
-    timeline(b, r, paths, mx_tl_get(r->tl, i), &r->comp[i]);
+    timeline(b, r, paths, mx_timeline_get(r->tl, i), &r->comp[i]);
     for (size_t k = 0; k < r->n_inputs; k++) mx_buf_free(&paths[k]);
     free(paths);
 }
@@ -451,7 +452,7 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, ",\n    \"regulator\": {");
     for (int k = 0; k < MX_CK__COUNT; k++) {
         if (k) mx_buf_putc(b, ',');
-        key(b, mx_check_name((enum mx_check)k));
+        key(b, mx_compliance_check_name((enum mx_check)k));
         mx_buf_u64(b, s->reg[k]);
     }
     boolean(b, "},\n    \"status_updates\": {\"measured\":", s->cadence_measured);
@@ -471,7 +472,7 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_puts(b, "null");
     for (int k = MX_CHAN_FOLLOWS; k < MX_CHAN__COUNT; k++) {
         mx_buf_putc(b, ',');
-        key(b, mx_channel_check_name((enum mx_channel_check)k));
+        key(b, mx_rules_channel_check_name((enum mx_channel_check)k));
         mx_buf_u64(b, s->channel[k]);
     }
     mx_buf_puts(b, "},\n    \"anti_patterns\": {\"unassigned_severity\":");
@@ -487,7 +488,7 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_puts(b, ",\n        \"by_severity\": {");
         for (int i = 0; i < MX_SEV__COUNT; i++) {
             mx_buf_puts(b, i ? ",\n          " : "\n          ");
-            key(b, mx_severity_name(SEV_ORDER[i]));
+            key(b, mx_event_severity_name(SEV_ORDER[i]));
             counts(b, &r->cells[m * 6 + SEV_ORDER[i]]);
         }
         mx_buf_puts(b, "}}");
@@ -495,7 +496,7 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, r->n_months ? "\n    }\n  },\n" : "}\n  },\n");
 }
 
-void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r) {
+void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/1\",\n  \"as_of\": ");
     mx_fmt_json_time(b, r->as_of);
     mx_buf_puts(b, ",\n  \"timezone\": ");

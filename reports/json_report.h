@@ -9,9 +9,9 @@
 #include "reports/buf.h"
 
 /* Appends timeline i's object, as in report.json's "timelines". */
-void mx_jsonrep_timeline(struct mx_buf *b, const struct mx_result *r, size_t i);
+void mx_json_report_timeline(struct mx_buf *b, const struct mx_result *r, size_t i);
 
 /* Appends the whole document (ending in a newline) to b. */
-void mx_jsonrep_write(struct mx_buf *b, const struct mx_result *r);
+void mx_json_report_write(struct mx_buf *b, const struct mx_result *r);
 
 #endif

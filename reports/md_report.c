@@ -11,6 +11,7 @@
 
 #include "reports/esc.h"
 #include "reports/fmt.h"
+#include "parsers/mem.h"
 
 static const enum mx_severity SEV_ORDER[MX_SEV__COUNT] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4,
                                                           MX_SEV_NONE};
@@ -73,7 +74,7 @@ static void stat_cell(struct mx_buf *b, const struct mx_stat *s) {
 static void sev_header(struct mx_buf *b, const char *first) {
     mx_buf_printf(b, "| %s |", first);
     for (int i = 0; i < MX_SEV__COUNT; i++)
-        mx_buf_printf(b, " %s |", mx_severity_name(SEV_ORDER[i]));
+        mx_buf_printf(b, " %s |", mx_event_severity_name(SEV_ORDER[i]));
     mx_buf_puts(b, " all |\n|---|");
     for (int i = 0; i <= MX_SEV__COUNT; i++) mx_buf_puts(b, "---:|");
     mx_buf_putc(b, '\n');
@@ -167,9 +168,9 @@ static void by_severity(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_printf(b,
                       "### %s\n\n| severity | n | median | p90 | mean | max |\n"
                       "|---|---:|---:|---:|---:|---:|\n",
-                      mx_metric_label(m));
+                      mx_metrics_label(m));
         for (int i = 0; i < MX_SEV__COUNT; i++) {
-            mx_buf_printf(b, "| %s |", mx_severity_name(SEV_ORDER[i]));
+            mx_buf_printf(b, "| %s |", mx_event_severity_name(SEV_ORDER[i]));
             stat_cells(b, &r->sev[SEV_ORDER[i]].m[m]);
             mx_buf_putc(b, '\n');
         }
@@ -194,7 +195,7 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
     if (!r->n_months) mx_buf_puts(b, "| no data (n=0) | | | | | | |\n");
     const enum mx_metric per_month[] = {MX_M_MTTA, MX_M_MTTR, MX_M_MTBF};
     for (size_t k = 0; k < sizeof per_month / sizeof per_month[0]; k++) {
-        mx_buf_printf(b, "\n### %s: median (n) per month\n\n", mx_metric_label(per_month[k]));
+        mx_buf_printf(b, "\n### %s: median (n) per month\n\n", mx_metrics_label(per_month[k]));
         sev_header(b, "month");
         for (size_t m = 0; m < r->n_months; m++) {
             mx_buf_puts(b, "| ");
@@ -225,7 +226,7 @@ static void incident_cells(struct mx_buf *b, const struct mx_result *r,
                            const struct mx_timeline *t) {
     mx_buf_puts(b, "| ");
     md(b, t->id);
-    mx_buf_printf(b, " | %s | ", mx_severity_name(t->severity));
+    mx_buf_printf(b, " | %s | ", mx_event_severity_name(t->severity));
     md(b, t->service);
     mx_buf_puts(b, " | ");
     md(b, t->title);
@@ -235,10 +236,10 @@ static void incident_cells(struct mx_buf *b, const struct mx_result *r,
 }
 
 static void longest(struct mx_buf *b, const struct mx_result *r) {
-    size_t n = 0, count = mx_tl_count(r->tl);
-    const struct mx_timeline **v = mx_xmalloc((count ? count : 1) * sizeof *v);
+    size_t n = 0, count = mx_timeline_count(r->tl);
+    const struct mx_timeline **v = mx_mem_malloc((count ? count : 1) * sizeof *v);
     for (size_t i = 0; i < count; i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (mx_timeline_counted(t) && t->resolved_at != MX_NO_TIME &&
             t->resolved_at >= t->detected_at)
             v[n++] = t;
@@ -261,8 +262,8 @@ static void open_incidents(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Open incidents\n\n");
     mx_buf_puts(b, "| incident | severity | service | title | detected | open for |\n"
                    "|---|---|---|---|---|---:|\n");
-    for (size_t i = 0; i < mx_tl_count(r->tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!mx_timeline_counted(t) || !t->open) continue;
         incident_cells(b, r, t);
         mx_fmt_duration(b, r->as_of - t->detected_at);
@@ -274,12 +275,12 @@ static void open_incidents(struct mx_buf *b, const struct mx_result *r) {
 
 /* What an input held, when it is not only native records: ": pagerduty_log_entry 40". */
 static void kinds(struct mx_buf *b, const struct mx_input_stat *s) {
-    if (mx_input_kinds_plain(s)) return;
+    if (mx_diag_kinds_plain(s)) return;
     for (int k = 0, first = 1; k < MX_K__COUNT; k++) {
         if (!s->by_kind[k]) continue;
         mx_buf_puts(b, first ? ": " : ", ");
         first = 0;
-        mx_buf_printf(b, "%s %llu", mx_kind_name((enum mx_kind)k),
+        mx_buf_printf(b, "%s %llu", mx_diag_kind_name((enum mx_kind)k),
                       (unsigned long long)s->by_kind[k]);
     }
 }
@@ -288,7 +289,7 @@ static void rejections(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "### Rejected records by reason\n\n| reason | records |\n|---|---:|\n");
     for (int k = 0; k < MX_R__COUNT; k++)
         if (r->by_reason[k])
-            mx_buf_printf(b, "| %s | %llu |\n", mx_reason_name((enum mx_reason)k),
+            mx_buf_printf(b, "| %s | %llu |\n", mx_diag_reason_name((enum mx_reason)k),
                           (unsigned long long)r->by_reason[k]);
     if (!r->total_rejected) mx_buf_puts(b, "| none | 0 |\n");
     if (r->diag->n_samples) {
@@ -309,11 +310,11 @@ static void anomalies(struct mx_buf *b, const struct mx_result *r) {
     for (int a = 0; a < MX_A__COUNT; a++) {
         if (!r->anomalies[a]) continue;
         any = 1;
-        mx_buf_printf(b, "| %s | %llu | ", mx_anomaly_text((enum mx_anomaly)a),
+        mx_buf_printf(b, "| %s | %llu | ", mx_timeline_anomaly_text((enum mx_anomaly)a),
                       (unsigned long long)r->anomalies[a]);
         int shown = 0;
-        for (size_t i = 0; i < mx_tl_count(r->tl) && shown < 10; i++) {
-            const struct mx_timeline *t = mx_tl_get(r->tl, i);
+        for (size_t i = 0; i < mx_timeline_count(r->tl) && shown < 10; i++) {
+            const struct mx_timeline *t = mx_timeline_get(r->tl, i);
             if (!mx_timeline_counted(t) || !(t->anomalies & (1u << a))) continue;
             if (shown++) mx_buf_puts(b, ", ");
             md(b, t->id);
@@ -346,7 +347,8 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
         int listed = 0;
         for (int k = 0; k < MX_R__COUNT; k++) {
             if (!in->stat->by_reason[k]) continue;
-            mx_buf_printf(b, "%s%s %llu", listed++ ? ", " : "", mx_reason_name((enum mx_reason)k),
+            mx_buf_printf(b, "%s%s %llu", listed++ ? ", " : "",
+                          mx_diag_reason_name((enum mx_reason)k),
                           (unsigned long long)in->stat->by_reason[k]);
         }
         mx_buf_printf(b, "%s | %llu | ", listed ? "" : "—", (unsigned long long)in->stat->warnings);
@@ -367,7 +369,7 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
     for (int k = 0; k < MX_W__COUNT; k++)
         if (r->by_warning[k]) {
             any = 1;
-            mx_buf_printf(b, "| %s | %llu |\n", mx_warning_name((enum mx_warning)k),
+            mx_buf_printf(b, "| %s | %llu |\n", mx_diag_warning_name((enum mx_warning)k),
                           (unsigned long long)r->by_warning[k]);
         }
     if (!any) mx_buf_puts(b, "| none | 0 |\n");
@@ -379,8 +381,8 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
 static void examples(struct mx_buf *b, const struct mx_result *r,
                      bool (*pick)(const struct mx_timeline *, size_t), size_t arg) {
     int shown = 0;
-    for (size_t i = 0; i < mx_tl_count(r->tl) && shown < 10; i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    for (size_t i = 0; i < mx_timeline_count(r->tl) && shown < 10; i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!t->in_window || t->merged || !pick(t, arg)) continue;
         if (shown++) mx_buf_puts(b, ", ");
         md(b, t->id);
@@ -406,11 +408,11 @@ static bool off_channel(const struct mx_timeline *t, size_t i) {
 
 /* The configured rules and what each did; nothing when none is configured. */
 static void rules(struct mx_buf *b, const struct mx_result *r) {
-    const struct mx_rules *rs = r->rules;
-    if (!mx_rules_any(rs)) return;
+    const struct mx_ruleset *rs = r->rules;
+    if (!mx_ruleset_any(rs)) return;
     mx_buf_puts(b, "### Rules\n\n| rule | pattern | incidents | examples |\n|---|---|---:|---|\n");
     for (size_t i = 0; i < rs->n_exclude; i++) {
-        mx_buf_printf(b, "| exclude by %s | ", mx_rule_field_name(rs->exclude[i].field));
+        mx_buf_printf(b, "| exclude by %s | ", mx_ruleset_field_name(rs->exclude[i].field));
         mdc(b, rs->exclude[i].pattern);
         mx_buf_printf(b, " | %llu | ", (unsigned long long)r->excluded_by[i]);
         examples(b, r, by_exclusion, i);
@@ -482,14 +484,14 @@ static void missing_postmortems(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "\nPostmortems missing past their deadline:\n\n"
                    "| incident | severity | title | resolved | deadline | overdue by |\n"
                    "|---|---|---|---|---|---:|\n");
-    for (size_t i = 0; i < mx_tl_count(r->tl) && shown < 20; i++) {
-        const struct mx_timeline *t = mx_tl_get(r->tl, i);
+    for (size_t i = 0; i < mx_timeline_count(r->tl) && shown < 20; i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         const struct mx_compliance *c = &r->comp[i];
         if (!mx_timeline_counted(t) || c->pm != MX_PM_MISSING) continue;
         shown++;
         mx_buf_puts(b, "| ");
         md(b, t->id);
-        mx_buf_printf(b, " | %s | ", mx_severity_name(t->severity));
+        mx_buf_printf(b, " | %s | ", mx_event_severity_name(t->severity));
         md(b, t->title);
         mx_buf_puts(b, " | ");
         mx_fmt_local(b, r->zone, t->resolved_at);
@@ -586,7 +588,7 @@ static void charts(struct mx_buf *b, const struct mx_charts *c) {
     }
 }
 
-void mx_md_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *c) {
+void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *c) {
     mx_buf_puts(b, "# Incident report\n\n");
     if (r->n_months) {
         mx_buf_puts(b, r->n_months == 1 ? "Incidents detected in " : "Incidents detected ");

@@ -11,6 +11,7 @@
 
 /* Appends the whole report to b. charts (may be NULL: none drawn) are linked as
  * charts/FILE, written beside report.md by the caller. */
-void mx_md_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *charts);
+void mx_md_report_write(struct mx_buf *b, const struct mx_result *r,
+                        const struct mx_charts *charts);
 
 #endif

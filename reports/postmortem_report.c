@@ -12,8 +12,8 @@
 #include "reports/fmt.h"
 
 /* Who did it, blamelessly: the incident commander, or a responder. */
-static void who(struct mx_buf *b, const struct mx_result *r, const struct mx_rec *e, bool names) {
-    struct mx_str actor = mx_tl_string(r->tl, e->actor);
+static void who(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e, bool names) {
+    struct mx_str actor = mx_timeline_string(r->tl, e->actor);
     if (!actor.n) return;
     if (names) {
         mx_buf_puts(b, " by ");
@@ -57,41 +57,41 @@ static void slug(char *out, size_t cap, struct mx_str s) {
     out[k] = '\0';
 }
 
-void mx_postmortem_filename(char *out, size_t cap, const struct mx_result *r, size_t i) {
-    const struct mx_timeline *t = mx_tl_get(r->tl, i);
+void mx_postmortem_report_filename(char *out, size_t cap, const struct mx_result *r, size_t i) {
+    const struct mx_timeline *t = mx_timeline_get(r->tl, i);
     char s[64];
     slug(s, sizeof s, t->title.n ? t->title : t->id);
     if (!s[0]) snprintf(s, sizeof s, "incident");
     struct mx_tm tm;
-    mx_zone_local(r->zone, t->detected_at, &tm);
+    mx_tz_local(r->zone, t->detected_at, &tm);
     snprintf(out, cap, "%04lld-%02d-%02d-%s.md", (long long)tm.year, tm.month, tm.day, s);
 }
 
-void mx_postmortem_md(struct mx_buf *b, const struct mx_result *r, size_t i, bool names) {
-    const struct mx_timeline *t = mx_tl_get(r->tl, i);
+void mx_postmortem_report_md(struct mx_buf *b, const struct mx_result *r, size_t i, bool names) {
+    const struct mx_timeline *t = mx_timeline_get(r->tl, i);
     struct mx_tm tm;
-    mx_zone_local(r->zone, t->detected_at, &tm);
+    mx_tz_local(r->zone, t->detected_at, &tm);
     mx_buf_puts(b, "# Postmortem: ");
     mx_fmt_md_str(b, t->title.n ? t->title : t->id);
     mx_buf_printf(b, "\nDate: %04lld-%02d-%02d | Severity: %s | Duration: ", (long long)tm.year,
-                  tm.month, tm.day, mx_severity_name(t->severity));
+                  tm.month, tm.day, mx_event_severity_name(t->severity));
     int64_t end = t->resolved_at != MX_NO_TIME ? t->resolved_at : r->as_of;
     mx_fmt_duration(b, end - t->detected_at);
     if (t->resolved_at == MX_NO_TIME) mx_buf_puts(b, " (still open)");
     mx_buf_puts(b, "\n\n## Summary\n[2-3 sentences: what happened, impact, resolution]\n\n"
                    "## Timeline\n| Time (UTC) | Event |\n|------------|-------|\n");
     for (uint32_t k = 0; k < t->count; k++) {
-        const struct mx_rec *e = mx_tl_event(r->tl, t->first + k);
+        const struct mx_entry *e = mx_timeline_entry(r->tl, t->first + k);
         struct mx_buf when = {0};
         mx_fmt_utc(&when, e->t);
         mx_buf_printf(b, "| %.10s %.5s | ", when.p, when.p + 11);
         mx_buf_free(&when);
-        struct mx_str name = mx_tl_string(r->tl, e->name);
+        struct mx_str name = mx_timeline_string(r->tl, e->name);
         if (name.n)
             mx_esc_md(b, name.p, name.n);
         else
             mx_buf_puts(b, PM_WORDS[e->type]);
-        if (e->flags & MX_REC_AUTO) mx_buf_puts(b, " (automatically)");
+        if (e->flags & MX_ENTRY_AUTO) mx_buf_puts(b, " (automatically)");
         who(b, r, e, names);
         mx_buf_puts(b, " |\n");
     }

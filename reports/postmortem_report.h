@@ -13,8 +13,8 @@
 #include "reports/buf.h"
 
 /* A postmortem draft for incident i; names: actors by name instead of role. */
-void mx_postmortem_md(struct mx_buf *b, const struct mx_result *r, size_t i, bool names);
+void mx_postmortem_report_md(struct mx_buf *b, const struct mx_result *r, size_t i, bool names);
 /* "YYYY-MM-DD-slug.md": the local date of detection and a slug of the title (or id). */
-void mx_postmortem_filename(char *out, size_t cap, const struct mx_result *r, size_t i);
+void mx_postmortem_report_filename(char *out, size_t cap, const struct mx_result *r, size_t i);
 
 #endif

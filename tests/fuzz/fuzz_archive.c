@@ -11,7 +11,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    struct mx_read_opts opts = mx_read_opts_default();
+    struct mx_read_opts opts = mx_input_opts_default();
     opts.max_line = 4096;
     opts.max_entries = 64;
     opts.gz.max_output = 8u << 20;
@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     opts.json_doc_max = 1u << 20;
     struct fz_reader f;
     if (!fz_reader_init(&f, &opts)) return 0;
-    mx_reader_read_mem(&f.rd, "fuzz.tar", data, size);
+    mx_input_read_mem(&f.rd, "fuzz.tar", data, size);
     fz_reader_free(&f);
     return 0;
 }

@@ -25,17 +25,17 @@ static inline void fz_drop(void *ctx, const struct mx_event *ev) {
  * must stay where it is until fz_reader_free. */
 static inline bool fz_reader_init(struct fz_reader *f, struct mx_read_opts *opts) {
     static struct mx_zone *utc;
-    if (!utc && mx_zone_open("UTC", &utc)) return false;
+    if (!utc && mx_tz_open("UTC", &utc)) return false;
     mx_sevmap_default(&f->sevmap);
     mx_diag_init(&f->diag, NULL);
     opts->zone = utc;
     opts->sevmap = &f->sevmap;
-    mx_reader_init(&f->rd, &f->diag, opts, fz_drop, NULL);
+    mx_input_init(&f->rd, &f->diag, opts, fz_drop, NULL);
     return true;
 }
 
 static inline void fz_reader_free(struct fz_reader *f) {
-    mx_reader_free(&f->rd);
+    mx_input_free(&f->rd);
     mx_diag_free(&f->diag);
 }
 

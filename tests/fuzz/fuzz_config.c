@@ -29,27 +29,27 @@ static const char LOG[] =
     "\"title\":\"[SEV1] Game day\",\"service\":\"edge\",\"channel\":\"#war\"}\n"
     "{\"time\":\"2026-03-05T11:00:00Z\",\"incident\":\"INC-3\",\"event\":\"resolved\"}\n";
 
-static void render(const struct mx_config *cfg, struct mx_tl *tl, struct mx_diag *diag,
+static void render(const struct mx_config *cfg, struct mx_timelines *tl, struct mx_diag *diag,
                    const struct mx_zone *utc) {
     uint64_t dups[2] = {0, 0};
-    mx_tl_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, diag->n_inputs);
+    mx_timeline_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, diag->n_inputs);
     mx_rules_apply(tl, &cfg->rules, &cfg->sevmap);
     struct mx_result r;
     mx_result_build(&r, tl, diag, utc, &cfg->policy, &cfg->rules, dups, 1775000000000LL, MX_NO_TIME,
                     MX_NO_TIME);
     struct mx_buf b = {0};
-    mx_jsonrep_write(&b, &r);
-    mx_md_write(&b, &r, NULL);
-    mx_html_write(&b, &r, NULL);
-    mx_audit_md(&b, &r);
-    mx_audit_json(&b, &r);
+    mx_json_report_write(&b, &r);
+    mx_md_report_write(&b, &r, NULL);
+    mx_html_report_write(&b, &r, NULL);
+    mx_audit_report_md(&b, &r);
+    mx_audit_report_json(&b, &r);
     mx_buf_free(&b);
     mx_result_free(&r);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static struct mx_zone *utc;
-    if (!utc && mx_zone_open("UTC", &utc)) return 0;
+    if (!utc && mx_tz_open("UTC", &utc)) return 0;
     if (size > 1 << 16) return 0;
     char *text = malloc(size + 1);
     if (!text) return 0;
@@ -61,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (mx_config_parse(&cfg, "fuzz.ini", text, err, sizeof err) == 0) {
         struct mx_diag diag;
         mx_diag_init(&diag, NULL);
-        struct mx_tl *tl = mx_tl_new();
+        struct mx_timelines *tl = mx_timeline_new();
         struct mx_read_opts opts = cfg.read;
         opts.zone = utc;
         opts.sevmap = &cfg.sevmap;
@@ -69,11 +69,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         opts.n_formats = cfg.n_formats;
         opts.forced = cfg.n_formats ? &cfg.formats[0] : NULL;
         struct mx_reader rd;
-        mx_reader_init(&rd, &diag, &opts, mx_tl_add, tl);
-        mx_reader_read_mem(&rd, "bot.log", LOG, sizeof LOG - 1);
-        mx_reader_free(&rd);
+        mx_input_init(&rd, &diag, &opts, mx_timeline_add, tl);
+        mx_input_read_mem(&rd, "bot.log", LOG, sizeof LOG - 1);
+        mx_input_free(&rd);
         render(&cfg, tl, &diag, utc);
-        mx_tl_free(tl);
+        mx_timeline_free(tl);
         mx_diag_free(&diag);
     }
     mx_config_free(&cfg);

@@ -12,7 +12,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    struct mx_gzip_limits lim = mx_gzip_limits_default();
+    struct mx_gzip_limits lim = mx_stream_gzip_limits_default();
     lim.max_members = 50;
     lim.max_output = 8u << 20;
     lim.ratio_min_output = 1u << 20;

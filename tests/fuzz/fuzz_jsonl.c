@@ -16,11 +16,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static struct mx_zone *utc;
-    if (!utc && mx_zone_open("UTC", &utc)) return 0;
+    if (!utc && mx_tz_open("UTC", &utc)) return 0;
     struct mx_diag diag;
     mx_diag_init(&diag, NULL);
-    struct mx_tl *tl = mx_tl_new();
-    struct mx_read_opts opts = mx_read_opts_default();
+    struct mx_timelines *tl = mx_timeline_new();
+    struct mx_read_opts opts = mx_input_opts_default();
     opts.max_line = 4096; /* small caps reach the limit paths quickly */
     opts.json_depth = 16;
     opts.zone = utc;
@@ -28,22 +28,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     mx_sevmap_default(&sevmap);
     opts.sevmap = &sevmap;
     struct mx_reader rd;
-    mx_reader_init(&rd, &diag, &opts, mx_tl_add, tl);
-    mx_reader_read_mem(&rd, "fuzz.jsonl", data, size);
-    mx_reader_free(&rd);
+    mx_input_init(&rd, &diag, &opts, mx_timeline_add, tl);
+    mx_input_read_mem(&rd, "fuzz.jsonl", data, size);
+    mx_input_free(&rd);
     uint64_t dups[1] = {0};
-    mx_tl_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, diag.n_inputs);
+    mx_timeline_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, diag.n_inputs);
     struct mx_result r;
     struct mx_policy policy;
     mx_policy_default(&policy);
     mx_result_build(&r, tl, &diag, utc, &policy, NULL, dups, 1767225600000LL, MX_NO_TIME,
                     MX_NO_TIME);
     struct mx_buf b = {0};
-    mx_jsonrep_write(&b, &r);
-    mx_md_write(&b, &r, NULL);
+    mx_json_report_write(&b, &r);
+    mx_md_report_write(&b, &r, NULL);
     mx_buf_free(&b);
     mx_result_free(&r);
-    mx_tl_free(tl);
+    mx_timeline_free(tl);
     mx_diag_free(&diag);
     return 0;
 }

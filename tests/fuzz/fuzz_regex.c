@@ -15,7 +15,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void read_lines(struct mx_line_format *f, const uint8_t *data, size_t size) {
-    struct mx_read_opts opts = mx_read_opts_default();
+    struct mx_read_opts opts = mx_input_opts_default();
     opts.max_line = 4096;
     struct fz_reader fz;
     if (!fz_reader_init(&fz, &opts)) return;
@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t n = size - (size_t)(rest - data);
     struct mx_regex *re = NULL;
     if (strlen(pattern) == plen && !mx_regex_compile(pattern, &re)) {
-        mx_line_format_bind(&f, re);
+        mx_custom_bind(&f, re);
         if (f.group[MX_G_TIME] && f.group[MX_G_INCIDENT] && f.group[MX_G_EVENT]) {
             f.time_format = (enum mx_time_format)(plen % 4);
             memcpy(f.layout, "%d/%b/%Y:%H:%M:%S %z", 21);
@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             (void)mx_regex_group(f.re, (const char *)rest, "x");
         }
     }
-    mx_line_format_free(&f);
+    mx_custom_free(&f);
     free(pattern);
     return 0;
 }

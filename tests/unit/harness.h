@@ -57,7 +57,7 @@ static int mx_failures, mx_checks;
 static inline int64_t T(const char *s) {
     int64_t ms;
     bool hz;
-    if (mx_time_parse(s, strlen(s), &ms, &hz)) abort();
+    if (mx_times_parse(s, strlen(s), &ms, &hz)) abort();
     return ms;
 }
 

@@ -16,7 +16,7 @@ static int64_t day(const char *date) {
 
 static struct mx_zone *zone(const char *name) {
     struct mx_zone *z;
-    if (mx_zone_open(name, &z)) abort();
+    if (mx_tz_open(name, &z)) abort();
     return z;
 }
 
@@ -57,10 +57,10 @@ static void calendar(void) {
     p.workdays = 0x1F;
     CHECK_I64(mx_calendar_next_business_day_end(&p, utc, T("2026-11-26T10:00:00Z")),
               T("2026-11-30T00:00:00Z")); /* Thursday -> Sunday 29th, due end of it */
-    mx_zone_free(utc);
-    mx_zone_free(berlin);
-    mx_zone_free(ny);
-    mx_zone_free(sydney);
+    mx_tz_free(utc);
+    mx_tz_free(berlin);
+    mx_tz_free(ny);
+    mx_tz_free(sydney);
 }
 
 static struct mx_timeline incident(enum mx_severity sev, const char *det) {
@@ -80,33 +80,34 @@ static void postmortems(void) {
     int64_t dl, as_of = T("2026-06-01T00:00:00Z");
     struct mx_timeline t = incident(MX_SEV_1, "2026-05-01T10:00:00Z");
     t.resolved_at = T("2026-05-01T11:00:00Z");
-    CHECK_I64(mx_postmortem_status(&t, &p, as_of, &dl), MX_PM_MISSING);
+    CHECK_I64(mx_compliance_postmortem_status(&t, &p, as_of, &dl), MX_PM_MISSING);
     CHECK_I64(dl, T("2026-05-03T11:00:00Z"));    /* 48 h from resolution */
     t.postmortem_at = T("2026-05-03T11:00:00Z"); /* exactly at the deadline */
-    CHECK_I64(mx_postmortem_status(&t, &p, as_of, &dl), MX_PM_ON_TIME);
+    CHECK_I64(mx_compliance_postmortem_status(&t, &p, as_of, &dl), MX_PM_ON_TIME);
     t.postmortem_at += 1;
-    CHECK_I64(mx_postmortem_status(&t, &p, as_of, &dl), MX_PM_LATE);
+    CHECK_I64(mx_compliance_postmortem_status(&t, &p, as_of, &dl), MX_PM_LATE);
     t.postmortem_at = MX_NO_TIME;
-    CHECK_I64(mx_postmortem_status(&t, &p, T("2026-05-02T00:00:00Z"), &dl), MX_PM_PENDING);
+    CHECK_I64(mx_compliance_postmortem_status(&t, &p, T("2026-05-02T00:00:00Z"), &dl),
+              MX_PM_PENDING);
     t.resolved_at = MX_NO_TIME; /* still open */
-    CHECK_I64(mx_postmortem_status(&t, &p, as_of, &dl), MX_PM_PENDING);
+    CHECK_I64(mx_compliance_postmortem_status(&t, &p, as_of, &dl), MX_PM_PENDING);
     struct mx_timeline s3 = incident(MX_SEV_3, "2026-05-01T10:00:00Z");
     s3.resolved_at = T("2026-05-01T12:00:00Z");
-    mx_postmortem_status(&s3, &p, as_of, &dl);
+    mx_compliance_postmortem_status(&s3, &p, as_of, &dl);
     CHECK_I64(dl, T("2026-05-08T12:00:00Z")); /* 7 days */
     struct mx_timeline s4 = incident(MX_SEV_4, "2026-05-01T10:00:00Z");
-    CHECK_I64(mx_postmortem_status(&s4, &p, as_of, &dl), MX_PM_NOT_REQUIRED);
+    CHECK_I64(mx_compliance_postmortem_status(&s4, &p, as_of, &dl), MX_PM_NOT_REQUIRED);
     struct mx_timeline none = incident(MX_SEV_NONE, "2026-05-01T10:00:00Z");
-    CHECK_I64(mx_postmortem_status(&none, &p, as_of, &dl), MX_PM_NOT_REQUIRED);
+    CHECK_I64(mx_compliance_postmortem_status(&none, &p, as_of, &dl), MX_PM_NOT_REQUIRED);
     t.merged = true;
-    CHECK_I64(mx_postmortem_status(&t, &p, as_of, &dl), MX_PM_NOT_REQUIRED);
+    CHECK_I64(mx_compliance_postmortem_status(&t, &p, as_of, &dl), MX_PM_NOT_REQUIRED);
 }
 
 static void responses(void) {
     struct mx_policy p;
     mx_policy_default(&p);
     struct mx_zone *utc = zone("UTC");
-    struct mx_tl *tl = mx_tl_new();
+    struct mx_timelines *tl = mx_timeline_new();
     struct mx_compliance c;
     int64_t as_of = T("2026-06-01T00:00:00Z");
     struct mx_timeline t = incident(MX_SEV_1, "2026-05-01T10:00:00Z");
@@ -155,13 +156,13 @@ static void responses(void) {
     sev1.war_room_at = MX_NO_TIME;
     mx_compliance_check(&c, tl, &sev1, &p, utc, as_of, 2);
     CHECK(!c.war_room_required);
-    mx_tl_free(tl);
-    mx_zone_free(utc);
+    mx_timeline_free(tl);
+    mx_tz_free(utc);
 }
 
 static void cadence(void) {
     /* real events: detection, updates at +20 and +70 min, resolution at +90 min */
-    struct mx_tl *tl = mx_tl_new();
+    struct mx_timelines *tl = mx_timeline_new();
     static const char *const times[] = {"2026-05-01T10:00:00Z", "2026-05-01T10:20:00Z",
                                         "2026-05-01T11:10:00Z", "2026-05-01T11:30:00Z"};
     static const enum mx_evtype types[] = {MX_EV_DETECTED, MX_EV_STATUS_UPDATE, MX_EV_STATUS_UPDATE,
@@ -177,15 +178,15 @@ static void cadence(void) {
         ev.type = types[k];
         ev.severity = MX_SEV_1;
         ev.time_ms = T(times[k]);
-        mx_tl_add(tl, &ev);
+        mx_timeline_add(tl, &ev);
     }
     struct mx_zone *utc = zone("UTC");
     uint64_t dups[1] = {0};
-    mx_tl_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    mx_timeline_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, 1);
     struct mx_policy p;
     mx_policy_default(&p);
     struct mx_compliance c;
-    const struct mx_timeline *t = mx_tl_get(tl, 0);
+    const struct mx_timeline *t = mx_timeline_get(tl, 0);
     CHECK_I64(t->status_updates, 2);
     mx_compliance_check(&c, tl, t, &p, utc, T("2026-06-01T00:00:00Z"), 1);
     CHECK(c.cadence_applies);
@@ -196,8 +197,8 @@ static void cadence(void) {
     CHECK(!c.cadence_breach);
     mx_compliance_check(&c, tl, t, &p, utc, T("2026-06-01T00:00:00Z"), 0);
     CHECK(!c.cadence_applies); /* not measured */
-    mx_tl_free(tl);
-    mx_zone_free(utc);
+    mx_timeline_free(tl);
+    mx_tz_free(utc);
 }
 
 static void gates(void) {
@@ -205,27 +206,27 @@ static void gates(void) {
     char msg[300];
     struct mx_compliance_summary s;
     memset(&s, 0, sizeof s);
-    CHECK(mx_gate_parse("missing-postmortem", &g) == NULL);
-    CHECK(!mx_gate_failed(&g, &s, msg, sizeof msg));
+    CHECK(mx_compliance_gate_parse("missing-postmortem", &g) == NULL);
+    CHECK(!mx_compliance_gate_failed(&g, &s, msg, sizeof msg));
     s.all.pm[MX_PM_MISSING] = 2;
-    CHECK(mx_gate_failed(&g, &s, msg, sizeof msg));
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg));
     CHECK_STR(msg, "missing-postmortem: 2 postmortems missing past the deadline");
-    CHECK(mx_gate_parse("postmortem-compliance<95", &g) == NULL);
+    CHECK(mx_compliance_gate_parse("postmortem-compliance<95", &g) == NULL);
     s.all.pm[MX_PM_ON_TIME] = 18; /* 18 of 20: 90% */
-    CHECK(mx_gate_failed(&g, &s, msg, sizeof msg));
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg));
     CHECK_STR(msg, "postmortem-compliance<95: postmortem compliance is 90.0% (18 of 20 on "
                    "time), 5.0 points below");
-    CHECK(mx_gate_parse("postmortem-compliance<90", &g) == NULL);
-    CHECK(!mx_gate_failed(&g, &s, msg, sizeof msg)); /* 90 is not below 90 */
-    CHECK(mx_gate_parse("response-compliance<90", &g) == NULL);
-    CHECK(!mx_gate_failed(&g, &s, msg, sizeof msg)); /* nothing due: passes */
-    CHECK(mx_gate_parse("response-compliance<", &g) != NULL);
-    CHECK(mx_gate_parse("response-compliance<101", &g) != NULL);
-    CHECK(mx_gate_parse("missing-postmortems", &g) != NULL);
-    CHECK(mx_gate_parse("everything", &g) != NULL);
-    CHECK(mx_gate_parse("unassigned-severity", &g) == NULL);
+    CHECK(mx_compliance_gate_parse("postmortem-compliance<90", &g) == NULL);
+    CHECK(!mx_compliance_gate_failed(&g, &s, msg, sizeof msg)); /* 90 is not below 90 */
+    CHECK(mx_compliance_gate_parse("response-compliance<90", &g) == NULL);
+    CHECK(!mx_compliance_gate_failed(&g, &s, msg, sizeof msg)); /* nothing due: passes */
+    CHECK(mx_compliance_gate_parse("response-compliance<", &g) != NULL);
+    CHECK(mx_compliance_gate_parse("response-compliance<101", &g) != NULL);
+    CHECK(mx_compliance_gate_parse("missing-postmortems", &g) != NULL);
+    CHECK(mx_compliance_gate_parse("everything", &g) != NULL);
+    CHECK(mx_compliance_gate_parse("unassigned-severity", &g) == NULL);
     s.unassigned = 1;
-    CHECK(mx_gate_failed(&g, &s, msg, sizeof msg));
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg));
     int64_t ms;
     CHECK(mx_policy_duration("1h30m", &ms) && ms == 90 * 60000);
     CHECK(mx_policy_duration("7d", &ms) && ms == 7 * 86400000LL);

@@ -128,7 +128,7 @@ static struct mx_stream *gzs(const void *buf, size_t n, const struct mx_gzip_lim
 }
 
 static void gzip(bool ahead) {
-    struct mx_gzip_limits lim = mx_gzip_limits_default();
+    struct mx_gzip_limits lim = mx_stream_gzip_limits_default();
     unsigned char buf[4096];
     size_t n = gz("a\nb\n", 4, buf, sizeof buf);
     n += gz("c\n", 2, buf + n, sizeof buf - n);
@@ -182,7 +182,7 @@ static void gzip(bool ahead) {
  * stops early frees the stream while the worker is still reading (no hang, no leak);
  * a peek at a damaged stream gets the bytes before the damage, the error comes next. */
 static void ahead_stream(void) {
-    struct mx_gzip_limits lim = mx_gzip_limits_default();
+    struct mx_gzip_limits lim = mx_stream_gzip_limits_default();
     size_t n = 3u << 20, cap = n + (n >> 3) + 1024;
     char *plain_bytes = malloc(n);
     unsigned char *z = malloc(cap);

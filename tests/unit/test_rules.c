@@ -19,7 +19,7 @@ struct ev {
     const char *title, *service, *channel;
 };
 
-static void add(struct mx_tl *tl, const struct ev *e, uint32_t line) {
+static void add(struct mx_timelines *tl, const struct ev *e, uint32_t line) {
     struct mx_event ev;
     memset(&ev, 0, sizeof ev);
     ev.pos.path = "test";
@@ -32,7 +32,7 @@ static void add(struct mx_tl *tl, const struct ev *e, uint32_t line) {
     ev.title = S(e->title);
     ev.service = S(e->service);
     ev.channel = S(e->channel);
-    mx_tl_add(tl, &ev);
+    mx_timeline_add(tl, &ev);
 }
 
 static void rule(struct mx_rule *r, enum mx_rule_field field, const char *name, const char *re) {
@@ -44,9 +44,9 @@ static void rule(struct mx_rule *r, enum mx_rule_field field, const char *name, 
     memcpy(r->pattern, re, strlen(re) + 1);
 }
 
-static const struct mx_timeline *find(const struct mx_tl *tl, const char *id) {
-    for (size_t i = 0; i < mx_tl_count(tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(tl, i);
+static const struct mx_timeline *find(const struct mx_timelines *tl, const char *id) {
+    for (size_t i = 0; i < mx_timeline_count(tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (t->id.n == strlen(id) && memcmp(t->id.p, id, t->id.n) == 0) return t;
     }
     abort();
@@ -74,14 +74,14 @@ static const struct ev EVENTS[] = {
 
 static void apply_and_count(void) {
     struct mx_zone *utc;
-    if (mx_zone_open("UTC", &utc)) abort();
-    struct mx_tl *tl = mx_tl_new();
+    if (mx_tz_open("UTC", &utc)) abort();
+    struct mx_timelines *tl = mx_timeline_new();
     for (size_t i = 0; i < sizeof EVENTS / sizeof EVENTS[0]; i++)
         add(tl, &EVENTS[i], (uint32_t)i + 1);
     uint64_t dups[1] = {0};
-    mx_tl_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    mx_timeline_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, 1);
 
-    struct mx_rules rs;
+    struct mx_ruleset rs;
     memset(&rs, 0, sizeof rs);
     rule(&rs.exclude[rs.n_exclude++], MX_RULE_TITLE, NULL, "(?i)\\[test\\]");
     rule(&rs.exclude[rs.n_exclude++], MX_RULE_SERVICE, NULL, "^(canary|probes)");
@@ -107,7 +107,7 @@ static void apply_and_count(void) {
     CHECK(!e->excluded && e->alias == 0 && e->severity == MX_SEV_NONE && !e->rule_flags);
     CHECK(e->channel_check == MX_CHAN_NONE);
     CHECK(f->severity == MX_SEV_NONE && (f->rule_flags & MX_RULE_SEV_UNKNOWN));
-    CHECK_STR(mx_channel_check_name(MX_CHAN_OFF), "does_not_follow");
+    CHECK_STR(mx_rules_channel_check_name(MX_CHAN_OFF), "does_not_follow");
 
     struct mx_diag diag;
     mx_diag_init(&diag, NULL);
@@ -135,24 +135,24 @@ static void apply_and_count(void) {
     CHECK_I64(r.compliance.channel[MX_CHAN_NONE], 2);
     CHECK(r.compliance.channel_checked);
     CHECK_I64(r.compliance.unassigned, 2); /* E and F */
-    for (size_t i = 0; i < mx_tl_count(tl); i++)
-        if (mx_tl_get(tl, i) == c) CHECK(r.comp[i].pm == MX_PM_NOT_REQUIRED);
+    for (size_t i = 0; i < mx_timeline_count(tl); i++)
+        if (mx_timeline_get(tl, i) == c) CHECK(r.comp[i].pm == MX_PM_NOT_REQUIRED);
     struct mx_gate g;
     char msg[200];
-    CHECK(mx_gate_parse("channel-convention", &g) == NULL);
-    CHECK(mx_gate_failed(&g, &r.compliance, msg, sizeof msg));
+    CHECK(mx_compliance_gate_parse("channel-convention", &g) == NULL);
+    CHECK(mx_compliance_gate_failed(&g, &r.compliance, msg, sizeof msg));
     mx_result_free(&r);
     mx_diag_free(&diag);
-    mx_rules_free(&rs);
-    mx_tl_free(tl);
-    mx_zone_free(utc);
+    mx_ruleset_free(&rs);
+    mx_timeline_free(tl);
+    mx_tz_free(utc);
 }
 
 /* A pattern that backtracks catastrophically on a long title: a limit hit, no match. */
 static void limit_hit(void) {
     struct mx_zone *utc;
-    if (mx_zone_open("UTC", &utc)) abort();
-    struct mx_tl *tl = mx_tl_new();
+    if (mx_tz_open("UTC", &utc)) abort();
+    struct mx_timelines *tl = mx_timeline_new();
     char *title = malloc(30002);
     memset(title, 'a', 30000);
     title[30000] = 'b';
@@ -160,18 +160,19 @@ static void limit_hit(void) {
     struct ev e = {"L", "2026-03-01T10:00:00Z", MX_EV_DETECTED, MX_SEV_1, title, NULL, NULL};
     add(tl, &e, 1);
     uint64_t dups[1] = {0};
-    mx_tl_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, 1);
-    struct mx_rules rs;
+    mx_timeline_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    struct mx_ruleset rs;
     memset(&rs, 0, sizeof rs);
     rule(&rs.exclude[rs.n_exclude++], MX_RULE_TITLE, NULL, "^(a+)+$");
     struct mx_sevmap map;
     mx_sevmap_default(&map);
     mx_rules_apply(tl, &rs, &map);
-    CHECK(!mx_tl_get(tl, 0)->excluded && (mx_tl_get(tl, 0)->rule_flags & MX_RULE_LIMIT));
-    mx_rules_free(&rs);
-    mx_tl_free(tl);
+    CHECK(!mx_timeline_get(tl, 0)->excluded &&
+          (mx_timeline_get(tl, 0)->rule_flags & MX_RULE_LIMIT));
+    mx_ruleset_free(&rs);
+    mx_timeline_free(tl);
     free(title);
-    mx_zone_free(utc);
+    mx_tz_free(utc);
 }
 
 int main(void) {

@@ -13,7 +13,7 @@
 static uint32_t next_line;
 static struct mx_zone *UTC;
 
-static void add(struct mx_tl *tl, uint32_t src, const char *inc, enum mx_evtype type,
+static void add(struct mx_timelines *tl, uint32_t src, const char *inc, enum mx_evtype type,
                 const char *when, enum mx_severity sev, const char *actor, const char *title) {
     struct mx_event ev;
     memset(&ev, 0, sizeof ev);
@@ -27,19 +27,19 @@ static void add(struct mx_tl *tl, uint32_t src, const char *inc, enum mx_evtype 
     ev.severity = sev;
     ev.actor = S(actor);
     ev.title = S(title);
-    mx_tl_add(tl, &ev);
+    mx_timeline_add(tl, &ev);
 }
 
-static const struct mx_timeline *find(const struct mx_tl *tl, const char *id) {
-    for (size_t i = 0; i < mx_tl_count(tl); i++) {
-        const struct mx_timeline *t = mx_tl_get(tl, i);
+static const struct mx_timeline *find(const struct mx_timelines *tl, const char *id) {
+    for (size_t i = 0; i < mx_timeline_count(tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (t->id.n == strlen(id) && memcmp(t->id.p, id, t->id.n) == 0) return t;
     }
     return NULL;
 }
 
 static void rules(void) {
-    struct mx_tl *tl = mx_tl_new();
+    struct mx_timelines *tl = mx_timeline_new();
     uint64_t dups[2] = {0, 0};
     /* A: normal, with a duplicate ack from the second input and a title from the
      * earliest event even though it arrives last */
@@ -67,7 +67,7 @@ static void rules(void) {
     add(tl, 0, "E", MX_EV_RESOLVED, "2026-05-02T09:00:00Z", MX_SEV_NONE, NULL, NULL);
     add(tl, 0, "E", MX_EV_DETECTED, "2026-05-02T10:00:00Z", MX_SEV_NONE, NULL, NULL);
     add(tl, 0, "E", MX_EV_STARTED, "2026-05-02T10:05:00Z", MX_SEV_NONE, NULL, NULL);
-    mx_tl_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 2);
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 2);
 
     CHECK_I64(dups[0], 0);
     CHECK_I64(dups[1], 1); /* the later input holds the duplicate */
@@ -102,8 +102,8 @@ static void rules(void) {
     CHECK(e->anomalies & (1u << MX_A_STARTED_AFTER_DETECTION));
 
     /* the timelines come ordered by detection */
-    for (size_t i = 1; i < mx_tl_count(tl); i++)
-        CHECK(mx_tl_get(tl, i - 1)->detected_at <= mx_tl_get(tl, i)->detected_at);
+    for (size_t i = 1; i < mx_timeline_count(tl); i++)
+        CHECK(mx_timeline_get(tl, i - 1)->detected_at <= mx_timeline_get(tl, i)->detected_at);
 
     /* metrics: the merged D is out; E's negative durations are out */
     struct mx_diag diag;
@@ -134,24 +134,24 @@ static void rules(void) {
     CHECK_I64(r.sev[MX_SEV_1].m[MX_M_MTTR].p50, 3600000);
     /* postmortem: A is SEV1 resolved 2026-03-01 11:00, none published: missing */
     int64_t deadline;
-    CHECK_I64(mx_postmortem_status(a, &policy, r.as_of, &deadline), MX_PM_MISSING);
+    CHECK_I64(mx_compliance_postmortem_status(a, &policy, r.as_of, &deadline), MX_PM_MISSING);
     CHECK_I64(deadline, T("2026-03-03T11:00:00Z"));
-    CHECK_I64(mx_postmortem_status(c, &policy, r.as_of, &deadline), MX_PM_PENDING);
-    CHECK_I64(mx_postmortem_status(b, &policy, r.as_of, &deadline), MX_PM_NOT_REQUIRED);
+    CHECK_I64(mx_compliance_postmortem_status(c, &policy, r.as_of, &deadline), MX_PM_PENDING);
+    CHECK_I64(mx_compliance_postmortem_status(b, &policy, r.as_of, &deadline), MX_PM_NOT_REQUIRED);
     mx_result_free(&r);
     mx_diag_free(&diag);
-    mx_tl_free(tl);
+    mx_timeline_free(tl);
 }
 
 static void window_and_zone(void) {
     struct mx_zone *ny;
-    CHECK(mx_zone_open("America/New_York", &ny) == NULL);
-    struct mx_tl *tl = mx_tl_new();
+    CHECK(mx_tz_open("America/New_York", &ny) == NULL);
+    struct mx_timelines *tl = mx_timeline_new();
     uint64_t dups[1] = {0};
     /* 2026-04-01T02:00Z is still March 31st in New York */
     add(tl, 0, "X", MX_EV_DETECTED, "2026-04-01T02:00:00Z", MX_SEV_2, NULL, NULL);
     add(tl, 0, "Y", MX_EV_DETECTED, "2026-04-10T00:00:00Z", MX_SEV_2, NULL, NULL);
-    mx_tl_finish(tl, ny, MX_NO_TIME, T("2026-04-05T00:00:00Z"), dups, 1);
+    mx_timeline_finish(tl, ny, MX_NO_TIME, T("2026-04-05T00:00:00Z"), dups, 1);
     const struct mx_timeline *x = find(tl, "X"), *y = find(tl, "Y");
     CHECK(x && y);
     if (x && y) {
@@ -159,26 +159,26 @@ static void window_and_zone(void) {
         CHECK(x->in_window);
         CHECK(!y->in_window);
     }
-    mx_tl_free(tl);
-    mx_zone_free(ny);
+    mx_timeline_free(tl);
+    mx_tz_free(ny);
 }
 
 static void ties_keep_input_order(void) {
-    struct mx_tl *tl = mx_tl_new();
+    struct mx_timelines *tl = mx_timeline_new();
     uint64_t dups[1] = {0};
     /* resolved and reopened at the same instant: input order decides */
     add(tl, 0, "R", MX_EV_DETECTED, "2026-03-01T10:00:00Z", MX_SEV_2, NULL, NULL);
     add(tl, 0, "R", MX_EV_REOPENED, "2026-03-01T11:00:00Z", MX_SEV_NONE, NULL, NULL);
     add(tl, 0, "R", MX_EV_RESOLVED, "2026-03-01T11:00:00Z", MX_SEV_NONE, NULL, NULL);
-    mx_tl_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
     const struct mx_timeline *r = find(tl, "R");
     CHECK(r && !r->open);
-    mx_tl_free(tl);
+    mx_timeline_free(tl);
 }
 
 /* Records of several events, uids, and the second-precision rule. */
 static void record_dups(void) {
-    struct mx_tl *tl = mx_tl_new();
+    struct mx_timelines *tl = mx_timeline_new();
     uint64_t dups[3] = {0, 0, 0};
     struct mx_event ev;
     memset(&ev, 0, sizeof ev);
@@ -189,21 +189,21 @@ static void record_dups(void) {
     ev.pos.src = 0;
     ev.type = MX_EV_DETECTED;
     ev.time_ms = T("2026-05-01T10:00:00Z");
-    mx_tl_add(tl, &ev);
+    mx_timeline_add(tl, &ev);
     ev.same_record = true;
     ev.type = MX_EV_RESOLVED;
     ev.time_ms = T("2026-05-01T11:00:00Z");
-    mx_tl_add(tl, &ev);
+    mx_timeline_add(tl, &ev);
     /* input 1: the same record again, but resolved later: not a duplicate record */
     ev.pos.src = 1;
     ev.same_record = false;
     ev.type = MX_EV_DETECTED;
     ev.time_ms = T("2026-05-01T10:00:00.000Z");
-    mx_tl_add(tl, &ev);
+    mx_timeline_add(tl, &ev);
     ev.same_record = true;
     ev.type = MX_EV_RESOLVED;
     ev.time_ms = T("2026-05-01T12:00:00Z");
-    mx_tl_add(tl, &ev);
+    mx_timeline_add(tl, &ev);
     /* input 2: an ack with milliseconds, then the same ack in seconds (a duplicate), a
      * record with a uid and the same uid again (a duplicate whatever it says) */
     ev.pos.src = 2;
@@ -211,17 +211,17 @@ static void record_dups(void) {
     ev.type = MX_EV_ACKNOWLEDGED;
     ev.actor = S("al");
     ev.time_ms = T("2026-05-01T10:05:00.458Z");
-    mx_tl_add(tl, &ev);
+    mx_timeline_add(tl, &ev);
     ev.time_ms = T("2026-05-01T10:05:00Z");
-    mx_tl_add(tl, &ev);
+    mx_timeline_add(tl, &ev);
     ev.time_ms = T("2026-05-01T10:05:01Z"); /* the next second: kept */
-    mx_tl_add(tl, &ev);
+    mx_timeline_add(tl, &ev);
     ev.uid = S("LE1");
     ev.type = MX_EV_NOTE;
-    mx_tl_add(tl, &ev);
+    mx_timeline_add(tl, &ev);
     ev.type = MX_EV_MERGED; /* same uid: dropped, not merged */
-    mx_tl_add(tl, &ev);
-    mx_tl_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 3);
+    mx_timeline_add(tl, &ev);
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 3);
     CHECK_I64(dups[0], 0);
     CHECK_I64(dups[1], 0); /* its resolution is new */
     CHECK_I64(dups[2], 2); /* the ack in seconds and the repeated uid */
@@ -232,16 +232,16 @@ static void record_dups(void) {
         CHECK_I64(t->resolved_at, T("2026-05-01T12:00:00Z"));
         CHECK_I64(t->count, 6); /* detected, 2 acks, note, 2 resolves */
     }
-    mx_tl_free(tl);
+    mx_timeline_free(tl);
 }
 
 /* A mistyped year must not produce thousands of empty months. */
 static void sparse_months(void) {
-    struct mx_tl *tl = mx_tl_new();
+    struct mx_timelines *tl = mx_timeline_new();
     uint64_t dups[1] = {0};
     add(tl, 0, "now", MX_EV_DETECTED, "2026-05-01T10:00:00Z", MX_SEV_2, NULL, NULL);
     add(tl, 0, "typo", MX_EV_DETECTED, "9388-05-12T10:00:00Z", MX_SEV_2, NULL, NULL);
-    mx_tl_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
     struct mx_diag diag;
     mx_diag_init(&diag, NULL);
     mx_diag_input_add(&diag, "a");
@@ -257,16 +257,16 @@ static void sparse_months(void) {
     CHECK_I64(r.months[1].all.m[MX_M_MTBF].n, 1);
     mx_result_free(&r);
     mx_diag_free(&diag);
-    mx_tl_free(tl);
+    mx_timeline_free(tl);
 }
 
 int main(void) {
-    if (mx_zone_open("UTC", &UTC)) return 1;
+    if (mx_tz_open("UTC", &UTC)) return 1;
     rules();
     window_and_zone();
     ties_keep_input_order();
     record_dups();
     sparse_months();
-    mx_zone_free(UTC);
+    mx_tz_free(UTC);
     TEST_DONE();
 }

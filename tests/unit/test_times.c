@@ -60,7 +60,7 @@ static void table(void) {
         const struct row *r = &ROWS[i];
         int64_t ms = 0;
         bool has_zone = false;
-        const char *why = mx_time_parse(r->text, strlen(r->text), &ms, &has_zone);
+        const char *why = mx_times_parse(r->text, strlen(r->text), &ms, &has_zone);
         if (!r->want) {
             if (!why) fprintf(stderr, "accepted: %s\n", r->text);
             CHECK(why != NULL);
@@ -69,7 +69,7 @@ static void table(void) {
         if (why) fprintf(stderr, "rejected %s: %s\n", r->text, why);
         CHECK(why == NULL);
         char buf[32];
-        mx_time_format_utc(ms, buf);
+        mx_times_format_utc(ms, buf);
         CHECK_STR(buf, r->want);
         CHECK_I64(has_zone, r->has_zone);
     }
@@ -100,7 +100,7 @@ static void layouts(void) {
         int64_t ms = 0;
         bool has_zone = false;
         const char *t = LAYOUTS[i].text;
-        const char *why = mx_time_parse_layout(LAYOUTS[i].layout, t, strlen(t), &ms, &has_zone);
+        const char *why = mx_times_parse_layout(LAYOUTS[i].layout, t, strlen(t), &ms, &has_zone);
         if (!LAYOUTS[i].want) {
             if (!why) fprintf(stderr, "accepted: %s by %s\n", t, LAYOUTS[i].layout);
             CHECK(why != NULL);
@@ -109,7 +109,7 @@ static void layouts(void) {
         if (why) fprintf(stderr, "rejected %s by %s: %s\n", t, LAYOUTS[i].layout, why);
         CHECK(why == NULL);
         char buf[32];
-        mx_time_format_utc(ms, buf);
+        mx_times_format_utc(ms, buf);
         CHECK_STR(buf, LAYOUTS[i].want);
         CHECK_I64(has_zone, LAYOUTS[i].has_zone);
     }
@@ -117,94 +117,94 @@ static void layouts(void) {
 
 static void epochs(void) {
     int64_t ms;
-    CHECK(mx_time_from_epoch(1772600767, &ms) == NULL);
+    CHECK(mx_times_from_epoch(1772600767, &ms) == NULL);
     CHECK_I64(ms, 1772600767000LL); /* seconds */
-    CHECK(mx_time_from_epoch(1772600767123LL, &ms) == NULL);
+    CHECK(mx_times_from_epoch(1772600767123LL, &ms) == NULL);
     CHECK_I64(ms, 1772600767123LL); /* milliseconds (13 digits) */
-    CHECK(mx_time_from_epoch(1772600767123456LL, &ms) == NULL);
+    CHECK(mx_times_from_epoch(1772600767123456LL, &ms) == NULL);
     CHECK_I64(ms, 1772600767123LL); /* microseconds */
-    CHECK(mx_time_from_epoch(1772600767123456789LL, &ms) == NULL);
+    CHECK(mx_times_from_epoch(1772600767123456789LL, &ms) == NULL);
     CHECK_I64(ms, 1772600767123LL); /* nanoseconds (19 digits) */
-    CHECK(mx_time_from_epoch(100000000000LL, &ms) == NULL);
+    CHECK(mx_times_from_epoch(100000000000LL, &ms) == NULL);
     CHECK_I64(ms, 100000000000000LL); /* exactly 10^11 is still seconds */
-    CHECK(mx_time_from_epoch(-1, &ms) != NULL);
+    CHECK(mx_times_from_epoch(-1, &ms) != NULL);
 }
 
 static void calendar(void) {
     for (int64_t d = -800000; d <= 800000; d += 997) {
         int64_t y;
         int m, dd;
-        mx_civil_from_days(d, &y, &m, &dd);
-        CHECK_I64(mx_days_from_civil(y, m, dd), d);
+        mx_times_civil_from_days(d, &y, &m, &dd);
+        CHECK_I64(mx_times_days_from_civil(y, m, dd), d);
     }
-    CHECK_I64(mx_days_from_civil(1970, 1, 1), 0);
-    CHECK_I64(mx_days_from_civil(2000, 3, 1), 11017);
+    CHECK_I64(mx_times_days_from_civil(1970, 1, 1), 0);
+    CHECK_I64(mx_times_days_from_civil(2000, 3, 1), 11017);
 }
 
 static void zones(void) {
     int64_t naive, utc;
     bool hz;
     struct mx_zone *z;
-    CHECK(mx_zone_open("Mars/Olympus_Mons", &z) != NULL && z == NULL);
-    CHECK(mx_zone_open("../../etc/passwd", &z) != NULL);
-    CHECK(mx_zone_open("Europe/Berlin", &z) == NULL);
+    CHECK(mx_tz_open("Mars/Olympus_Mons", &z) != NULL && z == NULL);
+    CHECK(mx_tz_open("../../etc/passwd", &z) != NULL);
+    CHECK(mx_tz_open("Europe/Berlin", &z) == NULL);
     /* winter: +01:00 */
-    mx_time_parse("2026-01-15T12:00:00", 19, &naive, &hz);
-    CHECK(mx_zone_to_utc(z, naive, &utc) == NULL);
+    mx_times_parse("2026-01-15T12:00:00", 19, &naive, &hz);
+    CHECK(mx_tz_to_utc(z, naive, &utc) == NULL);
     CHECK_I64(utc, naive - 3600000);
     /* the spring-forward gap: 02:30 on 2026-03-29 does not exist */
-    mx_time_parse("2026-03-29T02:30:00", 19, &naive, &hz);
-    CHECK(mx_zone_to_utc(z, naive, &utc) != NULL);
+    mx_times_parse("2026-03-29T02:30:00", 19, &naive, &hz);
+    CHECK(mx_tz_to_utc(z, naive, &utc) != NULL);
     /* the autumn fold: 02:30 on 2026-10-25 happens twice; the earlier (+02:00) wins */
-    mx_time_parse("2026-10-25T02:30:00.250", 23, &naive, &hz);
-    CHECK(mx_zone_to_utc(z, naive, &utc) == NULL);
+    mx_times_parse("2026-10-25T02:30:00.250", 23, &naive, &hz);
+    CHECK(mx_tz_to_utc(z, naive, &utc) == NULL);
     CHECK_I64(utc, naive - 7200000);
     struct mx_tm tm;
-    mx_time_parse("2026-03-31T22:30:00Z", 20, &utc, &hz);
-    mx_zone_local(z, utc, &tm); /* 00:30 on April 1st in Berlin (CEST) */
+    mx_times_parse("2026-03-31T22:30:00Z", 20, &utc, &hz);
+    mx_tz_local(z, utc, &tm); /* 00:30 on April 1st in Berlin (CEST) */
     CHECK_I64(tm.month, 4);
     CHECK_I64(tm.day, 1);
     CHECK_I64(tm.hour, 0);
     CHECK_I64(tm.gmtoff, 7200);
     /* the instant of the change: 01:00Z on 2026-10-25 is 02:00 CET again */
-    mx_time_parse("2026-10-25T00:59:59Z", 20, &utc, &hz);
-    mx_zone_local(z, utc, &tm);
+    mx_times_parse("2026-10-25T00:59:59Z", 20, &utc, &hz);
+    mx_tz_local(z, utc, &tm);
     CHECK_I64(tm.gmtoff, 7200);
-    mx_zone_local(z, utc + 1000, &tm);
+    mx_tz_local(z, utc + 1000, &tm);
     CHECK_I64(tm.gmtoff, 3600);
     CHECK_I64(tm.hour, 2);
-    mx_time_parse("1890-06-01T00:00:00Z", 20, &utc, &hz); /* before the first transition */
-    mx_zone_local(z, utc, &tm);
+    mx_times_parse("1890-06-01T00:00:00Z", 20, &utc, &hz); /* before the first transition */
+    mx_tz_local(z, utc, &tm);
     CHECK_I64(tm.gmtoff, 3208); /* Berlin's local mean time, +0:53:28 */
-    mx_zone_free(z);
+    mx_tz_free(z);
 
-    CHECK(mx_zone_open("Asia/Kathmandu", &z) == NULL);
-    mx_time_parse("2026-03-31T22:30:00Z", 20, &utc, &hz);
-    mx_zone_local(z, utc, &tm);
+    CHECK(mx_tz_open("Asia/Kathmandu", &z) == NULL);
+    mx_times_parse("2026-03-31T22:30:00Z", 20, &utc, &hz);
+    mx_tz_local(z, utc, &tm);
     CHECK_I64(tm.gmtoff, 5 * 3600 + 45 * 60);
-    mx_zone_free(z);
+    mx_tz_free(z);
 
-    CHECK(mx_zone_open("America/New_York", &z) == NULL); /* a DST weekend in the US */
-    mx_time_parse("2026-03-08T02:30:00", 19, &naive, &hz);
-    CHECK(mx_zone_to_utc(z, naive, &utc) != NULL);
-    mx_time_parse("2026-03-08T03:30:00", 19, &naive, &hz);
-    CHECK(mx_zone_to_utc(z, naive, &utc) == NULL);
+    CHECK(mx_tz_open("America/New_York", &z) == NULL); /* a DST weekend in the US */
+    mx_times_parse("2026-03-08T02:30:00", 19, &naive, &hz);
+    CHECK(mx_tz_to_utc(z, naive, &utc) != NULL);
+    mx_times_parse("2026-03-08T03:30:00", 19, &naive, &hz);
+    CHECK(mx_tz_to_utc(z, naive, &utc) == NULL);
     CHECK_I64(utc, naive + 4 * 3600000);
-    mx_zone_free(z);
+    mx_tz_free(z);
 
-    CHECK(mx_zone_open("UTC", &z) == NULL);
-    mx_zone_local(z, utc, &tm);
+    CHECK(mx_tz_open("UTC", &z) == NULL);
+    mx_tz_local(z, utc, &tm);
     CHECK_I64(tm.gmtoff, 0);
-    mx_time_parse("2026-03-31T22:30:00Z", 20, &utc, &hz);
-    mx_zone_local(z, utc, &tm);
+    mx_times_parse("2026-03-31T22:30:00Z", 20, &utc, &hz);
+    mx_tz_local(z, utc, &tm);
     CHECK_I64(tm.month, 3);
-    CHECK_I64(tm.wday, 2);     /* 2026-03-31 is a Tuesday */
-    mx_zone_local(z, -1, &tm); /* one millisecond before the epoch */
+    CHECK_I64(tm.wday, 2);   /* 2026-03-31 is a Tuesday */
+    mx_tz_local(z, -1, &tm); /* one millisecond before the epoch */
     CHECK_I64(tm.year, 1969);
     CHECK_I64(tm.ms, 999);
-    CHECK_STR(mx_zone_name(z), "UTC");
-    mx_zone_free(z);
-    mx_zone_free(NULL);
+    CHECK_STR(mx_tz_name(z), "UTC");
+    mx_tz_free(z);
+    mx_tz_free(NULL);
 }
 
 int main(void) {

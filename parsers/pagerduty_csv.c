@@ -1,8 +1,8 @@
 /*
- * csv_pagerduty.c - CSV exports to events (see csv_pagerduty.h). The header row picks
+ * pagerduty_csv.c - CSV exports to events (see pagerduty_csv.h). The header row picks
  * a table of column roles; each data row is one record.
  */
-#include "parsers/csv_pagerduty.h"
+#include "parsers/pagerduty_csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,17 +192,17 @@ static bool cell_time(struct mx_record *r, struct mx_str s, const char *col, int
     if (!s.n) return true;
     bool has_zone;
     char ex[200];
-    const char *why = mx_time_parse(s.p, s.n, ms, &has_zone);
+    const char *why = mx_times_parse(s.p, s.n, ms, &has_zone);
     if (!why && !has_zone) {
-        why = mx_zone_to_utc(r->zone, *ms, ms);
+        why = mx_tz_to_utc(r->zone, *ms, ms);
         if (!why) {
-            mx_excerpt(ex, sizeof ex, s.p, s.n);
+            mx_diag_excerpt(ex, sizeof ex, s.p, s.n);
             mx_record_warn(r, MX_W_NO_ZONE, "column '%s': time %s has no zone offset; read in %s",
-                           col, ex, mx_zone_name(r->zone));
+                           col, ex, mx_tz_name(r->zone));
         }
     }
     if (!why) return true;
-    mx_excerpt(ex, sizeof ex, s.p, s.n);
+    mx_diag_excerpt(ex, sizeof ex, s.p, s.n);
     return mx_record_reject(r, MX_R_BAD_TIME, "column '%s': %s, got %s", col, why, ex);
 }
 
@@ -236,7 +236,7 @@ static bool cell_duration(struct mx_record *r, struct mx_str s, const char *col,
     if (ok && np == 1) ok = false;
     if (!ok) {
         char ex[200];
-        mx_excerpt(ex, sizeof ex, s.p, s.n);
+        mx_diag_excerpt(ex, sizeof ex, s.p, s.n);
         return mx_record_reject(r, MX_R_BAD_FIELD,
                                 "column '%s': expected seconds or H:MM:SS, got %s", col, ex);
     }
@@ -254,7 +254,7 @@ static void severity(struct mx_record *r, struct mx_str prio, struct mx_str urge
     if (prio.n && !(prio.n == 3 && memcmp(prio.p, "---", 3) == 0)) {
         if (mx_sevmap_lookup(r->sevmap, prio.p, prio.n, &ev->severity)) return;
         char ex[200];
-        mx_excerpt(ex, sizeof ex, prio.p, prio.n);
+        mx_diag_excerpt(ex, sizeof ex, prio.p, prio.n);
         mx_record_warn(r, MX_W_UNKNOWN_SEVERITY,
                        "priority %s is not in the severity mapping (ignored)", ex);
     }
@@ -319,17 +319,17 @@ static bool native_row(struct ctx *c, struct mx_record *r, const struct mx_csv_r
     if (!e.n) return mx_record_reject(r, MX_R_MISSING_FIELD, "empty 'event' column");
     if (!cell_time(r, t, "time", &ev.time_ms)) return false;
     char ex[200];
-    if (!mx_evtype_parse(e.p, e.n, &ev.type)) {
-        mx_excerpt(ex, sizeof ex, e.p, e.n);
+    if (!mx_event_type_parse(e.p, e.n, &ev.type)) {
+        mx_diag_excerpt(ex, sizeof ex, e.p, e.n);
         ev.type_name = e;
         mx_record_warn(r, MX_W_UNKNOWN_EVENT, "unknown event type %s (kept as a note)", ex);
     }
     struct mx_str sev = field(c, row, C_SEVERITY), cls = field(c, row, C_CLASS);
     if (sev.n && !mx_sevmap_lookup(r->sevmap, sev.p, sev.n, &ev.severity)) {
-        mx_excerpt(ex, sizeof ex, sev.p, sev.n);
+        mx_diag_excerpt(ex, sizeof ex, sev.p, sev.n);
         mx_record_warn(r, MX_W_UNKNOWN_SEVERITY, "unknown severity %s (ignored)", ex);
     }
-    if (cls.n) ev.has_class = mx_class_parse(cls.p, cls.n, &ev.cls);
+    if (cls.n) ev.has_class = mx_event_class_parse(cls.p, cls.n, &ev.cls);
     ev.auto_resolved = ev.type == MX_EV_RESOLVED && truthy(field(c, row, C_AUTO));
     ev.service = field(c, row, C_SERVICE);
     ev.team = field(c, row, C_TEAM);
@@ -376,7 +376,7 @@ static void on_bad(void *ctxp, uint64_t line, enum mx_reason reason, const char 
     mx_record_end(&c->rd->rec);
 }
 
-int mx_pdcsv_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
+int mx_pagerduty_csv_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
     struct ctx c;
     memset(&c, 0, sizeof c);
     c.rd = rd;
@@ -384,7 +384,7 @@ int mx_pdcsv_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
     struct mx_csv_handler h = {&c, on_row, on_bad};
     struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
     uint64_t off = 0, line = 0;
-    enum mx_csv_status st = mx_csv_read(lr, &rd->opts.csv, &h, &off, &line);
+    enum mx_csv_status st = mx_csv_reader_read(lr, &rd->opts.csv, &h, &off, &line);
     struct mx_pos pos = {rd->diag->inputs[src].path, src, line, -1};
     int rc = 0;
     if (st == MX_CSV_STREAM_ERROR) {
@@ -418,7 +418,7 @@ int mx_pdcsv_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
     return rc;
 }
 
-bool mx_pdcsv_sniff(const char *head, size_t n) {
+bool mx_pagerduty_csv_sniff(const char *head, size_t n) {
     size_t i = 0;
     if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) i = 3;
     while (i < n && (head[i] == '\n' || head[i] == '\r' || head[i] == ' ')) i++;

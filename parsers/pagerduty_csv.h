@@ -1,5 +1,5 @@
 /*
- * csv_pagerduty.h - CSV inputs: PagerDuty's incident exports, recognised by their
+ * pagerduty_csv.h - CSV inputs: PagerDuty's incident exports, recognised by their
  * header (case, spaces and underscores do not matter), and CSV files whose columns are
  * the native schema's field names.
  *
@@ -16,17 +16,17 @@
  * A file with exactly 20,000 (exports) or 100,000 / 250,000 (Insights) rows is warned
  * about: the vendor stops exports there without saying so.
  */
-#ifndef MX_CSV_PAGERDUTY_H
-#define MX_CSV_PAGERDUTY_H
+#ifndef MX_PAGERDUTY_CSV_H
+#define MX_PAGERDUTY_CSV_H
 
 #include "parsers/input.h"
 
 /* Reads stream s (input src) as CSV. Returns 0, or -1 when the input failed (a
  * stream error, not UTF-8, or a header that is none of the known ones). */
-int mx_pdcsv_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src);
+int mx_pagerduty_csv_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src);
 
 /* Whether a text input whose first bytes are head[0..n) looks like CSV: its first
  * non-blank line has a comma. */
-bool mx_pdcsv_sniff(const char *head, size_t n);
+bool mx_pagerduty_csv_sniff(const char *head, size_t n);
 
 #endif
