@@ -26,7 +26,9 @@
 #include "reports/atomic.h"
 #include "reports/audit_report.h"
 #include "reports/charts.h"
+#include "reports/check_report.h"
 #include "reports/csv_report.h"
+#include "reports/dump_report.h"
 #include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/md_report.h"
@@ -110,89 +112,14 @@ static void progress(void *ctx, const char *path, uint64_t records) {
 
 static void dump_event(void *ctx, const struct mx_event *ev) {
     struct dump *d = ctx;
-    struct mx_buf *b = &d->line;
-    b->n = 0;
-    mx_buf_puts(b, ev->pos.path);
-    mx_buf_printf(b, ":%llu", (unsigned long long)ev->pos.line);
-    if (ev->pos.index >= 0) mx_buf_printf(b, "#%lld", (long long)ev->pos.index);
-    mx_buf_putc(b, '\t');
-    mx_fmt_utc(b, ev->time_ms);
-    mx_buf_putc(b, '\t');
-    mx_esc_json(b, ev->incident.p, ev->incident.n);
-    mx_buf_printf(b, "\t%s\t%s", mx_event_type_name(ev->type),
-                  mx_event_severity_name(ev->severity));
-    if (ev->auto_resolved) mx_buf_puts(b, "\tauto");
-    if (ev->type_name.n) {
-        mx_buf_puts(b, "\ttype=");
-        mx_esc_json(b, ev->type_name.p, ev->type_name.n);
-    }
-    const struct mx_str *f[] = {&ev->actor, &ev->service, &ev->title};
-    const char *names[] = {"actor", "service", "title"};
-    for (int k = 0; k < 3; k++) {
-        if (!f[k]->n) continue;
-        mx_buf_printf(b, "\t%s=", names[k]);
-        mx_esc_json(b, f[k]->p, f[k]->n);
-    }
-    if (ev->has_class) mx_buf_printf(b, "\tclass=%s", mx_event_class_name(ev->cls));
-    mx_buf_putc(b, '\n');
-    fwrite(b->p, 1, b->n, stdout);
+    d->line.n = 0;
+    mx_dump_report_event(&d->line, ev);
+    fwrite(d->line.p, 1, d->line.n, stdout);
     mx_timeline_add(d->tl, ev);
 }
 
 static void forward(void *ctx, const struct mx_event *ev) {
     mx_timeline_add(((struct dump *)ctx)->tl, ev);
-}
-
-/* The details under an input's row: kinds of records, skipped entries, reasons. */
-static void print_details(const struct mx_input_stat *st) {
-    if (!mx_diag_kinds_plain(st)) {
-        printf("  records:");
-        for (int k = 0, first = 1; k < MX_K__COUNT; k++) {
-            if (!st->by_kind[k]) continue;
-            printf("%s %s %llu", first ? "" : ",", mx_diag_kind_name((enum mx_kind)k),
-                   (unsigned long long)st->by_kind[k]);
-            first = 0;
-        }
-        putchar('\n');
-    }
-    if (st->skipped_entries)
-        printf("  skipped entries (not regular files): %llu\n",
-               (unsigned long long)st->skipped_entries);
-    for (int k = 0; k < MX_R__COUNT; k++)
-        if (st->by_reason[k])
-            printf("  rejected %s: %llu\n", mx_diag_reason_name((enum mx_reason)k),
-                   (unsigned long long)st->by_reason[k]);
-    if (st->failure) {
-        printf("  damaged: ");
-        mx_diag_put_escaped(stdout, st->failure);
-        putchar('\n');
-    }
-}
-
-/* mttx check's table: one row per input, columns aligned to the longest path. */
-static void print_check(const struct mx_result *r) {
-    int w = 5;
-    for (size_t i = 0; i < r->n_inputs; i++) {
-        int n = (int)strlen(r->inputs[i].stat->path);
-        if (n > w) w = n > 100 ? 100 : n;
-    }
-    printf("%-*s  %-14s %9s %9s %10s %9s\n", w, "INPUT", "FORMAT", "RECORDS", "ACCEPTED",
-           "DUPLICATES", "REJECTED");
-    for (size_t i = 0; i < r->n_inputs; i++) {
-        const struct mx_input_sum *in = &r->inputs[i];
-        char fmt[32];
-        snprintf(fmt, sizeof fmt, "%s%s%s", in->stat->format, in->stat->compression ? "+" : "",
-                 in->stat->compression ? in->stat->compression : "");
-        mx_diag_put_escaped(stdout, in->stat->path);
-        int pad = w - (int)strlen(in->stat->path);
-        printf("%*s  %-14s %9llu %9llu %10llu %9llu\n", pad > 0 ? pad : 0, "", fmt,
-               (unsigned long long)in->stat->records, (unsigned long long)in->accepted,
-               (unsigned long long)in->duplicates, (unsigned long long)in->stat->rejected);
-        print_details(in->stat);
-    }
-    printf("%-*s  %-14s %9llu %9llu %10llu %9llu\n", w, "total", "",
-           (unsigned long long)r->total_records, (unsigned long long)r->total.accepted,
-           (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
 }
 
 /* What a writer gets: the result and, for one-incident outputs, the incident. */
@@ -496,7 +423,12 @@ int mx_run(const struct mx_options *o) {
     if (res.rule_limit_hits && o->verbosity >= 0) warn_rule_limits(&res);
     int out_rc = 0;
     if (o->cmd == MX_CMD_CHECK) {
-        if (!o->dump_events) print_check(&res);
+        if (!o->dump_events) {
+            struct mx_buf b = {.sink = stdout};
+            mx_check_report_text(&b, &res);
+            if (mx_buf_drain(&b) != 0) out_rc = 1;
+            mx_buf_free(&b);
+        }
         if (fflush(stdout) != 0) out_rc = 1;
     } else if (!o->dump_events) {
         out_rc = write_outputs(o, &res);

@@ -69,20 +69,31 @@ uint32_t mx_diag_input_add(struct mx_diag *d, const char *path) {
     return (uint32_t)d->n_inputs++;
 }
 
-/* Appends s to buf (capacity cap, length *len) with controls escaped. */
-static void put_esc(char *buf, size_t cap, size_t *len, const char *s) {
+size_t mx_diag_escape(char *out, size_t cap, const char *s, size_t n, size_t *used) {
     static const char hex[] = "0123456789abcdef";
-    for (; *s && *len + 5 < cap; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7f) {
-            buf[(*len)++] = '\\';
-            buf[(*len)++] = 'x';
-            buf[(*len)++] = hex[c >> 4];
-            buf[(*len)++] = hex[c & 15];
+    size_t len = 0, i = 0;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool esc = c < 0x20 || c == 0x7f;
+        if (len + (esc ? 4 : 1) > cap) break;
+        if (esc) {
+            out[len++] = '\\';
+            out[len++] = 'x';
+            out[len++] = hex[c >> 4];
+            out[len++] = hex[c & 15];
         } else {
-            buf[(*len)++] = (char)c;
+            out[len++] = (char)c;
         }
     }
+    *used = i;
+    return len;
+}
+
+/* Appends s to buf (capacity cap, length *len) with controls escaped; what does not
+ * fit is cut. */
+static void put_esc(char *buf, size_t cap, size_t *len, const char *s) {
+    size_t used;
+    *len += mx_diag_escape(buf + *len, cap - *len, s, strlen(s), &used);
 }
 
 bool mx_diag_kinds_plain(const struct mx_input_stat *st) {
@@ -95,12 +106,13 @@ bool mx_diag_kinds_plain(const struct mx_input_stat *st) {
 }
 
 void mx_diag_put_escaped(FILE *f, const char *s) {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7f)
-            fprintf(f, "\\x%02x", c);
-        else
-            putc(c, f);
+    char buf[256];
+    size_t n = strlen(s), used;
+    while (n) {
+        size_t len = mx_diag_escape(buf, sizeof buf, s, n, &used);
+        fwrite(buf, 1, len, f);
+        s += used;
+        n -= used;
     }
 }
 

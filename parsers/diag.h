@@ -134,7 +134,12 @@ const char *mx_diag_reason_name(enum mx_reason r);
 const char *mx_diag_kind_name(enum mx_kind k);
 const char *mx_diag_warning_name(enum mx_warning w);
 
-/* Writes s escaped for a diagnostic line (controls and bytes >= 0x7f as \xHH). */
+/* The escaping of every text a terminal shows (paths, ids, messages): C0 controls and
+ * DEL as \xHH, everything else as is. Writes the escaped form of as much of s[0..n)
+ * as fits in out[0..cap) (no NUL), sets *used to the input bytes consumed and returns
+ * the bytes written; callers loop until used reaches n. */
+size_t mx_diag_escape(char *out, size_t cap, const char *s, size_t n, size_t *used);
+/* Writes s escaped as by mx_diag_escape to f. */
 void mx_diag_put_escaped(FILE *f, const char *s);
 
 #endif

@@ -1,0 +1,16 @@
+/*
+ * check_report.h - mttx check's table: one row per input (format, records, accepted,
+ * duplicates, rejected), the kinds of records and rejection reasons beneath it, and a
+ * total row. Plain text for a terminal: paths and failure messages are escaped as
+ * diagnostics are (mx_diag_escape), so no input byte can drive the terminal.
+ */
+#ifndef MX_CHECK_REPORT_H
+#define MX_CHECK_REPORT_H
+
+#include "analyzer/result.h"
+#include "reports/buf.h"
+
+/* Appends the table for r to b. */
+void mx_check_report_text(struct mx_buf *b, const struct mx_result *r);
+
+#endif
