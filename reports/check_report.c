@@ -8,16 +8,18 @@
 #include <stdio.h>
 #include <string.h>
 
-/* s as a terminal shows it (mx_diag_escape). */
-static void put_term(struct mx_buf *b, const char *s) {
+/* s as a terminal shows it (mx_diag_escape); returns the bytes written. */
+static size_t put_term(struct mx_buf *b, const char *s) {
     char tmp[256];
-    size_t n = strlen(s), used;
+    size_t n = strlen(s), used, total = 0;
     while (n) {
         size_t len = mx_diag_escape(tmp, sizeof tmp, s, n, &used);
-        mx_buf_put(b, tmp, len);
+        if (b) mx_buf_put(b, tmp, len);
+        total += len;
         s += used;
         n -= used;
     }
+    return total;
 }
 
 /* The lines under an input's row: kinds of records (when they say more than the
@@ -50,7 +52,7 @@ static void details(struct mx_buf *b, const struct mx_input_stat *st) {
 void mx_check_report_text(struct mx_buf *b, const struct mx_result *r) {
     int w = 5;
     for (size_t i = 0; i < r->n_inputs; i++) {
-        int n = (int)strlen(r->inputs[i].stat->path);
+        int n = (int)put_term(NULL, r->inputs[i].stat->path);
         if (n > w) w = n > 100 ? 100 : n;
     }
     mx_buf_printf(b, "%-*s  %-14s %9s %9s %10s %9s\n", w, "INPUT", "FORMAT", "RECORDS", "ACCEPTED",
@@ -60,8 +62,7 @@ void mx_check_report_text(struct mx_buf *b, const struct mx_result *r) {
         char fmt[32];
         snprintf(fmt, sizeof fmt, "%s%s%s", in->stat->format, in->stat->compression ? "+" : "",
                  in->stat->compression ? in->stat->compression : "");
-        put_term(b, in->stat->path);
-        int pad = w - (int)strlen(in->stat->path); /* the raw length, as the width above */
+        int pad = w - (int)put_term(b, in->stat->path);
         mx_buf_printf(b, "%*s  %-14s %9llu %9llu %10llu %9llu\n", pad > 0 ? pad : 0, "", fmt,
                       (unsigned long long)in->stat->records, (unsigned long long)in->accepted,
                       (unsigned long long)in->duplicates, (unsigned long long)in->stat->rejected);
