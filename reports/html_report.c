@@ -10,6 +10,7 @@
 
 #include "reports/esc.h"
 #include "reports/fmt.h"
+#include "reports/prose.h"
 #include "parsers/mem.h"
 
 static const enum mx_severity SEVS[5] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4, MX_SEV_NONE};
@@ -73,9 +74,17 @@ static void when(struct mx_buf *b, const struct mx_result *r, int64_t t) {
         mx_fmt_local(b, r->zone, t);
 }
 
+static void html_code(struct mx_buf *b, const char *s, size_t n) {
+    mx_buf_puts(b, "<code>");
+    mx_esc_html(b, s, n);
+    mx_buf_puts(b, "</code>");
+}
+/* Every sentence, ours or from input, is escaped as HTML text. */
+static const struct mx_prose_markup HTML = {mx_esc_html, mx_esc_html, html_code, "<li>", "</li>"};
+
 /* One headline card. */
 static void card(struct mx_buf *b, const char *label, const struct mx_figure *f, bool duration,
-                 int64_t target, const char *target_text) {
+                 int64_t target) {
     mx_buf_printf(b, "<div class=\"card\"><div class=\"l\">%s</div><div class=\"v", label);
     if (duration && f->has_value && target > 0)
         mx_buf_puts(b, f->value < target ? " good" : " bad");
@@ -88,7 +97,11 @@ static void card(struct mx_buf *b, const char *label, const struct mx_figure *f,
         mx_buf_printf(b, "%lld", (long long)f->value);
     mx_buf_puts(b, "</div><div class=\"t\">");
     if (duration && f->has_value) mx_buf_printf(b, "n=%llu · ", (unsigned long long)f->n);
-    if (target_text) mx_buf_printf(b, "target %s · ", target_text);
+    if (target > 0) {
+        mx_buf_puts(b, "target &lt; ");
+        mx_prose_span(b, target);
+        mx_buf_puts(b, " · ");
+    }
     if (f->has_previous) {
         mx_buf_puts(b, "previous month ");
         if (duration)
@@ -109,10 +122,10 @@ static void headline(struct mx_buf *b, const struct mx_result *r) {
     mx_fmt_month(b, h->month);
     mx_buf_puts(b, "</b>, compared with the month before. Changes within what small samples "
                    "produce by chance read “no detectable change”.</p><div class=\"cards\">");
-    card(b, "Incidents", &h->incidents, false, 0, NULL);
-    card(b, "SEV1–2 incidents", &h->sev12, false, 0, NULL);
-    card(b, "Median time to acknowledge, SEV1", &h->mtta_sev1, true, 5 * 60000, "&lt; 5 min");
-    card(b, "Median time to resolve, SEV1", &h->mttr_sev1, true, 60 * 60000, "&lt; 1 h");
+    card(b, "Incidents", &h->incidents, false, 0);
+    card(b, "SEV1–2 incidents", &h->sev12, false, 0);
+    card(b, mx_prose_targets[0].label, &h->mtta_sev1, true, mx_prose_targets[0].limit_ms);
+    card(b, mx_prose_targets[1].label, &h->mttr_sev1, true, mx_prose_targets[1].limit_ms);
     mx_buf_puts(b, "</div>");
 }
 
@@ -323,23 +336,6 @@ static void pct(struct mx_buf *b, double v, uint64_t due) {
         mx_buf_printf(b, "%.1f%% <span class=\"note\">(n=%llu)</span>", v, (unsigned long long)due);
 }
 
-/* The [checks] channel convention's line, when one is configured. */
-static void channel_item(struct mx_buf *b, const struct mx_result *r) {
-    const struct mx_compliance_summary *s = &r->compliance;
-    if (!s->channel_checked) return;
-    mx_buf_puts(b, "<li>Channel naming (<code>");
-    mx_esc_html(b, r->rules->channel.pattern, strlen(r->rules->channel.pattern));
-    if (!s->channel[MX_CHAN_FOLLOWS] && !s->channel[MX_CHAN_OFF])
-        mx_buf_puts(b, "</code>): not measured (no incident names a channel).</li>");
-    else
-        mx_buf_printf(b,
-                      "</code>): %llu of %llu incidents with a channel do not follow it; "
-                      "%llu name no channel.</li>",
-                      (unsigned long long)s->channel[MX_CHAN_OFF],
-                      (unsigned long long)(s->channel[MX_CHAN_FOLLOWS] + s->channel[MX_CHAN_OFF]),
-                      (unsigned long long)s->channel[MX_CHAN_NONE]);
-}
-
 /* One rule of the compliance table: n[] by status (on time or met, late or missed,
  * missing, pending: the orders agree, compliance.h), then the share on time. */
 static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n, double share) {
@@ -359,36 +355,20 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
                    "<div class=\"wrap\"><table><tr><th>rule</th><th class=\"n\">on time</th>"
                    "<th class=\"n\">late</th><th class=\"n\">missing</th><th class=\"n\">pending"
                    "</th><th class=\"n\">compliance</th></tr>");
-    compliance_row(b, "postmortem by its deadline (SEV1–2 48 h, SEV3 7 days after resolution)",
-                   a->pm, mx_compliance_pm_pct(a));
-    compliance_row(b, "acknowledged within the response target", a->rsp, mx_compliance_rsp_pct(a));
+    struct mx_buf rule = {0};
+    mx_prose_rule_postmortem(&rule, &HTML, r->policy);
+    compliance_row(b, rule.p, a->pm, mx_compliance_pm_pct(a));
+    rule.n = 0;
+    mx_prose_rule_response(&rule, &HTML, r->policy);
+    compliance_row(b, rule.p, a->rsp, mx_compliance_rsp_pct(a));
+    rule.n = 0;
+    mx_prose_rule_regulator(&rule, &HTML, r->policy);
+    compliance_row(b, rule.p, s->reg, mx_compliance_reg_pct(s));
+    mx_buf_free(&rule);
     mx_buf_puts(b, "</table></div><ul>");
-    if (s->cadence_measured)
-        mx_buf_printf(b,
-                      "<li>Status updates: %llu of %llu SEV1–2 incidents went longer than the "
-                      "cadence without one.</li>",
-                      (unsigned long long)s->cadence_breaches,
-                      (unsigned long long)s->cadence_incidents);
-    else
-        mx_buf_puts(b, "<li>Status updates: not measured (no status update in the data).</li>");
-    if (s->war_room_measured)
-        mx_buf_printf(b,
-                      "<li>War rooms: %llu of %llu SEV1 incidents that ran past the limit had "
-                      "none.</li>",
-                      (unsigned long long)s->war_room_missing,
-                      (unsigned long long)s->war_room_required);
-    else
-        mx_buf_puts(b, "<li>War rooms: not measured (no war room event in the data).</li>");
-    channel_item(b, r);
-    mx_buf_printf(b,
-                  "<li>Security incidents notified to the regulator late or not at all: "
-                  "%llu.</li><li>Anti-patterns: %llu incidents without a severity; %llu SEV1–2 "
-                  "incidents without a postmortem past the deadline.</li></ul>"
-                  "<p class=\"note\"><code>mttx audit</code> lists every incident under every "
-                  "rule with the evidence.</p>",
-                  (unsigned long long)(s->reg[MX_CK_MISSED] + s->reg[MX_CK_MISSING]),
-                  (unsigned long long)s->unassigned,
-                  (unsigned long long)s->sev12_without_postmortem);
+    mx_prose_compliance_notes(b, &HTML, r);
+    mx_buf_puts(b, "</ul><p class=\"note\"><code>mttx audit</code> lists every incident under "
+                   "every rule with the evidence.</p>");
 }
 
 static void rule_row(struct mx_buf *b, const char *what, const char *name, const char *pattern,
@@ -416,19 +396,9 @@ static void rules(struct mx_buf *b, const struct mx_result *r) {
     for (size_t i = 0; i < rs->n_alias; i++)
         rule_row(b, "service reported as ", rs->alias[i].name, rs->alias[i].pattern,
                  r->aliased_by[i]);
-    mx_buf_puts(b, "</table></div><p class=\"note\">Excluded incidents are left out of every "
-                   "count, metric and check (they are marked in the timeline appendix); each is "
-                   "counted against the first rule that matched.");
-    if (r->severity_from_title_unknown)
-        mx_buf_printf(b,
-                      " %llu titles named a severity the mapping does not know; those "
-                      "incidents stay unassigned.",
-                      (unsigned long long)r->severity_from_title_unknown);
-    if (r->rule_limit_hits)
-        mx_buf_printf(b,
-                      " %llu incidents: a rule's match hit the PCRE2 limits (taken as no match).",
-                      (unsigned long long)r->rule_limit_hits);
-    mx_buf_puts(b, "</p>");
+    mx_buf_puts(b, "</table></div><p class=\"note\">");
+    mx_prose_rules_note(b, &HTML, r);
+    mx_buf_puts(b, " Excluded incidents are marked in the timeline appendix.</p>");
 }
 
 static void quality(struct mx_buf *b, const struct mx_result *r) {
@@ -501,9 +471,7 @@ static const char DEFINITIONS[] =
     "everywhere, open incidents from MTTR, negative "
     "durations (anomalies), exact duplicate events.</li>"
     "<li>Medians and p90 are nearest-rank; under 5 values the values are listed. Compare "
-    "medians, not means: incident durations are heavy-tailed.</li>"
-    "<li>Targets: MTTA under 5 min and MTTR under 1 h for SEV1, MTTD under 5 min, on a "
-    "month's median. Postmortems: 48 h after resolution for SEV1–2, 7 days for SEV3.</li></ul>";
+    "medians, not means: incident durations are heavy-tailed.</li>";
 
 static void appendix(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_printf(b,
@@ -582,6 +550,9 @@ void mx_html_report_write(struct mx_buf *b, const struct mx_result *r, const str
     compliance(b, r);
     quality(b, r);
     mx_buf_puts(b, DEFINITIONS);
+    mx_buf_puts(b, "<li>");
+    mx_prose_targets_sentence(b, &HTML, r->policy);
+    mx_buf_puts(b, "</li></ul>");
     appendix(b, r);
     mx_buf_puts(b, "</main></body></html>\n");
 }

@@ -11,6 +11,7 @@
 
 #include "reports/esc.h"
 #include "reports/fmt.h"
+#include "reports/prose.h"
 #include "parsers/mem.h"
 
 static const enum mx_severity SEV_ORDER[MX_SEV__COUNT] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4,
@@ -28,6 +29,13 @@ static void md(struct mx_buf *b, struct mx_str s) {
 static void mdc(struct mx_buf *b, const char *s) {
     mx_esc_md(b, s, strlen(s));
 }
+
+/* Our own sentences are plain Markdown; values and patterns from inputs and the config
+ * are escaped. */
+static void md_words(struct mx_buf *b, const char *s, size_t n) {
+    mx_buf_put(b, s, n);
+}
+static const struct mx_prose_markup MD = {md_words, mx_esc_md, mx_esc_md, "- ", "\n"};
 
 /* The values of a small sample, "4m 10s, 5m 02s". */
 static void few(struct mx_buf *b, const struct mx_stat *s) {
@@ -112,22 +120,8 @@ static void overview(struct mx_buf *b, const struct mx_result *r) {
                   (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
 }
 
-struct target {
-    const char *what;
-    enum mx_metric metric;
-    int sev; /* -1: all incidents */
-    int64_t limit_ms;
-    const char *limit;
-};
-
-static const struct target TARGETS[] = {
-    {"MTTA, SEV1", MX_M_MTTA, MX_SEV_1, 5 * 60000, "< 5 min"},
-    {"MTTR, SEV1", MX_M_MTTR, MX_SEV_1, 60 * 60000, "< 1 h"},
-    {"MTTD, all incidents", MX_M_MTTD, -1, 5 * 60000, "< 5 min"},
-};
-
 static const struct mx_stat *target_stat(const struct mx_mset *all, const struct mx_mset *sev,
-                                         const struct target *t) {
+                                         const struct mx_prose_target *t) {
     return t->sev < 0 ? &all->m[t->metric] : &sev[t->sev].m[t->metric];
 }
 
@@ -135,9 +129,11 @@ static void targets(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Process targets\n\nEach target applies to a month's median.\n\n"
                    "| target | limit | whole period | months met | months missed |\n"
                    "|---|---|---|---:|---|\n");
-    for (size_t k = 0; k < sizeof TARGETS / sizeof TARGETS[0]; k++) {
-        const struct target *t = &TARGETS[k];
-        mx_buf_printf(b, "| %s | %s | ", t->what, t->limit);
+    for (int k = 0; k < MX_PROSE_TARGETS; k++) {
+        const struct mx_prose_target *t = &mx_prose_targets[k];
+        mx_buf_printf(b, "| %s | < ", t->what);
+        mx_prose_span(b, t->limit_ms);
+        mx_buf_puts(b, " | ");
         stat_cell(b, target_stat(&r->all, r->sev, t));
         unsigned met = 0, with_data = 0;
         struct mx_buf missed = {0};
@@ -377,19 +373,6 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
     rules(b, r);
 }
 
-/* Up to ten incidents counted in the window for which pick is true. */
-static void examples(struct mx_buf *b, const struct mx_result *r,
-                     bool (*pick)(const struct mx_timeline *, size_t), size_t arg) {
-    int shown = 0;
-    for (size_t i = 0; i < mx_timeline_count(r->tl) && shown < 10; i++) {
-        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
-        if (!t->in_window || t->merged || !pick(t, arg)) continue;
-        if (shown++) mx_buf_puts(b, ", ");
-        md(b, t->id);
-    }
-    if (!shown) mx_buf_puts(b, "—");
-}
-
 static bool by_exclusion(const struct mx_timeline *t, size_t i) {
     return t->excluded == i + 1;
 }
@@ -402,10 +385,6 @@ static bool by_title(const struct mx_timeline *t, size_t i) {
     return !t->excluded && (t->rule_flags & (unsigned)i);
 }
 
-static bool off_channel(const struct mx_timeline *t, size_t i) {
-    return !t->excluded && t->channel_check == i;
-}
-
 /* The configured rules and what each did; nothing when none is configured. */
 static void rules(struct mx_buf *b, const struct mx_result *r) {
     const struct mx_ruleset *rs = r->rules;
@@ -415,14 +394,14 @@ static void rules(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_printf(b, "| exclude by %s | ", mx_ruleset_field_name(rs->exclude[i].field));
         mdc(b, rs->exclude[i].pattern);
         mx_buf_printf(b, " | %llu | ", (unsigned long long)r->excluded_by[i]);
-        examples(b, r, by_exclusion, i);
+        mx_prose_examples(b, &MD, r, by_exclusion, i);
         mx_buf_puts(b, " |\n");
     }
     if (rs->from_title.re) {
         mx_buf_puts(b, "| severity from the title | ");
         mdc(b, rs->from_title.pattern);
         mx_buf_printf(b, " | %llu | ", (unsigned long long)r->severity_from_title);
-        examples(b, r, by_title, MX_RULE_SEV_FROM_TITLE);
+        mx_prose_examples(b, &MD, r, by_title, MX_RULE_SEV_FROM_TITLE);
         mx_buf_puts(b, " |\n");
     }
     for (size_t i = 0; i < rs->n_alias; i++) {
@@ -431,43 +410,12 @@ static void rules(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_puts(b, " | ");
         mdc(b, rs->alias[i].pattern);
         mx_buf_printf(b, " | %llu | ", (unsigned long long)r->aliased_by[i]);
-        examples(b, r, by_alias, i);
+        mx_prose_examples(b, &MD, r, by_alias, i);
         mx_buf_puts(b, " |\n");
     }
-    mx_buf_puts(b, "\nExcluded incidents are left out of every count, metric and check; each "
-                   "is counted against the first rule that matched.\n");
-    if (r->severity_from_title_unknown)
-        mx_buf_printf(b,
-                      "%llu titles matched the severity pattern with a value the severity "
-                      "mapping does not know; those incidents stay unassigned.\n",
-                      (unsigned long long)r->severity_from_title_unknown);
-    if (r->rule_limit_hits)
-        mx_buf_printf(b,
-                      "%llu incidents: a rule's match hit the PCRE2 limits and was taken as "
-                      "no match.\n",
-                      (unsigned long long)r->rule_limit_hits);
     mx_buf_putc(b, '\n');
-}
-
-/* The [checks] channel line of the compliance section. */
-static void channel_check(struct mx_buf *b, const struct mx_result *r) {
-    const struct mx_compliance_summary *s = &r->compliance;
-    if (!s->channel_checked) return;
-    mx_buf_puts(b, "- Channel naming (");
-    mdc(b, r->rules->channel.pattern);
-    if (!s->channel[MX_CHAN_FOLLOWS] && !s->channel[MX_CHAN_OFF]) {
-        mx_buf_puts(b, "): not measured (no incident names a channel).\n");
-        return;
-    }
-    mx_buf_printf(b, "): %llu of %llu incidents with a channel do not follow it",
-                  (unsigned long long)s->channel[MX_CHAN_OFF],
-                  (unsigned long long)(s->channel[MX_CHAN_FOLLOWS] + s->channel[MX_CHAN_OFF]));
-    if (s->channel[MX_CHAN_OFF]) {
-        mx_buf_puts(b, " (");
-        examples(b, r, off_channel, MX_CHAN_OFF);
-        mx_buf_putc(b, ')');
-    }
-    mx_buf_printf(b, "; %llu name no channel.\n", (unsigned long long)s->channel[MX_CHAN_NONE]);
+    mx_prose_rules_note(b, &MD, r);
+    mx_buf_puts(b, "\n\n");
 }
 
 static void pct_cell(struct mx_buf *b, double v, uint64_t due) {
@@ -520,31 +468,18 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Compliance with the incident process\n\n"
                    "| rule | on time | late | missing | pending | compliance |\n"
                    "|---|---:|---:|---:|---:|---:|\n");
-    compliance_row(b, "postmortem within its deadline after resolution", a->pm,
-                   mx_compliance_pm_pct(a));
-    compliance_row(b, "acknowledged within the response target", a->rsp, mx_compliance_rsp_pct(a));
-    compliance_row(b, "security: regulator notified in time", s->reg, mx_compliance_reg_pct(s));
+    struct mx_buf rule = {0};
+    mx_prose_rule_postmortem(&rule, &MD, r->policy);
+    compliance_row(b, rule.p, a->pm, mx_compliance_pm_pct(a));
+    rule.n = 0;
+    mx_prose_rule_response(&rule, &MD, r->policy);
+    compliance_row(b, rule.p, a->rsp, mx_compliance_rsp_pct(a));
+    rule.n = 0;
+    mx_prose_rule_regulator(&rule, &MD, r->policy);
+    compliance_row(b, rule.p, s->reg, mx_compliance_reg_pct(s));
+    mx_buf_free(&rule);
     mx_buf_putc(b, '\n');
-    if (s->cadence_measured)
-        mx_buf_printf(b,
-                      "- Status updates: %llu of %llu SEV1-2 incidents went longer than the "
-                      "cadence without one.\n",
-                      (unsigned long long)s->cadence_breaches,
-                      (unsigned long long)s->cadence_incidents);
-    else
-        mx_buf_puts(b, "- Status updates: not measured (no status update in the data).\n");
-    if (s->war_room_measured)
-        mx_buf_printf(
-            b, "- War rooms: %llu of %llu SEV1 incidents that ran past the limit had none.\n",
-            (unsigned long long)s->war_room_missing, (unsigned long long)s->war_room_required);
-    else
-        mx_buf_puts(b, "- War rooms: not measured (no war room event in the data).\n");
-    mx_buf_printf(b,
-                  "- Anti-patterns: %llu incidents without a severity; %llu SEV1-2 incidents "
-                  "without a postmortem past the deadline.\n",
-                  (unsigned long long)s->unassigned,
-                  (unsigned long long)s->sev12_without_postmortem);
-    channel_check(b, r);
+    mx_prose_compliance_notes(b, &MD, r);
     missing_postmortems(b, r);
     mx_buf_puts(b, "\n`mttx audit` lists every incident under every rule with the evidence.\n\n");
 }
@@ -566,9 +501,7 @@ static const char DEFINITIONS[] =
     "negative durations (flagged as anomalies), exact duplicate events (same incident, "
     "type, instant and actor; counted against the later input).\n"
     "- Medians and p90 use the nearest-rank method; with fewer than 5 incidents the "
-    "values are listed instead. Small samples swing widely: compare medians, not means.\n"
-    "- Targets from the incident process: MTTA < 5 min for SEV1, MTTR < 1 h for SEV1 "
-    "and MTTD < 5 min, each on a month's median.\n";
+    "values are listed instead. Small samples swing widely: compare medians, not means.\n";
 
 /* Links to the chart files, or why there are none. */
 static void charts(struct mx_buf *b, const struct mx_charts *c) {
@@ -620,4 +553,7 @@ void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struc
     compliance(b, r);
     data_quality(b, r);
     mx_buf_puts(b, DEFINITIONS);
+    mx_buf_puts(b, "- ");
+    mx_prose_targets_sentence(b, &MD, r->policy);
+    mx_buf_putc(b, '\n');
 }

@@ -1,0 +1,208 @@
+/*
+ * prose.c - the sentences report.md and report.html share (see prose.h). Every
+ * figure of the policy comes from struct mx_policy, so a configured deadline is the
+ * deadline the report states.
+ */
+#include "reports/prose.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const struct mx_prose_target mx_prose_targets[MX_PROSE_TARGETS] = {
+    {"MTTA, SEV1", "Median time to acknowledge, SEV1", MX_M_MTTA, MX_SEV_1, 5 * 60000},
+    {"MTTR, SEV1", "Median time to resolve, SEV1", MX_M_MTTR, MX_SEV_1, 60 * 60000},
+    {"MTTD, all incidents", "Median time to detect", MX_M_MTTD, -1, 5 * 60000},
+};
+
+#define DAY_MS  86400000LL
+#define HOUR_MS 3600000LL
+#define MIN_MS  60000LL
+
+/* Our own words, printf-style (short: a sentence's pieces). */
+__attribute__((format(printf, 3, 4))) static void
+say(struct mx_buf *b, const struct mx_prose_markup *m, const char *fmt, ...) {
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n > 0) m->words(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+void mx_prose_span(struct mx_buf *b, int64_t ms) {
+    long long v = (long long)ms;
+    if (v > 3 * DAY_MS && v % DAY_MS == 0)
+        mx_buf_printf(b, "%lld days", v / DAY_MS);
+    else if (v >= HOUR_MS && v % HOUR_MS == 0)
+        mx_buf_printf(b, "%lld h", v / HOUR_MS);
+    else if (v >= HOUR_MS && v % MIN_MS == 0)
+        mx_buf_printf(b, "%lld h %02lld min", v / HOUR_MS, v % HOUR_MS / MIN_MS);
+    else if (v >= MIN_MS && v % MIN_MS == 0)
+        mx_buf_printf(b, "%lld min", v / MIN_MS);
+    else
+        mx_buf_printf(b, "%lld s", v / 1000);
+}
+
+/* The span as our words (mx_prose_span's text through the markup). */
+static void span(struct mx_buf *b, const struct mx_prose_markup *m, int64_t ms) {
+    struct mx_buf t = {0};
+    mx_prose_span(&t, ms);
+    m->words(b, t.p, t.n);
+    mx_buf_free(&t);
+}
+
+void mx_prose_by_severity(struct mx_buf *b, const struct mx_prose_markup *m, const int64_t *per_sev,
+                          const char *every_word) {
+    int listed = 0;
+    for (int s = MX_SEV_1; s <= MX_SEV_4;) {
+        int64_t v = per_sev[s];
+        int last = s;
+        while (last < MX_SEV_4 && per_sev[last + 1] == v) last++;
+        if (v != MX_NO_TARGET) {
+            if (listed++) say(b, m, ", ");
+            if (last > s)
+                say(b, m, "SEV%d–%d ", s, last);
+            else
+                say(b, m, "SEV%d ", s);
+            if (v == MX_NEXT_BUSINESS_DAY) {
+                say(b, m, "by the end of the next business day");
+            } else {
+                if (every_word) say(b, m, "%s ", every_word);
+                span(b, m, v);
+            }
+        }
+        s = last + 1;
+    }
+    if (!listed) say(b, m, "none");
+}
+
+void mx_prose_rule_postmortem(struct mx_buf *b, const struct mx_prose_markup *m,
+                              const struct mx_policy *p) {
+    say(b, m, "postmortem within its deadline (");
+    mx_prose_by_severity(b, m, p->postmortem_ms, NULL);
+    say(b, m, " after resolution)");
+}
+
+void mx_prose_rule_response(struct mx_buf *b, const struct mx_prose_markup *m,
+                            const struct mx_policy *p) {
+    say(b, m, "acknowledged within the response target (");
+    mx_prose_by_severity(b, m, p->response_ms, NULL);
+    say(b, m, ")");
+}
+
+void mx_prose_rule_regulator(struct mx_buf *b, const struct mx_prose_markup *m,
+                             const struct mx_policy *p) {
+    say(b, m, "security: regulator notified in time (");
+    if (p->regulator_ms < 0) {
+        say(b, m, "no deadline");
+    } else {
+        span(b, m, p->regulator_ms);
+        say(b, m, " from detection");
+    }
+    say(b, m, ")");
+}
+
+static bool off_channel(const struct mx_timeline *t, size_t i) {
+    return !t->excluded && t->channel_check == i;
+}
+
+/* The [checks] channel item; nothing when no convention is configured. */
+static void channel_note(struct mx_buf *b, const struct mx_prose_markup *m,
+                         const struct mx_result *r) {
+    const struct mx_compliance_summary *s = &r->compliance;
+    if (!s->channel_checked) return;
+    mx_buf_puts(b, m->item);
+    say(b, m, "Channel naming (");
+    m->code(b, r->rules->channel.pattern, strlen(r->rules->channel.pattern));
+    if (!s->channel[MX_CHAN_FOLLOWS] && !s->channel[MX_CHAN_OFF]) {
+        say(b, m, "): not measured (no incident names a channel).");
+    } else {
+        say(b, m, "): %llu of %llu incidents with a channel do not follow it",
+            (unsigned long long)s->channel[MX_CHAN_OFF],
+            (unsigned long long)(s->channel[MX_CHAN_FOLLOWS] + s->channel[MX_CHAN_OFF]));
+        if (s->channel[MX_CHAN_OFF]) {
+            say(b, m, " (");
+            mx_prose_examples(b, m, r, off_channel, MX_CHAN_OFF);
+            say(b, m, ")");
+        }
+        say(b, m, "; %llu name no channel.", (unsigned long long)s->channel[MX_CHAN_NONE]);
+    }
+    mx_buf_puts(b, m->item_end);
+}
+
+void mx_prose_compliance_notes(struct mx_buf *b, const struct mx_prose_markup *m,
+                               const struct mx_result *r) {
+    const struct mx_compliance_summary *s = &r->compliance;
+    const struct mx_policy *p = r->policy;
+    mx_buf_puts(b, m->item);
+    say(b, m, "Status updates (");
+    mx_prose_by_severity(b, m, p->cadence_ms, "every");
+    if (s->cadence_measured)
+        say(b, m, "): %llu of %llu incidents went longer than the cadence without one.",
+            (unsigned long long)s->cadence_breaches, (unsigned long long)s->cadence_incidents);
+    else
+        say(b, m, "): not measured (no status update in the data).");
+    mx_buf_puts(b, m->item_end);
+    mx_buf_puts(b, m->item);
+    say(b, m, "War rooms (SEV1 open longer than ");
+    if (p->war_room_ms < 0)
+        say(b, m, "any limit: none required");
+    else
+        span(b, m, p->war_room_ms);
+    if (s->war_room_measured)
+        say(b, m, "): %llu of %llu SEV1 incidents that ran past the limit had none.",
+            (unsigned long long)s->war_room_missing, (unsigned long long)s->war_room_required);
+    else
+        say(b, m, "): not measured (no war room event in the data).");
+    mx_buf_puts(b, m->item_end);
+    channel_note(b, m, r);
+    mx_buf_puts(b, m->item);
+    say(b, m,
+        "Anti-patterns: %llu incidents without a severity; %llu SEV1–2 incidents without a "
+        "postmortem past the deadline.",
+        (unsigned long long)s->unassigned, (unsigned long long)s->sev12_without_postmortem);
+    mx_buf_puts(b, m->item_end);
+}
+
+void mx_prose_targets_sentence(struct mx_buf *b, const struct mx_prose_markup *m,
+                               const struct mx_policy *p) {
+    say(b, m, "Metric targets of the incident process, each on a month's median: ");
+    for (int k = 0; k < MX_PROSE_TARGETS; k++) {
+        const struct mx_prose_target *t = &mx_prose_targets[k];
+        say(b, m, "%s%s under ", k ? "; " : "", t->what);
+        span(b, m, t->limit_ms);
+    }
+    say(b, m, ". Per incident: postmortems ");
+    mx_prose_by_severity(b, m, p->postmortem_ms, NULL);
+    say(b, m, " after resolution; acknowledgement ");
+    mx_prose_by_severity(b, m, p->response_ms, NULL);
+    say(b, m, ".");
+}
+
+void mx_prose_rules_note(struct mx_buf *b, const struct mx_prose_markup *m,
+                         const struct mx_result *r) {
+    say(b, m,
+        "Excluded incidents are left out of every count, metric and check; each is counted "
+        "against the first rule that matched.");
+    if (r->severity_from_title_unknown)
+        say(b, m,
+            " %llu titles named a severity the mapping does not know; those incidents stay "
+            "unassigned.",
+            (unsigned long long)r->severity_from_title_unknown);
+    if (r->rule_limit_hits)
+        say(b, m, " %llu incidents: a rule's match hit the PCRE2 limits (taken as no match).",
+            (unsigned long long)r->rule_limit_hits);
+}
+
+void mx_prose_examples(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r,
+                       bool (*pick)(const struct mx_timeline *, size_t), size_t arg) {
+    int shown = 0;
+    for (size_t i = 0; i < mx_timeline_count(r->tl) && shown < 10; i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
+        if (!t->in_window || t->merged || !pick(t, arg)) continue;
+        if (shown++) say(b, m, ", ");
+        m->value(b, t->id.p, t->id.n);
+    }
+    if (!shown) say(b, m, "—");
+}

@@ -1,0 +1,76 @@
+/*
+ * prose.h - the sentences report.md and report.html share, written once and marked up
+ * by the writer: the process policy as configured (postmortem deadlines, response
+ * targets, update cadence, war-room limit, regulator deadline), the metric targets,
+ * the compliance notes and the rules note. A writer passes its markup: how to write
+ * our own words, a value from the input, a pattern or name from the configuration, and
+ * a list item. Nothing here knows Markdown or HTML.
+ */
+#ifndef MX_PROSE_H
+#define MX_PROSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyzer/result.h"
+#include "parsers/policy.h"
+#include "reports/buf.h"
+
+struct mx_prose_markup {
+    void (*words)(struct mx_buf *b, const char *s, size_t n); /* our own text */
+    void (*value)(struct mx_buf *b, const char *s, size_t n); /* text from an input */
+    void (*code)(struct mx_buf *b, const char *s, size_t n);  /* a pattern from the config */
+    const char *item, *item_end;                              /* one list item */
+};
+
+/* A metric target of the incident process: the month's median of metric, for one
+ * severity (or every incident), under limit_ms. */
+struct mx_prose_target {
+    const char *what;  /* "MTTA, SEV1" */
+    const char *label; /* "Median time to acknowledge, SEV1" */
+    enum mx_metric metric;
+    int sev; /* enum mx_severity, or -1 for every incident */
+    int64_t limit_ms;
+};
+#define MX_PROSE_TARGETS 3
+extern const struct mx_prose_target mx_prose_targets[MX_PROSE_TARGETS];
+
+/* A span of the policy as people say it: "15 min", "2 h", "48 h", "7 days", "90 s". */
+void mx_prose_span(struct mx_buf *b, int64_t ms);
+/* "SEV1–2 48 h, SEV3 7 days" from a per-severity table (MX_NO_TARGET entries left
+ * out, "none" when all are; MX_NEXT_BUSINESS_DAY as "by the end of the next business
+ * day"); every_word, when not NULL, goes before each span ("every"). */
+void mx_prose_by_severity(struct mx_buf *b, const struct mx_prose_markup *m, const int64_t *per_sev,
+                          const char *every_word);
+
+/* "postmortem within its deadline (SEV1–2 48 h, SEV3 7 days after resolution)" and the
+ * other rule names of the compliance table, with the policy in parentheses. */
+void mx_prose_rule_postmortem(struct mx_buf *b, const struct mx_prose_markup *m,
+                              const struct mx_policy *p);
+void mx_prose_rule_response(struct mx_buf *b, const struct mx_prose_markup *m,
+                            const struct mx_policy *p);
+void mx_prose_rule_regulator(struct mx_buf *b, const struct mx_prose_markup *m,
+                             const struct mx_policy *p);
+
+/* The notes under the compliance table, one list item each: status updates, war
+ * rooms, channel naming (when configured), anti-patterns. */
+void mx_prose_compliance_notes(struct mx_buf *b, const struct mx_prose_markup *m,
+                               const struct mx_result *r);
+
+/* The definitions' sentence on targets and deadlines: the metric targets, then the
+ * postmortem deadlines and response targets as configured. */
+void mx_prose_targets_sentence(struct mx_buf *b, const struct mx_prose_markup *m,
+                               const struct mx_policy *p);
+
+/* The note under the rules table: how excluded incidents count, titles with an
+ * unknown severity, matches that hit the PCRE2 limits. */
+void mx_prose_rules_note(struct mx_buf *b, const struct mx_prose_markup *m,
+                         const struct mx_result *r);
+
+/* Up to ten ids of incidents in the window, not merged, for which pick(t, arg) holds,
+ * comma-separated; "—" when there are none. */
+void mx_prose_examples(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r,
+                       bool (*pick)(const struct mx_timeline *, size_t), size_t arg);
+
+#endif
