@@ -1,9 +1,9 @@
 /*
- * timeline.c - timeline reconstruction (see timeline.h and SPEC section 4).
+ * timeline.c - timeline reconstruction (see timeline.h and docs/spec.md#timeline-rules).
  *
  * Records stay in input order in one array; finishing builds a permutation grouped by
- * incident (a counting sort, stable) and sorts each incident's slice by time, input
- * order breaking ties, so the result does not depend on qsort's stability.
+ * incident (a counting sort, stable) and sorts each incident's slice by time with a
+ * stable merge sort, so input order breaks ties.
  */
 #include "analyzer/timeline.h"
 
@@ -159,13 +159,29 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     r->flags = (ev->auto_resolved ? MX_ENTRY_AUTO : 0) | (ev->same_record ? MX_ENTRY_CONT : 0);
 }
 
-static const struct mx_entry *sort_recs; /* qsort has no context argument in C11 */
-
-static int cmp_time(const void *a, const void *b) {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    int64_t tx = sort_recs[x].t, ty = sort_recs[y].t;
-    if (tx != ty) return tx < ty ? -1 : 1;
-    return x < y ? -1 : (x > y);
+/* Sorts slice[0..n) (indices into recs, ascending: input order) by time, stably, so
+ * ties keep input order. Insertion sort for short runs (an incident's events mostly
+ * arrive in order), merged through tmp (room for n / 2 indices). The records are
+ * passed in, not kept in a file-scope variable: qsort has no context argument in C11. */
+static void sort_by_time(uint32_t *slice, size_t n, const struct mx_entry *recs, uint32_t *tmp) {
+    if (n <= 16) {
+        for (size_t i = 1; i < n; i++) {
+            uint32_t v = slice[i];
+            int64_t t = recs[v].t;
+            size_t j = i;
+            for (; j > 0 && recs[slice[j - 1]].t > t; j--) slice[j] = slice[j - 1];
+            slice[j] = v;
+        }
+        return;
+    }
+    size_t h = n / 2;
+    sort_by_time(slice, h, recs, tmp);
+    sort_by_time(slice + h, n - h, recs, tmp);
+    if (recs[slice[h - 1]].t <= recs[slice[h]].t) return; /* already in order */
+    memcpy(tmp, slice, h * sizeof *tmp);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n) slice[k++] = recs[slice[j]].t < recs[tmp[i]].t ? slice[j++] : tmp[i++];
+    while (i < h) slice[k++] = tmp[i++];
 }
 
 /* Whether instants a <= b are the same at the precision both share. */
@@ -306,12 +322,15 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
     free(fill);
 
     tl->tls = mx_mem_calloc(ni ? ni : 1, sizeof *tl->tls);
-    sort_recs = tl->recs;
+    size_t longest = 1;
+    for (size_t i = 0; i < ni; i++)
+        if (start[i + 1] - start[i] > longest) longest = start[i + 1] - start[i];
+    uint32_t *tmp = mx_mem_malloc(longest * sizeof *tmp);
     size_t out = 0; /* kept events are compacted towards the front of order */
     for (size_t i = 0; i < ni; i++) {
         uint32_t *slice = tl->order + start[i];
         size_t n = start[i + 1] - start[i];
-        qsort(slice, n, sizeof *slice, cmp_time);
+        sort_by_time(slice, n, tl->recs, tmp);
         size_t kept = drop_dups(tl, slice, n);
         memmove(tl->order + out, slice, kept * sizeof *slice);
         struct mx_timeline *t = &tl->tls[i];
@@ -334,6 +353,7 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
     count_dups(tl, dups, n_inputs);
     tl->n_order = out;
     tl->n_tls = ni;
+    free(tmp);
     free(start);
     qsort(tl->tls, ni, sizeof *tl->tls, cmp_tl);
 }

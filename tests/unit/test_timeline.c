@@ -1,7 +1,8 @@
 /*
- * test_timeline.c - each timeline rule of SPEC section 4, and the metric groups of
- * section 5 (months, MTBF attribution, merged exclusion).
+ * test_timeline.c - each timeline rule of docs/spec.md#timeline-rules, and the metric
+ * groups of docs/spec.md#metrics (months, MTBF attribution, merged exclusion).
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "analyzer/result.h"
@@ -176,6 +177,35 @@ static void ties_keep_input_order(void) {
     mx_timeline_free(tl);
 }
 
+/* An incident of 100 events (past the insertion-sort runs: the merge path), added in a
+ * scrambled time order with runs of equal instants: sorted by time, ties in input
+ * order (the notes' actors name their input position). */
+static void long_incident_sort(void) {
+    struct mx_timelines *tl = mx_timeline_new();
+    mx_timeline_keep_text(tl);
+    uint64_t dups[1] = {0};
+    char when[32], actor[16];
+    for (int i = 0; i < 100; i++) {
+        int minute = (i * 37) % 25; /* 25 instants, four events each */
+        snprintf(when, sizeof when, "2026-03-01T10:%02d:00Z", minute);
+        snprintf(actor, sizeof actor, "a%03d", i);
+        add(tl, 0, "L", i == 0 ? MX_EV_DETECTED : MX_EV_NOTE, when, MX_SEV_3, actor, NULL);
+    }
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    const struct mx_timeline *t = find(tl, "L");
+    CHECK(t && t->count == 100);
+    if (!t) return;
+    int sorted = 1;
+    for (uint32_t k = 1; k < t->count; k++) {
+        const struct mx_entry *p = mx_timeline_entry(tl, t->first + k - 1);
+        const struct mx_entry *q = mx_timeline_entry(tl, t->first + k);
+        struct mx_str pa = mx_timeline_string(tl, p->actor), qa = mx_timeline_string(tl, q->actor);
+        if (p->t > q->t || (p->t == q->t && memcmp(pa.p, qa.p, 4) >= 0)) sorted = 0;
+    }
+    CHECK(sorted);
+    mx_timeline_free(tl);
+}
+
 /* Records of several events, uids, and the second-precision rule. */
 static void record_dups(void) {
     struct mx_timelines *tl = mx_timeline_new();
@@ -265,6 +295,7 @@ int main(void) {
     rules();
     window_and_zone();
     ties_keep_input_order();
+    long_incident_sort();
     record_dups();
     sparse_months();
     mx_tz_free(UTC);
