@@ -210,8 +210,9 @@ const struct mx_line_format *mx_config_format(const struct mx_config *c, const c
 
 /* Compiles value as a pattern; *out owned by the caller. */
 static int pattern(struct load *l, const char *where, const char *value, struct mx_regex **out) {
-    const char *why = mx_regex_compile(value, out);
-    if (why) return bad(l, "%s: the pattern does not compile: %s", where, why);
+    char why[256];
+    if (!mx_regex_compile(value, out, why, sizeof why))
+        return bad(l, "%s: the pattern does not compile: %s", where, why);
     return 1;
 }
 

@@ -24,8 +24,7 @@ struct mx_regex {
     bool jitted;
 };
 
-const char *mx_regex_compile(const char *pattern, struct mx_regex **out) {
-    static char msg[256];
+bool mx_regex_compile(const char *pattern, struct mx_regex **out, char *msg, size_t cap) {
     int err;
     PCRE2_SIZE off;
     *out = NULL;
@@ -34,8 +33,8 @@ const char *mx_regex_compile(const char *pattern, struct mx_regex **out) {
     if (!code) {
         char why[200];
         pcre2_get_error_message(err, (PCRE2_UCHAR *)why, sizeof why);
-        snprintf(msg, sizeof msg, "%s at offset %zu", why, (size_t)off);
-        return msg;
+        snprintf(msg, cap, "%s at offset %zu", why, (size_t)off);
+        return false;
     }
     struct mx_regex *re = mx_mem_calloc(1, sizeof *re);
     re->code = code;
@@ -51,7 +50,7 @@ const char *mx_regex_compile(const char *pattern, struct mx_regex **out) {
         if (re->jit) pcre2_jit_stack_assign(re->mc, NULL, re->jit);
     }
     *out = re;
-    return NULL;
+    return true;
 }
 
 void mx_regex_free(struct mx_regex *re) {

@@ -19,9 +19,10 @@ struct mx_regex; /* opaque */
 
 enum mx_match { MX_MATCH, MX_NO_MATCH, MX_MATCH_LIMIT };
 
-/* Compiles pattern. Returns NULL on success with *out set; otherwise a message naming
- * the offset ("missing closing parenthesis at offset 7"), in a static buffer. */
-const char *mx_regex_compile(const char *pattern, struct mx_regex **out);
+/* Compiles pattern. Returns true with *out set (owned by the caller: mx_regex_free);
+ * otherwise false, *out NULL and a message naming the offset ("missing closing
+ * parenthesis at offset 7") in msg[0..cap). */
+bool mx_regex_compile(const char *pattern, struct mx_regex **out, char *msg, size_t cap);
 /* Accepts NULL. */
 void mx_regex_free(struct mx_regex *re);
 

@@ -204,11 +204,11 @@ static bool postmortems(struct mx_buf *sc, struct mx_buf *d, const struct mx_res
     return true;
 }
 
-/* The last non-empty line of a log, printable, for a message (static buffer). */
-static const char *last_line(const char *path) {
-    static char line[160];
+/* The last non-empty line of a log, printable, into line[0..cap) (cap >= 16); returns
+ * line. */
+static const char *last_line(const char *path, char *line, size_t cap) {
     char buf[4096];
-    snprintf(line, sizeof line, "no message");
+    snprintf(line, cap, "no message");
     FILE *f = fopen(path, "rb");
     if (!f) return line;
     size_t n = fread(buf, 1, sizeof buf - 1, f);
@@ -217,10 +217,11 @@ static const char *last_line(const char *path) {
     size_t start = n;
     while (start && buf[start - 1] != '\n') start--;
     size_t k = 0;
-    for (size_t i = start; i < n && k + 1 < sizeof line; i++)
+    for (size_t i = start; i < n && k + 1 < cap; i++)
         line[k++] = (buf[i] >= 0x20 && buf[i] < 0x7f) ? buf[i] : '?';
     line[k] = '\0';
-    return k ? line : "no message";
+    if (!k) snprintf(line, cap, "no message");
+    return line;
 }
 
 /* Runs gnuplot on script in dir; false with a note on failure. */
@@ -269,8 +270,11 @@ static bool run(const char *program, const char *dir, char *note, size_t len) {
             snprintf(note, len,
                      "gnuplot is not installed (apt-get install gnuplot-nox): charts "
                      "are left out");
-        else
-            snprintf(note, len, "gnuplot failed (%s): charts are left out", last_line(log));
+        else {
+            char line[160];
+            snprintf(note, len, "gnuplot failed (%s): charts are left out",
+                     last_line(log, line, sizeof line));
+        }
         return false;
     }
     return true;

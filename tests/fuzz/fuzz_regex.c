@@ -40,7 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const uint8_t *rest = nl ? nl + 1 : data + size;
     size_t n = size - (size_t)(rest - data);
     struct mx_regex *re = NULL;
-    if (strlen(pattern) == plen && !mx_regex_compile(pattern, &re)) {
+    char why[256];
+    if (strlen(pattern) == plen && mx_regex_compile(pattern, &re, why, sizeof why)) {
         mx_custom_bind(&f, re);
         if (f.group[MX_G_TIME] && f.group[MX_G_INCIDENT] && f.group[MX_G_EVENT]) {
             f.time_format = (enum mx_time_format)(plen % 4);

@@ -39,7 +39,8 @@ static void rule(struct mx_rule *r, enum mx_rule_field field, const char *name, 
     memset(r, 0, sizeof *r);
     r->field = field;
     snprintf(r->name, sizeof r->name, "%s", name ? name : "");
-    if (mx_regex_compile(re, &r->re)) abort();
+    char why[256];
+    if (!mx_regex_compile(re, &r->re, why, sizeof why)) abort();
     r->pattern = malloc(strlen(re) + 1);
     memcpy(r->pattern, re, strlen(re) + 1);
 }
