@@ -19,7 +19,9 @@ bool mx_calendar_business_day(const struct mx_policy *p, int64_t day) {
     return !bsearch(&day, p->holidays, p->n_holidays, sizeof day, cmp_day);
 }
 
-int64_t mx_calendar_day_start(const struct mx_zone *zone, int64_t day) {
+/* The UTC instant at which local date `day` starts in zone: local midnight, or the
+ * first instant of the day when a DST change skips midnight. */
+static int64_t day_start(const struct mx_zone *zone, int64_t day) {
     int64_t utc;
     /* midnight, or the first whole hour after a gap that swallowed it */
     for (int h = 0; h < 24; h++)
@@ -33,5 +35,5 @@ int64_t mx_calendar_next_business_day_end(const struct mx_policy *p, const struc
     mx_tz_local(zone, t, &tm);
     int64_t day = mx_times_days_from_civil(tm.year, tm.month, tm.day) + 1;
     for (int guard = 0; guard < 3660 && !mx_calendar_business_day(p, day); guard++) day++;
-    return mx_calendar_day_start(zone, day + 1);
+    return day_start(zone, day + 1);
 }

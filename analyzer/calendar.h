@@ -14,10 +14,6 @@
 /* Whether the local date `day` (days since 1970-01-01) is a business day. */
 bool mx_calendar_business_day(const struct mx_policy *p, int64_t day);
 
-/* The UTC instant at which local date `day` starts in zone: local midnight, or the
- * first instant of the day when a DST change skips midnight. */
-int64_t mx_calendar_day_start(const struct mx_zone *zone, int64_t day);
-
 /* The end of the next business day after the local date of t in zone (exclusive: the
  * start of the following day). A Friday-evening detection is due by the end of
  * Monday, or Tuesday when Monday is a holiday. */

@@ -66,24 +66,6 @@ bool mx_event_type_parse(const char *s, size_t n, enum mx_evtype *out) {
     return false;
 }
 
-bool mx_event_severity_parse(const char *s, size_t n, enum mx_severity *out) {
-    size_t skip = 0;
-    if (n >= 4 && eq(s, 3, "sev")) {
-        skip = (n >= 5 && s[3] == '-') ? 4 : 3;
-    } else if (n == 2 && lower((unsigned char)s[0]) == 'p') {
-        if (s[1] >= '1' && s[1] <= '5') {
-            *out = s[1] == '5' ? MX_SEV_4 : (enum mx_severity)(s[1] - '0');
-            return true;
-        }
-        return false;
-    }
-    if (n - skip == 1 && s[skip] >= '1' && s[skip] <= '4') {
-        *out = (enum mx_severity)(s[skip] - '0');
-        return true;
-    }
-    return false;
-}
-
 bool mx_event_class_parse(const char *s, size_t n, enum mx_class *out) {
     for (int c = 0; c < MX_CLASS__COUNT; c++) {
         if (eq(s, n, class_names[c])) {

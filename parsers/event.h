@@ -86,8 +86,6 @@ const char *mx_event_class_name(enum mx_class c);
 /* Reads an event type name, aliases included (triggered, alert -> detected),
  * ASCII case-insensitively. Returns false for an unknown name. */
 bool mx_event_type_parse(const char *s, size_t n, enum mx_evtype *out);
-/* Reads SEV1..SEV4, sev1, SEV-1, 1..4, P1..P5 (P5 -> SEV4). Returns false otherwise. */
-bool mx_event_severity_parse(const char *s, size_t n, enum mx_severity *out);
 /* Reads availability, security, data. Returns false otherwise. */
 bool mx_event_class_parse(const char *s, size_t n, enum mx_class *out);
 

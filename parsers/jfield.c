@@ -21,8 +21,10 @@ const char *mx_jfield_type_word(enum mx_jtype t) {
     return "a value";
 }
 
-const char *mx_jfield_time_value(const struct mx_jval *v, const struct mx_zone *zone, int64_t *ms,
-                                 bool *no_zone) {
+/* Reads a time value (RFC 3339 string, integer epoch, or a string of digits) in zone.
+ * Returns NULL or a reason; *no_zone tells that an offset-less text was read in zone. */
+static const char *time_value(const struct mx_jval *v, const struct mx_zone *zone, int64_t *ms,
+                              bool *no_zone) {
     *no_zone = false;
     int64_t i;
     double d;
@@ -57,7 +59,7 @@ const char *mx_jfield_time_value(const struct mx_jval *v, const struct mx_zone *
 
 bool mx_jfield_time(struct mx_record *r, const struct mx_jval *v, const char *name, int64_t *ms) {
     bool no_zone;
-    const char *why = mx_jfield_time_value(v, r->zone, ms, &no_zone);
+    const char *why = time_value(v, r->zone, ms, &no_zone);
     if (!why && !(no_zone && !r->zone_declared)) return true;
     char ex[200] = "";
     const char *s;

@@ -14,11 +14,6 @@
 /* "a string", "an array", ... for messages. */
 const char *mx_jfield_type_word(enum mx_jtype t);
 
-/* Reads a time value (RFC 3339 string, integer epoch, or a string of digits) in zone.
- * Returns NULL or a reason; *no_zone tells that an offset-less text was read in zone. */
-const char *mx_jfield_time_value(const struct mx_jval *v, const struct mx_zone *zone, int64_t *ms,
-                                 bool *no_zone);
-
 /* Reads the time at v into *ms for the record; name is the field as shown in messages.
  * Rejects the record (bad_time) when unreadable; warns when it had no zone. */
 bool mx_jfield_time(struct mx_record *r, const struct mx_jval *v, const char *name, int64_t *ms);

@@ -27,7 +27,8 @@ void mx_times_civil_from_days(int64_t z, int64_t *y, int *m, int *d) {
     *y = yoe + era * 400 + (*m <= 2);
 }
 
-int mx_times_days_in_month(int64_t y, int m) {
+/* Days in month m (1-12) of the proleptic Gregorian year y. */
+static int days_in_month(int64_t y, int m) {
     static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2) return ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : 28;
     return days[m - 1];
@@ -124,7 +125,7 @@ const char *mx_times_parse(const char *s, size_t n, int64_t *out_ms, bool *has_z
     if (!at_end(&c)) return "unexpected text after the timestamp";
     if (y < 1000) return "year out of range (1000-9999)";
     if (mo < 1 || mo > 12) return "month out of range (01-12)";
-    if (d < 1 || d > mx_times_days_in_month(y, mo)) return "day does not exist in that month";
+    if (d < 1 || d > days_in_month(y, mo)) return "day does not exist in that month";
     if (hh > 23) return "hour out of range (00-23)";
     if (mi > 59) return "minute out of range (00-59)";
     if (sec > 60) return "second out of range (00-59, 60 for a leap second)";
@@ -221,8 +222,7 @@ const char *mx_times_parse_layout(const char *layout, const char *s, size_t n, i
     if (!at_end(&c)) return "unexpected text after the time";
     if (f[0] < 1000 || f[1] < 1 || f[2] < 0) return "the layout lacks a year, month or day";
     if (f[1] > 12) return "month out of range (01-12)";
-    if (f[2] < 1 || f[2] > mx_times_days_in_month(f[0], f[1]))
-        return "day does not exist in that month";
+    if (f[2] < 1 || f[2] > days_in_month(f[0], f[1])) return "day does not exist in that month";
     if (f[3] > 23) return "hour out of range (00-23)";
     if (f[4] > 59) return "minute out of range (00-59)";
     if (f[5] > 60) return "second out of range (00-59, 60 for a leap second)";

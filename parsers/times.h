@@ -38,8 +38,6 @@ const char *mx_times_from_epoch(int64_t v, int64_t *out_ms);
 int64_t mx_times_days_from_civil(int64_t y, int m, int d);
 /* The inverse of mx_times_days_from_civil. */
 void mx_times_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
-/* Number of days in month m (1-12) of year y. */
-int mx_times_days_in_month(int64_t y, int m);
 
 /* Writes ms as RFC 3339 UTC ("2026-03-04T05:06:07Z", ".123" added when the
  * milliseconds are not zero) into buf (at least 32 bytes); returns the length. */

@@ -35,10 +35,6 @@ void mx_csv_out_text(struct mx_buf *b, const char *s, size_t n) {
     mx_buf_putc(b, '"');
 }
 
-void mx_csv_out_str(struct mx_buf *b, const char *s) {
-    mx_csv_out_text(b, s ? s : "", s ? strlen(s) : 0);
-}
-
 void mx_csv_out_comma(struct mx_buf *b) {
     mx_buf_putc(b, ',');
 }

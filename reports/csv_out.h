@@ -13,8 +13,6 @@
 
 /* A quoted text cell (invalid UTF-8 as U+FFFD, NUL dropped). */
 void mx_csv_out_text(struct mx_buf *b, const char *s, size_t n);
-/* A text cell from a NUL-terminated string; NULL is an empty cell. */
-void mx_csv_out_str(struct mx_buf *b, const char *s);
 /* Separators. */
 void mx_csv_out_comma(struct mx_buf *b);
 void mx_csv_out_end(struct mx_buf *b);

@@ -52,8 +52,11 @@ static void span(struct mx_buf *b, const struct mx_prose_markup *m, int64_t ms) 
     mx_buf_free(&t);
 }
 
-void mx_prose_by_severity(struct mx_buf *b, const struct mx_prose_markup *m, const int64_t *per_sev,
-                          const char *every_word) {
+/* "SEV1–2 48 h, SEV3 7 days" from a per-severity table: equal neighbours grouped,
+ * MX_NO_TARGET left out ("none" when all are), MX_NEXT_BUSINESS_DAY as "by the end of
+ * the next business day"; every_word, when not NULL, goes before each span. */
+static void by_severity(struct mx_buf *b, const struct mx_prose_markup *m, const int64_t *per_sev,
+                        const char *every_word) {
     int listed = 0;
     for (int s = MX_SEV_1; s <= MX_SEV_4;) {
         int64_t v = per_sev[s];
@@ -80,14 +83,14 @@ void mx_prose_by_severity(struct mx_buf *b, const struct mx_prose_markup *m, con
 void mx_prose_rule_postmortem(struct mx_buf *b, const struct mx_prose_markup *m,
                               const struct mx_policy *p) {
     say(b, m, "postmortem within its deadline (");
-    mx_prose_by_severity(b, m, p->postmortem_ms, NULL);
+    by_severity(b, m, p->postmortem_ms, NULL);
     say(b, m, " after resolution)");
 }
 
 void mx_prose_rule_response(struct mx_buf *b, const struct mx_prose_markup *m,
                             const struct mx_policy *p) {
     say(b, m, "acknowledged within the response target (");
-    mx_prose_by_severity(b, m, p->response_ms, NULL);
+    by_severity(b, m, p->response_ms, NULL);
     say(b, m, ")");
 }
 
@@ -137,7 +140,7 @@ void mx_prose_compliance_notes(struct mx_buf *b, const struct mx_prose_markup *m
     const struct mx_policy *p = r->policy;
     mx_buf_puts(b, m->item);
     say(b, m, "Status updates (");
-    mx_prose_by_severity(b, m, p->cadence_ms, "every");
+    by_severity(b, m, p->cadence_ms, "every");
     if (s->cadence_measured)
         say(b, m, "): %llu of %llu incidents went longer than the cadence without one.",
             (unsigned long long)s->cadence_breaches, (unsigned long long)s->cadence_incidents);
@@ -174,9 +177,9 @@ void mx_prose_targets_sentence(struct mx_buf *b, const struct mx_prose_markup *m
         span(b, m, t->limit_ms);
     }
     say(b, m, ". Per incident: postmortems ");
-    mx_prose_by_severity(b, m, p->postmortem_ms, NULL);
+    by_severity(b, m, p->postmortem_ms, NULL);
     say(b, m, " after resolution; acknowledgement ");
-    mx_prose_by_severity(b, m, p->response_ms, NULL);
+    by_severity(b, m, p->response_ms, NULL);
     say(b, m, ".");
 }
 

@@ -38,11 +38,6 @@ extern const struct mx_prose_target mx_prose_targets[MX_PROSE_TARGETS];
 
 /* A span of the policy as people say it: "15 min", "2 h", "48 h", "7 days", "90 s". */
 void mx_prose_span(struct mx_buf *b, int64_t ms);
-/* "SEV1–2 48 h, SEV3 7 days" from a per-severity table (MX_NO_TARGET entries left
- * out, "none" when all are; MX_NEXT_BUSINESS_DAY as "by the end of the next business
- * day"); every_word, when not NULL, goes before each span ("every"). */
-void mx_prose_by_severity(struct mx_buf *b, const struct mx_prose_markup *m, const int64_t *per_sev,
-                          const char *every_word);
 
 /* "postmortem within its deadline (SEV1–2 48 h, SEV3 7 days after resolution)" and the
  * other rule names of the compliance table, with the policy in parentheses. */
