@@ -238,7 +238,7 @@ static void mark(struct mx_timeline *t, enum mx_milestone m, int64_t *at, uint32
     *at = when;
 }
 
-/* Derives the milestones of one incident from its sorted events (SPEC section 4). */
+/* Derives the milestones of one incident from its sorted events (docs/spec.md#timeline-rules). */
 static void derive(struct mx_timelines *tl, const struct mx_zone *zone, struct mx_timeline *t) {
     int64_t det = MX_NO_TIME, res = MX_NO_TIME;
     bool res_auto = false;

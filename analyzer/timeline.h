@@ -1,6 +1,6 @@
 /*
  * timeline.h - groups events by incident and reconstructs each incident's timeline
- * (SPEC section 4).
+ * (docs/spec.md#timeline-rules).
  *
  * Events arrive through mx_timeline_add in input order and are kept as compact records
  * (struct mx_entry, 40 bytes; strings interned): memory grows with incidents and events,

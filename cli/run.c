@@ -308,7 +308,7 @@ static bool gates_failed(const struct mx_options *o, const struct mx_result *r) 
     return failed;
 }
 
-/* A limit hit is its own outcome (SECURITY.md): the rule was taken as not matching, and
+/* A limit hit is its own outcome (docs/security.md#limits): the rule was taken as not matching, and
  * the user is told on which incident. */
 static void warn_rule_limits(const struct mx_result *r) {
     for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {

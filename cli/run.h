@@ -1,6 +1,6 @@
 /*
  * run.h - runs a parsed command: reads the inputs, analyses, writes the outputs, and
- * turns what happened into the exit status of SPEC section 1.
+ * turns what happened into the exit status of docs/spec.md#exit-status.
  */
 #ifndef MX_RUN_H
 #define MX_RUN_H

@@ -55,7 +55,7 @@ void mx_config_free(struct mx_config *c);
 /* The format called name, or NULL. */
 const struct mx_line_format *mx_config_format(const struct mx_config *c, const char *name);
 
-/* The built-in defaults (the process document and SECURITY.md's limits). */
+/* The built-in defaults (the process document and the limits of docs/security.md#limits). */
 void mx_config_default(struct mx_config *c);
 
 /* Reads path over the defaults already in c. Returns 0, or -1 with "PATH:LINE:

@@ -71,7 +71,7 @@ struct mx_input_stat {
     const char *path;        /* display path, owned by the sink */
     const char *format;      /* "jsonl", ... or "unknown"; static string */
     const char *compression; /* "gzip" or NULL; static string */
-    uint64_t records;        /* records the input holds (see SPEC 3) */
+    uint64_t records;        /* records the input holds (docs/spec.md#records-and-accounting) */
     uint64_t emitted;        /* records that became events (duplicates included) */
     uint64_t rejected;
     uint64_t by_reason[MX_R__COUNT];

@@ -32,7 +32,7 @@ struct mx_read_opts {
     const struct mx_line_format *forced; /* --input-format: every text input; or NULL */
 };
 
-/* The defaults of SECURITY.md. */
+/* The defaults of docs/security.md#limits. */
 struct mx_read_opts mx_input_opts_default(void);
 
 struct mx_json_simd;

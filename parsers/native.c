@@ -1,5 +1,5 @@
 /*
- * native.c - the native schema (see native.h, SPEC section 3). The object is walked
+ * native.c - the native schema (see native.h, docs/spec.md#native-events). The object is walked
  * once; each known key is dispatched by name; the first occurrence of a repeated key
  * wins.
  */

@@ -1,5 +1,5 @@
 /*
- * native.h - mttx's native JSON records (SPEC section 3), one object per line or as
+ * native.h - mttx's native JSON records (docs/spec.md#native-events), one object per line or as
  * elements of a JSON array.
  */
 #ifndef MX_NATIVE_H

@@ -1,6 +1,7 @@
 /*
- * pagerduty_json.h - PagerDuty's JSON shapes as records (FORMATS.md): REST log entries
- * and incidents, webhook v3 events and v2 messages, and the pages that hold them.
+ * pagerduty_json.h - PagerDuty's JSON shapes as records: REST log entries and
+ * incidents, webhook v3 events and v2 messages, and the pages that hold them
+ * (docs/formats.md#pagerduty-rest-api, docs/formats.md#pagerduty-webhooks).
  *
  * Log entries and webhook events are history: each becomes the event of its type at
  * its own time, with its id as the record's uid (at-least-once delivery and

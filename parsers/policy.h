@@ -1,5 +1,5 @@
 /*
- * policy.h - the incident process's targets and deadlines (SPEC section 6), as plain
+ * policy.h - the incident process's targets and deadlines (docs/spec.md#compliance), as plain
  * data: defaults from the process document, overridable in the configuration file's
  * [targets], [postmortem] and [calendar] sections (config.h).
  */

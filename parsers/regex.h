@@ -1,5 +1,5 @@
 /*
- * regex.h - PCRE2 with the limits of SECURITY.md, for custom line formats and rules.
+ * regex.h - PCRE2 with the limits of docs/security.md#limits, for custom line formats and rules.
  *
  * Patterns are compiled once (UTF, invalid UTF-8 in subjects tolerated without
  * undefined behaviour) and JIT-compiled; every match runs with a match limit (100,000),

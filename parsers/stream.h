@@ -24,7 +24,7 @@ struct mx_gzip_limits {
     uint64_t max_members;      /* gzip members per input (100,000) */
 };
 
-/* The defaults of SECURITY.md. */
+/* The defaults of docs/security.md#limits. */
 struct mx_gzip_limits mx_stream_gzip_limits_default(void);
 
 /* A stream reading fd; close_fd: whether mx_stream_free closes it. Never NULL. */

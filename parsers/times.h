@@ -2,7 +2,7 @@
  * times.h - reading and writing instants, with calendar and offset validation in
  * our own code (glibc's strptime accepts Feb 30 and second 61; timegm normalises).
  *
- * Accepted text forms (FORMATS.md, "Timestamps seen"):
+ * Accepted text forms (docs/spec.md#time-notations):
  *   2015-10-06T21:30:42Z            2017-05-10T18:48:27-05:00
  *   2022-11-03T06:23:06.000000Z     2023-09-05T18:21:21.49Z (1-9 fraction digits)
  *   2023-09-15 18:51:47.961         (space or 'T'; no zone: see has_zone)

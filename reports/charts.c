@@ -307,7 +307,7 @@ static char *load_svg(const char *dir, const char *name, size_t *len, const char
 
 static const struct {
     const char *file, *title, *alt;
-} SPECS[MX_CHARTS] = {
+} CHART_DEFS[MX_CHARTS] = {
     {"incidents-by-month.svg", "Incidents per month, by severity",
      "Stacked bars: incidents detected each month, split by severity."},
     {"mtta-by-month.svg", "Median time to acknowledge per month (SEV1 target 5 min)",
@@ -339,9 +339,9 @@ void mx_charts_render(struct mx_charts *c, const struct mx_result *r, const char
     memset(c, 0, sizeof *c);
     c->n = MX_CHARTS;
     for (int k = 0; k < MX_CHARTS; k++) {
-        c->chart[k].file = SPECS[k].file;
-        c->chart[k].title = SPECS[k].title;
-        c->chart[k].alt = SPECS[k].alt;
+        c->chart[k].file = CHART_DEFS[k].file;
+        c->chart[k].title = CHART_DEFS[k].title;
+        c->chart[k].alt = CHART_DEFS[k].alt;
     }
     if (r->n_months == 0) {
         snprintf(c->note, sizeof c->note, "no incidents: nothing to chart");
@@ -356,8 +356,8 @@ void mx_charts_render(struct mx_charts *c, const struct mx_result *r, const char
     }
     struct mx_buf sc = {0}, d[MX_CHARTS] = {{0}};
     by_month(&sc, &d[0], r);
-    median_by_month(&sc, &d[1], r, MX_M_MTTA, 1, SPECS[1].title, 5.0);
-    median_by_month(&sc, &d[2], r, MX_M_MTTR, 2, SPECS[2].title, 60.0);
+    median_by_month(&sc, &d[1], r, MX_M_MTTA, 1, CHART_DEFS[1].title, 5.0);
+    median_by_month(&sc, &d[2], r, MX_M_MTTR, 2, CHART_DEFS[2].title, 60.0);
     if (!distribution(&sc, &d[3], r)) c->chart[3].skipped = "no resolved incidents";
     heatmap(&sc, &d[4], r);
     if (!postmortems(&sc, &d[5], r)) c->chart[5].skipped = "no postmortem was due";

@@ -1,7 +1,7 @@
 /*
  * charts.h - the report's charts, drawn by gnuplot (run, not linked).
  *
- * Safety (SECURITY.md): no text from the input goes into a gnuplot script - the labels
+ * Safety (docs/security.md#running-gnuplot): no text from the input goes into a gnuplot script - the labels
  * are months and severity names we generate, and even those travel in data files;
  * files have generated names in a private mkdtemp directory; gnuplot runs through
  * posix_spawnp with an argv array, -d (no init files), stdin /dev/null, LC_ALL=C, a

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The accounting invariant (SECURITY.md): per input and in total,
+"""The accounting invariant (docs/security.md#accounting-invariant): per input and in total,
 records == accepted + duplicates + rejected, and report.json, report.md and
 `mttx check` show the same figures. Run on the demo data and the awkward fixtures."""
 import json

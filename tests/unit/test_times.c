@@ -1,6 +1,6 @@
 /*
- * test_times.c - the table of valid and invalid timestamps (FORMATS.md
- * "Timestamps seen", calendar edge cases, offsets, epochs) and zone conversion.
+ * test_times.c - the table of valid and invalid timestamps (every notation of
+ * docs/spec.md#time-notations, calendar edge cases, offsets, epochs) and zone conversion.
  */
 #include <stdlib.h>
 
