@@ -1,7 +1,8 @@
 /*
  * fuzz_jsonl.c - libFuzzer target for the whole native path: content sniffing, gzip,
- * the line reader, JSON validation and the schema, then timelines, metrics and both
- * report writers on whatever was accepted.
+ * the line reader, JSON validation and the schema, then timelines, metrics and the
+ * report.json, report.md and check writers on whatever was accepted; every event also
+ * goes through the --debug-dump-events line writer.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -9,10 +10,20 @@
 #include "analyzer/result.h"
 #include "analyzer/timeline.h"
 #include "parsers/input.h"
+#include "reports/check_report.h"
+#include "reports/dump_report.h"
 #include "reports/json_report.h"
 #include "reports/md_report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The event sink: the dump line of the event, then the timeline builder. */
+static void dump_and_add(void *tl, const struct mx_event *ev) {
+    struct mx_buf line = {0};
+    mx_dump_report_event(&line, ev);
+    mx_buf_free(&line);
+    mx_timeline_add(tl, ev);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static struct mx_zone *utc;
@@ -28,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     mx_sevmap_default(&sevmap);
     opts.sevmap = &sevmap;
     struct mx_reader rd;
-    mx_input_init(&rd, &diag, &opts, mx_timeline_add, tl);
+    mx_input_init(&rd, &diag, &opts, dump_and_add, tl);
     mx_input_read_mem(&rd, "fuzz.jsonl", data, size);
     mx_input_free(&rd);
     uint64_t dups[1] = {0};
@@ -41,6 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     struct mx_buf b = {0};
     mx_json_report_write(&b, &r);
     mx_md_report_write(&b, &r, NULL);
+    mx_check_report_text(&b, &r);
     mx_buf_free(&b);
     mx_result_free(&r);
     mx_timeline_free(tl);
