@@ -92,7 +92,8 @@ struct mx_compliance_summary {
  * missing); negative when nothing was due. */
 double mx_compliance_reg_pct(const struct mx_compliance_summary *s);
 
-/* The postmortem status of t as of as_of (docs/spec.md#compliance): the deadline runs from resolution. */
+/* The postmortem status of t as of as_of (docs/spec.md#compliance): the deadline runs from
+ * resolution. */
 enum mx_pm_status mx_compliance_postmortem_status(const struct mx_timeline *t,
                                                   const struct mx_policy *p, int64_t as_of,
                                                   int64_t *deadline);

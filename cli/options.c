@@ -162,6 +162,7 @@ static const struct option TIMELINE_OPTS[] = {
 static const struct option HANDOFF_OPTS[] = {{"out", required_argument, NULL, 'o'}, COMMON_OPTS};
 static const struct option CHECK_OPTS[] = {COMMON_OPTS};
 
+/* A subcommand: its getopt table and help, the formats it may write and its defaults. */
 struct command {
     const char *name;
     enum mx_cmd cmd;
@@ -190,6 +191,7 @@ static const struct command *find_command(const char *name) {
     return NULL;
 }
 
+/* "mttx CMD: msg: arg" and a pointer to --help on stderr; returns 2, the usage status. */
 static int usage(const char *cmd, const char *msg, const char *arg) {
     fprintf(stderr, "mttx%s%s: %s%s%s\n", cmd ? " " : "", cmd ? cmd : "", msg, arg ? ": " : "",
             arg ? arg : "");
@@ -197,6 +199,8 @@ static int usage(const char *cmd, const char *msg, const char *arg) {
     return 2;
 }
 
+/* --format LIST: comma-separated names, each one the command allows; replaces the default
+ * set rather than adding to it. Returns 0 or 2. */
 static int parse_formats(struct mx_options *o, const struct command *c, char *list) {
     static const struct {
         const char *name;
@@ -248,6 +252,8 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
     return 0;
 }
 
+/* getopt sees argv from the command name on. Every shortopts starts with "+:": options end
+ * at the first operand (INCIDENT, INPUT), and a missing value comes back as ':'. */
 int mx_options_parse(int argc, char **argv, struct mx_options *o) {
     memset(o, 0, sizeof *o);
     o->tz = "UTC";

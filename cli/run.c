@@ -37,7 +37,8 @@
 #include "reports/postmortem_report.h"
 #include "parsers/mem.h"
 
-/* Reads DATE (YYYY-MM-DD, midnight in the zone), an RFC 3339 time or epoch seconds. */
+/* Reads DATE (YYYY-MM-DD, midnight in the zone), an RFC 3339 time (without an offset: in the
+ * zone) or epoch seconds. Returns NULL, or why s is not a time. */
 static const char *parse_when(const char *s, const struct mx_zone *zone, int64_t *out) {
     size_t n = strlen(s);
     if (n > 0 && strspn(s, "0123456789") == n) {
@@ -59,6 +60,8 @@ static const char *parse_when(const char *s, const struct mx_zone *zone, int64_t
     return has_zone ? NULL : mx_tz_to_utc(zone, *out, out);
 }
 
+/* --from, --to and the as-of instant: --as-of, else SOURCE_DATE_EPOCH (seconds), else the
+ * clock. Returns 0, or 2 after saying what is wrong. */
 static int resolve_times(const struct mx_options *o, const struct mx_zone *zone, int64_t *as_of,
                          int64_t *from, int64_t *to) {
     const char *why;
@@ -110,6 +113,7 @@ static void progress(void *ctx, const char *path, uint64_t records) {
     fflush(stderr);
 }
 
+/* --debug-dump-events: the event's line on stdout, then on to the timeline as usual. */
 static void dump_event(void *ctx, const struct mx_event *ev) {
     struct dump *d = ctx;
     d->line.n = 0;
@@ -130,6 +134,7 @@ struct job {
     const struct mx_charts *charts; /* report: drawn charts, or NULL */
 };
 
+/* Adapters from a job to each writer's arguments, for OUTPUTS. */
 static void w_report_md(struct mx_buf *b, const struct job *j) {
     mx_md_report_write(b, j->r, j->charts);
 }
@@ -161,6 +166,7 @@ static void w_handoff_md(struct mx_buf *b, const struct job *j) {
     mx_handoff_report_md(b, j->r);
 }
 
+/* The files of each command, in the order they are written; a --format bit selects each. */
 static const struct output {
     enum mx_cmd cmd;
     unsigned bit;
@@ -256,6 +262,9 @@ static int write_chart_files(const struct mx_options *o, const struct mx_charts 
     return rc;
 }
 
+/* Charts are drawn only when a report will show them: HTML inlines them even on standard
+ * output, Markdown links files and so needs a directory. Every output is attempted even
+ * after one fails; returns 1 if any did. */
 static int write_outputs(const struct mx_options *o, const struct mx_result *r) {
     struct job j = {o, r, 0, NULL};
     struct mx_charts charts;
@@ -397,6 +406,8 @@ static int setup(const struct mx_options *o, struct mx_config *cfg, struct mx_zo
     return 0;
 }
 
+/* With --debug-dump-events the event lines are the whole output: no table or report is
+ * written, but the gates and the exit status are worked out as usual. */
 int mx_run(const struct mx_options *o) {
     struct mx_config cfg;
     struct mx_zone *zone, *input_zone;

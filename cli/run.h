@@ -7,7 +7,7 @@
 
 #include "cli/options.h"
 
-/* Runs o and returns the exit status (0, 1, 2 or 4). */
+/* Runs o and returns the exit status (0, 1, 2, 3 or 4). */
 int mx_run(const struct mx_options *o);
 
 #endif

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Each prefix is created in turn with EEXIST ignored, so the final stat is what catches a
+ * path that exists but is not a directory. */
 int mx_atomic_mkdirs(const char *dir) {
     char path[4096];
     size_t n = strlen(dir);
@@ -36,6 +38,8 @@ int mx_atomic_mkdirs(const char *dir) {
     return 0;
 }
 
+/* The temporary file is hidden (".NAME.tmp-XXXXXX") and in the target's own directory, so
+ * the rename that publishes it never crosses a file system. */
 int mx_atomic_open(struct mx_atomic *a, const char *dir, const char *name, struct mx_buf *b,
                    char *err, size_t errlen) {
     snprintf(a->target, sizeof a->target, "%s/%s", dir, name);
@@ -55,6 +59,8 @@ int mx_atomic_open(struct mx_atomic *a, const char *dir, const char *name, struc
     return 0;
 }
 
+/* mkstemp creates the file 0600: it is made 0644, readable like any report, before it is
+ * synced and renamed. A failure anywhere keeps the first errno for the message. */
 int mx_atomic_commit(struct mx_atomic *a, struct mx_buf *b, char *err, size_t errlen) {
     int rc = mx_buf_drain(b);
     int e = b->sink_errno;

@@ -34,7 +34,9 @@ struct row {
     int n_ev;
 };
 
-/* The row of timeline i under rule, or false when the rule does not apply to it. */
+/* The row of timeline i under rule, or false when the rule does not apply to it. The
+ * excluded pseudo-rule takes in-window, unmerged excluded incidents; every other rule only
+ * counted ones. ev[] names the milestones whose events the row cites as evidence. */
 static bool row_of(const struct mx_result *r, size_t i, enum rule rule, struct row *w) {
     const struct mx_timeline *t = mx_timeline_get(r->tl, i);
     const struct mx_compliance *c = &r->comp[i];
@@ -94,7 +96,8 @@ static const char *const EV_NAMES[MX_MS__COUNT] = {"started",   "detected", "ack
                                                    "mitigated", "resolved", "postmortem",
                                                    "regulator", "war_room"};
 
-/* "detected a.jsonl:3; resolved b.jsonl:9" (raw; each format escapes it). */
+/* "detected a.jsonl:3; resolved b.jsonl:9" (raw; each format escapes it), appended to out;
+ * a milestone without an event is left out. */
 static void evidence(struct mx_buf *out, const struct mx_result *r, const struct row *w) {
     for (int k = 0; k < w->n_ev; k++) {
         uint32_t e = w->t->evidence[w->ev[k]];
@@ -106,6 +109,7 @@ static void evidence(struct mx_buf *out, const struct mx_result *r, const struct
     }
 }
 
+/* A local time, or "—" when there is none. */
 static void md_time(struct mx_buf *b, const struct mx_result *r, int64_t t) {
     if (t == MX_NO_TIME)
         mx_buf_puts(b, "—");
@@ -113,6 +117,7 @@ static void md_time(struct mx_buf *b, const struct mx_result *r, int64_t t) {
         mx_fmt_local(b, r->zone, t);
 }
 
+/* Escaped Markdown, or "—" when absent or empty. */
 static void md_text(struct mx_buf *b, struct mx_str s) {
     if (s.p && s.n)
         mx_esc_md(b, s.p, s.n);
@@ -120,6 +125,8 @@ static void md_text(struct mx_buf *b, struct mx_str s) {
         mx_buf_puts(b, "—");
 }
 
+/* "93.5% (n=12)": a compliance share and how many were due; "no data (n=0)" when nothing
+ * was (v < 0). */
 static void md_pct(struct mx_buf *b, double v, uint64_t due) {
     if (v < 0)
         mx_buf_puts(b, "no data (n=0)");
@@ -127,6 +134,8 @@ static void md_pct(struct mx_buf *b, double v, uint64_t due) {
         mx_buf_printf(b, "%.1f%% (n=%llu)", v, (unsigned long long)due);
 }
 
+/* The month and severity table: per month a row for each severity that had anything due or
+ * pending, then an **all** row always (cells[m * 6 + 5]); then the whole period's shares. */
 static void md_summary(struct mx_buf *b, const struct mx_result *r) {
     static const enum mx_severity order[5] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4, MX_SEV_NONE};
     mx_buf_puts(b,
@@ -173,6 +182,9 @@ static void md_rule_text(struct mx_buf *b, const struct mx_result *r, const stru
     mx_esc_md(b, x->pattern, strlen(x->pattern));
 }
 
+/* One rule's section: every incident the rule applies to, in timeline order. The done column
+ * holds the largest gap (cadence), the [exclude] rule that matched (excluded) or when it was
+ * done; a "none" row keeps the table when no incident applies. */
 static void md_rule(struct mx_buf *b, const struct mx_result *r, enum rule rule) {
     struct mx_buf ev = {0};
     mx_buf_printf(b,
@@ -218,6 +230,8 @@ static void md_rule(struct mx_buf *b, const struct mx_result *r, enum rule rule)
     mx_buf_free(&ev);
 }
 
+/* The cadence and war-room sections appear only when the data measures them (otherwise they
+ * are listed under Not measured), the excluded section only when a rule excluded anything. */
 void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r) {
     const struct mx_compliance_summary *s = &r->compliance;
     mx_buf_puts(b, "# Incident process audit\n\nAs of ");
@@ -275,10 +289,12 @@ void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r) {
                    "Friday in the report's zone unless the configuration says otherwise.\n");
 }
 
+/* An RFC 3339 UTC time, or nothing (an empty cell) when absent. */
 static void csv_time(struct mx_buf *b, int64_t t) {
     if (t != MX_NO_TIME) mx_fmt_utc(b, t);
 }
 
+/* Rows are grouped by rule, in the order of enum rule, with incidents in timeline order. */
 void mx_audit_report_csv(struct mx_buf *b, const struct mx_result *r) {
     struct mx_buf ev = {0};
     mx_buf_puts(b, "rule,incident,title,severity,month,detected_at,resolved_at,deadline,done_at,"
@@ -313,6 +329,8 @@ void mx_audit_report_csv(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_free(&ev);
 }
 
+/* One row object: excluded_by only on excluded rows; evidence keyed by milestone name, a
+ * milestone without an event left out. */
 static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule,
                      const struct row *w) {
     mx_buf_printf(b, "{\"rule\":\"%s\",\"incident\":", RULE_KEYS[rule]);
@@ -352,6 +370,7 @@ static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule
     mx_buf_puts(b, "}}");
 }
 
+/* The rows in the CSV's order: by rule, then timeline order. */
 void mx_audit_report_json(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-audit/1\",\n  \"as_of\": ");
     mx_fmt_json_time(b, r->as_of);

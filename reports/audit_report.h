@@ -10,8 +10,12 @@
 #include "analyzer/result.h"
 #include "reports/buf.h"
 
+/* audit.md: the summary, a section per rule that was measured, what was not measured, the
+ * anti-patterns and the rules applied. */
 void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r);
+/* audit.csv: one row per rule and incident. */
 void mx_audit_report_csv(struct mx_buf *b, const struct mx_result *r);
+/* audit.json: the same rows as objects, with the measured flags. */
 void mx_audit_report_json(struct mx_buf *b, const struct mx_result *r);
 
 #endif

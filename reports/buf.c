@@ -10,6 +10,8 @@
 
 #include "parsers/mem.h"
 
+/* After the first write error the sink is not written again: later bytes are dropped, the
+ * first errno is kept and every drain returns -1, so one check at the end suffices. */
 int mx_buf_drain(struct mx_buf *b) {
     if (!b->sink) return 0;
     if (b->n && !b->sink_errno && fwrite(b->p, 1, b->n, b->sink) != b->n)
@@ -27,6 +29,7 @@ void mx_buf_put_slow(struct mx_buf *b, const char *s, size_t n) {
     b->p[b->n] = '\0';
 }
 
+/* Measures first, so nothing is ever truncated; drains before growing, as mx_buf_put does. */
 void mx_buf_printf(struct mx_buf *b, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

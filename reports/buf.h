@@ -55,6 +55,7 @@ static inline void mx_buf_putc(struct mx_buf *b, char c) {
 /* printf-style append (numbers and our own strings only: the C locale is the only one
  * this program uses). */
 void mx_buf_printf(struct mx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* v in decimal, without printf. */
 void mx_buf_u64(struct mx_buf *b, uint64_t v);
 /* Releases the buffer. Accepts NULL. */
 void mx_buf_free(struct mx_buf *b);

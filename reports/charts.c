@@ -26,7 +26,7 @@ static const enum mx_severity SEVS[5] = {MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4,
 #define TIMEOUT_MS 30000
 #define MAX_SVG    ((size_t)8 << 20)
 
-/* Writes buf to dir/name. */
+/* Writes b to dir/name; -1 when the file cannot be opened, written or closed. */
 static int save(const char *dir, const char *name, const struct mx_buf *b) {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -37,6 +37,8 @@ static int save(const char *dir, const char *name, const struct mx_buf *b) {
     return ok ? 0 : -1;
 }
 
+/* A data cell: the median in minutes, at least a second (log axes cannot show 0), or "?",
+ * gnuplot's missing value, when there is no data. */
 static void minutes(struct mx_buf *b, const struct mx_stat *s) {
     if (s->n == 0) {
         mx_buf_puts(b, "\t?");
@@ -46,6 +48,8 @@ static void minutes(struct mx_buf *b, const struct mx_stat *s) {
     mx_buf_printf(b, "\t%.3f", (double)ms / 60000.0);
 }
 
+/* The settings every chart starts from: SVG terminal, tab-separated data with "?" missing,
+ * the output file and the title (our own constant text, never input). */
 static void header(struct mx_buf *sc, const char *out, const char *title) {
     mx_buf_printf(sc,
                   "reset\nset terminal svg size 760,340 dynamic noenhanced "
@@ -76,7 +80,8 @@ static void by_month(struct mx_buf *sc, struct mx_buf *d, const struct mx_result
     mx_buf_puts(sc, "\n");
 }
 
-/* (b) median per month per severity of one metric, log scale, with the SEV1 target. */
+/* (b) median per month per severity of one metric, log scale, with every incident's p90
+ * dotted and the SEV1 target dashed; chart idx reads cIDX.dat. */
 static void median_by_month(struct mx_buf *sc, struct mx_buf *d, const struct mx_result *r,
                             enum mx_metric metric, int idx, const char *title, double target) {
     mx_buf_puts(d, "month\tSEV1\tSEV2\tSEV3\tSEV4\tall (p90)\n");
@@ -109,7 +114,8 @@ static void median_by_month(struct mx_buf *sc, struct mx_buf *d, const struct mx
                   dat, target);
 }
 
-/* (c) MTTR distribution per severity: the share resolved within a time. */
+/* (c) MTTR distribution per severity: the share resolved within a time, one data block per
+ * severity that has resolved incidents; false (no chart) when none has. */
 static bool distribution(struct mx_buf *sc, struct mx_buf *d, const struct mx_result *r) {
     int blocks = 0;
     int used[5];
@@ -181,7 +187,7 @@ static void heatmap(struct mx_buf *sc, struct mx_buf *d, const struct mx_result 
         "report zone");
 }
 
-/* (e) postmortems on time per month, where any were due. */
+/* (e) postmortems on time per month, where any were due; false (no chart) when none was. */
 static bool postmortems(struct mx_buf *sc, struct mx_buf *d, const struct mx_result *r) {
     bool any = false;
     mx_buf_puts(d, "month\ton time (%)\n");
@@ -204,8 +210,8 @@ static bool postmortems(struct mx_buf *sc, struct mx_buf *d, const struct mx_res
     return true;
 }
 
-/* The last non-empty line of a log, printable, into line[0..cap) (cap >= 16); returns
- * line. */
+/* The last non-empty line of a log's first 4 KiB, other bytes than printable ASCII as '?',
+ * into line[0..cap) (cap >= 16); returns line. */
 static const char *last_line(const char *path, char *line, size_t cap) {
     char buf[4096];
     snprintf(line, cap, "no message");
@@ -224,7 +230,8 @@ static const char *last_line(const char *path, char *line, size_t cap) {
     return line;
 }
 
-/* Runs gnuplot on script in dir; false with a note on failure. */
+/* Runs program on charts.gp with dir as working directory and HOME, polling every 20 ms and
+ * killing it after TIMEOUT_MS; false with a note on failure (exit 127: not installed). */
 static bool run(const char *program, const char *dir, char *note, size_t len) {
     char script[512], log[512];
     snprintf(script, sizeof script, "charts.gp");
@@ -322,6 +329,7 @@ static const struct {
      "Bars: the share of postmortems due each month that were published by the deadline."},
 };
 
+/* Removes every file a run may have made, then dir (MTTX_KEEP_CHART_FILES keeps them). */
 static void cleanup(const char *dir) {
     if (getenv("MTTX_KEEP_CHART_FILES")) return; /* for debugging a chart */
     static const char *const files[] = {"charts.gp", "gnuplot.log", "c0.dat", "c1.dat", "c2.dat",
@@ -335,6 +343,8 @@ static void cleanup(const char *dir) {
     rmdir(dir);
 }
 
+/* Chart k reads cK.dat and writes cK.svg, in CHART_DEFS order; a chart skipped for lack of
+ * data adds nothing to the script, so its SVG is never looked for. */
 void mx_charts_render(struct mx_charts *c, const struct mx_result *r, const char *program) {
     memset(c, 0, sizeof *c);
     c->n = MX_CHARTS;

@@ -1,14 +1,13 @@
 /*
  * charts.h - the report's charts, drawn by gnuplot (run, not linked).
  *
- * Safety (docs/security.md#running-gnuplot): no text from the input goes into a gnuplot script - the labels
- * are months and severity names we generate, and even those travel in data files;
- * files have generated names in a private mkdtemp directory; gnuplot runs through
- * posix_spawnp with an argv array, -d (no init files), stdin /dev/null, LC_ALL=C, a
- * minimal environment and a 30-second limit; its exit status and every output are
- * checked, and each SVG must pass mx_xml_check before anyone inlines it. When gnuplot
- * is missing or fails, the charts are absent and `note` says why: the report is still
- * written.
+ * Safety (docs/security.md#running-gnuplot): no text from the input goes into a gnuplot script -
+ * the labels are months and severity names we generate, and even those travel in data files; files
+ * have generated names in a private mkdtemp directory; gnuplot runs through posix_spawnp with an
+ * argv array, -d (no init files), stdin /dev/null, LC_ALL=C, a minimal environment and a 30-second
+ * limit; its exit status and every output are checked, and each SVG must pass mx_xml_check before
+ * anyone inlines it. When gnuplot is missing or fails, the charts are absent and `note` says why:
+ * the report is still written.
  */
 #ifndef MX_CHARTS_H
 #define MX_CHARTS_H
@@ -38,8 +37,5 @@ struct mx_charts {
 void mx_charts_render(struct mx_charts *c, const struct mx_result *r, const char *program);
 /* Releases the SVGs. Accepts NULL. */
 void mx_charts_free(struct mx_charts *c);
-
-/* The fixed severity palette (index by enum mx_severity), for charts and tables. */
-extern const char *const MX_SEV_COLORS[5];
 
 #endif

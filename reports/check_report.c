@@ -8,7 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* s as a terminal shows it (mx_diag_escape); returns the bytes written. */
+/* s as a terminal shows it (mx_diag_escape); returns the bytes written. With b NULL it only
+ * counts them, to size the INPUT column. */
 static size_t put_term(struct mx_buf *b, const char *s) {
     char tmp[256];
     size_t n = strlen(s), used, total = 0;

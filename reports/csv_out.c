@@ -7,6 +7,8 @@
 
 #include "parsers/utf8.h"
 
+/* The formula guard ' goes inside the quotes and is decided on s[0] as given; quotes are
+ * doubled and NUL bytes dropped while the text is copied. */
 void mx_csv_out_text(struct mx_buf *b, const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     mx_buf_putc(b, '"');

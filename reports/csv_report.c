@@ -8,21 +8,27 @@
 #include "reports/csv_out.h"
 #include "reports/fmt.h"
 
+/* The next cell: an instant in RFC 3339 UTC, empty when absent. */
 static void when(struct mx_buf *b, int64_t t) {
     mx_csv_out_comma(b);
     if (t != MX_NO_TIME) mx_fmt_utc(b, t);
 }
 
+/* The next cell: the seconds from `from` to `to`, empty when either end is absent or the
+ * span is negative (an anomaly, not a duration). */
 static void secs(struct mx_buf *b, int64_t from, int64_t to) {
     mx_csv_out_comma(b);
     if (from != MX_NO_TIME && to != MX_NO_TIME && to >= from) mx_fmt_seconds(b, to - from);
 }
 
+/* The next cell: quoted text; an absent value is an empty quoted cell. */
 static void text(struct mx_buf *b, struct mx_str s) {
     mx_csv_out_comma(b);
     mx_csv_out_text(b, s.p ? s.p : "", s.n);
 }
 
+/* Every incident in the window gets a row, merged and excluded ones too (their columns say
+ * so); the sources cell is assembled raw, then escaped once as a whole. */
 void mx_csv_report_write(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "incident,title,service,team,severity,class,month,detected_at,started_at,"
                    "acknowledged_at,mitigated_at,resolved_at,postmortem_at,open,merged,"

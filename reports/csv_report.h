@@ -8,6 +8,7 @@
 #include "analyzer/result.h"
 #include "reports/buf.h"
 
+/* Appends the header row and one CRLF row per incident in the window to b. */
 void mx_csv_report_write(struct mx_buf *b, const struct mx_result *r);
 
 #endif

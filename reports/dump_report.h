@@ -5,8 +5,8 @@
  *     PATH:LINE[#INDEX] TAB TIME TAB "INCIDENT" TAB TYPE TAB SEVERITY [TAB extras]
  *
  * TIME is RFC 3339 UTC; the incident and the extras' values (type=, actor=, service=,
- * title=) are JSON strings, so a TAB or newline in input cannot split a line; auto and
- * class=... follow when set.
+ * title=) are JSON strings, so a TAB or newline in input cannot split a line. When set, auto
+ * comes first among the extras and class=... last.
  */
 #ifndef MX_DUMP_REPORT_H
 #define MX_DUMP_REPORT_H

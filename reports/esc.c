@@ -16,6 +16,8 @@ void mx_esc_json(struct mx_buf *b, const char *s, size_t n) {
     mx_buf_putc(b, '"');
 }
 
+/* Safe bytes are copied in runs, one put per run; \n \t \r get their short escapes and the
+ * other controls \u00XX. */
 void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)s;
@@ -66,6 +68,8 @@ static bool html_unsafe(const unsigned char *s, size_t k) {
     return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
+/* DEL counts as a control here; C1 controls and noncharacters need the decoded code point,
+ * so html_unsafe checks every valid multi-byte sequence. */
 void mx_esc_html(struct mx_buf *b, const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
@@ -117,6 +121,7 @@ void mx_esc_html(struct mx_buf *b, const char *s, size_t n) {
     }
 }
 
+/* ASCII punctuation as CommonMark 2.4 defines it: each may be backslash-escaped. */
 static int is_punct(unsigned char c) {
     return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
            (c >= 0x7B && c <= 0x7E);

@@ -15,7 +15,7 @@ void mx_esc_json(struct mx_buf *b, const char *s, size_t n);
  * and tabs as spaces; other C0/C1
  * controls, noncharacters and invalid UTF-8 as U+FFFD. */
 void mx_esc_html(struct mx_buf *b, const char *s, size_t n);
-/* The same without the surrounding quotes. */
+/* mx_esc_json without the surrounding quotes. */
 void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n);
 /* Markdown text or table cell: every ASCII punctuation character backslash-escaped
  * (CommonMark 2.4), CR/LF/TAB as spaces, other controls and invalid UTF-8 as U+FFFD,

@@ -1,6 +1,6 @@
 /*
- * fmt.c - durations, instants and seconds as reports write them (see fmt.h). Numbers are formatted
- * with integer arithmetic: no locale can change a byte.
+ * fmt.c - durations, instants, seconds, months and source positions as reports write them
+ * (see fmt.h). Numbers are formatted with integer arithmetic: no locale can change a byte.
  */
 #include "reports/fmt.h"
 
@@ -10,6 +10,8 @@
 #include "reports/esc.h"
 #include "parsers/tz.h"
 
+/* A negative span reads "0s"; the smaller unit is truncated, not rounded (1h 04m 59s reads
+ * "1h 04m"). */
 void mx_fmt_duration(struct mx_buf *b, int64_t ms) {
     if (ms < 0) ms = 0;
     long long s = (long long)(ms / 1000);
@@ -27,6 +29,7 @@ void mx_fmt_duration(struct mx_buf *b, int64_t ms) {
         mx_buf_printf(b, "%lldd %02lldh", s / 86400, s / 3600 % 24);
 }
 
+/* Unlike mx_fmt_duration, a negative value keeps its sign. */
 void mx_fmt_seconds(struct mx_buf *b, int64_t ms) {
     if (ms < 0) {
         mx_buf_putc(b, '-');
@@ -86,6 +89,8 @@ void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms) {
                   tm.minute);
 }
 
+/* Raw text: the path is not escaped here, so each caller escapes the whole position for its
+ * format. */
 void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e) {
     mx_buf_puts(b, r->diag->inputs[e->src].path);
     mx_buf_putc(b, ':');

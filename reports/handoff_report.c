@@ -1,5 +1,6 @@
 /*
- * handoff_report.c - the on-call handoff: open and recent incidents (see handoff_report.h).
+ * handoff_report.c - the on-call handoff: open and recent incidents, known issues (see
+ * handoff_report.h).
  */
 #include "reports/handoff_report.h"
 
@@ -10,6 +11,8 @@
 #include "reports/esc.h"
 #include "reports/fmt.h"
 
+/* One list item: id, severity, service and title, then for an open incident how long it
+ * has been open at as_of, otherwise its local detection time and whether it is open now. */
 static void handoff_row(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t,
                         bool open) {
     mx_buf_puts(b, "- ");
@@ -28,7 +31,8 @@ static void handoff_row(struct mx_buf *b, const struct mx_result *r, const struc
     mx_buf_putc(b, '\n');
 }
 
-/* Services with at least two auto-resolved or reopened incidents in the last 7 days. */
+/* Services with at least two auto-resolved or reopened incidents detected in the 7 days up
+ * to as_of, each listed once, at its first such incident; " none" when no service is. */
 static void known_issues(struct mx_buf *b, const struct mx_result *r) {
     int64_t since = r->as_of - 7 * 86400000LL;
     size_t n = mx_timeline_count(r->tl), listed = 0;
@@ -60,6 +64,8 @@ static void known_issues(struct mx_buf *b, const struct mx_result *r) {
     if (!listed) mx_buf_puts(b, " none\n");
 }
 
+/* Recent Changes, Upcoming Risks and Notes are bracketed placeholders: the inputs hold no
+ * data for them, the person handing off fills them in. */
 void mx_handoff_report_md(struct mx_buf *b, const struct mx_result *r) {
     struct mx_tm tm;
     mx_tz_local(r->zone, r->as_of, &tm);

@@ -1,6 +1,6 @@
 /*
  * handoff_report.h - the on-call handoff at the report's as-of (mttx handoff): open
- * incidents, the last day's incidents and services that keep coming back.
+ * incidents, the incidents of the last 48 hours and services that keep coming back.
  */
 #ifndef MX_HANDOFF_REPORT_H
 #define MX_HANDOFF_REPORT_H

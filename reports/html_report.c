@@ -49,6 +49,7 @@ static const char CSS[] =
     "details>*{display:block}details{display:block}h2{break-after:avoid}figure,table{"
     "break-inside:avoid}.cards{grid-template-columns:repeat(4,1fr)}}";
 
+/* Escaped HTML text, or "—" when absent or empty. */
 static void text(struct mx_buf *b, struct mx_str s) {
     if (s.p && s.n)
         mx_esc_html(b, s.p, s.n);
@@ -56,10 +57,12 @@ static void text(struct mx_buf *b, struct mx_str s) {
         mx_buf_puts(b, "—");
 }
 
+/* A severity badge; the CSS colours class sevN by enum value (sev0: unassigned). */
 static void sev_chip(struct mx_buf *b, enum mx_severity s) {
     mx_buf_printf(b, "<span class=\"sev sev%d\">%s</span>", (int)s, mx_event_severity_name(s));
 }
 
+/* to - from as a duration, or "—" when an end is absent or the span is negative. */
 static void dur_or_dash(struct mx_buf *b, int64_t from, int64_t to) {
     if (from == MX_NO_TIME || to == MX_NO_TIME || to < from)
         mx_buf_puts(b, "—");
@@ -67,6 +70,7 @@ static void dur_or_dash(struct mx_buf *b, int64_t from, int64_t to) {
         mx_fmt_duration(b, to - from);
 }
 
+/* A local time, or "—". */
 static void when(struct mx_buf *b, const struct mx_result *r, int64_t t) {
     if (t == MX_NO_TIME)
         mx_buf_puts(b, "—");
@@ -82,7 +86,8 @@ static void html_code(struct mx_buf *b, const char *s, size_t n) {
 /* Every sentence, ours or from input, is escaped as HTML text. */
 static const struct mx_prose_markup HTML = {mx_esc_html, mx_esc_html, html_code, "<li>", "</li>"};
 
-/* One headline card. */
+/* One headline card: the value (green or red against target when there is one), n, the
+ * target, and the change from the previous month in words. */
 static void card(struct mx_buf *b, const char *label, const struct mx_figure *f, bool duration,
                  int64_t target) {
     mx_buf_printf(b, "<div class=\"card\"><div class=\"l\">%s</div><div class=\"v", label);
@@ -115,6 +120,7 @@ static void card(struct mx_buf *b, const char *label, const struct mx_figure *f,
     mx_buf_puts(b, "</div></div>");
 }
 
+/* The cards of the latest month with incidents; nothing when there is none. */
 static void headline(struct mx_buf *b, const struct mx_result *r) {
     const struct mx_headline *h = &r->headline;
     if (h->month < 0) return;
@@ -129,6 +135,8 @@ static void headline(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "</div>");
 }
 
+/* n, median, p90, mean and max cells; one spanning cell for no data, or for the values
+ * themselves under MX_STAT_FEW. */
 static void stat_cells(struct mx_buf *b, const struct mx_stat *s) {
     if (s->n == 0) {
         mx_buf_puts(b, "<td class=\"n\">0</td><td colspan=\"4\" class=\"note\">no data (n=0)</td>");
@@ -152,6 +160,7 @@ static void stat_cells(struct mx_buf *b, const struct mx_stat *s) {
     }
 }
 
+/* One metric's table: a row per severity, then all. */
 static void metric_table(struct mx_buf *b, const struct mx_result *r, enum mx_metric m,
                          const char *title) {
     mx_buf_printf(b,
@@ -171,6 +180,7 @@ static void metric_table(struct mx_buf *b, const struct mx_result *r, enum mx_me
     mx_buf_puts(b, "</tr></table></div>");
 }
 
+/* MTTA and MTTR in view; the other four metrics inside a closed <details>. */
 static void by_severity(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "<h2 id=\"severity\">Response times by severity</h2>");
     metric_table(b, r, MX_M_MTTA, "Time to acknowledge (MTTA)");
@@ -184,6 +194,7 @@ static void by_severity(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "</details>");
 }
 
+/* A month cell: median (n), the values under MX_STAT_FEW, or "no data (n=0)". */
 static void month_cell(struct mx_buf *b, const struct mx_stat *s) {
     mx_buf_puts(b, "<td class=\"n\">");
     if (s->n == 0) {
@@ -201,6 +212,7 @@ static void month_cell(struct mx_buf *b, const struct mx_stat *s) {
     mx_buf_puts(b, "</td>");
 }
 
+/* Opens a month table with its header row; the caller closes it. */
 static void month_header(struct mx_buf *b) {
     mx_buf_puts(b, "<div class=\"wrap\"><table><tr><th>month</th>");
     for (int k = 0; k < 5; k++) {
@@ -211,6 +223,8 @@ static void month_header(struct mx_buf *b) {
     mx_buf_puts(b, "<th class=\"n\">all</th></tr>");
 }
 
+/* Incidents per month and severity, then the MTTA and MTTR medians per month (MTBF per
+ * month is in report.md only). */
 static void by_month(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "<h2 id=\"months\">By month</h2>");
     if (r->months_sparse)
@@ -246,6 +260,8 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
     }
 }
 
+/* Each chart's SVG inline, unescaped (mx_charts_render let it through mx_xml_check), or why
+ * it was not drawn; c is NULL only with --no-charts. */
 static void charts(struct mx_buf *b, const struct mx_charts *c) {
     mx_buf_puts(b, "<h2 id=\"charts\">Charts</h2>");
     if (!c) {
@@ -269,6 +285,7 @@ static void charts(struct mx_buf *b, const struct mx_charts *c) {
     }
 }
 
+/* Longest time to resolve first; equal durations by earlier detection. */
 static int cmp_mttr(const void *a, const void *b) {
     const struct mx_timeline *x = *(const struct mx_timeline *const *)a;
     const struct mx_timeline *y = *(const struct mx_timeline *const *)b;
@@ -277,6 +294,7 @@ static int cmp_mttr(const void *a, const void *b) {
     return x->detected_at < y->detected_at ? -1 : (x->detected_at > y->detected_at);
 }
 
+/* A row of the longest or open table; flag is our own HTML, written as is. */
 static void incident_row(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t,
                          int64_t dur, const char *flag) {
     mx_buf_puts(b, "<tr><td>");
@@ -294,6 +312,7 @@ static void incident_row(struct mx_buf *b, const struct mx_result *r, const stru
     mx_buf_printf(b, "%s</td></tr>", flag);
 }
 
+/* The Longest incidents (the ten with the longest MTTR) and Open incidents tables. */
 static void incidents(struct mx_buf *b, const struct mx_result *r) {
     size_t n = 0, count = mx_timeline_count(r->tl);
     const struct mx_timeline **v = mx_mem_malloc((count ? count : 1) * sizeof *v);
@@ -329,6 +348,7 @@ static void incidents(struct mx_buf *b, const struct mx_result *r) {
     free(v);
 }
 
+/* A compliance share and the count due, or "no data (n=0)". */
 static void pct(struct mx_buf *b, double v, uint64_t due) {
     if (v < 0)
         mx_buf_puts(b, "<span class=\"note\">no data (n=0)</span>");
@@ -348,6 +368,7 @@ static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n
     mx_buf_puts(b, "</td></tr>");
 }
 
+/* The three rules, named with the policy as configured, then the notes as a list. */
 static void compliance(struct mx_buf *b, const struct mx_result *r) {
     const struct mx_compliance_summary *s = &r->compliance;
     const struct mx_compliance_counts *a = &s->all;
@@ -371,6 +392,8 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
                    "every rule with the evidence.</p>");
 }
 
+/* A row of the rules table: what is our words, as is; name and pattern come from the config
+ * and are escaped. */
 static void rule_row(struct mx_buf *b, const char *what, const char *name, const char *pattern,
                      uint64_t n) {
     mx_buf_printf(b, "<tr><td>%s", what);
@@ -401,6 +424,8 @@ static void rules(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, " Excluded incidents are marked in the timeline appendix.</p>");
 }
 
+/* The per-input table with a total row, the sampled rejections in a closed <details>, the
+ * anomalies and left-out counts, then the rules. */
 static void quality(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "<h2 id=\"quality\">Data quality</h2><div class=\"wrap\"><table><tr>"
                    "<th>input</th><th>format</th><th class=\"n\">records</th><th class=\"n\">"
@@ -473,6 +498,7 @@ static const char DEFINITIONS[] =
     "<li>Medians and p90 are nearest-rank; under 5 values the values are listed. Compare "
     "medians, not means: incident durations are heavy-tailed.</li>";
 
+/* Every incident in the window, merged and excluded ones marked, with each one's sources. */
 static void appendix(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_printf(b,
                   "<details id=\"timelines\"><summary>Every incident's timeline (%llu "
@@ -514,6 +540,8 @@ static void appendix(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "</table></div></details>");
 }
 
+/* The Content-Security-Policy allows inline style and data: images only: even a failure of
+ * escaping could not run a script or make a request. */
 void mx_html_report_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *c) {
     mx_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "

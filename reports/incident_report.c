@@ -25,6 +25,8 @@ static const char *const MILESTONES[MX_MS__COUNT] = {
     "started",  "detected",   "acknowledged",       "mitigated",
     "resolved", "postmortem", "regulator notified", "war room opened"};
 
+/* A row of the Durations table: to - from, or "—" when an end is absent or the span is
+ * negative. */
 static void duration_row(struct mx_buf *b, const char *what, int64_t from, int64_t to) {
     mx_buf_printf(b, "| %s | ", what);
     if (from == MX_NO_TIME || to == MX_NO_TIME || to < from)
@@ -64,6 +66,8 @@ static void md_header(struct mx_buf *b, const struct mx_result *r, const struct 
     mx_buf_puts(b, "\n\n");
 }
 
+/* The Compliance list: postmortem and response status with their deadlines when set; the
+ * cadence, war-room and regulator lines only when those rules apply. */
 static void md_compliance(struct mx_buf *b, const struct mx_result *r,
                           const struct mx_compliance *c) {
     mx_buf_printf(b, "\n## Compliance\n\n- postmortem: %s", mx_compliance_pm_status_name(c->pm));
@@ -108,6 +112,7 @@ static void md_events(struct mx_buf *b, const struct mx_result *r, const struct 
     }
 }
 
+/* Milestones without an event are left out of their table; durations show "—" instead. */
 void mx_incident_report_md(struct mx_buf *b, const struct mx_result *r, size_t i) {
     const struct mx_timeline *t = mx_timeline_get(r->tl, i);
     md_header(b, r, t);

@@ -23,6 +23,7 @@ static void key(struct mx_buf *b, const char *k) {
     mx_buf_puts(b, "\":");
 }
 
+/* A C string as JSON, or null when s is NULL. */
 static void cstr(struct mx_buf *b, const char *s) {
     if (s)
         mx_esc_json(b, s, strlen(s));
@@ -30,6 +31,7 @@ static void cstr(struct mx_buf *b, const char *s) {
         mx_buf_puts(b, "null");
 }
 
+/* One metric's summary: n, then mean, p50, p90 and max in seconds, each null when n is 0. */
 static void stat_obj(struct mx_buf *b, const struct mx_stat *s) {
     mx_buf_puts(b, "{\"n\":");
     mx_buf_u64(b, s->n);
@@ -45,6 +47,7 @@ static void stat_obj(struct mx_buf *b, const struct mx_stat *s) {
     mx_buf_putc(b, '}');
 }
 
+/* A metric set: the incident count, then one stat_obj per metric under its mx_metrics_key. */
 static void mset_obj(struct mx_buf *b, const struct mx_mset *m) {
     mx_buf_puts(b, "{\"incidents\":");
     mx_buf_u64(b, m->incidents);
@@ -55,6 +58,7 @@ static void mset_obj(struct mx_buf *b, const struct mx_mset *m) {
     mx_buf_putc(b, '}');
 }
 
+/* Metric sets keyed by severity in SEV_ORDER, one per line at indent plus two spaces. */
 static void by_severity_msets(struct mx_buf *b, const struct mx_mset *sev, const char *indent) {
     mx_buf_putc(b, '{');
     for (int i = 0; i < MX_SEV__COUNT; i++) {
@@ -65,6 +69,7 @@ static void by_severity_msets(struct mx_buf *b, const struct mx_mset *sev, const
     mx_buf_printf(b, "\n%s}", indent);
 }
 
+/* Counts keyed by severity in SEV_ORDER, zeros included. */
 static void by_severity_counts(struct mx_buf *b, const uint64_t *c) {
     mx_buf_putc(b, '{');
     for (int i = 0; i < MX_SEV__COUNT; i++) {
@@ -75,6 +80,8 @@ static void by_severity_counts(struct mx_buf *b, const uint64_t *c) {
     mx_buf_putc(b, '}');
 }
 
+/* Counts keyed by every reason, zero or not, so the object's shape never depends on the data;
+ * warnings does the same for warning kinds. */
 static void reasons(struct mx_buf *b, const uint64_t *c) {
     mx_buf_putc(b, '{');
     for (int k = 0; k < MX_R__COUNT; k++) {
@@ -95,6 +102,8 @@ static void warnings(struct mx_buf *b, const uint64_t *c) {
     mx_buf_putc(b, '}');
 }
 
+/* "inputs": one object per input; records_by_kind lists only the kinds seen, unlike the
+ * reason map. error is the failure that damaged the input, or null. */
 static void inputs(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"inputs\": [");
     for (size_t i = 0; i < r->n_inputs; i++) {
@@ -141,6 +150,8 @@ static void inputs(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, r->n_inputs ? "\n  ],\n" : "],\n");
 }
 
+/* "rejections": the samples diag kept (the first MX_DIAG_KEEP of each reason), each with its
+ * reason and message. */
 static void rejections(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"rejections\": [");
     const struct mx_diag *d = r->diag;
@@ -168,6 +179,7 @@ static void source_pos(struct mx_buf *b, const struct mx_buf *paths, const struc
     mx_buf_putc(b, '"');
 }
 
+/* key is written as given, with its comma, quotes and colon; then true or false. */
 static void boolean(struct mx_buf *b, const char *key, bool v) {
     mx_buf_puts(b, key);
     mx_buf_puts(b, v ? "true" : "false");
@@ -232,6 +244,8 @@ static void timeline_rules(struct mx_buf *b, const struct mx_result *r,
     cstr(b, mx_rules_channel_check_name((enum mx_channel_check)t->channel_check));
 }
 
+/* One "timelines" entry: identity, the six milestone times (null when absent), state flags,
+ * then the rules' results, compliance, every source position and the anomaly names. */
 static void timeline(struct mx_buf *b, const struct mx_result *r, const struct mx_buf *paths,
                      const struct mx_timeline *t, const struct mx_compliance *c) {
     mx_buf_puts(b, "{\"incident\":");
@@ -281,6 +295,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     mx_buf_puts(b, "]}");
 }
 
+/* "metrics": all, by_severity, and by_month keyed "YYYY-MM" with the same two inside. */
 static void metrics(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"metrics\": {\n    \"all\": ");
     mset_obj(b, &r->all);
@@ -299,6 +314,7 @@ static void metrics(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, r->n_months ? "\n    }\n  },\n" : "}\n  },\n");
 }
 
+/* "totals", then the whole run's rejected_by_reason and warnings_by_kind. */
 static void totals(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"totals\": {\"records\":");
     mx_buf_u64(b, r->total_records);
@@ -317,6 +333,7 @@ static void totals(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, ",\n");
 }
 
+/* A rule's pattern, or null when the rule is not configured (nothing compiled). */
 static void pattern_or_null(struct mx_buf *b, const struct mx_rule *x) {
     if (x->re)
         cstr(b, x->pattern);
@@ -359,6 +376,7 @@ static void rules(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "},\n");
 }
 
+/* "incidents" counts, then the "anomalies" counts and "rules". */
 static void incidents(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"incidents\": {\"total\":");
     mx_buf_u64(b, r->incidents);
@@ -388,6 +406,8 @@ static void incidents(struct mx_buf *b, const struct mx_result *r) {
     rules(b, r);
 }
 
+/* "timelines": every incident in the window, merged and excluded ones included. It is the
+ * last section, so it closes the document. Input paths are escaped once, not per source. */
 static void timelines(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"timelines\": [");
     size_t shown = 0;
@@ -407,6 +427,7 @@ static void timelines(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, shown ? "\n  ]\n}\n" : "]\n}\n");
 }
 
+/* A share with one decimal, or null when nothing was due (v < 0). */
 static void pct_or_null(struct mx_buf *b, double v) {
     if (v < 0)
         mx_buf_puts(b, "null");
@@ -414,6 +435,8 @@ static void pct_or_null(struct mx_buf *b, double v) {
         mx_buf_printf(b, "%.1f", v);
 }
 
+/* Compliance counts: every status by name, then compliance_pct, for postmortems and
+ * responses. */
 static void counts(struct mx_buf *b, const struct mx_compliance_counts *c) {
     mx_buf_puts(b, "{\"postmortem\":{");
     for (int s = 0; s < MX_PM__COUNT; s++) {
@@ -434,6 +457,7 @@ static void counts(struct mx_buf *b, const struct mx_compliance_counts *c) {
     mx_buf_puts(b, "}}");
 }
 
+/* Escapes every input's path for one timeline: fine for its one caller, mttx timeline. */
 void mx_json_report_timeline(struct mx_buf *b, const struct mx_result *r, size_t i) {
     struct mx_buf *paths = mx_mem_calloc(r->n_inputs ? r->n_inputs : 1, sizeof *paths);
     for (size_t k = 0; k < r->n_inputs; k++) {
@@ -445,6 +469,8 @@ void mx_json_report_timeline(struct mx_buf *b, const struct mx_result *r, size_t
     free(paths);
 }
 
+/* "compliance": all, regulator, status updates, war rooms, channel naming (pattern null when
+ * not checked), anti-patterns, then by_month with an all cell and one per severity. */
 static void compliance(struct mx_buf *b, const struct mx_result *r) {
     const struct mx_compliance_summary *s = &r->compliance;
     mx_buf_puts(b, "  \"compliance\": {\n    \"all\": ");

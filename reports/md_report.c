@@ -1,8 +1,8 @@
 /*
  * md_report.c - report.md. Section order: overview, process targets, response times by
- * severity, months, longest and open incidents, data quality, definitions. Tables lead
- * with n and the median; empty cells read "no data (n=0)", never a zero; under five
- * values the values themselves are shown.
+ * severity, months, charts, longest and open incidents, compliance, data quality,
+ * definitions. Tables lead with n and the median; empty cells read "no data (n=0)", never
+ * a zero; under five values the values themselves are shown.
  */
 #include "reports/md_report.h"
 
@@ -19,6 +19,7 @@ static const enum mx_severity SEV_ORDER[MX_SEV__COUNT] = {MX_SEV_1, MX_SEV_2, MX
 static const enum mx_metric SHOWN[] = {MX_M_MTTA, MX_M_MTTR, MX_M_MTTM,
                                        MX_M_MTTD, MX_M_MTBF, MX_M_MTTR_NOAUTO};
 
+/* Escaped Markdown, or "—" when absent or empty. */
 static void md(struct mx_buf *b, struct mx_str s) {
     if (s.p && s.n)
         mx_esc_md(b, s.p, s.n);
@@ -26,6 +27,7 @@ static void md(struct mx_buf *b, struct mx_str s) {
         mx_buf_puts(b, "—");
 }
 
+/* A C string from input or the config (a path, a pattern, a message), escaped. */
 static void mdc(struct mx_buf *b, const char *s) {
     mx_esc_md(b, s, strlen(s));
 }
@@ -45,7 +47,8 @@ static void few(struct mx_buf *b, const struct mx_stat *s) {
     }
 }
 
-/* "| n | median | p90 | mean | max |" cells of a summary. */
+/* "| n | median | p90 | mean | max |" cells of a summary; under MX_STAT_FEW values the values
+ * themselves, and "no data (n=0)" when there are none. */
 static void stat_cells(struct mx_buf *b, const struct mx_stat *s) {
     if (s->n == 0) {
         mx_buf_puts(b, " 0 | no data (n=0) | — | — | — |");
@@ -79,6 +82,7 @@ static void stat_cell(struct mx_buf *b, const struct mx_stat *s) {
     }
 }
 
+/* A table's header and alignment rows: first, a column per severity in SEV_ORDER, "all". */
 static void sev_header(struct mx_buf *b, const char *first) {
     mx_buf_printf(b, "| %s |", first);
     for (int i = 0; i < MX_SEV__COUNT; i++)
@@ -88,6 +92,9 @@ static void sev_header(struct mx_buf *b, const char *first) {
     mx_buf_putc(b, '\n');
 }
 
+/* Incidents and open incidents per severity, then what was left out and how many records
+ * were read; the window line only when it left anything out, the exclusion line only when
+ * [exclude] rules are configured. */
 static void overview(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Overview\n\n");
     sev_header(b, "");
@@ -120,11 +127,14 @@ static void overview(struct mx_buf *b, const struct mx_result *r) {
                   (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
 }
 
+/* The stat a target is judged on: every incident's, or one severity's. */
 static const struct mx_stat *target_stat(const struct mx_mset *all, const struct mx_mset *sev,
                                          const struct mx_prose_target *t) {
     return t->sev < 0 ? &all->m[t->metric] : &sev[t->sev].m[t->metric];
 }
 
+/* Per target: the whole period, how many months with data met it (median under the limit),
+ * and the months missed with their medians. A month without data counts neither way. */
 static void targets(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Process targets\n\nEach target applies to a month's median.\n\n"
                    "| target | limit | whole period | months met | months missed |\n"
@@ -157,6 +167,7 @@ static void targets(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_putc(b, '\n');
 }
 
+/* One table per metric of SHOWN: a row per severity, then all. */
 static void by_severity(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Response times by severity\n\n");
     for (size_t k = 0; k < sizeof SHOWN / sizeof SHOWN[0]; k++) {
@@ -176,6 +187,7 @@ static void by_severity(struct mx_buf *b, const struct mx_result *r) {
     }
 }
 
+/* Incidents per month and severity, then the MTTA, MTTR and MTBF medians per month. */
 static void by_month(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## By month\n\n### Incidents\n\n");
     sev_header(b, "month");
@@ -210,6 +222,7 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_putc(b, '\n');
 }
 
+/* Longest time to resolve first; equal durations by earlier detection, so ties are stable. */
 static int cmp_mttr(const void *a, const void *b) {
     const struct mx_timeline *x = *(const struct mx_timeline *const *)a;
     const struct mx_timeline *y = *(const struct mx_timeline *const *)b;
@@ -218,6 +231,7 @@ static int cmp_mttr(const void *a, const void *b) {
     return x->detected_at < y->detected_at ? -1 : (x->detected_at > y->detected_at);
 }
 
+/* The first five cells of a longest or open incidents row; the caller writes the last. */
 static void incident_cells(struct mx_buf *b, const struct mx_result *r,
                            const struct mx_timeline *t) {
     mx_buf_puts(b, "| ");
@@ -231,6 +245,7 @@ static void incident_cells(struct mx_buf *b, const struct mx_result *r,
     mx_buf_puts(b, " | ");
 }
 
+/* The ten counted, resolved incidents with the longest MTTR, auto-resolved ones marked. */
 static void longest(struct mx_buf *b, const struct mx_result *r) {
     size_t n = 0, count = mx_timeline_count(r->tl);
     const struct mx_timeline **v = mx_mem_malloc((count ? count : 1) * sizeof *v);
@@ -254,6 +269,7 @@ static void longest(struct mx_buf *b, const struct mx_result *r) {
     free(v);
 }
 
+/* Every counted open incident, with how long it has been open at as_of. */
 static void open_incidents(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Open incidents\n\n");
     mx_buf_puts(b, "| incident | severity | service | title | detected | open for |\n"
@@ -281,6 +297,7 @@ static void kinds(struct mx_buf *b, const struct mx_input_stat *s) {
     }
 }
 
+/* The reasons that rejected anything, then the sampled messages, escaped. */
 static void rejections(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "### Rejected records by reason\n\n| reason | records |\n|---|---:|\n");
     for (int k = 0; k < MX_R__COUNT; k++)
@@ -323,6 +340,7 @@ static void anomalies(struct mx_buf *b, const struct mx_result *r) {
 
 static void rules(struct mx_buf *b, const struct mx_result *r);
 
+/* The per-input table with a total row, then rejections, warnings, anomalies and rules. */
 static void data_quality(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Data quality\n\n| input | format | records | accepted | duplicates | "
                    "rejected | rejected by reason | warnings | status |\n"
@@ -373,6 +391,9 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
     rules(b, r);
 }
 
+/* Picks for mx_prose_examples. t->excluded and t->alias hold the 1-based index of the rule
+ * that matched (0: none); by_title's arg is a rule_flags bit. Aliases and title severities
+ * are only shown for incidents that were not excluded. */
 static bool by_exclusion(const struct mx_timeline *t, size_t i) {
     return t->excluded == i + 1;
 }
@@ -418,6 +439,7 @@ static void rules(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "\n\n");
 }
 
+/* A compliance share and the count due, or "no data (n=0)". */
 static void pct_cell(struct mx_buf *b, double v, uint64_t due) {
     if (v < 0)
         mx_buf_puts(b, "no data (n=0)");
@@ -425,7 +447,8 @@ static void pct_cell(struct mx_buf *b, double v, uint64_t due) {
         mx_buf_printf(b, "%.1f%% (n=%llu)", v, (unsigned long long)due);
 }
 
-/* The missing postmortems, oldest deadline first (the order of detection). */
+/* The missing postmortems in the order of detection (not of deadline: a deadline runs from
+ * resolution), at most 20; the rest are left to mttx audit. */
 static void missing_postmortems(struct mx_buf *b, const struct mx_result *r) {
     uint64_t shown = 0, total = r->compliance.all.pm[MX_PM_MISSING];
     if (!total) return;
@@ -462,6 +485,8 @@ static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n
     mx_buf_puts(b, " |\n");
 }
 
+/* The three rules, named with the policy as configured, then the notes and the missing
+ * postmortems. */
 static void compliance(struct mx_buf *b, const struct mx_result *r) {
     const struct mx_compliance_summary *s = &r->compliance;
     const struct mx_compliance_counts *a = &s->all;

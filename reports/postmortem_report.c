@@ -11,7 +11,8 @@
 #include "reports/esc.h"
 #include "reports/fmt.h"
 
-/* Who did it, blamelessly: the incident commander, or a responder. */
+/* Who did it: " by NAME" with names; blamelessly " by a responder", or nothing after
+ * "Incident commander assigned", which names the role already. Nothing without an actor. */
 static void who(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e, bool names) {
     struct mx_str actor = mx_timeline_string(r->tl, e->actor);
     if (!actor.n) return;
@@ -40,6 +41,8 @@ static const char *const PM_WORDS[MX_EV__COUNT] = {"Impact began",
                                                    "Regulator notified",
                                                    "Note"};
 
+/* A file-name slug of s: ASCII letters (lower-cased) and digits, every run of other bytes as
+ * one '-', none leading or trailing; cut after about 50 bytes. */
 static void slug(char *out, size_t cap, struct mx_str s) {
     size_t k = 0;
     bool dash = false;
@@ -57,6 +60,8 @@ static void slug(char *out, size_t cap, struct mx_str s) {
     out[k] = '\0';
 }
 
+/* The slug is of the title, or of the id when there is no title; an empty slug (no ASCII
+ * letter or digit) becomes "incident". */
 void mx_postmortem_report_filename(char *out, size_t cap, const struct mx_result *r, size_t i) {
     const struct mx_timeline *t = mx_timeline_get(r->tl, i);
     char s[64];
@@ -67,6 +72,8 @@ void mx_postmortem_report_filename(char *out, size_t cap, const struct mx_result
     snprintf(out, cap, "%04lld-%02d-%02d-%s.md", (long long)tm.year, tm.month, tm.day, s);
 }
 
+/* The Date is the local day of detection, the Timeline in UTC; an open incident's duration
+ * runs to as_of. The bracketed parts are for the author to fill in. */
 void mx_postmortem_report_md(struct mx_buf *b, const struct mx_result *r, size_t i, bool names) {
     const struct mx_timeline *t = mx_timeline_get(r->tl, i);
     struct mx_tm tm;

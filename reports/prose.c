@@ -30,6 +30,8 @@ say(struct mx_buf *b, const struct mx_prose_markup *m, const char *fmt, ...) {
     if (n > 0) m->words(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
+/* Days only above three days, so 48 h and 72 h read in hours and a week as "7 days";
+ * anything not a whole minute falls back to seconds. */
 void mx_prose_span(struct mx_buf *b, int64_t ms) {
     long long v = (long long)ms;
     if (v > 3 * DAY_MS && v % DAY_MS == 0)
@@ -106,6 +108,7 @@ void mx_prose_rule_regulator(struct mx_buf *b, const struct mx_prose_markup *m,
     say(b, m, ")");
 }
 
+/* Pick for mx_prose_examples: an incident not excluded whose channel check is i. */
 static bool off_channel(const struct mx_timeline *t, size_t i) {
     return !t->excluded && t->channel_check == i;
 }

@@ -15,6 +15,7 @@ struct cur {
     const char *why;
 };
 
+/* Keeps the first failure only; always false, so a caller can return it. */
 static bool fail(struct cur *c, const char *why) {
     if (!c->why) c->why = why;
     return false;
@@ -36,11 +37,13 @@ static bool skip_past(struct cur *c, const char *lit) {
     return false;
 }
 
+/* ASCII only, stricter than XML: a non-ASCII name fails the check as a bad name. */
 static bool name_char(char ch) {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
            ch == '-' || ch == '_' || ch == ':' || ch == '.';
 }
 
+/* Consumes a name; returns its length (0: none there). */
 static size_t name(struct cur *c) {
     size_t start = c->i;
     while (c->i < c->n && name_char(c->s[c->i])) c->i++;
@@ -73,7 +76,8 @@ static bool reference(struct cur *c) {
     return true;
 }
 
-/* Attributes up to '>' or '/>'; *empty tells which. */
+/* Attributes up to '>' or '/>'; *empty tells which. Every value must be quoted, and a name
+ * longer than "on" that starts with it fails as an event handler. */
 static bool attributes(struct cur *c, bool *empty) {
     for (;;) {
         space(c);
@@ -112,6 +116,8 @@ static bool attributes(struct cur *c, bool *empty) {
     }
 }
 
+/* One pass: the stack holds each open element's name for its end tag; the first failure
+ * (c.why) ends the loop. */
 bool mx_xml_check(const char *s, size_t n, const char **why) {
     struct cur c = {s, n, 0, NULL};
     const char *stack[MAX_DEPTH];
