@@ -370,22 +370,11 @@ static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n
 
 /* The three rules, named with the policy as configured, then the notes as a list. */
 static void compliance(struct mx_buf *b, const struct mx_result *r) {
-    const struct mx_compliance_summary *s = &r->compliance;
-    const struct mx_compliance_counts *a = &s->all;
     mx_buf_puts(b, "<h2 id=\"compliance\">Compliance with the incident process</h2>"
                    "<div class=\"wrap\"><table><tr><th>rule</th><th class=\"n\">on time</th>"
                    "<th class=\"n\">late</th><th class=\"n\">missing</th><th class=\"n\">pending"
                    "</th><th class=\"n\">compliance</th></tr>");
-    struct mx_buf rule = {0};
-    mx_prose_rule_postmortem(&rule, &HTML, r->policy);
-    compliance_row(b, rule.p, a->pm, mx_compliance_pm_pct(a));
-    rule.n = 0;
-    mx_prose_rule_response(&rule, &HTML, r->policy);
-    compliance_row(b, rule.p, a->rsp, mx_compliance_rsp_pct(a));
-    rule.n = 0;
-    mx_prose_rule_regulator(&rule, &HTML, r->policy);
-    compliance_row(b, rule.p, s->reg, mx_compliance_reg_pct(s));
-    mx_buf_free(&rule);
+    mx_prose_compliance_rows(b, &HTML, r, compliance_row);
     mx_buf_puts(b, "</table></div><ul>");
     mx_prose_compliance_notes(b, &HTML, r);
     mx_buf_puts(b, "</ul><p class=\"note\"><code>mttx audit</code> lists every incident under "

@@ -488,21 +488,10 @@ static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n
 /* The three rules, named with the policy as configured, then the notes and the missing
  * postmortems. */
 static void compliance(struct mx_buf *b, const struct mx_result *r) {
-    const struct mx_compliance_summary *s = &r->compliance;
-    const struct mx_compliance_counts *a = &s->all;
     mx_buf_puts(b, "## Compliance with the incident process\n\n"
                    "| rule | on time | late | missing | pending | compliance |\n"
                    "|---|---:|---:|---:|---:|---:|\n");
-    struct mx_buf rule = {0};
-    mx_prose_rule_postmortem(&rule, &MD, r->policy);
-    compliance_row(b, rule.p, a->pm, mx_compliance_pm_pct(a));
-    rule.n = 0;
-    mx_prose_rule_response(&rule, &MD, r->policy);
-    compliance_row(b, rule.p, a->rsp, mx_compliance_rsp_pct(a));
-    rule.n = 0;
-    mx_prose_rule_regulator(&rule, &MD, r->policy);
-    compliance_row(b, rule.p, s->reg, mx_compliance_reg_pct(s));
-    mx_buf_free(&rule);
+    mx_prose_compliance_rows(b, &MD, r, compliance_row);
     mx_buf_putc(b, '\n');
     mx_prose_compliance_notes(b, &MD, r);
     missing_postmortems(b, r);

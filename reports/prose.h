@@ -48,6 +48,14 @@ void mx_prose_rule_response(struct mx_buf *b, const struct mx_prose_markup *m,
 void mx_prose_rule_regulator(struct mx_buf *b, const struct mx_prose_markup *m,
                              const struct mx_policy *p);
 
+/* The rows of the compliance table, in order: postmortem, response, regulator. row
+ * writes one: its rule name (already in the markup), the counts by status and the
+ * share on time. */
+void mx_prose_compliance_rows(struct mx_buf *b, const struct mx_prose_markup *m,
+                              const struct mx_result *r,
+                              void (*row)(struct mx_buf *b, const char *rule, const uint64_t *n,
+                                          double share));
+
 /* The notes under the compliance table, one list item each: status updates, war
  * rooms, channel naming (when configured), anti-patterns. */
 void mx_prose_compliance_notes(struct mx_buf *b, const struct mx_prose_markup *m,
