@@ -3,18 +3,25 @@
  */
 #include "reports/csv_out.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "parsers/utf8.h"
 
-/* The formula guard ' goes inside the quotes and is decided on s[0] as given; quotes are
- * doubled and NUL bytes dropped while the text is copied. */
+/* Whether a spreadsheet would read a cell starting with c as a formula. */
+static bool formula_start(unsigned char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The formula guard ' goes inside the quotes and is decided on the first byte that is
+ * written: NUL bytes are dropped, so "\0=cmd" must be guarded like "=cmd" (a quote is
+ * doubled and invalid UTF-8 becomes U+FFFD, neither of which starts a formula). */
 void mx_csv_out_text(struct mx_buf *b, const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     mx_buf_putc(b, '"');
-    if (n && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-              s[0] == '\r' || s[0] == '\n'))
-        mx_buf_putc(b, '\'');
+    size_t first = 0;
+    while (first < n && u[first] == 0) first++;
+    if (first < n && formula_start(u[first])) mx_buf_putc(b, '\'');
     size_t i = 0;
     while (i < n) {
         if (u[i] == '"') {

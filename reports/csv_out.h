@@ -1,7 +1,8 @@
 /*
  * csv_out.h - CSV cells for spreadsheets (docs/security.md#escaping-by-output): every text cell
- * quoted with quotes doubled; a cell starting with = + - @ TAB CR or LF gets a leading ' so no
- * spreadsheet evaluates it as a formula (report.json keeps the unmodified text).
+ * quoted with quotes doubled; a cell whose first written byte is = + - @ TAB CR or LF
+ * (after NUL bytes are dropped) gets a leading ' so no spreadsheet evaluates it as a
+ * formula (report.json keeps the unmodified text).
  * Records end with CRLF (RFC 4180).
  */
 #ifndef MX_CSV_OUT_H

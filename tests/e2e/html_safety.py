@@ -71,13 +71,28 @@ with tempfile.TemporaryDirectory() as d:
     if p.returncode != 0:
         failures.append("mttx exited %d: %s" % (p.returncode, p.stderr))
     check_report(out, 6)
+    p = subprocess.run([mttx, "audit", "-q", "--as-of", "2026-06-01", "-f", "csv", "-o", out,
+                        fixture], capture_output=True, text=True)
+    if p.returncode != 0:
+        failures.append("mttx audit exited %d: %s" % (p.returncode, p.stderr))
+    for name in ("incidents.csv", "audit.csv"):
+        rows = list(csv.reader(open(os.path.join(out, name), encoding="utf-8-sig", newline="")))
+        for row in rows[1:]:
+            for cell in row:
+                if cell[:1] in ("=", "+", "-", "@", "\t", "\r", "\n"):
+                    failures.append("%s: cell starts a formula: %r" % (name, cell))
+                if "\0" in cell:
+                    failures.append("%s: NUL byte in a cell: %r" % (name, cell))
+        # the titles hidden behind a NUL byte are guarded like the plain one
+        for want in ("'=HYPERLINK(\"http://x\",\"nul\")", "'=INJ-15"):
+            if not any(cell == want for row in rows for cell in row):
+                failures.append("%s: no cell %r (formula behind a NUL not neutralised)" % (name, want))
     rows = list(csv.reader(open(os.path.join(out, "incidents.csv"), encoding="utf-8", newline="")))
-    for row in rows[1:]:
-        for cell in row:
-            if cell[:1] in ("=", "+", "-", "@", "\t", "\r", "\n"):
-                failures.append("CSV cell starts a formula: %r" % cell)
     if not any(cell.startswith("'=HYPERLINK") for row in rows for cell in row):
         failures.append("the =HYPERLINK title lost its neutralising quote")
+    for want in ("'+cmd|' /C calc'!A0", "'@team", "'-chan"):
+        if not any(cell == want for row in rows for cell in row):
+            failures.append("incidents.csv: no cell %r" % want)
     for f in os.listdir(os.path.join(out, "charts")):
         try:
             ET.parse(os.path.join(out, "charts", f))
