@@ -84,9 +84,12 @@ static int resolve_times(const struct mx_options *o, const struct mx_zone *zone,
         char *end;
         errno = 0;
         long long v = strtoll(sde, &end, 10);
-        if (errno || *end || v < 0) {
-            fprintf(stderr, "mttx: SOURCE_DATE_EPOCH: expected seconds since 1970, got \"%s\"\n",
-                    sde);
+        if (errno || *end || v < 0 || v > MX_TIMES_MAX_MS / 1000) {
+            fprintf(stderr,
+                    "mttx: SOURCE_DATE_EPOCH: expected seconds since 1970 up to the year 9999, "
+                    "got \"");
+            mx_diag_put_escaped(stderr, sde);
+            fputs("\"\n", stderr);
             return 2;
         }
         *as_of = (int64_t)v * 1000;

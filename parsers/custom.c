@@ -52,8 +52,10 @@ static bool read_time(struct mx_record *r, const struct mx_line_format *f, struc
         }
         if (!ok)
             why = "expected epoch digits";
+        else if (f->time_format == MX_TF_EPOCH && v > MX_TIMES_MAX_MS / 1000)
+            why = "epoch seconds beyond the year 9999";
         else
-            *ms = f->time_format == MX_TF_EPOCH ? v * 1000 : v;
+            why = mx_times_check_range(*ms = f->time_format == MX_TF_EPOCH ? v * 1000 : v);
     } else if (f->time_format == MX_TF_LAYOUT) {
         why = mx_times_parse_layout(f->layout, s.p, s.n, ms, &has_zone);
     } else {

@@ -137,6 +137,12 @@ const char *mx_times_parse(const char *s, size_t n, int64_t *out_ms, bool *has_z
     int64_t t = ((days * 24 + hh) * 60 + mi) * 60 + sec;
     t -= (int64_t)off * 60;
     *out_ms = t * 1000 + ms;
+    return mx_times_check_range(*out_ms);
+}
+
+const char *mx_times_check_range(int64_t ms) {
+    if (ms < MX_TIMES_MIN_MS || ms > MX_TIMES_MAX_MS)
+        return "year out of range (1000-9999) once the offset is applied";
     return NULL;
 }
 
@@ -229,7 +235,7 @@ const char *mx_times_parse_layout(const char *layout, const char *s, size_t n, i
     if (f[5] == 60) f[5] = 59, f[6] = 999;
     int64_t t = ((mx_times_days_from_civil(f[0], f[1], f[2]) * 24 + f[3]) * 60 + f[4]) * 60 + f[5];
     *out_ms = (t - (int64_t)off * 60) * 1000 + f[6];
-    return NULL;
+    return mx_times_check_range(*out_ms);
 }
 
 const char *mx_times_from_epoch(int64_t v, int64_t *out_ms) {

@@ -34,6 +34,12 @@ const char *mx_times_parse_layout(const char *layout, const char *s, size_t n, i
  * nanoseconds if > 10^17. Returns NULL or a static reason (negative values). */
 const char *mx_times_from_epoch(int64_t v, int64_t *out_ms);
 
+/* The instants mttx accepts: 1000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z. */
+#define MX_TIMES_MIN_MS (-30610224000000LL)
+#define MX_TIMES_MAX_MS (253402300799999LL)
+/* NULL when ms lies in that range (offsets applied), else a reason. */
+const char *mx_times_check_range(int64_t ms);
+
 /* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
 int64_t mx_times_days_from_civil(int64_t y, int m, int d);
 /* The inverse of mx_times_days_from_civil. */

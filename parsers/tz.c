@@ -181,5 +181,5 @@ const char *mx_tz_to_utc(const struct mx_zone *z, int64_t naive_ms, int64_t *utc
     if (nc == 0) return "local time does not exist in the time zone (skipped by a DST change)";
     int64_t best = (nc == 2 && cand[1] < cand[0]) ? cand[1] : cand[0];
     *utc_ms = naive_ms + (best - naive) * 1000;
-    return NULL;
+    return mx_times_check_range(*utc_ms);
 }

@@ -53,6 +53,13 @@ static const struct row ROWS[] = {
     {"", NULL, 0},
     {"2026-3-4T12:00:00Z", NULL, 0},
     {"0999-01-01T00:00:00Z", NULL, 0},
+    /* the range holds once the offset is applied: never a 5-digit or a 3-digit year */
+    {"9999-12-31T23:59:59Z", "9999-12-31T23:59:59Z", 1},
+    {"9999-12-31T23:59:59.999+00:00", "9999-12-31T23:59:59.999Z", 1},
+    {"9999-12-31T23:59:59-23:59", NULL, 0},
+    {"9999-12-31T23:30:00-00:31", NULL, 0},
+    {"1000-01-01T00:00:00Z", "1000-01-01T00:00:00Z", 1},
+    {"1000-01-01T00:00:00+00:01", NULL, 0},
 };
 
 static void table(void) {
@@ -207,8 +214,26 @@ static void zones(void) {
     mx_tz_free(NULL);
 }
 
+/* A local time in range whose UTC instant is not: rejected by the zone conversion. */
+static void zone_range(void) {
+    struct mx_zone *z;
+    int64_t naive, utc;
+    bool has_zone;
+    CHECK(mx_tz_open("Etc/GMT-14", &z) == NULL); /* UTC+14, no history */
+    CHECK(mx_times_parse("1000-01-01T05:00:00", 19, &naive, &has_zone) == NULL && !has_zone);
+    CHECK(mx_tz_to_utc(z, naive, &utc) != NULL);
+    CHECK(mx_times_parse("1000-01-01T15:00:00", 19, &naive, &has_zone) == NULL);
+    CHECK(mx_tz_to_utc(z, naive, &utc) == NULL && utc == MX_TIMES_MIN_MS + 3600000);
+    mx_tz_free(z);
+    CHECK(mx_tz_open("Etc/GMT+12", &z) == NULL); /* UTC-12 */
+    CHECK(mx_times_parse("9999-12-31T13:00:00", 19, &naive, &has_zone) == NULL);
+    CHECK(mx_tz_to_utc(z, naive, &utc) != NULL);
+    mx_tz_free(z);
+}
+
 int main(void) {
     table();
+    zone_range();
     layouts();
     epochs();
     calendar();
