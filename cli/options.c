@@ -233,7 +233,10 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
     case OPT_STRICT: o->strict = true; break;
     case OPT_DUMP: o->dump_events = true; break;
     case OPT_CONFIG: o->config = optarg; break;
-    case OPT_ENCODING: o->input_encoding = optarg; break;
+    case OPT_ENCODING:
+        if (!*optarg) return usage(c->name, "--input-encoding needs a character set name", NULL);
+        o->input_encoding = optarg;
+        break;
     case OPT_INFORMAT: o->input_format = optarg; break;
     case OPT_POSTMORTEM: o->postmortem_dir = optarg; break;
     case OPT_NAMES: o->names = true; break;

@@ -413,26 +413,66 @@ static int finish(struct mx_config *c, struct load *l, const char *name, int lin
     return -1;
 }
 
+/* What inih would read wrongly, found before it reads: a NUL byte (inih's strings end
+ * there: the rest of the value would vanish) and a line longer than its buffer (inih
+ * cuts it and reads the tail as a line of its own). 0, or -1 with the position in err. */
+static int screen(const char *name, const char *text, size_t n, char *err, size_t errlen) {
+    size_t line = 1, start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && text[i] == '\0') {
+            snprintf(err, errlen, "%s:%zu: NUL byte at column %zu (not a text file?)", name, line,
+                     i - start + 1);
+            return -1;
+        }
+        if (i == n || text[i] == '\n') {
+            size_t len = i - start;
+            if (len && text[i - 1] == '\r') len--;
+            if (len > MX_CONFIG_MAX_LINE) {
+                snprintf(err, errlen, "%s:%zu: line longer than %d bytes", name, line,
+                         MX_CONFIG_MAX_LINE);
+                return -1;
+            }
+            line++;
+            start = i + 1;
+        }
+    }
+    return 0;
+}
+
 int mx_config_load(struct mx_config *c, const char *path, char *err, size_t errlen) {
-    struct load l;
-    memset(&l, 0, sizeof l);
-    l.c = c;
-    ini_settings();
-    FILE *f = fopen(path, "r");
+    FILE *f = fopen(path, "rb");
     if (!f) {
         snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
         return -1;
     }
-    int line = ini_parse_file(f, handler, &l);
+    /* read at most one byte past the cap: /dev/zero or a log given by mistake ends here */
+    char *text = mx_mem_malloc(MX_CONFIG_MAX_BYTES + 2);
+    size_t n = fread(text, 1, MX_CONFIG_MAX_BYTES + 1, f);
+    int failed = ferror(f);
     fclose(f);
-    return finish(c, &l, path, line, err, errlen);
+    int rc = -1;
+    if (failed)
+        snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+    else if (n > MX_CONFIG_MAX_BYTES)
+        snprintf(err, errlen, "%s: larger than %d bytes (not a configuration file?)", path,
+                 MX_CONFIG_MAX_BYTES);
+    else
+        rc = mx_config_parse(c, path, text, n, err, errlen);
+    free(text);
+    return rc;
 }
 
-int mx_config_parse(struct mx_config *c, const char *name, const char *text, char *err,
+int mx_config_parse(struct mx_config *c, const char *name, const char *text, size_t n, char *err,
                     size_t errlen) {
+    if (screen(name, text, n, err, errlen) != 0) return -1;
+    char *copy = mx_mem_malloc(n + 1);
+    memcpy(copy, text, n);
+    copy[n] = '\0';
     struct load l;
     memset(&l, 0, sizeof l);
     l.c = c;
     ini_settings();
-    return finish(c, &l, name, ini_parse_string(text, handler, &l), err, errlen);
+    int rc = finish(c, &l, name, ini_parse_string(copy, handler, &l), err, errlen);
+    free(copy);
+    return rc;
 }

@@ -58,11 +58,17 @@ const struct mx_line_format *mx_config_format(const struct mx_config *c, const c
 /* The built-in defaults (the process document and the limits of docs/security.md#limits). */
 void mx_config_default(struct mx_config *c);
 
+/* A configuration file is at most this large, and its lines this long (inih's buffer:
+ * a longer line would be cut without a word). */
+#define MX_CONFIG_MAX_BYTES (1 << 20)
+#define MX_CONFIG_MAX_LINE  16383
+
 /* Reads path over the defaults already in c. Returns 0, or -1 with "PATH:LINE:
- * reason" (or "PATH: reason") in err. */
+ * reason" (or "PATH: reason") in err: a NUL byte, a line over MX_CONFIG_MAX_LINE bytes
+ * and a file over MX_CONFIG_MAX_BYTES are errors, never read in part. */
 int mx_config_load(struct mx_config *c, const char *path, char *err, size_t errlen);
-/* The same for text already in memory (NUL-terminated), reported as name. */
-int mx_config_parse(struct mx_config *c, const char *name, const char *text, char *err,
+/* The same for text[0..n) already in memory, reported as name. */
+int mx_config_parse(struct mx_config *c, const char *name, const char *text, size_t n, char *err,
                     size_t errlen);
 
 #endif

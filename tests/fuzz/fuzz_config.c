@@ -51,14 +51,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static struct mx_zone *utc;
     if (!utc && mx_tz_open("UTC", &utc)) return 0;
     if (size > 1 << 16) return 0;
-    char *text = malloc(size + 1);
-    if (!text) return 0;
-    memcpy(text, data, size);
-    text[size] = '\0';
     struct mx_config cfg;
     mx_config_default(&cfg);
     char err[600];
-    if (mx_config_parse(&cfg, "fuzz.ini", text, err, sizeof err) == 0) {
+    if (mx_config_parse(&cfg, "fuzz.ini", (const char *)data, size, err, sizeof err) == 0) {
         struct mx_diag diag;
         mx_diag_init(&diag, NULL);
         struct mx_timelines *tl = mx_timeline_new();
@@ -77,6 +73,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         mx_diag_free(&diag);
     }
     mx_config_free(&cfg);
-    free(text);
     return 0;
 }
