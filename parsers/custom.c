@@ -11,6 +11,7 @@
 
 #include "parsers/input.h"
 #include "parsers/times.h"
+#include "parsers/utf8.h"
 
 void mx_custom_free(struct mx_line_format *f) {
     if (!f) return;
@@ -122,6 +123,13 @@ struct custom {
     unsigned limits; /* lines on which the pattern hit its limits */
 };
 
+/* The 1-based column (byte) of the first invalid UTF-8 byte of a line known to hold one. */
+static size_t bad_column(const char *p, size_t n) {
+    size_t bad = 0;
+    mx_utf8_valid(p, n, &bad);
+    return bad + 1;
+}
+
 static bool custom_line(struct mx_reader *rd, const struct mx_pos *pos, const char *p, size_t n,
                         void *ctx) {
     struct custom *c = ctx;
@@ -133,6 +141,8 @@ static bool custom_line(struct mx_reader *rd, const struct mx_pos *pos, const ch
         line_event(r, c->f, p);
     else if (m == MX_NO_MATCH)
         mx_record_reject(r, MX_R_NO_MATCH, "does not match format %s", c->f->name);
+    else if (m == MX_MATCH_BAD_UTF8)
+        mx_record_reject(r, MX_R_INVALID_UTF8, "invalid UTF-8 at column %zu", bad_column(p, n));
     else
         mx_record_reject(r, MX_R_REGEX_LIMIT,
                          "format %s: the pattern hit its match limits on this line", c->f->name);

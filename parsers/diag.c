@@ -12,7 +12,7 @@
 
 static const char *const reason_names[MX_R__COUNT] = {
     "invalid_json", "not_an_object",   "missing_field", "bad_field", "bad_time",    "line_too_long",
-    "nul_byte",     "not_an_incident", "bad_csv",       "no_match",  "regex_limit",
+    "nul_byte",     "not_an_incident", "bad_csv",       "no_match",  "regex_limit", "invalid_utf8",
 };
 
 static const char *const warning_names[MX_W__COUNT] = {

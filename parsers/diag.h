@@ -36,6 +36,7 @@ enum mx_reason {
     MX_R_BAD_CSV,       /* a CSV record that cannot be read (quoting, limits) */
     MX_R_NO_MATCH,      /* a line that a custom format's pattern does not match */
     MX_R_REGEX_LIMIT,   /* a custom format's pattern hit its limits on the line */
+    MX_R_INVALID_UTF8,  /* a text line (custom format) that is not valid UTF-8 */
     MX_R__COUNT
 };
 

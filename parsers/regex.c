@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "parsers/mem.h"
+#include "parsers/utf8.h"
 
 #define MATCH_LIMIT    100000
 #define DEPTH_LIMIT    10000
@@ -29,7 +30,7 @@ bool mx_regex_compile(const char *pattern, struct mx_regex **out, char *msg, siz
     PCRE2_SIZE off;
     *out = NULL;
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                     PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+                                     PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
     if (!code) {
         char why[200];
         pcre2_get_error_message(err, (PCRE2_UCHAR *)why, sizeof why);
@@ -62,8 +63,14 @@ void mx_regex_free(struct mx_regex *re) {
     free(re);
 }
 
+bool mx_regex_jit(const struct mx_regex *re) {
+    return re->jitted;
+}
+
 enum mx_match mx_regex_match(struct mx_regex *re, const char *s, size_t n) {
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)(s ? s : ""), n, 0, 0, re->md, re->mc);
+    if (!mx_utf8_valid(s, n, NULL)) return MX_MATCH_BAD_UTF8;
+    int rc =
+        pcre2_match(re->code, (PCRE2_SPTR)(s ? s : ""), n, 0, PCRE2_NO_UTF_CHECK, re->md, re->mc);
     if (rc >= 0) return MX_MATCH;
     if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL) return MX_NO_MATCH;
     /* match, depth, heap or JIT stack limits, and anything else unexpected */

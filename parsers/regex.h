@@ -17,7 +17,12 @@
 
 struct mx_regex; /* opaque */
 
-enum mx_match { MX_MATCH, MX_NO_MATCH, MX_MATCH_LIMIT };
+enum mx_match {
+    MX_MATCH,
+    MX_NO_MATCH,
+    MX_MATCH_LIMIT,   /* the match, depth, heap or JIT stack limit was hit */
+    MX_MATCH_BAD_UTF8 /* the subject is not valid UTF-8: not matched at all */
+};
 
 /* Compiles pattern. Returns true with *out set (owned by the caller: mx_regex_free);
  * otherwise false, *out NULL and a message naming the offset ("missing closing
@@ -25,8 +30,14 @@ enum mx_match { MX_MATCH, MX_NO_MATCH, MX_MATCH_LIMIT };
 bool mx_regex_compile(const char *pattern, struct mx_regex **out, char *msg, size_t cap);
 /* Accepts NULL. */
 void mx_regex_free(struct mx_regex *re);
+/* Whether the pattern runs on PCRE2's JIT (it does wherever the JIT is available). */
+bool mx_regex_jit(const struct mx_regex *re);
 
-/* Matches s[0..n) (unanchored unless the pattern anchors itself). */
+/* Matches s[0..n) (unanchored unless the pattern anchors itself). The subject is
+ * validated as UTF-8 here (parsers/utf8.c) and handed to PCRE2 with
+ * PCRE2_NO_UTF_CHECK: Debian 12's PCRE2 10.42 JIT fails to match multi-byte
+ * characters when patterns are compiled with PCRE2_MATCH_INVALID_UTF (PCRE2 issue
+ * 224), so that option is not used and invalid subjects never reach PCRE2. */
 enum mx_match mx_regex_match(struct mx_regex *re, const char *s, size_t n);
 
 /* After a match: the named group's text, or an empty view when the group is absent

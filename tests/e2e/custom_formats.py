@@ -54,6 +54,25 @@ if a and b:
     where = sorted(r["message"].split(": ")[0].rsplit("/", 1)[-1] for r in a["rejections"])
     expect(where == ["chatbot.log:11", "chatbot.log:6"], "rejection positions: %r" % where)
     expect(a["inputs"][0]["format"] == "custom", "format: %r" % a["inputs"][0]["format"])
+# The same with names in many scripts (accents, CJK, emoji) in every group: the JIT of
+# Debian 12's PCRE2 failed every such line when patterns used PCRE2_MATCH_INVALID_UTF.
+# One line with a Latin-1 byte is rejected as invalid UTF-8 with its column.
+a, err_intl = report("--config", ini, os.path.join(cu, "chatbot-intl.log"))
+b, _ = report(os.path.join(cu, "native-intl.jsonl"))
+if a and b:
+    ta, tb = a["timelines"], b["timelines"]
+    expect(len(ta) == len(tb) == 2, "intl timelines: %d custom, %d native" % (len(ta), len(tb)))
+    for x, y in zip(ta, tb):
+        for k in keys:
+            expect(x.get(k) == y.get(k), "intl %s: %s is %r custom, %r native" % (x["incident"], k, x.get(k), y.get(k)))
+    expect(a["metrics"] == b["metrics"], "intl metrics differ")
+    reasons = {k: v for k, v in a["inputs"][0]["rejected_by_reason"].items() if v}
+    expect(reasons == {"invalid_utf8": 1}, "intl reasons: %r" % reasons)
+    expect(ta[0]["title"] == "Paiements refusés — « carte » invalide", "intl title: %r" % ta[0]["title"])
+    expect(ta[1]["service"] == "決済サービス", "intl service: %r" % ta[1]["service"])
+expect("chatbot-intl.log:5: error: invalid UTF-8 at column 50" in err_intl,
+       "stderr lacks the invalid UTF-8 line:\n%s" % err_intl)
+
 for line in ["chatbot.log:6: error: does not match format incbot",
              "chatbot.log:11: error: group 'time': month out of range"]:
     expect(line in err, "stderr lacks %r:\n%s" % (line, err))
