@@ -35,9 +35,16 @@ const char *mx_timeline_anomaly_text(enum mx_anomaly a) {
 }
 
 /* Per-incident facts gathered while adding. */
+/* The value chosen so far for a field: interned id (0 = none), the time of its event
+ * and its authority (1 = a summary line, 2 = a field that is the value itself). */
+struct value {
+    int64_t t;
+    uint32_t id;
+    uint8_t rank;
+};
+
 struct inc {
-    uint32_t title, service, team, channel; /* interned ids */
-    int64_t title_t, service_t, team_t, channel_t;
+    struct value title, service, team, channel;
     uint8_t sev, cls;
 };
 
@@ -90,14 +97,28 @@ static uint32_t intern(struct mx_timelines *tl, struct mx_str s) {
     return s.n ? mx_intern_put(&tl->strings, s.p, s.n, NULL) : 0;
 }
 
-/* Keeps the value of the earliest event carrying one ("the first value seen"). */
-static void first_value(struct mx_timelines *tl, uint32_t *slot, int64_t *slot_t, struct mx_str v,
-                        int64_t t) {
+/* Whether v sorts before the interned string a, bytewise (shorter first on a common
+ * prefix). */
+static bool bytes_before(const struct mx_timelines *tl, struct mx_str v, uint32_t a) {
+    struct mx_str x = mx_intern_str(&tl->strings, a);
+    size_t n = x.n < v.n ? x.n : v.n;
+    int c = n ? memcmp(v.p, x.p, n) : 0;
+    return c < 0 || (c == 0 && v.n < x.n);
+}
+
+/* Keeps the best value of a field: the most authoritative (rank), then the earliest
+ * event carrying one, then the bytewise smallest - so the choice never depends on the
+ * order in which inputs are read. */
+static void best_value(struct mx_timelines *tl, struct value *slot, struct mx_str v, int64_t t,
+                       uint8_t rank) {
     if (!v.n) return;
-    if (*slot == 0 || t < *slot_t) {
-        *slot = intern(tl, v);
-        *slot_t = t;
-    }
+    bool better =
+        slot->id == 0 || rank > slot->rank ||
+        (rank == slot->rank && (t < slot->t || (t == slot->t && bytes_before(tl, v, slot->id))));
+    if (!better) return;
+    slot->id = intern(tl, v);
+    slot->t = t;
+    slot->rank = rank;
 }
 
 void mx_timeline_add(void *ctx, const struct mx_event *ev) {
@@ -135,10 +156,10 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
         tl->n_incs = inc + 1;
     }
     struct inc *in = &tl->incs[inc];
-    first_value(tl, &in->title, &in->title_t, ev->title, ev->time_ms);
-    first_value(tl, &in->service, &in->service_t, ev->service, ev->time_ms);
-    first_value(tl, &in->team, &in->team_t, ev->team, ev->time_ms);
-    first_value(tl, &in->channel, &in->channel_t, ev->channel, ev->time_ms);
+    best_value(tl, &in->title, ev->title, ev->time_ms, ev->title_is_summary ? 1 : 2);
+    best_value(tl, &in->service, ev->service, ev->time_ms, 2);
+    best_value(tl, &in->team, ev->team, ev->time_ms, 2);
+    best_value(tl, &in->channel, ev->channel, ev->time_ms, 2);
     if (ev->severity != MX_SEV_NONE && (in->sev == MX_SEV_NONE || ev->severity < in->sev))
         in->sev = (uint8_t)ev->severity;
     if (ev->has_class && ev->cls > in->cls) in->cls = (uint8_t)ev->cls;
@@ -156,7 +177,9 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     r->type = (uint8_t)ev->type;
     r->sev = (uint8_t)ev->severity;
     r->cls = (uint8_t)ev->cls;
-    r->flags = (ev->auto_resolved ? MX_ENTRY_AUTO : 0) | (ev->same_record ? MX_ENTRY_CONT : 0);
+    unsigned space = ev->uid.n ? (unsigned)ev->uid_space : MX_UID_NONE;
+    r->flags = (uint8_t)((ev->auto_resolved ? MX_ENTRY_AUTO : 0) |
+                         (ev->same_record ? MX_ENTRY_CONT : 0) | (space << MX_ENTRY_SPACE_SHIFT));
 }
 
 /* Sorts slice[0..n) (indices into recs, ascending: input order) by time, stably, so
@@ -184,6 +207,8 @@ static void sort_by_time(uint32_t *slice, size_t n, const struct mx_entry *recs,
     while (i < h) slice[k++] = tmp[i++];
 }
 
+_Static_assert(MX_UID__COUNT <= 4, "an entry keeps the id's kind in two bits");
+
 /* Whether instants a <= b are the same at the precision both share. */
 static bool same_instant(int64_t a, int64_t b) {
     if (a == b) return true;
@@ -202,8 +227,11 @@ static size_t drop_dups(struct mx_timelines *tl, uint32_t *slice, size_t n) {
         for (size_t j = kept; j-- > 0 && !dup;) {
             const struct mx_entry *q = &tl->recs[slice[j]];
             if (r->t - q->t >= 1000) break;
+            /* two ids of one kind that differ are two events (a repeated id never gets
+             * here: its record was dropped when added) */
+            unsigned sq = MX_ENTRY_SPACE(q), sr = MX_ENTRY_SPACE(r);
             dup = same_instant(q->t, r->t) && q->type == r->type && q->actor == r->actor &&
-                  q->name == r->name;
+                  q->name == r->name && !(sq && sq == sr);
         }
         if (dup)
             r->flags |= MX_ENTRY_DUP;
@@ -336,10 +364,10 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
         struct mx_timeline *t = &tl->tls[i];
         const struct inc *in = &tl->incs[i];
         t->id = mx_intern_str(&tl->ids, (uint32_t)i + 1);
-        t->title = mx_intern_str(&tl->strings, in->title);
-        t->service = mx_intern_str(&tl->strings, in->service);
-        t->team = mx_intern_str(&tl->strings, in->team);
-        t->channel = mx_intern_str(&tl->strings, in->channel);
+        t->title = mx_intern_str(&tl->strings, in->title.id);
+        t->service = mx_intern_str(&tl->strings, in->service.id);
+        t->team = mx_intern_str(&tl->strings, in->team.id);
+        t->channel = mx_intern_str(&tl->strings, in->channel.id);
         t->service_data = t->service;
         t->severity = (enum mx_severity)in->sev;
         t->cls = (enum mx_class)in->cls;

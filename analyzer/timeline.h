@@ -10,9 +10,10 @@
  * Duplicates: an event is a duplicate of an earlier one with the same incident, type
  * and actor at the same instant - at the precision both share: an instant with no
  * milliseconds matches any instant within that second, since one source writes
- * seconds where another writes milliseconds. A record is a duplicate when all its
- * events are, or when its uid was seen before; it counts against the input read
- * later.
+ * seconds where another writes milliseconds - unless both records carry source ids of
+ * the same kind (enum mx_uid_space) that differ: those are distinct events whatever
+ * their instant. A record is a duplicate when all its events are, or when its uid was
+ * seen before; it counts against the input read later.
  */
 #ifndef MX_TIMELINE_H
 #define MX_TIMELINE_H
@@ -39,9 +40,11 @@ enum mx_anomaly {
 const char *mx_timeline_anomaly_name(enum mx_anomaly a);
 const char *mx_timeline_anomaly_text(enum mx_anomaly a);
 
-#define MX_ENTRY_AUTO 1u /* a resolved event with auto: true */
-#define MX_ENTRY_DUP  2u /* an exact duplicate, dropped */
-#define MX_ENTRY_CONT 4u /* a further event of the record of the previous event */
+#define MX_ENTRY_AUTO        1u /* a resolved event with auto: true */
+#define MX_ENTRY_DUP         2u /* an exact duplicate, dropped */
+#define MX_ENTRY_CONT        4u /* a further event of the record of the previous event */
+#define MX_ENTRY_SPACE_SHIFT 3  /* bits 3-4: the enum mx_uid_space of the event's id */
+#define MX_ENTRY_SPACE(e)    (((e)->flags >> MX_ENTRY_SPACE_SHIFT) & 3u)
 
 /* One event as kept. */
 struct mx_entry {

@@ -439,7 +439,7 @@ int mx_run(const struct mx_options *o) {
     if (o->cmd == MX_CMD_CHECK) {
         if (!o->dump_events) {
             struct mx_buf b = {.sink = stdout};
-            mx_check_report_text(&b, &res);
+            mx_check_report_text(&b, &res, o->verbosity > 0);
             if (mx_buf_drain(&b) != 0) out_rc = 1;
             mx_buf_free(&b);
         }

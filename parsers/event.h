@@ -47,6 +47,18 @@ enum mx_severity { MX_SEV_NONE = 0, MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4, MX_S
 
 enum mx_class { MX_CLASS_AVAILABILITY = 0, MX_CLASS_DATA, MX_CLASS_SECURITY, MX_CLASS__COUNT };
 
+/* The kind of source id a record carries. Two events whose records carry ids of the
+ * same kind are the same event only when the id is the same (two PagerDuty log entries
+ * with different ids at one instant are two notifications); the instant rule of
+ * duplicates applies between records of different kinds and to records without one. */
+enum mx_uid_space {
+    MX_UID_NONE,
+    MX_UID_PD_LOG_ENTRY, /* PagerDuty REST log entry id */
+    MX_UID_PD_WEBHOOK_V3,
+    MX_UID_PD_WEBHOOK_V2,
+    MX_UID__COUNT
+};
+
 /* Where a record came from. path is the display path of the input ("a.jsonl",
  * "logs.tar.gz!2026/03.jsonl"); line is 1-based in the decompressed stream; index is
  * the 0-based element of a JSON page or array, or -1. src identifies the input in the
@@ -69,9 +81,12 @@ struct mx_event {
     bool has_class;
     bool auto_resolved; /* MX_EV_RESOLVED with "auto": true */
     struct mx_str service, team, title, actor, commander, channel, url, note, into;
-    struct mx_str uid; /* the source's unique id of the record (a PagerDuty log entry or
-                        * webhook event id); a repeated uid makes the record a duplicate */
-    bool same_record;  /* a further event of the record of the previous event */
+    struct mx_str uid;           /* the source's unique id of the record (a PagerDuty log entry or
+                                  * webhook event id); a repeated uid makes the record a duplicate */
+    enum mx_uid_space uid_space; /* which kind of id uid is (MX_UID_NONE without one) */
+    bool same_record;            /* a further event of the record of the previous event */
+    bool title_is_summary;       /* title is a summary line (a PagerDuty log entry's
+                                  * incident.summary): a title field wins over it */
 };
 
 typedef void (*mx_event_fn)(void *ctx, const struct mx_event *ev);

@@ -124,6 +124,18 @@ static bool automatic(const struct mx_jval *o, const char *agent_ptr, const char
            ends_with(type, "service") || ends_with(type, "integration");
 }
 
+/* A summary without PagerDuty's "[#123] " prefix (the incident number it puts before
+ * the title in log entries). */
+static struct mx_str strip_number(struct mx_str s) {
+    if (s.n < 5 || s.p[0] != '[' || s.p[1] != '#') return s;
+    size_t i = 2;
+    while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9') i++;
+    if (i == 2 || i + 1 >= s.n || s.p[i] != ']' || s.p[i + 1] != ' ') return s;
+    s.p += i + 2;
+    s.n -= i + 2;
+    return s;
+}
+
 /* Severity from a priority object's summary (or name), else from the urgency. */
 static void severity(struct mx_record *r, const struct mx_jval *inc, struct mx_event *ev) {
     struct mx_str p = mx_jfield_str(inc, "/priority/summary");
@@ -149,9 +161,12 @@ static bool opt_time(struct mx_record *r, const struct mx_jval *o, const char *p
 }
 
 /* The facts of an incident object (see the header). `at` is the time of the record's
- * own event for a webhook (a merge is dated by it), MX_NO_TIME otherwise. */
+ * own event for a webhook (a merge is dated by it), MX_NO_TIME otherwise. A fact of
+ * type `own` is not emitted: a webhook's incident snapshot restates the event the
+ * webhook is about (an incident.reopened carries data.reopened_at a second before its
+ * occurred_at), and one webhook event is one occurrence. MX_EV__COUNT: keep all. */
 static bool incident_facts(struct mx_record *r, const struct mx_jval *inc, int64_t at,
-                           struct mx_event *base) {
+                           struct mx_event *base, enum mx_evtype own) {
     int64_t created, resolved, reopened, changed;
     if (!opt_time(r, inc, "/created_at", "created_at", &created) ||
         !opt_time(r, inc, "/resolved_at", "resolved_at", &resolved) ||
@@ -160,19 +175,20 @@ static bool incident_facts(struct mx_record *r, const struct mx_jval *inc, int64
         return false;
     if (resolved == MX_NO_TIME && eq(mx_jfield_str(inc, "/status"), "resolved")) resolved = changed;
     struct mx_event ev = *base;
-    if (created != MX_NO_TIME) {
+    if (created != MX_NO_TIME && own != MX_EV_DETECTED) {
         ev.type = MX_EV_DETECTED;
         ev.time_ms = created;
         mx_record_event(r, &ev);
     }
-    if (reopened != MX_NO_TIME) {
+    if (reopened != MX_NO_TIME && own != MX_EV_REOPENED) {
         ev.type = MX_EV_REOPENED;
         ev.time_ms = reopened;
         mx_record_event(r, &ev);
     }
     bool merged = eq(mx_jfield_str(inc, "/resolve_reason/type"), "merge_resolve_reason");
-    if (resolved != MX_NO_TIME || (merged && at != MX_NO_TIME)) {
-        ev.type = merged ? MX_EV_MERGED : MX_EV_RESOLVED;
+    enum mx_evtype end = merged ? MX_EV_MERGED : MX_EV_RESOLVED;
+    if ((resolved != MX_NO_TIME || (merged && at != MX_NO_TIME)) && own != end) {
+        ev.type = end;
         ev.time_ms = resolved != MX_NO_TIME ? resolved : at;
         ev.auto_resolved = !merged && automatic(inc, "/last_status_change_by/type", NULL);
         ev.into = mx_jfield_str(inc, "/resolve_reason/incident/id");
@@ -203,7 +219,7 @@ static bool incident(struct mx_record *r, const struct mx_jval *o) {
     if (!incident_base(r, &inc, &base)) return false;
     if (!mx_json_simd_pointer(&inc, "/created_at", &v))
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'created_at'");
-    if (!incident_facts(r, &inc, MX_NO_TIME, &base)) return false;
+    if (!incident_facts(r, &inc, MX_NO_TIME, &base, MX_EV__COUNT)) return false;
     struct mx_jiter it;
     struct mx_jval ack;
     if (mx_json_simd_pointer(&inc, "/acknowledgements", &v) && mx_json_simd_array_begin(&v, &it)) {
@@ -277,10 +293,14 @@ static bool log_entry(struct mx_record *r, const struct mx_jval *o) {
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'incident.id'");
     if (!mx_jfield_id(r, &v, "incident.id", &ev.incident)) return false;
     ev.uid = mx_jfield_str(&le, "/id");
+    ev.uid_space = MX_UID_PD_LOG_ENTRY;
     ev.actor = mx_jfield_str(&le, "/agent/summary");
     ev.service = mx_jfield_str(&le, "/service/summary");
     map_type(r, LOG_TYPES, sizeof LOG_TYPES / sizeof LOG_TYPES[0], type, &ev);
-    if (ev.type == MX_EV_DETECTED) ev.title = mx_jfield_str(&le, "/incident/summary");
+    if (ev.type == MX_EV_DETECTED) {
+        ev.title = strip_number(mx_jfield_str(&le, "/incident/summary"));
+        ev.title_is_summary = true;
+    }
     if (ev.type == MX_EV_RESOLVED)
         ev.auto_resolved = automatic(&le, "/agent/type", "/channel/type");
     if (ev.type == MX_EV_SEVERITY_CHANGED) severity(r, &le, &ev);
@@ -333,6 +353,7 @@ static bool webhook_v3(struct mx_record *r, const struct mx_jval *o) {
                                 "missing required field 'event.occurred_at'");
     if (!mx_jfield_time(r, &v, "event.occurred_at", &ev.time_ms)) return false;
     ev.uid = mx_jfield_str(&e, "/id");
+    ev.uid_space = MX_UID_PD_WEBHOOK_V3;
     ev.actor = mx_jfield_str(&e, "/agent/summary");
     map_type(r, V3_TYPES, sizeof V3_TYPES / sizeof V3_TYPES[0], type, &ev);
     if (is_incident) {
@@ -352,9 +373,10 @@ static bool webhook_v3(struct mx_record *r, const struct mx_jval *o) {
     if (is_incident) {
         struct mx_event base = ev;
         base.uid.n = 0;
+        base.uid_space = MX_UID_NONE;
         base.actor.n = 0;
         base.auto_resolved = false;
-        if (!incident_facts(r, &data, MX_NO_TIME, &base)) return false;
+        if (!incident_facts(r, &data, MX_NO_TIME, &base, ev.type)) return false;
     }
     return true;
 }
@@ -381,6 +403,7 @@ static bool webhook_v2(struct mx_record *r, const struct mx_jval *o) {
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'created_on'");
     if (!mx_jfield_time(r, &v, "created_on", &ev.time_ms)) return false;
     ev.uid = mx_jfield_str(o, "/id");
+    ev.uid_space = MX_UID_PD_WEBHOOK_V2;
     ev.actor = mx_jfield_str(o, "/log_entries/0/agent/summary");
     map_type(r, V2_TYPES, sizeof V2_TYPES / sizeof V2_TYPES[0], mx_jfield_str(o, "/event"), &ev);
     if (ev.type == MX_EV_RESOLVED) {
@@ -389,7 +412,7 @@ static bool webhook_v2(struct mx_record *r, const struct mx_jval *o) {
             ev.type = MX_EV_MERGED;
     }
     mx_record_event(r, &ev);
-    return incident_facts(r, &inc, MX_NO_TIME, &base);
+    return incident_facts(r, &inc, MX_NO_TIME, &base, ev.type);
 }
 
 struct mx_str mx_pagerduty_json_page_zone(const struct mx_jval *page) {

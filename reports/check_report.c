@@ -50,7 +50,7 @@ static void details(struct mx_buf *b, const struct mx_input_stat *st) {
     }
 }
 
-void mx_check_report_text(struct mx_buf *b, const struct mx_result *r) {
+void mx_check_report_text(struct mx_buf *b, const struct mx_result *r, bool verbose) {
     int w = 5;
     for (size_t i = 0; i < r->n_inputs; i++) {
         int n = (int)put_term(NULL, r->inputs[i].stat->path);
@@ -68,6 +68,10 @@ void mx_check_report_text(struct mx_buf *b, const struct mx_result *r) {
                       (unsigned long long)in->stat->records, (unsigned long long)in->accepted,
                       (unsigned long long)in->duplicates, (unsigned long long)in->stat->rejected);
         details(b, in->stat);
+        if (verbose && in->duplicates)
+            mx_buf_printf(b, "  duplicates: %llu repeated_id, %llu same_event\n",
+                          (unsigned long long)in->repeated_ids,
+                          (unsigned long long)(in->duplicates - in->repeated_ids));
     }
     mx_buf_printf(b, "%-*s  %-14s %9llu %9llu %10llu %9llu\n", w, "total", "",
                   (unsigned long long)r->total_records, (unsigned long long)r->total.accepted,

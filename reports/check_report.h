@@ -7,10 +7,13 @@
 #ifndef MX_CHECK_REPORT_H
 #define MX_CHECK_REPORT_H
 
+#include <stdbool.h>
+
 #include "analyzer/result.h"
 #include "reports/buf.h"
 
-/* Appends the table for r to b. */
-void mx_check_report_text(struct mx_buf *b, const struct mx_result *r);
+/* Appends the table for r to b; verbose (-v) adds, under an input with duplicates, how
+ * many repeated a source id and how many restated an event already known. */
+void mx_check_report_text(struct mx_buf *b, const struct mx_result *r, bool verbose);
 
 #endif

@@ -2,7 +2,12 @@
 """A PagerDuty CSV export, a folder of log-entry pages and a zip of webhook events for
 the same incidents give the same timelines as the native format: every milestone,
 severity and flag of every incident agrees with fixtures/pagerduty/native-equivalent.jsonl.
-Also: duplicates across the sources are counted, and nothing is rejected."""
+Also: duplicates across the sources are counted, and nothing is rejected; the reopen
+webhook counts one reopen; the two notifications at one instant (distinct log entry ids)
+are both kept; and every order of the three inputs gives the same timelines (titles,
+services and teams included: the incident's own title wins over a log entry's
+"[#N] summary", whichever is read first)."""
+import itertools
 import json
 import os
 import subprocess
@@ -37,6 +42,33 @@ if a["totals"]["duplicates"] == 0:
     failures.append("the overlapping sources produced no duplicates")
 if a["metrics"]["all"] != b["metrics"]["all"]:
     failures.append("metrics differ")
+pabc001 = [t for t in ta if t["incident"] == "PABC001"]
+if not pabc001 or pabc001[0]["reopens"] != 1:
+    failures.append("PABC001 reopens: %r (one reopen webhook)" % [t["reopens"] for t in pabc001])
+page2 = [i for i in a["inputs"] if i["path"].endswith("page-2.json")][0]
+if page2["duplicates"] != 2 or page2["duplicates_by_kind"] != {"same_event": 1, "repeated_id": 1}:
+    failures.append("page-2 duplicates: %r (R04 repeated; the two notifications are distinct)"
+                    % page2["duplicates_by_kind"])
+
+
+def shown(tls):
+    """A timeline without its citations: of two copies of one event, the copy read first
+    is kept and cited (the later one is the duplicate), so sources and evidence name
+    whichever file came first; everything else must not depend on the order."""
+    return [{k: v for k, v in t.items() if k not in ("sources", "evidence")} for t in tls]
+
+
+want = shown(ta)
+for order in itertools.permutations(["incidents.csv", "log_entries", "webhooks.zip"]):
+    got = shown(report(*order)["timelines"])
+    if got != want:
+        diff = [(x["incident"], k, x[k], y[k]) for x, y in zip(want, got) for k in x if x[k] != y.get(k)]
+        failures.append("order %s changes the timelines: %r" % (" ".join(order), diff[:4]))
+    lo = shown(report(*[o for o in order if o != "webhooks.zip"])["timelines"])
+    titles = {t["incident"]: t["title"] for t in lo}
+    if any(t and t.startswith("[#") for t in titles.values()):
+        failures.append("a title kept PagerDuty's [#N] prefix: %r" % titles)
+
 kinds = {}
 for i in a["inputs"]:
     for k, n in i["records_by_kind"].items():

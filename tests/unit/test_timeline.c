@@ -206,6 +206,102 @@ static void long_incident_sort(void) {
     mx_timeline_free(tl);
 }
 
+/* Source ids: two log entries with different ids at one instant are two events; the
+ * same id again is a duplicate; a record without an id, or with an id of another kind,
+ * still matches by the instant rule. */
+static void source_ids(void) {
+    struct mx_timelines *tl = mx_timeline_new();
+    uint64_t dups[2] = {0, 0};
+    struct mx_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.pos.path = "x";
+    ev.pos.index = -1;
+    ev.incident = S("N1");
+    ev.time_ms = T("2026-05-01T10:00:00Z");
+    ev.type = MX_EV_DETECTED;
+    ev.pos.line = 1;
+    mx_timeline_add(tl, &ev);
+    ev.type = MX_EV_NOTE; /* two notifications, one instant, distinct log entry ids */
+    ev.type_name = S("notify_log_entry");
+    ev.uid_space = MX_UID_PD_LOG_ENTRY;
+    ev.uid = S("LE-A");
+    ev.pos.line = 2;
+    mx_timeline_add(tl, &ev);
+    ev.uid = S("LE-B");
+    ev.pos.line = 3;
+    mx_timeline_add(tl, &ev);
+    ev.uid = S("LE-A"); /* the same entry again, from the second input */
+    ev.pos.src = 1;
+    ev.pos.line = 4;
+    mx_timeline_add(tl, &ev);
+    /* an acknowledgement from a log entry and the same one from a webhook and a CSV
+     * row (another kind of id, and none): one event */
+    ev.type = MX_EV_ACKNOWLEDGED;
+    ev.type_name = S("");
+    ev.actor = S("ana");
+    ev.time_ms = T("2026-05-01T10:05:00Z");
+    ev.pos.src = 0;
+    ev.uid = S("LE-C");
+    ev.pos.line = 5;
+    mx_timeline_add(tl, &ev);
+    ev.uid_space = MX_UID_PD_WEBHOOK_V3;
+    ev.uid = S("WH-1");
+    ev.time_ms += 123; /* webhooks write milliseconds */
+    ev.pos.src = 1;
+    ev.pos.line = 6;
+    mx_timeline_add(tl, &ev);
+    ev.uid_space = MX_UID_NONE;
+    ev.uid = S("");
+    ev.time_ms -= 123;
+    ev.pos.line = 7;
+    mx_timeline_add(tl, &ev);
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 2);
+    const struct mx_timeline *t = find(tl, "N1");
+    CHECK(t && t->count == 4); /* detected, two notes, one acknowledgement */
+    CHECK_I64(dups[0], 0);
+    CHECK_I64(dups[1], 3); /* the repeated id, the webhook's and the CSV's acknowledgement */
+    CHECK_I64(mx_timeline_repeated_ids(tl, 1), 1);
+    mx_timeline_free(tl);
+}
+
+/* Title, service and team never depend on input order: a title field beats a summary
+ * line whenever it comes, the earliest value wins among equals, and a tie at one
+ * instant goes to the bytewise smaller value. */
+static void values_order_free(void) {
+    for (int order = 0; order < 2; order++) {
+        struct mx_timelines *tl = mx_timeline_new();
+        uint64_t dups[1] = {0};
+        struct mx_event a, b, c;
+        memset(&a, 0, sizeof a);
+        a.pos.path = "x";
+        a.pos.index = -1;
+        a.incident = S("V1");
+        a.type = MX_EV_DETECTED;
+        a.time_ms = T("2026-05-01T10:00:00Z");
+        b = c = a;
+        a.title = S("Disk full (summary)");
+        a.title_is_summary = true;
+        a.service = S("zeta");
+        b.type = MX_EV_NOTE;
+        b.time_ms = T("2026-05-01T10:30:00Z"); /* later, but a title field */
+        b.title = S("Disk full on db-7");
+        c.type = MX_EV_ACKNOWLEDGED;
+        c.service = S("alpha"); /* same instant as a's service: the smaller wins */
+        c.team = S("ops");
+        const struct mx_event *seq[2][3] = {{&a, &b, &c}, {&c, &b, &a}};
+        for (int k = 0; k < 3; k++) mx_timeline_add(tl, seq[order][k]);
+        mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+        const struct mx_timeline *t = find(tl, "V1");
+        CHECK(t != NULL);
+        if (t) {
+            CHECK(t->title.n == 17 && memcmp(t->title.p, "Disk full on db-7", 17) == 0);
+            CHECK(t->service.n == 5 && memcmp(t->service.p, "alpha", 5) == 0);
+            CHECK(t->team.n == 3 && memcmp(t->team.p, "ops", 3) == 0);
+        }
+        mx_timeline_free(tl);
+    }
+}
+
 /* Records of several events, uids, and the second-precision rule. */
 static void record_dups(void) {
     struct mx_timelines *tl = mx_timeline_new();
@@ -296,6 +392,8 @@ int main(void) {
     window_and_zone();
     ties_keep_input_order();
     long_incident_sort();
+    source_ids();
+    values_order_free();
     record_dups();
     sparse_months();
     mx_tz_free(UTC);
