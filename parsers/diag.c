@@ -10,17 +10,22 @@
 
 #include "parsers/mem.h"
 
-static const char *const reason_names[MX_R__COUNT] = {
-    "invalid_json", "not_an_object",   "missing_field", "bad_field", "bad_time",    "line_too_long",
-    "nul_byte",     "not_an_incident", "bad_csv",       "no_match",  "regex_limit", "invalid_utf8",
+static const char *const reason_names[] = {
+    "invalid_json",  "not_an_object", "missing_field",   "bad_field", "bad_time",
+    "line_too_long", "nul_byte",      "not_an_incident", "bad_csv",   "no_match",
+    "regex_limit",   "invalid_utf8",  "unsupported",
 };
+_Static_assert(sizeof reason_names / sizeof reason_names[0] == MX_R__COUNT,
+               "a name for each value");
 
-static const char *const warning_names[MX_W__COUNT] = {
+static const char *const warning_names[] = {
     "unknown_event",    "unknown_severity", "time_without_zone", "ignored_field",
     "trailing_garbage", "truncated_export", "skipped_entry",
 };
+_Static_assert(sizeof warning_names / sizeof warning_names[0] == MX_W__COUNT,
+               "a name for each value");
 
-static const char *const kind_names[MX_K__COUNT] = {
+static const char *const kind_names[] = {
     "native",
     "pagerduty_log_entry",
     "pagerduty_incident",
@@ -33,6 +38,7 @@ static const char *const kind_names[MX_K__COUNT] = {
     "csv",
     "custom",
 };
+_Static_assert(sizeof kind_names / sizeof kind_names[0] == MX_K__COUNT, "a name for each value");
 
 const char *mx_diag_kind_name(enum mx_kind k) {
     return (unsigned)k < MX_K__COUNT ? kind_names[k] : "unknown";

@@ -37,6 +37,8 @@ enum mx_reason {
     MX_R_NO_MATCH,      /* a line that a custom format's pattern does not match */
     MX_R_REGEX_LIMIT,   /* a custom format's pattern hit its limits on the line */
     MX_R_INVALID_UTF8,  /* a text line (custom format) that is not valid UTF-8 */
+    MX_R_UNSUPPORTED,   /* a recognised shape this version does not read (PagerDuty v1,
+                         * other platforms: parsers/unsupported.h) */
     MX_R__COUNT
 };
 

@@ -13,6 +13,7 @@
 #include "parsers/lines.h"
 #include "parsers/native.h"
 #include "parsers/pagerduty_json.h"
+#include "parsers/unsupported.h"
 
 /* One record: an object of some shape (already classified when shape is not NULL),
  * at pos. */
@@ -32,11 +33,13 @@ static void one_record(struct mx_reader *rd, const struct mx_pos *pos, const str
             mx_record_reject(r, MX_R_NOT_OBJECT, "a page inside a page");
         else if (shape == MX_PD_NONE)
             mx_native_record(r, v);
+        else if (shape == MX_PD_UNSUPPORTED)
+            mx_record_reject(r, MX_R_UNSUPPORTED, "%s", mx_unsupported_shape(v));
         else
             mx_pagerduty_json_record(r, shape, v);
         static const enum mx_kind kinds[] = {
             MX_K_NATIVE,        MX_K_PD_LOG_ENTRY, MX_K_PD_INCIDENT, MX_K_PD_WEBHOOK_V3,
-            MX_K_PD_WEBHOOK_V2, MX_K_PD_ANALYTICS, MX_K_NATIVE};
+            MX_K_PD_WEBHOOK_V2, MX_K_PD_ANALYTICS, MX_K_NATIVE,      MX_K_NATIVE};
         r->kind = kinds[shape];
     }
     mx_record_end(r);

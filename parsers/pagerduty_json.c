@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "parsers/jfield.h"
+#include "parsers/unsupported.h"
 
 static bool has(const struct mx_jval *o, const char *key, enum mx_jtype type, struct mx_jval *out) {
     struct mx_jval v;
@@ -109,6 +110,8 @@ enum mx_pd_shape mx_pagerduty_json_shape(const struct mx_jval *o, struct mx_jval
     struct mx_str t = {NULL, 0};
     if (HAS(K_TYPE, MX_J_STRING)) mx_json_simd_string(&val[K_TYPE], &t.p, &t.n);
     if (ends_with(t, "_log_entry") || HAS(K_LOG_ENTRY, MX_J_OBJECT)) return MX_PD_LOG_ENTRY;
+    /* not native (that returned early): another platform's object is named as such */
+    if (mx_unsupported_shape(o)) return MX_PD_UNSUPPORTED;
     if (eq(t, "incident") || HAS(K_INCIDENT_NUMBER, MX_J_INT) ||
         (HAS(K_INCIDENT, MX_J_OBJECT) && !HAS(K_EVENT, MX_J_STRING) && !HAS(K_TIME, MX_J_STRING)))
         return MX_PD_INCIDENT;

@@ -27,8 +27,9 @@ enum mx_pd_shape {
     MX_PD_WEBHOOK_V3, /* {"event":{"event_type":...}} */
     MX_PD_WEBHOOK_V2, /* one message: {"event":"incident.trigger","incident":{...}} */
     MX_PD_ANALYTICS,  /* an Analytics raw incident: {"seconds_to_first_ack":...} */
-    MX_PD_PAGE        /* {"log_entries":[...]}, {"incidents":[...]}, {"messages":[...]},
+    MX_PD_PAGE,       /* {"log_entries":[...]}, {"incidents":[...]}, {"messages":[...]},
                        * {"data":[...]} (Analytics) or {"data":{...}} */
+    MX_PD_UNSUPPORTED /* another platform's shape, or PagerDuty v1 (parsers/unsupported.h) */
 };
 
 /* Classifies a JSON object. For MX_PD_PAGE, *items is the array of records (or the
