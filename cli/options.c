@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "parsers/diag.h"
+
 static const char MAIN_HELP[] =
     "Usage: mttx COMMAND [OPTIONS] INPUT...\n"
     "\n"
@@ -193,8 +195,9 @@ static const struct command *find_command(const char *name) {
 
 /* "mttx CMD: msg: arg" and a pointer to --help on stderr; returns 2, the usage status. */
 static int usage(const char *cmd, const char *msg, const char *arg) {
-    fprintf(stderr, "mttx%s%s: %s%s%s\n", cmd ? " " : "", cmd ? cmd : "", msg, arg ? ": " : "",
-            arg ? arg : "");
+    fprintf(stderr, "mttx%s%s: %s%s", cmd ? " " : "", cmd ? cmd : "", msg, arg ? ": " : "");
+    if (arg) mx_diag_put_escaped(stderr, arg); /* as typed, but never raw to the terminal */
+    fputc('\n', stderr);
     fprintf(stderr, "Try 'mttx%s%s --help'.\n", cmd ? " " : "", cmd ? cmd : "");
     return 2;
 }

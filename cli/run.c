@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,20 @@
 #include "reports/incident_report.h"
 #include "reports/postmortem_report.h"
 #include "parsers/mem.h"
+
+/* One message of the program on stderr, "mttx: ..." and a newline. Everything in it is
+ * escaped for the terminal (mx_diag_escape): option values, paths, config values and
+ * ids are as the user or the input wrote them. */
+__attribute__((format(printf, 1, 2))) static void complain(const char *fmt, ...) {
+    char buf[16384];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    fputs("mttx: ", stderr);
+    mx_diag_put_escaped(stderr, buf);
+    fputc('\n', stderr);
+}
 
 /* Reads DATE (YYYY-MM-DD, midnight in the zone), an RFC 3339 time (without an offset: in the
  * zone) or epoch seconds. Returns NULL, or why s is not a time. */
@@ -67,17 +82,17 @@ static int resolve_times(const struct mx_options *o, const struct mx_zone *zone,
     const char *why;
     *from = *to = MX_NO_TIME;
     if (o->from_text && (why = parse_when(o->from_text, zone, from))) {
-        fprintf(stderr, "mttx: --from %s: %s\n", o->from_text, why);
+        complain("--from %s: %s", o->from_text, why);
         return 2;
     }
     if (o->to_text && (why = parse_when(o->to_text, zone, to))) {
-        fprintf(stderr, "mttx: --to %s: %s\n", o->to_text, why);
+        complain("--to %s: %s", o->to_text, why);
         return 2;
     }
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (o->as_of_text) {
         if ((why = parse_when(o->as_of_text, zone, as_of))) {
-            fprintf(stderr, "mttx: --as-of %s: %s\n", o->as_of_text, why);
+            complain("--as-of %s: %s", o->as_of_text, why);
             return 2;
         }
     } else if (sde && *sde) {
@@ -85,11 +100,9 @@ static int resolve_times(const struct mx_options *o, const struct mx_zone *zone,
         errno = 0;
         long long v = strtoll(sde, &end, 10);
         if (errno || *end || v < 0 || v > MX_TIMES_MAX_MS / 1000) {
-            fprintf(stderr,
-                    "mttx: SOURCE_DATE_EPOCH: expected seconds since 1970 up to the year 9999, "
-                    "got \"");
-            mx_diag_put_escaped(stderr, sde);
-            fputs("\"\n", stderr);
+            complain("SOURCE_DATE_EPOCH: expected seconds since 1970 up to the year 9999, got "
+                     "\"%s\"",
+                     sde);
             return 2;
         }
         *as_of = (int64_t)v * 1000;
@@ -205,11 +218,11 @@ static int write_one(const struct output *out, const struct job *j) {
         w = mx_atomic_commit(&a, &b, err, sizeof err);
     }
     if (w != 0) {
-        fprintf(stderr, "mttx: %s\n", err);
+        complain("%s", err);
         return 1;
     }
     if (strcmp(j->o->out_dir, "-") != 0 && j->o->verbosity > 0)
-        fprintf(stderr, "mttx: wrote %s/%s\n", j->o->out_dir, out->name);
+        complain("wrote %s/%s", j->o->out_dir, out->name);
     return 0;
 }
 
@@ -218,15 +231,13 @@ static int write_draft(const struct job *j) {
     char name[128], path[4200];
     mx_postmortem_report_filename(name, sizeof name, j->r, j->incident);
     if (mx_atomic_mkdirs(j->o->postmortem_dir) != 0) {
-        fprintf(stderr, "mttx: %s: cannot create directory: %s\n", j->o->postmortem_dir,
-                strerror(errno));
+        complain("%s: cannot create directory: %s", j->o->postmortem_dir, strerror(errno));
         return 1;
     }
     snprintf(path, sizeof path, "%s/%s", j->o->postmortem_dir, name);
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) {
-        fprintf(stderr, "mttx: %s: %s\n", path,
-                errno == EEXIST ? "exists; not overwritten" : strerror(errno));
+        complain("%s: %s", path, errno == EEXIST ? "exists; not overwritten" : strerror(errno));
         return 1;
     }
     struct mx_buf b = {0};
@@ -235,10 +246,10 @@ static int write_draft(const struct job *j) {
     ok = close(fd) == 0 && ok;
     mx_buf_free(&b);
     if (!ok) {
-        fprintf(stderr, "mttx: %s: cannot write: %s\n", path, strerror(errno));
+        complain("%s: cannot write: %s", path, strerror(errno));
         return 1;
     }
-    fprintf(stderr, "mttx: postmortem draft written to %s\n", path);
+    complain("postmortem draft written to %s", path);
     return 0;
 }
 
@@ -247,7 +258,7 @@ static int write_chart_files(const struct mx_options *o, const struct mx_charts 
     char dir[4200], err[600];
     snprintf(dir, sizeof dir, "%s/charts", o->out_dir);
     if (mx_atomic_mkdirs(dir) != 0) {
-        fprintf(stderr, "mttx: %s: cannot create directory: %s\n", dir, strerror(errno));
+        complain("%s: cannot create directory: %s", dir, strerror(errno));
         return 1;
     }
     int rc = 0;
@@ -259,7 +270,7 @@ static int write_chart_files(const struct mx_options *o, const struct mx_charts 
             mx_buf_put(&b, c->chart[k].svg, c->chart[k].svg_len);
             if (mx_atomic_commit(&a, &b, err, sizeof err) == 0) continue;
         }
-        fprintf(stderr, "mttx: %s\n", err);
+        complain("%s", err);
         rc = 1;
     }
     return rc;
@@ -277,20 +288,18 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
         const char *program = getenv("MTTX_GNUPLOT");
         mx_charts_render(&charts, r, program && *program ? program : "gnuplot");
         if (charts.note[0] && r->n_months && o->verbosity >= 0)
-            fprintf(stderr, "mttx: warning: %s\n", charts.note);
+            complain("warning: %s", charts.note);
         j.charts = &charts;
     }
     if (o->cmd == MX_CMD_TIMELINE) {
         j.incident = mx_timeline_find(r->tl, o->incident);
         if (j.incident == (size_t)-1) {
-            fprintf(stderr, "mttx: incident ");
-            mx_diag_put_escaped(stderr, o->incident);
-            fprintf(stderr, " not found in the inputs\n");
+            complain("incident %s not found in the inputs", o->incident);
             return 1;
         }
     }
     if (strcmp(o->out_dir, "-") != 0 && mx_atomic_mkdirs(o->out_dir) != 0) {
-        fprintf(stderr, "mttx: %s: cannot create directory: %s\n", o->out_dir, strerror(errno));
+        complain("%s: cannot create directory: %s", o->out_dir, strerror(errno));
         return 1;
     }
     int rc = 0;
@@ -313,7 +322,7 @@ static bool gates_failed(const struct mx_options *o, const struct mx_result *r) 
         char msg[300];
         mx_compliance_gate_parse(o->fail_on[k], &g); /* checked in setup */
         if (mx_compliance_gate_failed(&g, &r->compliance, msg, sizeof msg)) {
-            fprintf(stderr, "mttx: gate failed: %s\n", msg);
+            complain("gate failed: %s", msg);
             failed = true;
         }
     }
@@ -328,10 +337,9 @@ static void warn_rule_limits(const struct mx_result *r) {
         if (!t->in_window || t->merged || !(t->rule_flags & MX_RULE_LIMIT)) continue;
         char id[200];
         mx_diag_excerpt(id, sizeof id, t->id.p, t->id.n);
-        fprintf(stderr,
-                "mttx: warning: a rule's pattern hit the PCRE2 match limits on %llu "
-                "incident%s (the first: %s); taken as no match\n",
-                (unsigned long long)r->rule_limit_hits, r->rule_limit_hits == 1 ? "" : "s", id);
+        complain("warning: a rule's pattern hit the PCRE2 match limits on %llu incident%s (the "
+                 "first: %s); taken as no match",
+                 (unsigned long long)r->rule_limit_hits, r->rule_limit_hits == 1 ? "" : "s", id);
         return;
     }
 }
@@ -357,7 +365,7 @@ static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
         diag->clear_line = true;
     }
     for (int i = 0; i < o->n_inputs; i++) {
-        if (o->verbosity > 0) fprintf(stderr, "mttx: reading %s\n", o->inputs[i]);
+        if (o->verbosity > 0) complain("reading %s", o->inputs[i]);
         mx_input_read_path(&rd, o->inputs[i]);
     }
     if (tty) fputs("\r\033[K", stderr);
@@ -374,26 +382,26 @@ static int setup(const struct mx_options *o, struct mx_config *cfg, struct mx_zo
     mx_config_default(cfg);
     *zone = *input_zone = NULL;
     if (o->config && mx_config_load(cfg, o->config, err, sizeof err) != 0) {
-        fprintf(stderr, "mttx: %s\n", err);
+        complain("%s", err);
         return 2;
     }
     if (o->input_format && !mx_config_format(cfg, o->input_format)) {
-        fprintf(stderr, "mttx: --input-format %s: no [format %s] section in the --config file\n",
-                o->input_format, o->input_format);
+        complain("--input-format %s: no [format %s] section in the --config file", o->input_format,
+                 o->input_format);
         return 2;
     }
     if ((why = mx_tz_open(o->tz, zone))) {
-        fprintf(stderr, "mttx: --tz %s: %s\n", o->tz, why);
+        complain("--tz %s: %s", o->tz, why);
         return 2;
     }
     if (cfg->input_timezone[0] && (why = mx_tz_open(cfg->input_timezone, input_zone))) {
-        fprintf(stderr, "mttx: [input] timezone %s: %s\n", cfg->input_timezone, why);
+        complain("[input] timezone %s: %s", cfg->input_timezone, why);
         return 2;
     }
     for (int k = 0; k < o->n_fail_on; k++) {
         struct mx_gate g;
         if ((why = mx_compliance_gate_parse(o->fail_on[k], &g))) {
-            fprintf(stderr, "mttx: --fail-on %s: %s\n", o->fail_on[k], why);
+            complain("--fail-on %s: %s", o->fail_on[k], why);
             return 2;
         }
     }
@@ -401,7 +409,7 @@ static int setup(const struct mx_options *o, struct mx_config *cfg, struct mx_zo
     if (enc && enc[0]) {
         iconv_t cd = iconv_open("UTF-8", enc);
         if (cd == (iconv_t)-1) {
-            fprintf(stderr, "mttx: input encoding %s: not known to iconv (see iconv -l)\n", enc);
+            complain("input encoding %s: not known to iconv (see iconv -l)", enc);
             return 2;
         }
         iconv_close(cd);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "parsers/mem.h"
+#include "parsers/utf8.h"
 
 static const char *const reason_names[] = {
     "invalid_json",  "not_an_object", "missing_field",   "bad_field", "bad_time",
@@ -75,21 +76,50 @@ uint32_t mx_diag_input_add(struct mx_diag *d, const char *path) {
     return (uint32_t)d->n_inputs++;
 }
 
+/* How many bytes at s[i..n) a terminal must be shown as \xHH: 0 for a safe character
+ * (printable ASCII, or a valid UTF-8 sequence of anything but the below), 1 for a C0
+ * control, DEL or a byte that is not valid UTF-8, the whole sequence for a C1 control
+ * (U+0080-U+009F: U+009B is CSI) or a bidirectional control (U+061C, U+200E-U+200F,
+ * U+202A-U+202E, U+2066-U+2069), which would reorder or hide what follows. */
+static size_t unsafe(const unsigned char *s, size_t n, size_t i) {
+    unsigned c = s[i];
+    if (c < 0x20 || c == 0x7f) return 1;
+    if (c < 0x80) return 0;
+    size_t k = mx_utf8_len(s + i, n - i);
+    if (k == 0) return 1;
+    if (k == 2 && c == 0xC2 && s[i + 1] <= 0x9F) return 2;
+    if (k == 2 && c == 0xD8 && s[i + 1] == 0x9C) return 2;
+    if (k == 3 && c == 0xE2 && s[i + 1] == 0x80 &&
+        (s[i + 2] == 0x8E || s[i + 2] == 0x8F || (s[i + 2] >= 0xAA && s[i + 2] <= 0xAE)))
+        return 3;
+    if (k == 3 && c == 0xE2 && s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9) return 3;
+    return 0;
+}
+
+/* The length of the character at s[i] (1 when not valid UTF-8). */
+static size_t char_len(const unsigned char *s, size_t n, size_t i) {
+    size_t k = s[i] < 0x80 ? 1 : mx_utf8_len(s + i, n - i);
+    return k ? k : 1;
+}
+
 size_t mx_diag_escape(char *out, size_t cap, const char *s, size_t n, size_t *used) {
     static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
     size_t len = 0, i = 0;
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        bool esc = c < 0x20 || c == 0x7f;
-        if (len + (esc ? 4 : 1) > cap) break;
-        if (esc) {
-            out[len++] = '\\';
-            out[len++] = 'x';
-            out[len++] = hex[c >> 4];
-            out[len++] = hex[c & 15];
-        } else {
-            out[len++] = (char)c;
+    while (i < n) {
+        size_t bad = unsafe(u, n, i), k = bad ? bad : char_len(u, n, i);
+        if (len + (bad ? 4 * bad : k) > cap) break;
+        for (size_t j = 0; j < k; j++) {
+            if (bad) {
+                out[len++] = '\\';
+                out[len++] = 'x';
+                out[len++] = hex[u[i + j] >> 4];
+                out[len++] = hex[u[i + j] & 15];
+            } else {
+                out[len++] = (char)u[i + j];
+            }
         }
+        i += k;
     }
     *used = i;
     return len;
@@ -146,9 +176,14 @@ __attribute__((format(printf, 5, 0))) static size_t compose(char *line, size_t c
     size_t msg_at = len;
     int k = snprintf(line + len, cap - len, ": %s: ", kind);
     len += (size_t)k;
-    k = vsnprintf(line + len, cap - len, fmt, ap);
+    /* the message is escaped as a whole: whatever a parser quoted from the input (a
+     * zone name, an archive entry's name) reaches the terminal escaped even if it was
+     * not excerpted; excerpts pass unchanged (they hold no unsafe byte) */
+    char msg[1024];
+    k = vsnprintf(msg, sizeof msg, fmt, ap);
     if (k < 0) k = 0;
-    len += (size_t)k < cap - len ? (size_t)k : cap - len - 1;
+    size_t n = (size_t)k < sizeof msg ? (size_t)k : sizeof msg - 1, used;
+    len += mx_diag_escape(line + len, cap - len - 1, msg, n, &used);
     *len_out = len;
     return msg_at;
 }
@@ -221,18 +256,24 @@ void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, 
 
 void mx_diag_excerpt(char *out, size_t cap, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
     size_t k = 0, i = 0;
     out[k++] = '"';
-    for (; i < n && i < 40 && k + 8 < cap; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
-            out[k++] = '\\';
-            out[k++] = 'x';
-            out[k++] = hex[c >> 4];
-            out[k++] = hex[c & 15];
-        } else {
-            out[k++] = (char)c;
+    while (i < n && i < 40 && k + 8 < cap) {
+        size_t bad = unsafe(u, n, i), len = bad ? bad : char_len(u, n, i);
+        if (!bad && (u[i] == '"' || u[i] == '\\')) bad = len = 1;
+        if (k + (bad ? 4 * len : len) + 8 > cap) break;
+        for (size_t j = 0; j < len; j++) {
+            if (bad) {
+                out[k++] = '\\';
+                out[k++] = 'x';
+                out[k++] = hex[u[i + j] >> 4];
+                out[k++] = hex[u[i + j] & 15];
+            } else {
+                out[k++] = (char)u[i + j];
+            }
         }
+        i += len;
     }
     if (i < n) {
         memcpy(out + k, "...", 3);

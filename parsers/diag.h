@@ -128,8 +128,8 @@ void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, 
     __attribute__((format(printf, 3, 4)));
 
 /* Writes a quoted, escaped, truncated excerpt of s[0..n) into out (cap >= 8):
- * "abc\x01..." with at most 40 bytes of input; controls, quotes and backslashes as
- * \xHH. For messages that quote the offending text. */
+ * "abc\x01..." with at most 40 bytes of input; what mx_diag_escape escapes, quotes and
+ * backslashes as \xHH. For messages that quote the offending text. */
 void mx_diag_excerpt(char *out, size_t cap, const char *s, size_t n);
 
 /* Stable names: "invalid_json", "unknown_event", "pagerduty_log_entry", ... */
@@ -137,8 +137,10 @@ const char *mx_diag_reason_name(enum mx_reason r);
 const char *mx_diag_kind_name(enum mx_kind k);
 const char *mx_diag_warning_name(enum mx_warning w);
 
-/* The escaping of every text a terminal shows (paths, ids, messages): C0 controls and
- * DEL as \xHH, everything else as is. Writes the escaped form of as much of s[0..n)
+/* The escaping of every text a terminal shows (paths, ids, messages): C0 controls,
+ * DEL, bytes that are not valid UTF-8, C1 controls (U+0080-U+009F) and bidirectional
+ * controls (U+061C, U+200E/F, U+202A-E, U+2066-9) as \xHH per byte; everything else as
+ * is. Writes the escaped form of as much of s[0..n)
  * as fits in out[0..cap) (no NUL), sets *used to the input bytes consumed and returns
  * the bytes written; callers loop until used reaches n. */
 size_t mx_diag_escape(char *out, size_t cap, const char *s, size_t n, size_t *used);

@@ -16,6 +16,22 @@ void mx_esc_json(struct mx_buf *b, const char *s, size_t n) {
     mx_buf_putc(b, '"');
 }
 
+/* The code point of the valid UTF-8 sequence s[0..k). */
+static unsigned code_point(const unsigned char *s, size_t k) {
+    unsigned cp = k == 1 ? s[0] : s[0] & (0x3F >> (k - 1));
+    for (size_t i = 1; i < k; i++) cp = (cp << 6) | (s[i] & 0x3F);
+    return cp;
+}
+
+/* C1 controls and bidirectional controls: valid in JSON, but a terminal showing the
+ * file (cat, less -r, a CI log) would obey them; JSON writes them as \uXXXX, which
+ * decodes to the same text. */
+static bool terminal_control(const unsigned char *s, size_t k) {
+    unsigned cp = code_point(s, k);
+    return (cp >= 0x80 && cp <= 0x9F) || cp == 0x61C || cp == 0x200E || cp == 0x200F ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /* Safe bytes are copied in runs, one put per run; \n \t \r get their short escapes and the
  * other controls \u00XX. */
 void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n) {
@@ -51,6 +67,12 @@ void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n) {
             if (k == 0) {
                 mx_buf_puts(b, REPLACEMENT);
                 i++;
+            } else if (terminal_control(u + i, k)) {
+                unsigned cp = code_point(u + i, k);
+                char e[6] = {'\\',        'u', hex[cp >> 12], hex[cp >> 8 & 15], hex[cp >> 4 & 15],
+                             hex[cp & 15]};
+                mx_buf_put(b, e, 6);
+                i += k;
             } else {
                 mx_buf_put(b, s + i, k);
                 i += k;
@@ -63,14 +85,38 @@ void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n) {
 /* Whether the code point of the valid sequence s[0..k) is a C1 control or a
  * noncharacter (U+FDD0-U+FDEF, U+xxFFFE, U+xxFFFF). */
 static bool html_unsafe(const unsigned char *s, size_t k) {
-    unsigned cp = s[0] & (0x3F >> (k - 1));
-    for (size_t i = 1; i < k; i++) cp = (cp << 6) | (s[i] & 0x3F);
+    unsigned cp = code_point(s, k);
     return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
 /* DEL counts as a control here; C1 controls and noncharacters need the decoded code point,
  * so html_unsafe checks every valid multi-byte sequence. */
+/* Whether s[0..n) holds a bidirectional control (U+061C, U+200E-F, U+202A-E,
+ * U+2066-9), looking only at the bytes that can start one. */
+static bool has_bidi(const unsigned char *s, size_t n) {
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != 0xE2 && s[i] != 0xD8) continue;
+        size_t k = mx_utf8_len(s + i, n - i);
+        if (k >= 2 && terminal_control(s + i, k)) return true;
+    }
+    return false;
+}
+
+static void html_body(struct mx_buf *b, const char *s, size_t n);
+
 void mx_esc_html(struct mx_buf *b, const char *s, size_t n) {
+    /* a value that could reorder the text around it is isolated (<bdi>): input text is
+     * only ever written as element content, never into an attribute */
+    if (has_bidi((const unsigned char *)s, n)) {
+        mx_buf_puts(b, "<bdi>");
+        html_body(b, s, n);
+        mx_buf_puts(b, "</bdi>");
+    } else {
+        html_body(b, s, n);
+    }
+}
+
+static void html_body(struct mx_buf *b, const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {

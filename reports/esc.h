@@ -9,11 +9,14 @@
 
 #include "reports/buf.h"
 
-/* A JSON string with quotes: " \ and U+0000-U+001F escaped, invalid UTF-8 as U+FFFD. */
+/* A JSON string with quotes: " \ and U+0000-U+001F escaped, C1 and bidirectional
+ * controls as \uXXXX (the same text, harmless when the file is shown on a terminal),
+ * invalid UTF-8 as U+FFFD. */
 void mx_esc_json(struct mx_buf *b, const char *s, size_t n);
-/* HTML text or a double-quoted attribute value: & < > " ' as entities; line breaks
- * and tabs as spaces; other C0/C1
- * controls, noncharacters and invalid UTF-8 as U+FFFD. */
+/* HTML element content: & < > " ' as entities; line breaks and tabs as spaces; other
+ * C0/C1 controls, noncharacters and invalid UTF-8 as U+FFFD; a value holding a
+ * bidirectional control is wrapped in <bdi> so it cannot reorder the text around it
+ * (hence never for attribute values, which hold no input). */
 void mx_esc_html(struct mx_buf *b, const char *s, size_t n);
 /* mx_esc_json without the surrounding quotes. */
 void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n);

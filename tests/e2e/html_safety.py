@@ -71,6 +71,15 @@ with tempfile.TemporaryDirectory() as d:
     if p.returncode != 0:
         failures.append("mttx exited %d: %s" % (p.returncode, p.stderr))
     check_report(out, 6)
+    # bidirectional controls in input only ever appear inside <bdi> (they cannot reorder
+    # the page around them)
+    raw = open(os.path.join(out, "report.html"), encoding="utf-8").read()
+    outside = re.sub(r"<bdi>.*?</bdi>", "", raw, flags=re.S)
+    for ch in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+        if ch in outside:
+            failures.append("report.html: U+%04X outside <bdi>" % ord(ch))
+    if "<bdi>invoice\u202efdp.exe" not in raw:
+        failures.append("report.html: the right-to-left title is not isolated in <bdi>")
     p = subprocess.run([mttx, "audit", "-q", "--as-of", "2026-06-01", "-f", "csv", "-o", out,
                         fixture], capture_output=True, text=True)
     if p.returncode != 0:

@@ -19,6 +19,13 @@ static void js(const char *in, size_t n, const char *want) {
     mx_buf_free(&b);
 }
 
+static void html(const char *in, const char *want) {
+    struct mx_buf b = {0};
+    mx_esc_html(&b, in, strlen(in));
+    CHECK_STR(b.p ? b.p : "", want);
+    mx_buf_free(&b);
+}
+
 static void dur(int64_t ms, const char *want) {
     struct mx_buf b = {0};
     mx_fmt_duration(&b, ms);
@@ -34,6 +41,27 @@ static void secs(int64_t ms, const char *want) {
 }
 
 int main(void) {
+    /* terminal controls: JSON keeps the text but writes C1 and bidi controls as \u */
+    js("a\xc2\x9b"
+       "b",
+       4, "\"a\\u009bb\"");
+    js("x\xe2\x80\xaey", 5, "\"x\\u202ey\"");
+    js("x\xe2\x81\xa6y\xe2\x81\xa9", 8, "\"x\\u2066y\\u2069\"");
+    js("é\xe2\x80\x93", 5, "\"é\xe2\x80\x93\""); /* accents and dashes stay */
+    /* HTML isolates a value holding a bidi control, and only such a value */
+    html("plain <b>", "plain &lt;b&gt;");
+    html("invoice\xe2\x80\xae"
+         "fdp.exe",
+         "<bdi>invoice\xe2\x80\xae"
+         "fdp.exe</bdi>");
+    html("a\xe2\x81\xa7"
+         "b",
+         "<bdi>a\xe2\x81\xa7"
+         "b</bdi>");
+    html("a\xc2\x9b"
+         "b",
+         "a\xEF\xBF\xBD"
+         "b"); /* C1: U+FFFD, as before */
     md("a|b", 3, "a\\|b");
     md("[x](javascript:alert(1))", 24, "\\[x\\]\\(javascript\\:alert\\(1\\)\\)");
     md("<script>", 8, "\\<script\\>");
