@@ -20,6 +20,7 @@
 #include <zlib.h>
 
 #include "parsers/mem.h"
+#include "parsers/utf8.h"
 
 enum kind { K_FD, K_MEM, K_GZIP, K_ICONV, K_FUNC, K_AHEAD };
 
@@ -72,6 +73,7 @@ struct mx_stream {
     size_t ilen;        /* unconverted bytes at ibuf */
     uint64_t iconsumed; /* input bytes converted so far */
     char from[40];
+    enum { I_CONVERT, I_UNDECIDED, I_PASS } imode; /* see mx_stream_iconv */
     /* func */
     long (*func)(void *ctx, char *buf, size_t n, const char **err);
     void *func_ctx;
@@ -122,6 +124,17 @@ struct mx_stream *mx_stream_func(long (*read)(void *ctx, char *buf, size_t n, co
     return s;
 }
 
+/* Whether cd turns printable ASCII into the same bytes (not so for UTF-16, EBCDIC). */
+static bool ascii_compatible(iconv_t cd) {
+    char probe[] = "Az09,\"\r\n", out[64];
+    char *in = probe, *o = out;
+    size_t left = sizeof probe - 1, room = sizeof out;
+    bool same = iconv(cd, &in, &left, &o, &room) != (size_t)-1 && left == 0 &&
+                (size_t)(o - out) == sizeof probe - 1 && memcmp(out, probe, sizeof probe - 1) == 0;
+    iconv(cd, NULL, NULL, NULL, NULL); /* back to the initial state */
+    return same;
+}
+
 struct mx_stream *mx_stream_iconv(struct mx_stream *inner, const char *from) {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1) {
@@ -133,6 +146,7 @@ struct mx_stream *mx_stream_iconv(struct mx_stream *inner, const char *from) {
     s->cd = cd;
     s->ibuf = mx_mem_malloc(GZ_IN);
     snprintf(s->from, sizeof s->from, "%s", from);
+    s->imode = ascii_compatible(cd) ? I_UNDECIDED : I_CONVERT;
     return s;
 }
 
@@ -225,7 +239,68 @@ static void ahead_free(struct ahead *a) {
 
 /* Converts into buf, reading more input whenever the buffered input is used up or
  * ends inside a character; returns once something was produced. */
+/* While undecided: hands out the ASCII bytes before the first non-ASCII character and
+ * decides at that character (see mx_stream_iconv). Returns the bytes copied to buf, 0
+ * when buffered input is needed (more to read), or -1 with the stream failed. */
+static long iconv_decide(struct mx_stream *s, char *buf, size_t n) {
+    for (;;) {
+        size_t i = 0;
+        while (i < s->ilen && (unsigned char)s->ibuf[i] < 0x80) i++;
+        if (i > 0 || s->ilen == 0) {
+            size_t k = i < n ? i : n;
+            if (k == 0 && s->ilen == 0) {
+                long got = mx_stream_read(s->inner, s->ibuf, GZ_IN);
+                if (got < 0) {
+                    snprintf(s->errbuf, sizeof s->errbuf, "%s", mx_stream_error(s->inner));
+                    return fail(s, s->errbuf);
+                }
+                if (got == 0) return 0;
+                s->ilen = (size_t)got;
+                continue;
+            }
+            memcpy(buf, s->ibuf, k);
+            memmove(s->ibuf, s->ibuf + k, s->ilen - k);
+            s->ilen -= k;
+            s->iconsumed += k;
+            return (long)k;
+        }
+        /* ibuf starts with a non-ASCII byte: read enough for a whole UTF-8 sequence */
+        if (s->ilen < 4) {
+            long got = mx_stream_read(s->inner, s->ibuf + s->ilen, GZ_IN - s->ilen);
+            if (got < 0) {
+                snprintf(s->errbuf, sizeof s->errbuf, "%s", mx_stream_error(s->inner));
+                return fail(s, s->errbuf);
+            }
+            if (got > 0) {
+                s->ilen += (size_t)got;
+                continue;
+            }
+        }
+        s->imode = mx_utf8_len((const unsigned char *)s->ibuf, s->ilen) ? I_PASS : I_CONVERT;
+        return 0;
+    }
+}
+
 static long iconv_read(struct mx_stream *s, char *buf, size_t n) {
+    if (s->imode == I_UNDECIDED) {
+        long k = iconv_decide(s, buf, n);
+        if (k != 0 || s->imode == I_UNDECIDED) return k; /* bytes, a failure, or the end */
+    }
+    if (s->imode == I_PASS) { /* UTF-8: what is buffered, then the inner stream as is */
+        if (s->ilen) {
+            size_t k = s->ilen < n ? s->ilen : n;
+            memcpy(buf, s->ibuf, k);
+            memmove(s->ibuf, s->ibuf + k, s->ilen - k);
+            s->ilen -= k;
+            return (long)k;
+        }
+        long got = mx_stream_read(s->inner, buf, n);
+        if (got < 0) {
+            snprintf(s->errbuf, sizeof s->errbuf, "%s", mx_stream_error(s->inner));
+            return fail(s, s->errbuf);
+        }
+        return got;
+    }
     char *out = buf;
     size_t room = n;
     bool need_more = s->ilen == 0;

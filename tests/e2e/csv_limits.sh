@@ -27,6 +27,15 @@ with open("fields.csv", "w") as f:
     f.write('2026-01-01T00:03:00Z,A,note,"never closed\nand on\n')
 with open("cp1252.csv", "wb") as f:
     f.write(b"time,incident,event,title\n2026-01-01T00:00:00Z,A,detected,caf\xe9 down\n")
+import os
+os.makedirs("mixed", exist_ok=True)
+with open("mixed/a-utf8.csv", "wb") as f:  # UTF-8, with ASCII rows first
+    f.write(b"time,incident,event,title\n" + b"2026-01-01T00:00:00Z,U,note,plain\n" * 3000 +
+            "2026-01-01T00:00:00Z,U,detected,Caf\u00e9 \u2014 \u00c9mile\n".encode())
+with open("mixed/b-cp1252.csv", "wb") as f:
+    f.write(b"time,incident,event,title\n2026-01-01T00:00:00Z,W,detected,caf\xe9 \x96 d\xe9j\xe0\n")
+with open("utf16.csv", "wb") as f:  # not ASCII-compatible: always converted
+    f.write("time,incident,event,title\n2026-01-01T00:00:00Z,X,detected,caf\u00e9\n".encode("utf-16"))
 with open("limits.ini", "w") as f:
     f.write("[limits]\ncsv_fields = 4\ncsv_field_bytes = 100\n")
 PY
@@ -50,6 +59,14 @@ set -e
 grep -q "^cp1252.csv:2: error: not UTF-8 (byte offset 61); name its encoding with --input-encoding$" err.txt || fail "encoding: $(cat err.txt)"
 "$mttx" check --input-encoding WINDOWS-1252 --debug-dump-events cp1252.csv >out.txt 2>err.txt || fail "with encoding: exit $?"
 grep -q 'title="café down"' out.txt || fail "converted title: $(cat out.txt)"
+# a folder of exports in both encodings: the UTF-8 one is read as UTF-8, the named
+# encoding applies to the other (the first non-ASCII character decides, past 64 KiB of
+# ASCII rows too)
+"$mttx" check --input-encoding WINDOWS-1252 --debug-dump-events mixed >out.txt 2>err.txt || fail "mixed: exit $? $(cat err.txt)"
+grep -q 'title="Café — Émile"' out.txt || fail "UTF-8 file in a WINDOWS-1252 run: $(grep '"U"' out.txt | tail -1)"
+grep -q 'title="café – déjà"' out.txt || fail "WINDOWS-1252 file: $(grep '"W"' out.txt)"
+"$mttx" check --input-encoding UTF-16 --debug-dump-events utf16.csv >out.txt 2>err.txt || fail "utf-16: exit $? $(cat err.txt)"
+grep -q 'title="café"' out.txt || fail "UTF-16 title: $(cat out.txt)"
 set +e
 "$mttx" check --input-encoding NO-SUCH-CHARSET cp1252.csv 2>err.txt
 rc=$?
