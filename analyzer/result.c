@@ -31,6 +31,7 @@ static void count_inputs(struct mx_result *r, const struct mx_timelines *tl,
         r->total.duplicates += in->duplicates;
         r->total_records += s->records;
         r->total_rejected += s->rejected;
+        r->skipped_files += s->skipped;
         for (int k = 0; k < MX_R__COUNT; k++) r->by_reason[k] += s->by_reason[k];
         for (int k = 0; k < MX_W__COUNT; k++) r->by_warning[k] += s->by_warning[k];
     }

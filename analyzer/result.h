@@ -44,6 +44,7 @@ struct mx_result {
     size_t n_inputs;
     struct mx_input_sum total; /* .stat unused */
     uint64_t total_records, total_rejected;
+    uint64_t skipped_files; /* inputs in no recognised format, skipped unread */
     uint64_t by_reason[MX_R__COUNT];
     uint64_t by_warning[MX_W__COUNT];
     /* incidents in the window; merged ones are only counted as merged */

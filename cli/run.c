@@ -457,7 +457,10 @@ int mx_run(const struct mx_options *o) {
     }
     /* precedence: 2 (handled above), then 1, then 4, then 3 */
     bool gate = o->cmd != MX_CMD_CHECK && gates_failed(o, &res);
-    rc = (out_rc || diag.failures) ? 1 : (o->strict && res.total_rejected) ? 4 : gate ? 3 : 0;
+    rc = (out_rc || diag.failures)                                  ? 1
+         : (o->strict && (res.total_rejected || res.skipped_files)) ? 4
+         : gate                                                     ? 3
+                                                                    : 0;
     mx_result_free(&res);
     free(dups);
     mx_timeline_free(tl);

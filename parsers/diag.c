@@ -21,7 +21,7 @@ _Static_assert(sizeof reason_names / sizeof reason_names[0] == MX_R__COUNT,
 
 static const char *const warning_names[] = {
     "unknown_event",    "unknown_severity", "time_without_zone", "ignored_field",
-    "trailing_garbage", "truncated_export", "skipped_entry",
+    "trailing_garbage", "truncated_export", "skipped_entry",     "skipped_file",
 };
 _Static_assert(sizeof warning_names / sizeof warning_names[0] == MX_W__COUNT,
                "a name for each value");

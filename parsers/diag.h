@@ -51,6 +51,7 @@ enum mx_warning {
     MX_W_TRAILING_GARBAGE, /* bytes after the last gzip member */
     MX_W_TRUNCATED_EXPORT, /* a CSV export with exactly the vendor's row limit */
     MX_W_SKIPPED_ENTRY,    /* an archive entry that is not a regular file */
+    MX_W_SKIPPED_FILE,     /* an input in no recognised format: not read at all */
     MX_W__COUNT
 };
 
@@ -82,6 +83,7 @@ struct mx_input_stat {
     uint64_t by_warning[MX_W__COUNT];
     uint64_t by_kind[MX_K__COUNT]; /* accepted records by kind */
     uint64_t skipped_entries;      /* archive entries that are not regular files */
+    bool skipped;                  /* in no recognised format: skipped unread */
     const char *failure;           /* why the input is damaged or unreadable, or NULL */
 };
 

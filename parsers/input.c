@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "parsers/mem.h"
+#include "parsers/utf8.h"
 #include "parsers/json_simd.h"
 #include "parsers/archive.h"
 #include "parsers/pagerduty_csv.h"
@@ -121,11 +122,58 @@ static int failed(struct mx_reader *rd, uint32_t src, struct mx_stream *s, const
     return -1;
 }
 
-/* Text content: CSV, a JSON document or JSON lines. Takes s. */
+/* Whether some line of head[0..n) (the input's first bytes; `whole` when that is all
+ * of it) is meant as JSON: a JSON object, or valid UTF-8 that opens one (a number or a
+ * string line happens in binary files, random bytes are rarely valid UTF-8); true also when head
+ * holds no line but blanks (an empty input is read, and holds no record). A line cut by the end of
+ * the head is not judged. */
+static bool some_json_line(struct mx_reader *rd, const char *head, size_t n, bool whole) {
+    bool blank = true;
+    char *tmp = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(head + i, '\n', n - i);
+        if (!nl && !whole) break;
+        size_t len = (nl ? (size_t)(nl - head) : n) - i;
+        const char *line = head + i;
+        i += len + 1;
+        if (mx_lines_blank(line, len)) continue;
+        blank = false;
+        if (memchr(line, '\0', len)) continue;
+        if (len + MX_JSON_PADDING > cap) {
+            cap = len + MX_JSON_PADDING;
+            tmp = mx_mem_realloc(tmp, cap);
+        }
+        memcpy(tmp, line, len);
+        memset(tmp + len, 0, MX_JSON_PADDING);
+        /* a line that opens an object or array as valid UTF-8 is meant as JSON, even if broken:
+         * its file is read, and the line rejected with its position */
+        size_t b = 0;
+        while (b < len && (line[b] == ' ' || line[b] == '\t')) b++;
+        if (b < len && (line[b] == '{' || line[b] == '[') && mx_utf8_valid(line, len, NULL)) {
+            free(tmp);
+            return true;
+        }
+        struct mx_jval root;
+        if (!mx_json_simd_parse(rd->json, tmp, len, &root) &&
+            mx_json_simd_type(&root) == MX_J_OBJECT) {
+            free(tmp);
+            return true;
+        }
+    }
+    free(tmp);
+    return blank;
+}
+
+/* Text content: CSV, a JSON document or JSON lines; a file in none of them (a PNG, a
+ * README beside the exports) is skipped with one warning, not rejected line by line.
+ * Formats are told from the first 4096 bytes; whether anything is readable at all from
+ * the first 64 KiB. Takes s. */
 static int read_text(struct mx_reader *rd, struct mx_stream *s, uint32_t src, const char *head,
-                     size_t k) {
+                     size_t all) {
     struct mx_input_stat *in = &rd->diag->inputs[src];
     int rc;
+    size_t k = all < 4096 ? all : 4096;
     char c = first_char(head, k);
     const struct mx_line_format *f = rd->opts.forced;
     for (size_t i = 0; !f && i < rd->opts.n_formats; i++)
@@ -141,6 +189,15 @@ static int read_text(struct mx_reader *rd, struct mx_stream *s, uint32_t src, co
     } else if (mx_jsonin_is_document(head, k)) {
         in->format = "json";
         rc = mx_jsonin_document(rd, s, src);
+    } else if (!some_json_line(rd, head, all, mx_stream_peek_is_all(s))) {
+        in->format = "unrecognised";
+        in->skipped = true;
+        struct mx_pos pos = {in->path, src, 0, -1};
+        mx_diag_warn(rd->diag, &pos, MX_W_SKIPPED_FILE,
+                     "skipped: not a recognised format (no line of its first %zu KiB reads as "
+                     "JSON, CSV or a configured custom format)",
+                     all >> 10 ? all >> 10 : 1);
+        rc = 0;
     } else {
         in->format = "jsonl";
         rc = mx_jsonin_lines(rd, s, src);
@@ -186,7 +243,7 @@ int mx_input_read_stream(struct mx_reader *rd, const char *path, struct mx_strea
             return failed(rd, src, s, "an archive nested deeper than one level (not read)");
         return mx_archive_read(rd, s, src, depth);
     }
-    k = mx_stream_peek(s, &head, 4096);
+    k = mx_stream_peek(s, &head, (size_t)64 << 10);
     if (k < 0) return failed(rd, src, s, mx_stream_error(s));
     return read_text(rd, s, src, head, (size_t)k);
 }

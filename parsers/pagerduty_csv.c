@@ -397,12 +397,16 @@ int mx_pagerduty_csv_read(struct mx_reader *rd, struct mx_stream *s, uint32_t sr
                      (unsigned long long)off);
         rc = -1;
     }
-    if (c.bad_header) {
-        pos.line = 1;
-        mx_diag_fail(rd->diag, &pos,
-                     "CSV header not recognised: expected a PagerDuty incidents export or the "
-                     "columns time, incident, event");
-        rc = -1;
+    if (c.bad_header && rc == 0) {
+        /* a CSV that is none of the known ones (a spreadsheet beside the exports, a
+         * README with a comma in its first line): skipped, like any unrecognised file */
+        struct mx_input_stat *in = &rd->diag->inputs[src];
+        in->format = "unrecognised";
+        in->skipped = true;
+        pos.line = 0;
+        mx_diag_warn(rd->diag, &pos, MX_W_SKIPPED_FILE,
+                     "skipped: CSV header not recognised (expected a PagerDuty incidents export "
+                     "or the columns time, incident, event)");
     } else if (c.t) {
         rd->diag->inputs[src].format = c.t->kind == MX_K_CSV ? "csv" : "pagerduty-csv";
         for (int k = 0; k < 2; k++)

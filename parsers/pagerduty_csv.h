@@ -22,7 +22,8 @@
 #include "parsers/input.h"
 
 /* Reads stream s (input src) as CSV. Returns 0, or -1 when the input failed (a
- * stream error, not UTF-8, or a header that is none of the known ones). */
+ * stream error, not UTF-8). A header that is none of the known ones skips the input
+ * (marked skipped, one skipped_file warning): it holds no record mttx can read. */
 int mx_pagerduty_csv_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src);
 
 /* Whether a text input whose first bytes are head[0..n) looks like CSV: its first

@@ -24,7 +24,7 @@
 
 enum kind { K_FD, K_MEM, K_GZIP, K_ICONV, K_FUNC, K_AHEAD };
 
-#define PEEK_MAX 4096
+#define PEEK_MAX ((size_t)64 << 10) /* a file is judged on its first 64 KiB */
 #define GZ_IN    65536
 #define AHEAD_N  4          /* read-ahead buffers */
 #define AHEAD_SZ (1u << 18) /* bytes each: 1 MiB ahead at the most */
@@ -519,6 +519,10 @@ long mx_stream_peek(struct mx_stream *s, const char **p, size_t n) {
     }
     *p = s->peek;
     return (long)s->peek_len;
+}
+
+bool mx_stream_peek_is_all(const struct mx_stream *s) {
+    return s->done;
 }
 
 int mx_stream_seekable_fd(const struct mx_stream *s) {

@@ -66,6 +66,8 @@ long mx_stream_read(struct mx_stream *s, char *buf, size_t n);
  * a short or damaged input: the error then comes with the next read), or -1 on a read
  * error before any byte. */
 long mx_stream_peek(struct mx_stream *s, const char **p, size_t n);
+/* After a peek: whether the peeked bytes are the whole stream (it ended within them). */
+bool mx_stream_peek_is_all(const struct mx_stream *s);
 
 /* Why the last read returned -1, or NULL. */
 const char *mx_stream_error(const struct mx_stream *s);

@@ -43,6 +43,8 @@ static void details(struct mx_buf *b, const struct mx_input_stat *st) {
         if (st->by_reason[k])
             mx_buf_printf(b, "  rejected %s: %llu\n", mx_diag_reason_name((enum mx_reason)k),
                           (unsigned long long)st->by_reason[k]);
+    if (st->skipped)
+        mx_buf_puts(b, "  skipped: not a recognised format (nothing read; --strict fails)\n");
     if (st->failure) {
         mx_buf_puts(b, "  damaged: ");
         put_term(b, st->failure);

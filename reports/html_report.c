@@ -436,7 +436,9 @@ static void quality(struct mx_buf *b, const struct mx_result *r) {
             mx_esc_html(b, in->stat->failure, strlen(in->stat->failure));
             mx_buf_puts(b, "</span>");
         } else {
-            mx_buf_puts(b, "read");
+            mx_buf_puts(b, in->stat->skipped ? "<span class=\"bad\">skipped: not a recognised "
+                                               "format</span>"
+                                             : "read");
         }
         mx_buf_puts(b, "</td></tr>");
     }

@@ -330,7 +330,13 @@ static void totals(struct mx_buf *b, const struct mx_result *r) {
     reasons(b, r->by_reason);
     mx_buf_puts(b, ",\n  \"warnings_by_kind\": ");
     warnings(b, r->by_warning);
-    mx_buf_puts(b, ",\n");
+    mx_buf_puts(b, ",\n  \"skipped_files\": [");
+    for (size_t i = 0, n = 0; i < r->n_inputs; i++) {
+        if (!r->inputs[i].stat->skipped) continue;
+        if (n++) mx_buf_putc(b, ',');
+        mx_esc_json(b, r->inputs[i].stat->path, strlen(r->inputs[i].stat->path));
+    }
+    mx_buf_puts(b, "],\n");
 }
 
 /* A rule's pattern, or null when the rule is not configured (nothing compiled). */

@@ -370,7 +370,7 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
             mx_buf_puts(b, "damaged: ");
             mdc(b, in->stat->failure);
         } else {
-            mx_buf_puts(b, "read");
+            mx_buf_puts(b, in->stat->skipped ? "skipped: not a recognised format" : "read");
         }
         mx_buf_puts(b, " |\n");
     }
