@@ -44,7 +44,7 @@ struct value {
 };
 
 struct inc {
-    struct value title, service, team, channel;
+    struct value title, service, team, channel, number;
     uint8_t sev, cls;
 };
 
@@ -160,6 +160,7 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     best_value(tl, &in->service, ev->service, ev->time_ms, 2);
     best_value(tl, &in->team, ev->team, ev->time_ms, 2);
     best_value(tl, &in->channel, ev->channel, ev->time_ms, 2);
+    best_value(tl, &in->number, ev->number, ev->time_ms, 2);
     if (ev->severity != MX_SEV_NONE && (in->sev == MX_SEV_NONE || ev->severity < in->sev))
         in->sev = (uint8_t)ev->severity;
     if (ev->has_class && ev->cls > in->cls) in->cls = (uint8_t)ev->cls;
@@ -368,6 +369,7 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
         t->service = mx_intern_str(&tl->strings, in->service.id);
         t->team = mx_intern_str(&tl->strings, in->team.id);
         t->channel = mx_intern_str(&tl->strings, in->channel.id);
+        t->number = mx_intern_str(&tl->strings, in->number.id);
         t->service_data = t->service;
         t->severity = (enum mx_severity)in->sev;
         t->cls = (enum mx_class)in->cls;
@@ -386,13 +388,78 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
     qsort(tl->tls, ni, sizeof *tl->tls, cmp_tl);
 }
 
+/* Whether s[0..n) equals the NUL-terminated id, ASCII case folded when fold. */
+static bool same_id(struct mx_str s, const char *id, size_t n, bool fold) {
+    if (s.n != n) return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s.p[i], b = (unsigned char)id[i];
+        if (fold && a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
+        if (fold && b >= 'A' && b <= 'Z') b = (unsigned char)(b + 32);
+        if (a != b) return false;
+    }
+    return true;
+}
+
 size_t mx_timeline_find(const struct mx_timelines *tl, const char *id) {
     size_t n = strlen(id);
-    for (size_t i = 0; i < tl->n_tls; i++) {
-        const struct mx_timeline *t = mx_timeline_get(tl, i);
-        if (t->id.n == n && memcmp(t->id.p, id, n) == 0) return i;
-    }
+    for (size_t i = 0; i < tl->n_tls; i++)
+        if (same_id(tl->tls[i].id, id, n, false)) return i;
+    /* "#101" or "101": the incident whose number is 101 (PagerDuty's incident_number) */
+    const char *num = id[0] == '#' ? id + 1 : id;
+    size_t nn = strlen(num);
+    if (nn && strspn(num, "0123456789") == nn)
+        for (size_t i = 0; i < tl->n_tls; i++)
+            if (same_id(tl->tls[i].number, num, nn, false)) return i;
+    for (size_t i = 0; i < tl->n_tls; i++)
+        if (same_id(tl->tls[i].id, id, n, true)) return i;
     return (size_t)-1;
+}
+
+/* Levenshtein distance of a and b, ASCII case folded, capped at cap + 1 (ids are
+ * compared for suggestions only: long ones are cut at 64 bytes). */
+static size_t distance(struct mx_str a, const char *b, size_t bn, size_t cap) {
+    size_t an = a.n < 64 ? a.n : 64;
+    if (bn > 64) bn = 64;
+    size_t row[65];
+    for (size_t j = 0; j <= bn; j++) row[j] = j;
+    for (size_t i = 1; i <= an; i++) {
+        size_t diag = row[0], best = row[0] = i;
+        for (size_t j = 1; j <= bn; j++) {
+            unsigned char x = (unsigned char)a.p[i - 1], y = (unsigned char)b[j - 1];
+            if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
+            if (y >= 'A' && y <= 'Z') y = (unsigned char)(y + 32);
+            size_t v = diag + (x != y);
+            if (row[j] + 1 < v) v = row[j] + 1;
+            if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+            diag = row[j];
+            row[j] = v;
+            if (v < best) best = v;
+        }
+        if (best > cap) return cap + 1;
+    }
+    return row[bn];
+}
+
+size_t mx_timeline_suggest(const struct mx_timelines *tl, const char *id, size_t *out, size_t max) {
+    size_t n = strlen(id), cap = n / 3 > 1 ? n / 3 : 1, found = 0;
+    size_t dist[8];
+    if (max > 8) max = 8;
+    for (size_t i = 0; i < tl->n_tls; i++) {
+        size_t d = distance(tl->tls[i].id, id, n, cap);
+        if (d > cap) continue;
+        /* keep the max nearest, ties by timeline order (detection, then id) */
+        size_t k = found < max ? found++ : max;
+        if (k == max && d >= dist[max - 1]) continue;
+        if (k == max) k = max - 1;
+        while (k > 0 && dist[k - 1] > d) {
+            dist[k] = dist[k - 1];
+            out[k] = out[k - 1];
+            k--;
+        }
+        dist[k] = d;
+        out[k] = i;
+    }
+    return found;
 }
 
 size_t mx_timeline_count(const struct mx_timelines *tl) {

@@ -92,6 +92,7 @@ struct mx_timeline {
     struct mx_str id;
     struct mx_str title, service, team; /* first value in time order; p NULL when none */
     struct mx_str channel;              /* first value in time order */
+    struct mx_str number;               /* the number people say ("101"), p NULL when none */
     struct mx_str service_data;         /* the service as in the data (service may be an
                                          * alias given by a rule) */
     enum mx_severity severity;          /* highest ever */
@@ -148,8 +149,13 @@ size_t mx_timeline_count(const struct mx_timelines *tl);
 const struct mx_timeline *mx_timeline_get(const struct mx_timelines *tl, size_t i);
 /* The same, writable: for the rules (analyzer/rules.h), before a result is built. */
 struct mx_timeline *mx_timeline_edit(struct mx_timelines *tl, size_t i);
-/* The index (for mx_timeline_get) of the incident called id, bytewise, or (size_t)-1. */
+/* The index (for mx_timeline_get) of the incident a person means by id, or (size_t)-1:
+ * the id exactly; else, for "#101" or "101", the incident whose number is 101
+ * (PagerDuty's incident_number); else the id with ASCII case folded. */
 size_t mx_timeline_find(const struct mx_timelines *tl, const char *id);
+/* Up to max (at most 8) incidents whose ids are nearest to id (edit distance, case
+ * folded, within a third of its length, at least 1), nearest first, into out; returns how many. */
+size_t mx_timeline_suggest(const struct mx_timelines *tl, const char *id, size_t *out, size_t max);
 /* Kept event i of the sorted event list (see mx_timeline.first/count). */
 const struct mx_entry *mx_timeline_entry(const struct mx_timelines *tl, size_t i);
 /* Records of input src dropped because their uid was seen before (part of the

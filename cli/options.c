@@ -90,6 +90,8 @@ static const char TIMELINE_HELP[] =
     "\n"
     "Shows one incident's reconstructed timeline: every event with its source\n"
     "position, the derived milestones and durations, anomalies and compliance.\n"
+    "INCIDENT is its id, its number ('#101' or 101, as PagerDuty numbers them) or\n"
+    "its id in any case; exit status 5, with the nearest ids, when none matches.\n"
     "\n"
     "  -o, --out DIR       write timeline.md / timeline.json there [default: standard\n"
     "                      output]\n"

@@ -294,8 +294,17 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
     if (o->cmd == MX_CMD_TIMELINE) {
         j.incident = mx_timeline_find(r->tl, o->incident);
         if (j.incident == (size_t)-1) {
-            complain("incident %s not found in the inputs", o->incident);
-            return 1;
+            size_t near[3];
+            size_t k = mx_timeline_suggest(r->tl, o->incident, near, 3);
+            char list[600] = "";
+            for (size_t i = 0, len = 0; i < k && len < sizeof list - 200; i++) {
+                const struct mx_timeline *t = mx_timeline_get(r->tl, near[i]);
+                len += (size_t)snprintf(list + len, sizeof list - len, "%s%.*s", i ? ", " : "",
+                                        (int)(t->id.n < 120 ? t->id.n : 120), t->id.p);
+            }
+            complain("incident %s not found in the inputs%s%s", o->incident, k ? "; nearest: " : "",
+                     list);
+            return MX_EXIT_NOT_FOUND;
         }
     }
     if (strcmp(o->out_dir, "-") != 0 && mx_atomic_mkdirs(o->out_dir) != 0) {
@@ -455,9 +464,10 @@ int mx_run(const struct mx_options *o) {
     } else if (!o->dump_events) {
         out_rc = write_outputs(o, &res);
     }
-    /* precedence: 2 (handled above), then 1, then 4, then 3 */
+    /* precedence: 2 (handled above), then 1, then 5, then 4, then 3 */
     bool gate = o->cmd != MX_CMD_CHECK && gates_failed(o, &res);
-    rc = (out_rc || diag.failures)                                  ? 1
+    rc = out_rc == MX_EXIT_NOT_FOUND && !diag.failures              ? MX_EXIT_NOT_FOUND
+         : (out_rc || diag.failures)                                ? 1
          : (o->strict && (res.total_rejected || res.skipped_files)) ? 4
          : gate                                                     ? 3
                                                                     : 0;

@@ -10,4 +10,7 @@
 /* Runs o and returns the exit status (0, 1, 2, 3 or 4). */
 int mx_run(const struct mx_options *o);
 
+/* The exit status of `mttx timeline` when no incident matches INCIDENT. */
+#define MX_EXIT_NOT_FOUND 5
+
 #endif

@@ -28,6 +28,7 @@ enum col {
     C_ACKER,
     C_TTA,
     C_TTM,
+    C_NUMBER,
     /* native */
     C_TIME,
     C_EVENT,
@@ -61,6 +62,7 @@ static const struct alias RAW[] = {
     {"resolved_by_user_name", C_RESOLVER},
     {"acknowledged_by_user_names", C_ACKER},
     {"team_name", C_TEAM},
+    {"incident_number", C_NUMBER},
 };
 
 static const struct alias BASIC[] = {
@@ -83,6 +85,7 @@ static const struct alias INSIGHTS[] = {
     {"auto_resolved", C_AUTO},
     {"tta", C_TTA},
     {"ttm", C_TTM},
+    {"number", C_NUMBER},
 };
 
 static const struct alias NATIVE[] = {
@@ -266,6 +269,7 @@ static bool export_row(struct ctx *c, struct mx_record *r, const struct mx_csv_r
     struct mx_event ev;
     mx_record_blank(r, &ev);
     ev.incident = field(c, row, C_ID);
+    ev.number = field(c, row, C_NUMBER);
     if (!ev.incident.n) return mx_record_reject(r, MX_R_MISSING_FIELD, "empty incident id column");
     int64_t created, resolved, ack = -1, ttm = -1;
     if (!cell_time(r, field(c, row, C_CREATED), "created", &created)) return false;

@@ -127,6 +127,29 @@ static bool automatic(const struct mx_jval *o, const char *agent_ptr, const char
            ends_with(type, "service") || ends_with(type, "integration");
 }
 
+/* The incident number at ptr (PagerDuty writes an integer; a string is taken as is),
+ * as text valid until the record ends, or an empty view. */
+static struct mx_str number_at(struct mx_record *r, const struct mx_jval *o, const char *ptr) {
+    struct mx_jval v;
+    struct mx_str out = {NULL, 0};
+    int64_t i;
+    if (!mx_json_simd_pointer(o, ptr, &v)) return out;
+    if (mx_json_simd_int64(&v, &i)) return i >= 0 ? mx_record_int(r, i) : out;
+    return mx_jfield_str(o, ptr);
+}
+
+/* The number of a "[#123] title" summary, or an empty view. */
+static struct mx_str summary_number(struct mx_str s) {
+    struct mx_str out = {NULL, 0};
+    if (s.n < 4 || s.p[0] != '[' || s.p[1] != '#') return out;
+    size_t i = 2;
+    while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9') i++;
+    if (i == 2 || i >= s.n || s.p[i] != ']') return out;
+    out.p = s.p + 2;
+    out.n = i - 2;
+    return out;
+}
+
 /* A summary without PagerDuty's "[#123] " prefix (the incident number it puts before
  * the title in log entries). */
 static struct mx_str strip_number(struct mx_str s) {
@@ -210,6 +233,7 @@ static bool incident_base(struct mx_record *r, const struct mx_jval *inc, struct
     base->service = mx_jfield_str(inc, "/service/summary");
     if (!base->service.n) base->service = mx_jfield_str(inc, "/service/name");
     base->team = mx_jfield_str(inc, "/teams/0/summary");
+    base->number = number_at(r, inc, "/incident_number");
     severity(r, inc, base);
     return true;
 }
@@ -301,6 +325,7 @@ static bool log_entry(struct mx_record *r, const struct mx_jval *o) {
     ev.service = mx_jfield_str(&le, "/service/summary");
     map_type(r, LOG_TYPES, sizeof LOG_TYPES / sizeof LOG_TYPES[0], type, &ev);
     if (ev.type == MX_EV_DETECTED) {
+        ev.number = summary_number(mx_jfield_str(&le, "/incident/summary"));
         ev.title = strip_number(mx_jfield_str(&le, "/incident/summary"));
         ev.title_is_summary = true;
     }
@@ -363,6 +388,7 @@ static bool webhook_v3(struct mx_record *r, const struct mx_jval *o) {
         ev.title = mx_jfield_str(&data, "/title");
         ev.service = mx_jfield_str(&data, "/service/summary");
         ev.team = mx_jfield_str(&data, "/teams/0/summary");
+        ev.number = number_at(r, &data, "/number");
         severity(r, &data, &ev);
     }
     if (ev.type == MX_EV_RESOLVED) {

@@ -302,6 +302,45 @@ static void values_order_free(void) {
     }
 }
 
+/* Incidents as people name them: the id, "#101" / "101" by number, any case; and the
+ * nearest ids for a typo. */
+static void find_by_name(void) {
+    struct mx_timelines *tl = mx_timeline_new();
+    uint64_t dups[1] = {0};
+    struct mx_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.pos.path = "x";
+    ev.pos.index = -1;
+    ev.type = MX_EV_DETECTED;
+    ev.time_ms = T("2026-05-01T10:00:00Z");
+    const char *ids[] = {"PABC001", "PABC002", "Q9ZZZZZ", "101"};
+    const char *nums[] = {"101", "102", NULL, NULL};
+    for (int i = 0; i < 4; i++) {
+        ev.incident = S(ids[i]);
+        ev.number = nums[i] ? S(nums[i]) : S("");
+        ev.time_ms += 60000;
+        mx_timeline_add(tl, &ev);
+    }
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    size_t i = mx_timeline_find(tl, "PABC002");
+    CHECK(i != (size_t)-1 && mx_timeline_get(tl, i)->id.n == 7);
+    i = mx_timeline_find(tl, "#102");
+    CHECK(i != (size_t)-1 && memcmp(mx_timeline_get(tl, i)->id.p, "PABC002", 7) == 0);
+    i = mx_timeline_find(tl, "101"); /* an incident whose id is 101 wins over number 101 */
+    CHECK(i != (size_t)-1 && mx_timeline_get(tl, i)->id.n == 3);
+    i = mx_timeline_find(tl, "#101"); /* no incident is called "#101": the number */
+    CHECK(i != (size_t)-1 && memcmp(mx_timeline_get(tl, i)->id.p, "PABC001", 7) == 0);
+    i = mx_timeline_find(tl, "q9zzzzz");
+    CHECK(i != (size_t)-1 && memcmp(mx_timeline_get(tl, i)->id.p, "Q9ZZZZZ", 7) == 0);
+    CHECK(mx_timeline_find(tl, "NOPE") == (size_t)-1);
+    size_t near[3];
+    size_t k = mx_timeline_suggest(tl, "PABC01", near, 3);
+    CHECK(k == 2);
+    CHECK(k >= 1 && memcmp(mx_timeline_get(tl, near[0])->id.p, "PABC001", 7) == 0);
+    CHECK(mx_timeline_suggest(tl, "NOPE", near, 3) == 0);
+    mx_timeline_free(tl);
+}
+
 /* Records of several events, uids, and the second-precision rule. */
 static void record_dups(void) {
     struct mx_timelines *tl = mx_timeline_new();
@@ -394,6 +433,7 @@ int main(void) {
     long_incident_sort();
     source_ids();
     values_order_free();
+    find_by_name();
     record_dups();
     sparse_months();
     mx_tz_free(UTC);
