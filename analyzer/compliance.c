@@ -10,8 +10,8 @@
 
 #include "analyzer/calendar.h"
 
-static const char *const pm_names[MX_PM__COUNT] = {"on_time", "late", "missing", "pending",
-                                                   "not_required"};
+static const char *const pm_names[MX_PM__COUNT] = {"on_time", "late",         "missing",
+                                                   "pending", "not_required", "not_measured"};
 static const char *const check_names[MX_CK__COUNT] = {"met", "missed", "missing", "pending",
                                                       "not_required"};
 
@@ -47,6 +47,7 @@ enum mx_pm_status mx_compliance_postmortem_status(const struct mx_timeline *t,
     *deadline = MX_NO_TIME;
     if (mx_timeline_left_out(t) || limit < 0) return MX_PM_NOT_REQUIRED;
     if (t->resolved_at != MX_NO_TIME) *deadline = t->resolved_at + limit;
+    if (!t->postmortem_measurable && t->postmortem_at == MX_NO_TIME) return MX_PM_NOT_MEASURED;
     if (t->postmortem_at != MX_NO_TIME)
         return (*deadline == MX_NO_TIME || t->postmortem_at <= *deadline) ? MX_PM_ON_TIME
                                                                           : MX_PM_LATE;
@@ -157,45 +158,59 @@ const char *mx_compliance_gate_parse(const char *s, struct mx_gate *g) {
            "channel-convention)";
 }
 
-bool mx_compliance_gate_failed(const struct mx_gate *g, const struct mx_compliance_summary *s,
-                               char *msg, size_t len) {
+enum mx_gate_result mx_compliance_gate_failed(const struct mx_gate *g,
+                                              const struct mx_compliance_summary *s, char *msg,
+                                              size_t len) {
     const struct mx_compliance_counts *c = &s->all;
     double v;
+    bool pm_gate = g->kind == MX_GATE_MISSING_POSTMORTEM || g->kind == MX_GATE_LATE_POSTMORTEM ||
+                   g->kind == MX_GATE_POSTMORTEM_COMPLIANCE;
+    uint64_t measured =
+        c->pm[MX_PM_ON_TIME] + c->pm[MX_PM_LATE] + c->pm[MX_PM_MISSING] + c->pm[MX_PM_PENDING];
+    if (pm_gate && !measured && c->pm[MX_PM_NOT_MEASURED]) {
+        snprintf(msg, len,
+                 "%s: cannot be evaluated: %llu incident%s due a postmortem, none from a source "
+                 "that records postmortems (PagerDuty data cannot); add postmortem_published "
+                 "events",
+                 g->text, (unsigned long long)c->pm[MX_PM_NOT_MEASURED],
+                 c->pm[MX_PM_NOT_MEASURED] == 1 ? "" : "s");
+        return MX_GATE_UNMEASURED;
+    }
     switch (g->kind) {
     case MX_GATE_MISSING_POSTMORTEM:
-        if (!c->pm[MX_PM_MISSING]) return false;
+        if (!c->pm[MX_PM_MISSING]) return MX_GATE_PASSED;
         snprintf(msg, len, "%s: %llu postmortem%s missing past the deadline", g->text,
                  (unsigned long long)c->pm[MX_PM_MISSING], c->pm[MX_PM_MISSING] == 1 ? "" : "s");
-        return true;
+        return MX_GATE_FAILED;
     case MX_GATE_LATE_POSTMORTEM:
-        if (!c->pm[MX_PM_LATE]) return false;
+        if (!c->pm[MX_PM_LATE]) return MX_GATE_PASSED;
         snprintf(msg, len, "%s: %llu postmortem%s published late", g->text,
                  (unsigned long long)c->pm[MX_PM_LATE], c->pm[MX_PM_LATE] == 1 ? "" : "s");
-        return true;
+        return MX_GATE_FAILED;
     case MX_GATE_POSTMORTEM_COMPLIANCE:
     case MX_GATE_RESPONSE_COMPLIANCE: {
         bool pm = g->kind == MX_GATE_POSTMORTEM_COMPLIANCE;
         v = pm ? mx_compliance_pm_pct(c) : mx_compliance_rsp_pct(c);
-        if (v < 0 || v >= g->threshold) return false;
+        if (v < 0 || v >= g->threshold) return MX_GATE_PASSED;
         uint64_t due = pm ? c->pm[MX_PM_ON_TIME] + c->pm[MX_PM_LATE] + c->pm[MX_PM_MISSING]
                           : c->rsp[MX_CK_MET] + c->rsp[MX_CK_MISSED] + c->rsp[MX_CK_MISSING];
         uint64_t ok = pm ? c->pm[MX_PM_ON_TIME] : c->rsp[MX_CK_MET];
         snprintf(msg, len, "%s: %s compliance is %.1f%% (%llu of %llu on time), %.1f points below",
                  g->text, pm ? "postmortem" : "response", v, (unsigned long long)ok,
                  (unsigned long long)due, g->threshold - v);
-        return true;
+        return MX_GATE_FAILED;
     }
     case MX_GATE_UNASSIGNED_SEVERITY:
-        if (!s->unassigned) return false;
+        if (!s->unassigned) return MX_GATE_PASSED;
         snprintf(msg, len, "%s: %llu incident%s without a severity", g->text,
                  (unsigned long long)s->unassigned, s->unassigned == 1 ? "" : "s");
-        return true;
+        return MX_GATE_FAILED;
     case MX_GATE_CHANNEL_CONVENTION:
-        if (!s->channel[MX_CHAN_OFF]) return false;
+        if (!s->channel[MX_CHAN_OFF]) return MX_GATE_PASSED;
         snprintf(msg, len, "%s: %llu incident channel%s not following the naming convention",
                  g->text, (unsigned long long)s->channel[MX_CHAN_OFF],
                  s->channel[MX_CHAN_OFF] == 1 ? "" : "s");
-        return true;
+        return MX_GATE_FAILED;
     }
-    return false;
+    return MX_GATE_PASSED;
 }

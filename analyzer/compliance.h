@@ -24,6 +24,8 @@ enum mx_pm_status {
     MX_PM_MISSING,      /* deadline passed at --as-of, none published */
     MX_PM_PENDING,      /* not yet due, or still open */
     MX_PM_NOT_REQUIRED, /* no deadline for the severity (SEV4, unassigned) or merged */
+    MX_PM_NOT_MEASURED, /* due, but no source of the incident can record a postmortem
+                         * (PagerDuty data only) and none was published */
     MX_PM__COUNT
 };
 
@@ -125,8 +127,17 @@ struct mx_gate {
  * or a reason. */
 const char *mx_compliance_gate_parse(const char *s, struct mx_gate *g);
 
-/* Whether the gate fails on s; when it does, msg says what failed and by how much. */
-bool mx_compliance_gate_failed(const struct mx_gate *g, const struct mx_compliance_summary *s,
-                               char *msg, size_t len);
+enum mx_gate_result {
+    MX_GATE_PASSED,
+    MX_GATE_FAILED,
+    MX_GATE_UNMEASURED /* the rule is measured for no incident (PagerDuty data cannot show
+                        * postmortems): the gate cannot be evaluated */
+};
+
+/* Judges the gate on s, over measured incidents only; when it does not pass, msg says
+ * what failed and by how much, or why it cannot be evaluated. */
+enum mx_gate_result mx_compliance_gate_failed(const struct mx_gate *g,
+                                              const struct mx_compliance_summary *s, char *msg,
+                                              size_t len);
 
 #endif

@@ -45,6 +45,8 @@ struct value {
 
 struct inc {
     struct value title, service, team, channel, number;
+    bool can_postmortem; /* some event came from a source that can record one */
+    bool merged_away;    /* its events were given to the incident its id numbers */
     uint8_t sev, cls;
 };
 
@@ -161,6 +163,7 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     best_value(tl, &in->team, ev->team, ev->time_ms, 2);
     best_value(tl, &in->channel, ev->channel, ev->time_ms, 2);
     best_value(tl, &in->number, ev->number, ev->time_ms, 2);
+    in->can_postmortem |= ev->can_postmortem;
     if (ev->severity != MX_SEV_NONE && (in->sev == MX_SEV_NONE || ev->severity < in->sev))
         in->sev = (uint8_t)ev->severity;
     if (ev->has_class && ev->cls > in->cls) in->cls = (uint8_t)ev->cls;
@@ -338,8 +341,71 @@ static int cmp_tl(const void *a, const void *b) {
     return x->id.n < y->id.n ? -1 : (x->id.n > y->id.n);
 }
 
+/* Folds src's chosen value into dst as if src's event had been added to dst. */
+static void fold_value(struct mx_timelines *tl, struct value *dst, const struct value *src) {
+    if (src->id) best_value(tl, dst, mx_intern_str(&tl->strings, src->id), src->t, src->rank);
+}
+
+/* An incident whose id is "101" or "#101" and that has no number of its own is the
+ * incident numbered 101 (a PagerDuty incident's incident_number), when exactly one
+ * has it: that is how postmortem dates in native lines join PagerDuty data. Its events
+ * move to that incident, its chosen values fold in, and it is left empty. */
+static void join_numbered(struct mx_timelines *tl) {
+    size_t ni = tl->n_incs;
+    struct mx_intern nums;
+    mx_intern_init(&nums);
+    uint32_t *owner = NULL; /* number id -> 1 + incident, or UINT32_MAX when several */
+    size_t cap = 0;
+    for (size_t i = 0; i < ni; i++) {
+        if (!tl->incs[i].number.id) continue;
+        struct mx_str s = mx_intern_str(&tl->strings, tl->incs[i].number.id);
+        int added;
+        uint32_t id = mx_intern_put(&nums, s.p, s.n, &added);
+        size_t had = cap;
+        mx_mem_grow((void **)&owner, &cap, id + 1, sizeof *owner);
+        memset(owner + had, 0, (cap - had) * sizeof *owner);
+        owner[id] = added ? (uint32_t)i + 1 : UINT32_MAX;
+    }
+    uint32_t *to = NULL;
+    for (size_t i = 0; cap && i < ni; i++) {
+        struct inc *in = &tl->incs[i];
+        if (in->number.id) continue;
+        struct mx_str id = mx_intern_str(&tl->ids, (uint32_t)i + 1);
+        if (id.n && id.p[0] == '#') id.p++, id.n--;
+        if (!id.n || id.n > 19) continue;
+        size_t d = 0;
+        while (d < id.n && id.p[d] >= '0' && id.p[d] <= '9') d++;
+        if (d != id.n) continue;
+        int added;
+        uint32_t k = mx_intern_put(&nums, id.p, id.n, &added);
+        if (added || k >= cap || owner[k] == 0 || owner[k] == UINT32_MAX) continue;
+        uint32_t j = owner[k] - 1;
+        if (!to) {
+            to = mx_mem_malloc(ni * sizeof *to);
+            for (size_t x = 0; x < ni; x++) to[x] = (uint32_t)x;
+        }
+        to[i] = j;
+        struct inc *dst = &tl->incs[j];
+        fold_value(tl, &dst->title, &in->title);
+        fold_value(tl, &dst->service, &in->service);
+        fold_value(tl, &dst->team, &in->team);
+        fold_value(tl, &dst->channel, &in->channel);
+        if (in->sev != MX_SEV_NONE && (dst->sev == MX_SEV_NONE || in->sev < dst->sev))
+            dst->sev = in->sev;
+        if (in->cls > dst->cls) dst->cls = in->cls;
+        dst->can_postmortem |= in->can_postmortem;
+        in->merged_away = true;
+    }
+    if (to)
+        for (size_t r = 0; r < tl->n_recs; r++) tl->recs[r].inc = to[tl->recs[r].inc];
+    free(to);
+    free(owner);
+    mx_intern_free(&nums);
+}
+
 void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int64_t from,
                         int64_t to, uint64_t *dups, size_t n_inputs) {
+    join_numbered(tl);
     size_t ni = tl->n_incs;
     uint32_t *start = mx_mem_calloc(ni + 1, sizeof *start);
     for (size_t i = 0; i < tl->n_recs; i++) start[tl->recs[i].inc + 1]++;
@@ -355,14 +421,15 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
     for (size_t i = 0; i < ni; i++)
         if (start[i + 1] - start[i] > longest) longest = start[i + 1] - start[i];
     uint32_t *tmp = mx_mem_malloc(longest * sizeof *tmp);
-    size_t out = 0; /* kept events are compacted towards the front of order */
+    size_t out = 0, nt = 0; /* kept events are compacted towards the front of order */
     for (size_t i = 0; i < ni; i++) {
+        if (tl->incs[i].merged_away) continue; /* no events left: no timeline */
         uint32_t *slice = tl->order + start[i];
         size_t n = start[i + 1] - start[i];
         sort_by_time(slice, n, tl->recs, tmp);
         size_t kept = drop_dups(tl, slice, n);
         memmove(tl->order + out, slice, kept * sizeof *slice);
-        struct mx_timeline *t = &tl->tls[i];
+        struct mx_timeline *t = &tl->tls[nt++];
         const struct inc *in = &tl->incs[i];
         t->id = mx_intern_str(&tl->ids, (uint32_t)i + 1);
         t->title = mx_intern_str(&tl->strings, in->title.id);
@@ -370,6 +437,7 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
         t->team = mx_intern_str(&tl->strings, in->team.id);
         t->channel = mx_intern_str(&tl->strings, in->channel.id);
         t->number = mx_intern_str(&tl->strings, in->number.id);
+        t->postmortem_measurable = in->can_postmortem;
         t->service_data = t->service;
         t->severity = (enum mx_severity)in->sev;
         t->cls = (enum mx_class)in->cls;
@@ -382,10 +450,10 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
     }
     count_dups(tl, dups, n_inputs);
     tl->n_order = out;
-    tl->n_tls = ni;
+    tl->n_tls = nt;
     free(tmp);
     free(start);
-    qsort(tl->tls, ni, sizeof *tl->tls, cmp_tl);
+    qsort(tl->tls, nt, sizeof *tl->tls, cmp_tl);
 }
 
 /* Whether s[0..n) equals the NUL-terminated id, ASCII case folded when fold. */

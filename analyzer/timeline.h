@@ -104,6 +104,8 @@ struct mx_timeline {
     uint32_t status_updates;           /* status_update events */
     int month; /* year * 12 + month - 1 of detected_at in the report's zone */
     bool open, merged, auto_resolved, in_window;
+    bool postmortem_measurable; /* a source of this incident can record a postmortem (not
+                                 * only PagerDuty data), or one was published */
     uint32_t reopens;
     uint32_t anomalies;    /* 1u << enum mx_anomaly */
     uint32_t first, count; /* the incident's kept events: mx_timeline_entry(tl, first + i) */

@@ -324,18 +324,24 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
 }
 
 /* --fail-on: one line per failed gate; true when any failed. */
-static bool gates_failed(const struct mx_options *o, const struct mx_result *r) {
-    bool failed = false;
+/* The --fail-on gates: 0 when all pass, 3 when one failed, 2 when one cannot be
+ * evaluated on these inputs (the pipeline asks for what its data cannot show). */
+static int gates(const struct mx_options *o, const struct mx_result *r) {
+    int rc = 0;
     for (int k = 0; k < o->n_fail_on; k++) {
         struct mx_gate g;
-        char msg[300];
+        char msg[400];
         mx_compliance_gate_parse(o->fail_on[k], &g); /* checked in setup */
-        if (mx_compliance_gate_failed(&g, &r->compliance, msg, sizeof msg)) {
+        enum mx_gate_result v = mx_compliance_gate_failed(&g, &r->compliance, msg, sizeof msg);
+        if (v == MX_GATE_FAILED) {
             complain("gate failed: %s", msg);
-            failed = true;
+            if (!rc) rc = 3;
+        } else if (v == MX_GATE_UNMEASURED) {
+            complain("gate not evaluated: %s", msg);
+            rc = 2;
         }
     }
-    return failed;
+    return rc;
 }
 
 /* A limit hit is its own outcome (docs/security.md#limits): the rule was taken as not matching, and
@@ -465,11 +471,12 @@ int mx_run(const struct mx_options *o) {
         out_rc = write_outputs(o, &res);
     }
     /* precedence: 2 (handled above), then 1, then 5, then 4, then 3 */
-    bool gate = o->cmd != MX_CMD_CHECK && gates_failed(o, &res);
-    rc = out_rc == MX_EXIT_NOT_FOUND && !diag.failures              ? MX_EXIT_NOT_FOUND
+    int gate = o->cmd != MX_CMD_CHECK ? gates(o, &res) : 0;
+    rc = gate == 2                                                  ? 2
+         : out_rc == MX_EXIT_NOT_FOUND && !diag.failures            ? MX_EXIT_NOT_FOUND
          : (out_rc || diag.failures)                                ? 1
          : (o->strict && (res.total_rejected || res.skipped_files)) ? 4
-         : gate                                                     ? 3
+         : gate == 3                                                ? 3
                                                                     : 0;
     mx_result_free(&res);
     free(dups);

@@ -87,6 +87,9 @@ struct mx_event {
                                   * webhook event id); a repeated uid makes the record a duplicate */
     enum mx_uid_space uid_space; /* which kind of id uid is (MX_UID_NONE without one) */
     bool same_record;            /* a further event of the record of the previous event */
+    bool can_postmortem;         /* the record's source can carry postmortem_published
+                                  * (native, CSV with native columns, custom formats);
+                                  * set by the input layer from the record's kind */
     bool title_is_summary;       /* title is a summary line (a PagerDuty log entry's
                                   * incident.summary): a title field wins over it */
 };

@@ -52,7 +52,13 @@ void mx_record_end(struct mx_record *r) {
     if (r->rejected) return;
     r->diag->inputs[r->pos.src].emitted++;
     r->diag->inputs[r->pos.src].by_kind[r->kind]++;
-    for (size_t i = 0; i < r->n; i++) r->fn(r->ctx, &r->events[i]);
+    /* PagerDuty's exports and payloads have no postmortem record: an incident known
+     * only from them cannot show whether one was published */
+    bool pm = r->kind == MX_K_NATIVE || r->kind == MX_K_CSV || r->kind == MX_K_CUSTOM;
+    for (size_t i = 0; i < r->n; i++) {
+        r->events[i].can_postmortem = pm;
+        r->fn(r->ctx, &r->events[i]);
+    }
     r->n = 0;
 }
 

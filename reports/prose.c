@@ -180,6 +180,17 @@ void mx_prose_compliance_notes(struct mx_buf *b, const struct mx_prose_markup *m
         say(b, m, "): not measured (no war room event in the data).");
     mx_buf_puts(b, m->item_end);
     channel_note(b, m, r);
+    uint64_t unmeasured = s->all.pm[MX_PM_NOT_MEASURED];
+    if (unmeasured) {
+        mx_buf_puts(b, m->item);
+        say(b, m,
+            "Postmortems: %llu incident%s not measured: %s only from PagerDuty data, which "
+            "cannot record a postmortem; add postmortem_published events (native JSON lines, "
+            "with the incident's id or its number as \"#101\") to measure %s.",
+            (unsigned long long)unmeasured, unmeasured == 1 ? "" : "s",
+            unmeasured == 1 ? "it is known" : "they are known", unmeasured == 1 ? "it" : "them");
+        mx_buf_puts(b, m->item_end);
+    }
     mx_buf_puts(b, m->item);
     say(b, m,
         "Anti-patterns: %llu incidents without a severity; %llu SEV1–2 incidents without a "

@@ -71,6 +71,7 @@ static struct mx_timeline incident(enum mx_severity sev, const char *det) {
     t.started_at = t.acknowledged_at = t.mitigated_at = t.resolved_at = t.postmortem_at =
         t.regulator_at = t.war_room_at = MX_NO_TIME;
     t.in_window = true;
+    t.postmortem_measurable = true; /* as from native data */
     return t;
 }
 
@@ -95,6 +96,15 @@ static void postmortems(void) {
     s3.resolved_at = T("2026-05-01T12:00:00Z");
     mx_compliance_postmortem_status(&s3, &p, as_of, &dl);
     CHECK_I64(dl, T("2026-05-08T12:00:00Z")); /* 7 days */
+    /* known only from PagerDuty data: due, but not measured (never "missing"); a
+     * postmortem published through another input measures it again */
+    struct mx_timeline pd = incident(MX_SEV_2, "2026-05-01T10:00:00Z");
+    pd.resolved_at = T("2026-05-01T11:00:00Z");
+    pd.postmortem_measurable = false;
+    CHECK_I64(mx_compliance_postmortem_status(&pd, &p, as_of, &dl), MX_PM_NOT_MEASURED);
+    CHECK_I64(dl, T("2026-05-03T11:00:00Z"));
+    pd.postmortem_at = T("2026-05-02T09:00:00Z");
+    CHECK_I64(mx_compliance_postmortem_status(&pd, &p, as_of, &dl), MX_PM_ON_TIME);
     struct mx_timeline s4 = incident(MX_SEV_4, "2026-05-01T10:00:00Z");
     CHECK_I64(mx_compliance_postmortem_status(&s4, &p, as_of, &dl), MX_PM_NOT_REQUIRED);
     struct mx_timeline none = incident(MX_SEV_NONE, "2026-05-01T10:00:00Z");
@@ -207,26 +217,43 @@ static void gates(void) {
     struct mx_compliance_summary s;
     memset(&s, 0, sizeof s);
     CHECK(mx_compliance_gate_parse("missing-postmortem", &g) == NULL);
-    CHECK(!mx_compliance_gate_failed(&g, &s, msg, sizeof msg));
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg) == MX_GATE_PASSED);
     s.all.pm[MX_PM_MISSING] = 2;
-    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg));
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg) == MX_GATE_FAILED);
     CHECK_STR(msg, "missing-postmortem: 2 postmortems missing past the deadline");
     CHECK(mx_compliance_gate_parse("postmortem-compliance<95", &g) == NULL);
     s.all.pm[MX_PM_ON_TIME] = 18; /* 18 of 20: 90% */
-    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg));
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg) == MX_GATE_FAILED);
     CHECK_STR(msg, "postmortem-compliance<95: postmortem compliance is 90.0% (18 of 20 on "
                    "time), 5.0 points below");
     CHECK(mx_compliance_gate_parse("postmortem-compliance<90", &g) == NULL);
-    CHECK(!mx_compliance_gate_failed(&g, &s, msg, sizeof msg)); /* 90 is not below 90 */
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg) ==
+          MX_GATE_PASSED); /* 90 is not below 90 */
     CHECK(mx_compliance_gate_parse("response-compliance<90", &g) == NULL);
-    CHECK(!mx_compliance_gate_failed(&g, &s, msg, sizeof msg)); /* nothing due: passes */
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg) ==
+          MX_GATE_PASSED); /* nothing due: passes */
     CHECK(mx_compliance_gate_parse("response-compliance<", &g) != NULL);
     CHECK(mx_compliance_gate_parse("response-compliance<101", &g) != NULL);
     CHECK(mx_compliance_gate_parse("missing-postmortems", &g) != NULL);
     CHECK(mx_compliance_gate_parse("everything", &g) != NULL);
     CHECK(mx_compliance_gate_parse("unassigned-severity", &g) == NULL);
     s.unassigned = 1;
-    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg));
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg) == MX_GATE_FAILED);
+    /* postmortem gates judge measured incidents only; measured for none: not evaluated */
+    memset(&s, 0, sizeof s);
+    s.all.pm[MX_PM_NOT_MEASURED] = 4;
+    CHECK(mx_compliance_gate_parse("missing-postmortem", &g) == NULL);
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg) == MX_GATE_UNMEASURED);
+    CHECK(strstr(msg, "cannot be evaluated: 4 incidents due a postmortem") != NULL);
+    CHECK(mx_compliance_gate_parse("postmortem-compliance<95", &g) == NULL);
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg) == MX_GATE_UNMEASURED);
+    CHECK(mx_compliance_gate_parse("response-compliance<95", &g) == NULL);
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg) == MX_GATE_PASSED);
+    s.all.pm[MX_PM_ON_TIME] = 1; /* one measured incident: judged on it alone */
+    CHECK(mx_compliance_gate_parse("postmortem-compliance<95", &g) == NULL);
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg) == MX_GATE_PASSED);
+    CHECK(mx_compliance_gate_parse("missing-postmortem", &g) == NULL);
+    CHECK(mx_compliance_gate_failed(&g, &s, msg, sizeof msg) == MX_GATE_PASSED);
     int64_t ms;
     CHECK(mx_policy_duration("1h30m", &ms) && ms == 90 * 60000);
     CHECK(mx_policy_duration("7d", &ms) && ms == 7 * 86400000LL);

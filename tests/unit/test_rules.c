@@ -141,7 +141,7 @@ static void apply_and_count(void) {
     struct mx_gate g;
     char msg[200];
     CHECK(mx_compliance_gate_parse("channel-convention", &g) == NULL);
-    CHECK(mx_compliance_gate_failed(&g, &r.compliance, msg, sizeof msg));
+    CHECK(mx_compliance_gate_failed(&g, &r.compliance, msg, sizeof msg) == MX_GATE_FAILED);
     mx_result_free(&r);
     mx_diag_free(&diag);
     mx_ruleset_free(&rs);
