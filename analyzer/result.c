@@ -32,6 +32,7 @@ static void count_inputs(struct mx_result *r, const struct mx_timelines *tl,
         r->total_records += s->records;
         r->total_rejected += s->rejected;
         r->skipped_files += s->skipped;
+        r->urgencies_unmapped += s->urgencies_unmapped;
         for (int k = 0; k < MX_R__COUNT; k++) r->by_reason[k] += s->by_reason[k];
         for (int k = 0; k < MX_W__COUNT; k++) r->by_warning[k] += s->by_warning[k];
     }
@@ -174,6 +175,8 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
     count_inputs(r, tl, d, dups);
     int lo, hi;
     count_incidents(r, tl, &lo, &hi);
+    r->urgency_hint =
+        r->incidents && r->by_severity[MX_SEV_NONE] == r->incidents && r->urgencies_unmapped;
     list_months(r, tl, lo, hi);
     /* groups: [0] all, [1..5] severities, then 6 per month (all, severities) */
     size_t ng = 6 + 6 * r->n_months;

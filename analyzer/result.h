@@ -44,7 +44,10 @@ struct mx_result {
     size_t n_inputs;
     struct mx_input_sum total; /* .stat unused */
     uint64_t total_records, total_rejected;
-    uint64_t skipped_files; /* inputs in no recognised format, skipped unread */
+    uint64_t skipped_files;      /* inputs in no recognised format, skipped unread */
+    uint64_t urgencies_unmapped; /* records with an urgency the mapping did not map */
+    bool urgency_hint;           /* every incident is unassigned while the inputs carry urgencies
+                                  * the mapping leaves unmapped: say how to map them */
     uint64_t by_reason[MX_R__COUNT];
     uint64_t by_warning[MX_W__COUNT];
     /* incidents in the window; merged ones are only counted as merged */

@@ -458,6 +458,12 @@ int mx_run(const struct mx_options *o) {
     mx_rules_apply(tl, &cfg.rules, &cfg.sevmap);
     mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
     if (res.rule_limit_hits && o->verbosity >= 0) warn_rule_limits(&res);
+    if (res.urgency_hint && o->verbosity >= 0)
+        complain("warning: every incident is unassigned: the inputs give urgencies (%llu "
+                 "record%s) but no priority; map them in the --config file: a [severity] section "
+                 "with urgency.high = SEV2 and urgency.low = SEV4",
+                 (unsigned long long)res.urgencies_unmapped,
+                 res.urgencies_unmapped == 1 ? "" : "s");
     int out_rc = 0;
     if (o->cmd == MX_CMD_CHECK) {
         if (!o->dump_events) {

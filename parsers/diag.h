@@ -84,6 +84,8 @@ struct mx_input_stat {
     uint64_t by_kind[MX_K__COUNT]; /* accepted records by kind */
     uint64_t skipped_entries;      /* archive entries that are not regular files */
     bool skipped;                  /* in no recognised format: skipped unread */
+    uint64_t urgencies_unmapped;   /* records whose urgency the severity mapping left
+                                    * unmapped (and that had no priority) */
     const char *failure;           /* why the input is damaged or unreadable, or NULL */
 };
 

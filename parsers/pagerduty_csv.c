@@ -261,7 +261,7 @@ static void severity(struct mx_record *r, struct mx_str prio, struct mx_str urge
         mx_record_warn(r, MX_W_UNKNOWN_SEVERITY,
                        "priority %s is not in the severity mapping (ignored)", ex);
     }
-    if (urgency.n) mx_sevmap_urgency(r->sevmap, urgency.p, urgency.n, &ev->severity);
+    mx_record_urgency(r, urgency, &ev->severity);
 }
 
 /* One row of a PagerDuty export: detection, acknowledgement, mitigation, resolution. */

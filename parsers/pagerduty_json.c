@@ -173,8 +173,7 @@ static void severity(struct mx_record *r, const struct mx_jval *inc, struct mx_e
         mx_record_warn(r, MX_W_UNKNOWN_SEVERITY,
                        "priority %s is not in the severity mapping (ignored)", ex);
     }
-    struct mx_str u = mx_jfield_str(inc, "/urgency");
-    if (u.n) mx_sevmap_urgency(r->sevmap, u.p, u.n, &ev->severity);
+    mx_record_urgency(r, mx_jfield_str(inc, "/urgency"), &ev->severity);
 }
 
 /* The optional time at ptr: false only when present and unreadable (rejected). */
@@ -469,8 +468,8 @@ static bool analytics(struct mx_record *r, const struct mx_jval *o) {
         mx_record_warn(r, MX_W_UNKNOWN_SEVERITY,
                        "priority %s is not in the severity mapping (ignored)", ex);
     }
-    struct mx_str u = mx_jfield_str(o, "/urgency");
-    if (ev.severity == MX_SEV_NONE && u.n) mx_sevmap_urgency(r->sevmap, u.p, u.n, &ev.severity);
+    if (ev.severity == MX_SEV_NONE)
+        mx_record_urgency(r, mx_jfield_str(o, "/urgency"), &ev.severity);
     ev.type = MX_EV_DETECTED;
     int64_t created = ev.time_ms, resolved, secs;
     mx_record_event(r, &ev);

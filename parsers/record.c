@@ -69,6 +69,12 @@ void mx_record_free(struct mx_record *r) {
     r->n = r->cap = 0;
 }
 
+void mx_record_urgency(struct mx_record *r, struct mx_str urgency, enum mx_severity *sev) {
+    if (!urgency.n) return;
+    if (!mx_sevmap_urgency(r->sevmap, urgency.p, urgency.n, sev))
+        r->diag->inputs[r->pos.src].urgencies_unmapped++;
+}
+
 void mx_record_blank(const struct mx_record *r, struct mx_event *ev) {
     memset(ev, 0, sizeof *ev);
     ev->pos = r->pos;

@@ -55,6 +55,11 @@ void mx_record_free(struct mx_record *r);
  * returns the view, or an empty one when the record used up its 8 slots. */
 struct mx_str mx_record_int(struct mx_record *r, int64_t v);
 
+/* The severity from an urgency ("high"), through the [severity] urgency.NAME mapping;
+ * an urgency the mapping leaves unmapped is counted on the input (urgencies_unmapped),
+ * so a run whose every incident stays unassigned can say how to map them. */
+void mx_record_urgency(struct mx_record *r, struct mx_str urgency, enum mx_severity *sev);
+
 /* A new event at the record's position with no time, type note and no strings. */
 void mx_record_blank(const struct mx_record *r, struct mx_event *ev);
 

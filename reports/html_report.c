@@ -470,6 +470,11 @@ static void quality(struct mx_buf *b, const struct mx_result *r) {
                   "were resolved automatically; %llu were reopened.</li></ul>",
                   (unsigned long long)r->merged, (unsigned long long)r->auto_resolved,
                   (unsigned long long)r->reopened);
+    if (r->urgency_hint) {
+        mx_buf_puts(b, "<p class=\"note\">");
+        mx_prose_urgency_hint(b, &HTML, r);
+        mx_buf_puts(b, "</p>");
+    }
     rules(b, r);
 }
 

@@ -342,7 +342,12 @@ static void rules(struct mx_buf *b, const struct mx_result *r);
 
 /* The per-input table with a total row, then rejections, warnings, anomalies and rules. */
 static void data_quality(struct mx_buf *b, const struct mx_result *r) {
-    mx_buf_puts(b, "## Data quality\n\n| input | format | records | accepted | duplicates | "
+    mx_buf_puts(b, "## Data quality\n\n");
+    if (r->urgency_hint) {
+        mx_prose_urgency_hint(b, &MD, r);
+        mx_buf_puts(b, "\n\n");
+    }
+    mx_buf_puts(b, "| input | format | records | accepted | duplicates | "
                    "rejected | rejected by reason | warnings | status |\n"
                    "|---|---|---:|---:|---:|---:|---|---:|---|\n");
     for (size_t i = 0; i < r->n_inputs; i++) {

@@ -229,6 +229,21 @@ void mx_prose_rules_note(struct mx_buf *b, const struct mx_prose_markup *m,
             (unsigned long long)r->rule_limit_hits);
 }
 
+void mx_prose_urgency_hint(struct mx_buf *b, const struct mx_prose_markup *m,
+                           const struct mx_result *r) {
+    if (!r->urgency_hint) return;
+    say(b, m,
+        "Every incident is unassigned: the data gives no priority, only urgencies (%llu "
+        "record%s), which the severity mapping does not map. To use them, add a ",
+        (unsigned long long)r->urgencies_unmapped, r->urgencies_unmapped == 1 ? "" : "s");
+    m->code(b, "[severity]", 10);
+    say(b, m, " section to the configuration with ");
+    m->code(b, "urgency.high = SEV2", 19);
+    say(b, m, " and ");
+    m->code(b, "urgency.low = SEV4", 18);
+    say(b, m, " (or the severities the team gives them).");
+}
+
 void mx_prose_examples(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r,
                        bool (*pick)(const struct mx_timeline *, size_t), size_t arg) {
     int shown = 0;

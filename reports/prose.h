@@ -71,6 +71,11 @@ void mx_prose_targets_sentence(struct mx_buf *b, const struct mx_prose_markup *m
 void mx_prose_rules_note(struct mx_buf *b, const struct mx_prose_markup *m,
                          const struct mx_result *r);
 
+/* The hint of an urgency-only account (r->urgency_hint): every incident unassigned, the
+ * config lines that map urgencies to severities. Nothing when there is no hint. */
+void mx_prose_urgency_hint(struct mx_buf *b, const struct mx_prose_markup *m,
+                           const struct mx_result *r);
+
 /* Up to ten ids of incidents in the window, not merged, for which pick(t, arg) holds,
  * comma-separated; "—" when there are none. */
 void mx_prose_examples(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r,
