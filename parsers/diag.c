@@ -102,23 +102,30 @@ static size_t char_len(const unsigned char *s, size_t n, size_t i) {
     return k ? k : 1;
 }
 
-size_t mx_diag_escape(char *out, size_t cap, const char *s, size_t n, size_t *used) {
+/* Writes the k bytes of one character at s to out, as \xHH each when escaped; returns
+ * the bytes written (k, or 4 * k). */
+static size_t copy_char(char *out, const unsigned char *s, size_t k, bool escaped) {
     static const char hex[] = "0123456789abcdef";
+    if (!escaped) {
+        memcpy(out, s, k);
+        return k;
+    }
+    for (size_t j = 0; j < k; j++) {
+        out[4 * j] = '\\';
+        out[4 * j + 1] = 'x';
+        out[4 * j + 2] = hex[s[j] >> 4];
+        out[4 * j + 3] = hex[s[j] & 15];
+    }
+    return 4 * k;
+}
+
+size_t mx_diag_escape(char *out, size_t cap, const char *s, size_t n, size_t *used) {
     const unsigned char *u = (const unsigned char *)s;
     size_t len = 0, i = 0;
     while (i < n) {
         size_t bad = unsafe(u, n, i), k = bad ? bad : char_len(u, n, i);
         if (len + (bad ? 4 * bad : k) > cap) break;
-        for (size_t j = 0; j < k; j++) {
-            if (bad) {
-                out[len++] = '\\';
-                out[len++] = 'x';
-                out[len++] = hex[u[i + j] >> 4];
-                out[len++] = hex[u[i + j] & 15];
-            } else {
-                out[len++] = (char)u[i + j];
-            }
-        }
+        len += copy_char(out + len, u + i, k, bad);
         i += k;
     }
     *used = i;
@@ -255,7 +262,6 @@ void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, 
 }
 
 void mx_diag_excerpt(char *out, size_t cap, const char *s, size_t n) {
-    static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)s;
     size_t k = 0, i = 0;
     out[k++] = '"';
@@ -263,16 +269,7 @@ void mx_diag_excerpt(char *out, size_t cap, const char *s, size_t n) {
         size_t bad = unsafe(u, n, i), len = bad ? bad : char_len(u, n, i);
         if (!bad && (u[i] == '"' || u[i] == '\\')) bad = len = 1;
         if (k + (bad ? 4 * len : len) + 8 > cap) break;
-        for (size_t j = 0; j < len; j++) {
-            if (bad) {
-                out[k++] = '\\';
-                out[k++] = 'x';
-                out[k++] = hex[u[i + j] >> 4];
-                out[k++] = hex[u[i + j] & 15];
-            } else {
-                out[k++] = (char)u[i + j];
-            }
-        }
+        k += copy_char(out + k, u + i, len, bad);
         i += len;
     }
     if (i < n) {

@@ -37,37 +37,45 @@ def report(*args):
 
 
 
-a, err = report("--config", ini, os.path.join(cu, "chatbot.log"))
-b, _ = report(os.path.join(cu, "native-equivalent.jsonl"))
 keys = ["incident", "severity", "service", "title", "month", "detected_at", "acknowledged_at",
         "mitigated_at", "resolved_at", "open", "postmortem_status", "postmortem_deadline"]
-if a and b:
+
+
+def equivalent(log, native, n, label):
+    """The custom-format log and its native JSON lines: the same n timelines (on every
+    key above) and the same metrics. Returns the custom run's report and stderr."""
+    a, err = report("--config", ini, os.path.join(cu, log))
+    b, _ = report(os.path.join(cu, native))
+    if not (a and b):
+        return None, err
     ta, tb = a["timelines"], b["timelines"]
-    expect(len(ta) == len(tb) == 3, "timelines: %d custom, %d native" % (len(ta), len(tb)))
+    expect(len(ta) == len(tb) == n, "%s timelines: %d custom, %d native" % (label, len(ta), len(tb)))
     for x, y in zip(ta, tb):
         for k in keys:
-            expect(x.get(k) == y.get(k), "%s: %s is %r custom, %r native" % (x["incident"], k, x.get(k), y.get(k)))
-    expect(a["metrics"] == b["metrics"], "metrics differ")
+            expect(x.get(k) == y.get(k), "%s %s: %s is %r custom, %r native"
+                   % (label, x["incident"], k, x.get(k), y.get(k)))
+    expect(a["metrics"] == b["metrics"], "%s metrics differ" % label)
+    return a, err
+
+
+def reasons_of(a):
+    return {k: v for k, v in a["inputs"][0]["rejected_by_reason"].items() if v}
+
+
+a, err = equivalent("chatbot.log", "native-equivalent.jsonl", 3, "chatbot")
+if a:
     expect(a["totals"]["rejected"] == 2, "rejected: %r" % a["totals"]["rejected"])
-    reasons = {k: v for k, v in a["inputs"][0]["rejected_by_reason"].items() if v}
-    expect(reasons == {"no_match": 1, "bad_time": 1}, "reasons: %r" % reasons)
+    expect(reasons_of(a) == {"no_match": 1, "bad_time": 1}, "reasons: %r" % reasons_of(a))
     where = sorted(r["message"].split(": ")[0].rsplit("/", 1)[-1] for r in a["rejections"])
     expect(where == ["chatbot.log:11", "chatbot.log:6"], "rejection positions: %r" % where)
     expect(a["inputs"][0]["format"] == "custom", "format: %r" % a["inputs"][0]["format"])
 # The same with names in many scripts (accents, CJK, emoji) in every group: the JIT of
 # Debian 12's PCRE2 failed every such line when patterns used PCRE2_MATCH_INVALID_UTF.
 # One line with a Latin-1 byte is rejected as invalid UTF-8 with its column.
-a, err_intl = report("--config", ini, os.path.join(cu, "chatbot-intl.log"))
-b, _ = report(os.path.join(cu, "native-intl.jsonl"))
-if a and b:
-    ta, tb = a["timelines"], b["timelines"]
-    expect(len(ta) == len(tb) == 2, "intl timelines: %d custom, %d native" % (len(ta), len(tb)))
-    for x, y in zip(ta, tb):
-        for k in keys:
-            expect(x.get(k) == y.get(k), "intl %s: %s is %r custom, %r native" % (x["incident"], k, x.get(k), y.get(k)))
-    expect(a["metrics"] == b["metrics"], "intl metrics differ")
-    reasons = {k: v for k, v in a["inputs"][0]["rejected_by_reason"].items() if v}
-    expect(reasons == {"invalid_utf8": 1}, "intl reasons: %r" % reasons)
+a, err_intl = equivalent("chatbot-intl.log", "native-intl.jsonl", 2, "intl")
+if a:
+    ta = a["timelines"]
+    expect(reasons_of(a) == {"invalid_utf8": 1}, "intl reasons: %r" % reasons_of(a))
     expect(ta[0]["title"] == "Paiements refusés — « carte » invalide", "intl title: %r" % ta[0]["title"])
     expect(ta[1]["service"] == "決済サービス", "intl service: %r" % ta[1]["service"])
 expect("chatbot-intl.log:5: error: invalid UTF-8 at column 50" in err_intl,
