@@ -56,7 +56,7 @@ static void space(struct cur *c) {
         c->i++;
 }
 
-/* &name; &#123; &#x1F; */
+/* &name; (one of the predefined five) &#123; &#x1F; */
 static bool reference(struct cur *c) {
     c->i++; /* '&' */
     if (c->i < c->n && c->s[c->i] == '#') {
@@ -68,8 +68,15 @@ static bool reference(struct cur *c) {
                                (hex && ((c->s[c->i] | 32) >= 'a' && (c->s[c->i] | 32) <= 'f'))))
             c->i++, digits++;
         if (!digits) return fail(c, "bad character reference");
-    } else if (!name(c)) {
-        return fail(c, "bad entity reference");
+    } else {
+        /* only XML's five predefined entities: the SVG has no DTD that could define more */
+        size_t at = c->i;
+        if (!name(c)) return fail(c, "bad entity reference");
+        static const char *const known[] = {"amp", "lt", "gt", "quot", "apos"};
+        bool found = false;
+        for (size_t k = 0; k < 5 && !found; k++)
+            found = c->i - at == strlen(known[k]) && memcmp(c->s + at, known[k], c->i - at) == 0;
+        if (!found) return fail(c, "unknown entity (only amp, lt, gt, quot and apos exist)");
     }
     if (c->i >= c->n || c->s[c->i] != ';') return fail(c, "unterminated reference");
     c->i++;

@@ -200,8 +200,14 @@ static void cadence(void) {
     CHECK_I64(t->status_updates, 2);
     mx_compliance_check(&c, tl, t, &p, utc, T("2026-06-01T00:00:00Z"), 1);
     CHECK(c.cadence_applies);
-    CHECK_I64(c.max_gap, 50 * 60000); /* 10:20 -> 11:10 */
-    CHECK(c.cadence_breach);          /* SEV1: every 30 min */
+    CHECK_I64(c.max_gap, 50 * 60000);    /* 10:20 -> 11:10 */
+    CHECK(c.cadence_breach);             /* SEV1: every 30 min */
+    p.cadence_ms[MX_SEV_1] = 50 * 60000; /* a gap exactly the cadence is no breach */
+    mx_compliance_check(&c, tl, t, &p, utc, T("2026-06-01T00:00:00Z"), 1);
+    CHECK(!c.cadence_breach);
+    p.cadence_ms[MX_SEV_1] = 50 * 60000 - 1; /* one millisecond less: a breach */
+    mx_compliance_check(&c, tl, t, &p, utc, T("2026-06-01T00:00:00Z"), 1);
+    CHECK(c.cadence_breach);
     p.cadence_ms[MX_SEV_1] = 60 * 60000;
     mx_compliance_check(&c, tl, t, &p, utc, T("2026-06-01T00:00:00Z"), 1);
     CHECK(!c.cadence_breach);
