@@ -133,7 +133,8 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write(("a" * 20000 + "b\n") * 500)
     p = run("report", "--as-of", "2026-04-01", "--config", cat_ini, "-o", "-", "-f", "json", cat, timeout=30)
     expect(p.returncode == 1, "catastrophic pattern: exit %d" % p.returncode)
-    if p.stdout:
+    expect(p.stdout != "", "catastrophic pattern: no report.json on stdout")
+    if p.stdout:  # (the line above already failed the test when it is empty)
         e = json.loads(p.stdout)
         reasons = e["inputs"][0]["rejected_by_reason"]
         expect(reasons.get("regex_limit") == 100, "catastrophic reasons: %r" % reasons)

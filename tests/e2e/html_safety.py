@@ -61,6 +61,17 @@ def check_report(d, want_charts):
         want = "".join("\ufffd" if (ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0) else c for c in want)
         if want not in text:
             failures.append("title not rendered as text: %r" % t)
+    # the parser above decodes entities, so it cannot tell whether & < > " ' were
+    # escaped: look at the raw bytes for every title holding one of them
+    for t in titles:
+        if not any(ch in t for ch in "&<>\"'") or any(ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0 for c in t):
+            continue
+        esc = (t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+               .replace('"', "&quot;").replace("'", "&#39;"))
+        if esc not in page:
+            failures.append("title not escaped as &amp; &lt; &gt; &quot; &#39;: %r" % t)
+        if t in page:
+            failures.append("title written raw: %r" % t)
     return page
 
 

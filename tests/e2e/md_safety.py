@@ -62,6 +62,33 @@ if rendered.count("<h1>") != 1:
 for i, rows in enumerate(t.rows):
     if len(set(rows)) != 1:
         failures.append("table %d has rows of different widths: %s" % (i, rows))
+
+
+def pipes(line):
+    """Unescaped | of a raw Markdown line (a | after an odd run of backslashes is text)."""
+    n, run = 0, 0
+    for ch in line:
+        if ch == "|" and run % 2 == 0:
+            n += 1
+        run = run + 1 if ch == "\\" else 0
+    return n
+
+
+# cmark-gfm pads or drops cells to the header's width, so the rendered table cannot show
+# an injected cell: count the separators in the raw lines of each table instead
+tables, current = [], []
+for line in md.split("\n") + [""]:
+    if line.startswith("|"):
+        current.append(line)
+    elif current:
+        tables.append(current)
+        current = []
+for i, lines in enumerate(tables):
+    widths = [pipes(l) for l in lines]
+    if len(set(widths)) != 1:
+        bad = [l for l, w in zip(lines, widths) if w != widths[0]]
+        failures.append("raw table %d: a row has %d separators, the header %d: %r"
+                        % (i, [w for w in widths if w != widths[0]][0], widths[0], bad[0][:160]))
 text = "".join(t.text).replace("\u200b", "")  # the parser already decoded entities
 for title in titles:
     # line breaks become spaces; controls become U+FFFD; the rest survives verbatim

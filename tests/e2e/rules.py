@@ -147,8 +147,9 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("report", "--as-of", "2026-04-01", "--config", cat, "-o", "-", "-f", "json", slow)
     expect('warning: a rule\'s pattern hit the PCRE2 match limits on 1 incident (the first: "INC-1"); taken as no match'
            in p.stderr, "no limit warning: " + p.stderr)
+    expect(p.returncode == 0, "catastrophic rule: exit %d: %s" % (p.returncode, p.stderr[-300:]))
     d = json.loads(p.stdout) if p.returncode == 0 else None
-    if d:
+    if d:  # (a failed run already failed the test above)
         expect(d["rules"]["limit_hits"] == 1, "limit hits: %r" % d["rules"]["limit_hits"])
         expect(d["incidents"]["total"] == 1 and d["incidents"]["excluded"] == 1,
                "catastrophic rule: %r" % d["incidents"])

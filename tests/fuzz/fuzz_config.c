@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_common.h"
 #include "analyzer/result.h"
 #include "analyzer/rules.h"
 #include "parsers/config.h"
@@ -39,17 +40,20 @@ static void render(const struct mx_config *cfg, struct mx_timelines *tl, struct 
                     MX_NO_TIME);
     struct mx_buf b = {0};
     mx_json_report_write(&b, &r);
+    fz_check_json(b.p, b.n); /* whatever the config's patterns and names, valid JSON */
+    b.n = 0;
+    mx_audit_report_json(&b, &r);
+    fz_check_json(b.p, b.n);
+    b.n = 0;
     mx_md_report_write(&b, &r, NULL);
     mx_html_report_write(&b, &r, NULL);
     mx_audit_report_md(&b, &r);
-    mx_audit_report_json(&b, &r);
     mx_buf_free(&b);
     mx_result_free(&r);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    static struct mx_zone *utc;
-    if (!utc && mx_tz_open("UTC", &utc)) return 0;
+    const struct mx_zone *utc = fz_utc();
     if (size > 1 << 16) return 0;
     struct mx_config cfg;
     mx_config_default(&cfg);
@@ -68,6 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         mx_input_init(&rd, &diag, &opts, mx_timeline_add, tl);
         mx_input_read_mem(&rd, "bot.log", LOG, sizeof LOG - 1);
         mx_input_free(&rd);
+        fz_check_accounting(&diag);
         render(&cfg, tl, &diag, utc);
         mx_timeline_free(tl);
         mx_diag_free(&diag);

@@ -6,7 +6,9 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
+#include "fuzz_common.h"
 #include "analyzer/result.h"
 #include "analyzer/timeline.h"
 #include "parsers/input.h"
@@ -26,8 +28,7 @@ static void dump_and_add(void *tl, const struct mx_event *ev) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    static struct mx_zone *utc;
-    if (!utc && mx_tz_open("UTC", &utc)) return 0;
+    const struct mx_zone *utc = fz_utc();
     struct mx_diag diag;
     mx_diag_init(&diag, NULL);
     struct mx_timelines *tl = mx_timeline_new();
@@ -42,19 +43,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     mx_input_init(&rd, &diag, &opts, dump_and_add, tl);
     mx_input_read_mem(&rd, "fuzz.jsonl", data, size);
     mx_input_free(&rd);
-    uint64_t dups[1] = {0};
+    fz_check_accounting(&diag);
+    /* one counter per input: an archive in the data makes several */
+    uint64_t *dups = calloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
+    if (!dups) abort();
     mx_timeline_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, diag.n_inputs);
     struct mx_result r;
     struct mx_policy policy;
     mx_policy_default(&policy);
     mx_result_build(&r, tl, &diag, utc, &policy, NULL, dups, 1767225600000LL, MX_NO_TIME,
                     MX_NO_TIME);
+    /* the result's accounting, duplicates included, and report.json parses */
+    if (r.total.accepted + r.total.duplicates + r.total_rejected != r.total_records) abort();
     struct mx_buf b = {0};
     mx_json_report_write(&b, &r);
+    fz_check_json(b.p, b.n);
+    b.n = 0;
     mx_md_report_write(&b, &r, NULL);
     mx_check_report_text(&b, &r, true);
     mx_buf_free(&b);
     mx_result_free(&r);
+    free(dups);
     mx_timeline_free(tl);
     mx_diag_free(&diag);
     return 0;
