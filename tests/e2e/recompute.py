@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""An independent recomputation of the metrics (docs/spec.md#metrics) on the demo data.
+
+From the timelines of report.json (the reconstruction is tested elsewhere; this checks
+the statistics), this script recomputes with its own code - Python's exact integer and
+Fraction arithmetic, not the program's - n, mean, p50, p90 and max of MTTD, MTTA, MTTM,
+MTTR, MTTR excluding automatic resolutions and MTBF, for all incidents, per severity,
+per month and per month x severity, and compares every figure with report.json.
+The demo holds about 400 incidents, so the percentiles are checked on realistic
+samples, not on the n <= 4 of the goldens.
+
+Usage: recompute.py MTTX ROOT
+"""
+import datetime
+import json
+import math
+import os
+import subprocess
+import sys
+from fractions import Fraction
+
+mttx, root = os.path.abspath(sys.argv[1]), sys.argv[2]
+p = subprocess.run([mttx, "report", "-q", "--as-of", "2026-11-26T00:00:00Z", "-f", "json", "-o", "-",
+                    os.path.join(root, "fixtures", "demo")], capture_output=True, text=True,
+                   cwd=root)
+if p.returncode != 0:
+    print("FAIL: mttx report exited %d: %s" % (p.returncode, p.stderr[-500:]))
+    sys.exit(1)
+report = json.loads(p.stdout)
+SEVS = ["SEV1", "SEV2", "SEV3", "SEV4", "unassigned"]
+METRICS = ["mttd", "mtta", "mttm", "mttr", "mtbf", "mttr_excluding_auto"]
+
+
+def ms(text):
+    if text is None:
+        return None
+    t = datetime.datetime.strptime(text.replace("Z", "+0000"),
+                                   "%Y-%m-%dT%H:%M:%S.%f%z" if "." in text else "%Y-%m-%dT%H:%M:%S%z")
+    epoch = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+    return (t - epoch) // datetime.timedelta(milliseconds=1)
+
+
+def durations(t):
+    """The per-incident durations in ms of the metrics that have one."""
+    d, out = ms(t["detected_at"]), {}
+    s, a, m, r = ms(t["started_at"]), ms(t["acknowledged_at"]), ms(t["mitigated_at"]), ms(t["resolved_at"])
+    if s is not None and d >= s:
+        out["mttd"] = d - s
+    if a is not None:
+        out["mtta"] = a - d
+    if m is not None and m >= d:
+        out["mttm"] = m - d
+    if r is not None and r >= d:
+        out["mttr"] = r - d
+        if not t["auto_resolved"]:
+            out["mttr_excluding_auto"] = r - d
+    return out
+
+
+def summary(values):
+    """{n, mean_s, p50_s, p90_s, max_s} as report.json writes them: nearest rank
+    (the ceil(p*n/100)-th smallest), the mean rounded half up to the millisecond,
+    seconds with up to three decimals."""
+    if not values:
+        return {"n": 0, "mean_s": None, "p50_s": None, "p90_s": None, "max_s": None}
+    v = sorted(values)
+    n = len(v)
+
+    def rank(pct):
+        k = max(1, min(n, math.ceil(Fraction(pct * n, 100))))
+        return v[k - 1]
+
+    mean = Fraction(sum(v), n)
+    mean_ms = math.floor(mean + Fraction(1, 2))
+
+    def sec(x):
+        return float(Fraction(x, 1000)) if x % 1000 else x // 1000
+
+    return {"n": n, "mean_s": sec(mean_ms), "p50_s": sec(rank(50)), "p90_s": sec(rank(90)),
+            "max_s": sec(v[-1])}
+
+
+counted = [t for t in report["timelines"] if not t["merged"] and t["excluded_by"] is None]
+groups = {}  # (month or None, severity or None) -> metric -> [ms]
+
+
+def add(key, metric, value):
+    groups.setdefault(key, {m: [] for m in METRICS})[metric].append(value)
+
+
+prev = {}  # previous detection of the sequence: "all" or a severity
+for t in counted:  # report.json lists timelines by detection, then id
+    for key in [(None, None), (None, t["severity"]), (t["month"], None), (t["month"], t["severity"])]:
+        groups.setdefault(key, {m: [] for m in METRICS})
+        for metric, value in durations(t).items():
+            add(key, metric, value)
+    d = ms(t["detected_at"])
+    for seq, keys in (("all", [(None, None), (t["month"], None)]),
+                      (t["severity"], [(None, t["severity"]), (t["month"], t["severity"])])):
+        if seq in prev:
+            for key in keys:
+                add(key, "mtbf", d - prev[seq])
+        prev[seq] = d
+
+failures, compared = [], 0
+
+
+def compare(where, got, key):
+    global compared
+    want_group = groups.get(key, {m: [] for m in METRICS})
+    for metric in METRICS:
+        want = summary(want_group[metric])
+        have = {k: got[metric][k] for k in want}
+        compared += 1
+        if have != want:
+            failures.append("%s %s: report.json %r, recomputed %r" % (where, metric, have, want))
+    n = sum(1 for t in counted if (key[0] is None or t["month"] == key[0]) and
+            (key[1] is None or t["severity"] == key[1]))
+    if got["incidents"] != n:
+        failures.append("%s: %d incidents in report.json, %d recomputed" % (where, got["incidents"], n))
+
+
+m = report["metrics"]
+compare("all", m["all"], (None, None))
+for s in SEVS:
+    compare(s, m["by_severity"][s], (None, s))
+for month, cell in m["by_month"].items():
+    compare(month, cell["all"], (month, None))
+    for s in SEVS:
+        compare("%s %s" % (month, s), cell["by_severity"][s], (month, s))
+largest = max(len(v) for g in groups.values() for v in g.values())
+if largest < 100:
+    failures.append("the demo's largest sample is %d values: not a realistic check" % largest)
+for f in failures[:20]:
+    print("FAIL:", f)
+print("recompute: %d statistics compared (%d incidents, largest sample %d), %d failures"
+      % (compared, len(counted), largest, len(failures)))
+sys.exit(1 if failures else 0)
