@@ -256,6 +256,9 @@ static int write_draft(const struct job *j) {
 /* The chart SVG files beside report.md, in DIR/charts/. */
 static int write_chart_files(const struct mx_options *o, const struct mx_charts *c) {
     char dir[4200], err[600];
+    int drawn = 0;
+    for (int k = 0; k < c->n; k++) drawn += c->chart[k].svg != NULL;
+    if (!drawn) return 0; /* no empty charts/ folder when gnuplot drew nothing */
     snprintf(dir, sizeof dir, "%s/charts", o->out_dir);
     if (mx_atomic_mkdirs(dir) != 0) {
         complain("%s: cannot create directory: %s", dir, strerror(errno));
