@@ -175,6 +175,7 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
     count_inputs(r, tl, d, dups);
     int lo, hi;
     count_incidents(r, tl, &lo, &hi);
+    r->joined = mx_timeline_joined(tl);
     r->urgency_hint =
         r->incidents && r->by_severity[MX_SEV_NONE] == r->incidents && r->urgencies_unmapped;
     list_months(r, tl, lo, hi);

@@ -47,6 +47,7 @@ struct inc {
     struct value title, service, team, channel, number;
     bool can_postmortem; /* some event came from a source that can record one */
     bool merged_away;    /* its events were given to the incident its id numbers */
+    bool lifecycle;      /* it has an event of its own life: detected, acknowledged ... */
     uint8_t sev, cls;
 };
 
@@ -55,6 +56,9 @@ struct mx_timelines {
     struct mx_intern strings; /* titles, services, actors, ... */
     struct mx_intern uids;    /* record uids seen */
     uint64_t *uid_dups;       /* records dropped for a repeated uid, per input */
+    size_t joined;            /* incidents joined to the one their number names */
+    char *uid_key;            /* scratch: the kind of a uid, then the uid */
+    size_t cap_uid_key;
     size_t cap_uid_dups;
     uint32_t last_inc;     /* 1 + the incident of the last event added, or 0 */
     struct mx_str last_id; /* its id (interned copy) */
@@ -88,6 +92,7 @@ void mx_timeline_free(struct mx_timelines *tl) {
     mx_intern_free(&tl->strings);
     mx_intern_free(&tl->uids);
     free(tl->uid_dups);
+    free(tl->uid_key);
     free(tl->incs);
     free(tl->recs);
     free(tl->order);
@@ -129,7 +134,11 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     if (!ev->same_record) {
         tl->skipping = false;
         if (ev->uid.n) {
-            mx_intern_put(&tl->uids, ev->uid.p, ev->uid.n, &added);
+            /* ids of different kinds never collide: the kind is part of the key */
+            mx_mem_grow((void **)&tl->uid_key, &tl->cap_uid_key, ev->uid.n + 1, 1);
+            tl->uid_key[0] = (char)ev->uid_space;
+            memcpy(tl->uid_key + 1, ev->uid.p, ev->uid.n);
+            mx_intern_put(&tl->uids, tl->uid_key, ev->uid.n + 1, &added);
             if (!added) {
                 size_t had = tl->cap_uid_dups;
                 mx_mem_grow((void **)&tl->uid_dups, &tl->cap_uid_dups, ev->pos.src + 1,
@@ -164,6 +173,8 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     best_value(tl, &in->channel, ev->channel, ev->time_ms, 2);
     best_value(tl, &in->number, ev->number, ev->time_ms, 2);
     in->can_postmortem |= ev->can_postmortem;
+    in->lifecycle |= ev->type != MX_EV_POSTMORTEM_PUBLISHED && ev->type != MX_EV_NOTE &&
+                     ev->type != MX_EV_REGULATOR_NOTIFIED;
     if (ev->severity != MX_SEV_NONE && (in->sev == MX_SEV_NONE || ev->severity < in->sev))
         in->sev = (uint8_t)ev->severity;
     if (ev->has_class && ev->cls > in->cls) in->cls = (uint8_t)ev->cls;
@@ -346,10 +357,12 @@ static void fold_value(struct mx_timelines *tl, struct value *dst, const struct 
     if (src->id) best_value(tl, dst, mx_intern_str(&tl->strings, src->id), src->t, src->rank);
 }
 
-/* An incident whose id is "101" or "#101" and that has no number of its own is the
- * incident numbered 101 (a PagerDuty incident's incident_number), when exactly one
- * has it: that is how postmortem dates in native lines join PagerDuty data. Its events
- * move to that incident, its chosen values fold in, and it is left empty. */
+/* An incident whose id is "101" or "#101", that has no number of its own and no event
+ * of an incident's life (only postmortems, regulator notifications, notes) is the
+ * incident numbered 101 (a PagerDuty incident's incident_number), when exactly one has
+ * it: that is how postmortem dates in native lines join PagerDuty data. An incident
+ * "7" with a detection of its own stays itself. The joined one's events move to that
+ * incident, its chosen values fold in, and it is left empty; joins are counted. */
 static void join_numbered(struct mx_timelines *tl) {
     size_t ni = tl->n_incs;
     struct mx_intern nums;
@@ -369,7 +382,7 @@ static void join_numbered(struct mx_timelines *tl) {
     uint32_t *to = NULL;
     for (size_t i = 0; cap && i < ni; i++) {
         struct inc *in = &tl->incs[i];
-        if (in->number.id) continue;
+        if (in->number.id || in->lifecycle) continue;
         struct mx_str id = mx_intern_str(&tl->ids, (uint32_t)i + 1);
         if (id.n && id.p[0] == '#') id.p++, id.n--;
         if (!id.n || id.n > 19) continue;
@@ -395,6 +408,7 @@ static void join_numbered(struct mx_timelines *tl) {
         if (in->cls > dst->cls) dst->cls = in->cls;
         dst->can_postmortem |= in->can_postmortem;
         in->merged_away = true;
+        tl->joined++;
     }
     if (to)
         for (size_t r = 0; r < tl->n_recs; r++) tl->recs[r].inc = to[tl->recs[r].inc];
@@ -475,9 +489,13 @@ size_t mx_timeline_find(const struct mx_timelines *tl, const char *id) {
     /* "#101" or "101": the incident whose number is 101 (PagerDuty's incident_number) */
     const char *num = id[0] == '#' ? id + 1 : id;
     size_t nn = strlen(num);
-    if (nn && strspn(num, "0123456789") == nn)
+    if (nn && strspn(num, "0123456789") == nn) {
+        size_t hit = (size_t)-1, hits = 0;
         for (size_t i = 0; i < tl->n_tls; i++)
-            if (same_id(tl->tls[i].number, num, nn, false)) return i;
+            if (same_id(tl->tls[i].number, num, nn, false)) hit = i, hits++;
+        if (hits == 1) return hit;
+        if (hits > 1) return (size_t)-1; /* two exports number alike: the caller lists them */
+    }
     for (size_t i = 0; i < tl->n_tls; i++)
         if (same_id(tl->tls[i].id, id, n, true)) return i;
     return (size_t)-1;
@@ -512,8 +530,15 @@ size_t mx_timeline_suggest(const struct mx_timelines *tl, const char *id, size_t
     size_t n = strlen(id), cap = n / 3 > 1 ? n / 3 : 1, found = 0;
     size_t dist[8];
     if (max > 8) max = 8;
+    if (max == 0) return 0;
+    const char *num = id[0] == '#' ? id + 1 : id;
+    size_t nn = strlen(num);
+    bool numeric = nn && strspn(num, "0123456789") == nn;
     for (size_t i = 0; i < tl->n_tls; i++) {
-        size_t d = distance(tl->tls[i].id, id, n, cap);
+        /* incidents numbered as asked come first (distance 0): several share it */
+        size_t d = numeric && same_id(tl->tls[i].number, num, nn, false)
+                       ? 0
+                       : distance(tl->tls[i].id, id, n, cap);
         if (d > cap) continue;
         /* keep the max nearest, ties by timeline order (detection, then id) */
         size_t k = found < max ? found++ : max;
@@ -544,6 +569,10 @@ struct mx_timeline *mx_timeline_edit(struct mx_timelines *tl, size_t i) {
 
 const struct mx_entry *mx_timeline_entry(const struct mx_timelines *tl, size_t i) {
     return &tl->recs[tl->order[i]];
+}
+
+size_t mx_timeline_joined(const struct mx_timelines *tl) {
+    return tl->joined;
 }
 
 uint64_t mx_timeline_repeated_ids(const struct mx_timelines *tl, uint32_t src) {

@@ -153,13 +153,18 @@ const struct mx_timeline *mx_timeline_get(const struct mx_timelines *tl, size_t 
 struct mx_timeline *mx_timeline_edit(struct mx_timelines *tl, size_t i);
 /* The index (for mx_timeline_get) of the incident a person means by id, or (size_t)-1:
  * the id exactly; else, for "#101" or "101", the incident whose number is 101
- * (PagerDuty's incident_number); else the id with ASCII case folded. */
+ * (PagerDuty's incident_number), when only one has it; else the id with ASCII case
+ * folded. */
 size_t mx_timeline_find(const struct mx_timelines *tl, const char *id);
-/* Up to max (at most 8) incidents whose ids are nearest to id (edit distance, case
- * folded, within a third of its length, at least 1), nearest first, into out; returns how many. */
+/* Up to max (at most 8) incidents nearest to id, nearest first, into out; returns how
+ * many: first those numbered as id says ("#7", when several share it), then by edit
+ * distance of the ids (case folded, within a third of its length, at least 1). */
 size_t mx_timeline_suggest(const struct mx_timelines *tl, const char *id, size_t *out, size_t max);
 /* Kept event i of the sorted event list (see mx_timeline.first/count). */
 const struct mx_entry *mx_timeline_entry(const struct mx_timelines *tl, size_t i);
+/* Incidents named by a number ("#101") that were joined to the incident numbered so
+ * (postmortem dates for PagerDuty data: see join_numbered in timeline.c). */
+size_t mx_timeline_joined(const struct mx_timelines *tl);
 /* Records of input src dropped because their uid was seen before (part of the
  * duplicates mx_timeline_finish counted). */
 uint64_t mx_timeline_repeated_ids(const struct mx_timelines *tl, uint32_t src);

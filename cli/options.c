@@ -31,8 +31,9 @@ static const char MAIN_HELP[] =
     "'mttx COMMAND --help' shows its options.\n"
     "\n"
     "Exit status: 0 success; 1 an input could not be read or is damaged, or an output\n"
-    "could not be written; 2 usage error; 3 a --fail-on gate failed; 4 --strict and a\n"
-    "record was rejected.\n";
+    "could not be written; 2 usage error, or a --fail-on gate that the data cannot\n"
+    "evaluate; 3 a --fail-on gate failed; 4 --strict and a record was rejected or an\n"
+    "input skipped as unrecognised; 5 timeline: no incident matches INCIDENT.\n";
 
 #define COMMON_HELP                                                                                \
     "      --from DATE     only incidents detected at or after DATE (YYYY-MM-DD in\n"              \

@@ -305,8 +305,15 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
                 len += (size_t)snprintf(list + len, sizeof list - len, "%s%.*s", i ? ", " : "",
                                         (int)(t->id.n < 120 ? t->id.n : 120), t->id.p);
             }
-            complain("incident %s not found in the inputs%s%s", o->incident, k ? "; nearest: " : "",
-                     list);
+            const char *num = o->incident[0] == '#' ? o->incident + 1 : o->incident;
+            const struct mx_timeline *first = k ? mx_timeline_get(r->tl, near[0]) : NULL;
+            if (k > 1 && first->number.n == strlen(num) &&
+                memcmp(first->number.p, num, first->number.n) == 0)
+                complain("incident %s: several incidents have that number (%s); give the id",
+                         o->incident, list);
+            else
+                complain("incident %s not found in the inputs%s%s", o->incident,
+                         k ? "; nearest: " : "", list);
             return MX_EXIT_NOT_FOUND;
         }
     }

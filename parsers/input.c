@@ -122,6 +122,15 @@ static int failed(struct mx_reader *rd, uint32_t src, struct mx_stream *s, const
     return -1;
 }
 
+/* Whether s[0..n) holds a C0 control other than TAB and CR, or DEL. */
+static bool has_control(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f) return true;
+    }
+    return false;
+}
+
 /* Whether some line of head[0..n) (the input's first bytes; `whole` when that is all
  * of it) is meant as JSON: a JSON object, or valid UTF-8 that opens one (a number or a
  * string line happens in binary files, random bytes are rarely valid UTF-8); true also when head
@@ -146,11 +155,13 @@ static bool some_json_line(struct mx_reader *rd, const char *head, size_t n, boo
         }
         memcpy(tmp, line, len);
         memset(tmp + len, 0, MX_JSON_PADDING);
-        /* a line that opens an object or array as valid UTF-8 is meant as JSON, even if broken:
-         * its file is read, and the line rejected with its position */
+        /* a text line that opens an object or array is meant as JSON, even if broken or
+         * not UTF-8: its file is read, and the line rejected with its position (random
+         * bytes of a binary file hold a control character within a few dozen) */
         size_t b = 0;
+        if (line == head && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) b = 3; /* BOM */
         while (b < len && (line[b] == ' ' || line[b] == '\t')) b++;
-        if (b < len && (line[b] == '{' || line[b] == '[') && mx_utf8_valid(line, len, NULL)) {
+        if (b < len && (line[b] == '{' || line[b] == '[') && !has_control(line, len)) {
             free(tmp);
             return true;
         }
@@ -194,9 +205,8 @@ static int read_text(struct mx_reader *rd, struct mx_stream *s, uint32_t src, co
         in->skipped = true;
         struct mx_pos pos = {in->path, src, 0, -1};
         mx_diag_warn(rd->diag, &pos, MX_W_SKIPPED_FILE,
-                     "skipped: not a recognised format (no line of its first %zu KiB reads as "
-                     "JSON, CSV or a configured custom format)",
-                     all >> 10 ? all >> 10 : 1);
+                     "skipped: not a recognised format (no line of its first 64 KiB reads as "
+                     "JSON, CSV or a configured custom format)");
         rc = 0;
     } else {
         in->format = "jsonl";

@@ -110,10 +110,12 @@ enum mx_pd_shape mx_pagerduty_json_shape(const struct mx_jval *o, struct mx_jval
     struct mx_str t = {NULL, 0};
     if (HAS(K_TYPE, MX_J_STRING)) mx_json_simd_string(&val[K_TYPE], &t.p, &t.n);
     if (ends_with(t, "_log_entry") || HAS(K_LOG_ENTRY, MX_J_OBJECT)) return MX_PD_LOG_ENTRY;
-    /* not native (that returned early): another platform's object is named as such */
+    if (eq(t, "incident") || HAS(K_INCIDENT_NUMBER, MX_J_INT)) return MX_PD_INCIDENT;
+    /* not native (that returned early) and no PagerDuty shape so far: another platform's
+     * object is named as such; only these records pay for the check. incident.io's
+     * {"incident":{...}} looks like PagerDuty's GET /incidents/ID, so it is asked first */
     if (mx_unsupported_shape(o)) return MX_PD_UNSUPPORTED;
-    if (eq(t, "incident") || HAS(K_INCIDENT_NUMBER, MX_J_INT) ||
-        (HAS(K_INCIDENT, MX_J_OBJECT) && !HAS(K_EVENT, MX_J_STRING) && !HAS(K_TIME, MX_J_STRING)))
+    if (HAS(K_INCIDENT, MX_J_OBJECT) && !HAS(K_EVENT, MX_J_STRING) && !HAS(K_TIME, MX_J_STRING))
         return MX_PD_INCIDENT;
 #undef HAS
     return MX_PD_NONE;
@@ -186,10 +188,12 @@ static bool opt_time(struct mx_record *r, const struct mx_jval *o, const char *p
 }
 
 /* The facts of an incident object (see the header). `at` is the time of the record's
- * own event for a webhook (a merge is dated by it), MX_NO_TIME otherwise. A fact of
- * type `own` is not emitted: a webhook's incident snapshot restates the event the
- * webhook is about (an incident.reopened carries data.reopened_at a second before its
- * occurred_at), and one webhook event is one occurrence. MX_EV__COUNT: keep all. */
+ * own event for a webhook (a merge is dated by it), MX_NO_TIME otherwise. For a
+ * webhook, `own` is its event's type: a fact of that type is not emitted (the snapshot
+ * restates the event the webhook is about: an incident.reopened carries
+ * data.reopened_at a second before its occurred_at; one webhook event is one
+ * occurrence), and no reopen is taken from a snapshot at all. MX_EV__COUNT (a REST
+ * incident object): keep all. */
 static bool incident_facts(struct mx_record *r, const struct mx_jval *inc, int64_t at,
                            struct mx_event *base, enum mx_evtype own) {
     int64_t created, resolved, reopened, changed;
@@ -205,7 +209,9 @@ static bool incident_facts(struct mx_record *r, const struct mx_jval *inc, int64
         ev.time_ms = created;
         mx_record_event(r, &ev);
     }
-    if (reopened != MX_NO_TIME && own != MX_EV_REOPENED) {
+    /* a webhook's snapshot never gives a reopen: PagerDuty sends incident.reopened
+     * itself, and every later snapshot still carries reopened_at */
+    if (reopened != MX_NO_TIME && own == MX_EV__COUNT) {
         ev.type = MX_EV_REOPENED;
         ev.time_ms = reopened;
         mx_record_event(r, &ev);

@@ -56,6 +56,7 @@ struct mx_stream {
     char *peek;
     size_t peek_len, peek_off;
     bool done;
+    bool peek_eof; /* a peek reached the end of the stream */
     const char *error;
     const char *warning;
     char errbuf[160];
@@ -124,15 +125,44 @@ struct mx_stream *mx_stream_func(long (*read)(void *ctx, char *buf, size_t n, co
     return s;
 }
 
-/* Whether cd turns printable ASCII into the same bytes (not so for UTF-16, EBCDIC). */
-static bool ascii_compatible(iconv_t cd) {
-    char probe[] = "Az09,\"\r\n", out[64];
+/* Whether cd is a single-byte character set that agrees with ASCII: every byte
+ * 0x01-0x7F converts to itself (not so for UTF-16, EBCDIC, UTF-7's '+' or ISO-2022's
+ * ESC) and every byte 0x80-0xFF alone is a whole character or invalid, never the start
+ * of a longer one (not so for GBK, Shift_JIS, EUC). Only for such sets can the first
+ * non-ASCII character tell UTF-8 from the named set. */
+static bool single_byte_ascii(iconv_t cd) {
+    char probe[127], out[1024];
+    for (int b = 1; b < 128; b++) probe[b - 1] = (char)b;
     char *in = probe, *o = out;
-    size_t left = sizeof probe - 1, room = sizeof out;
-    bool same = iconv(cd, &in, &left, &o, &room) != (size_t)-1 && left == 0 &&
-                (size_t)(o - out) == sizeof probe - 1 && memcmp(out, probe, sizeof probe - 1) == 0;
+    size_t left = sizeof probe, room = sizeof out;
+    bool ok = iconv(cd, &in, &left, &o, &room) != (size_t)-1 && left == 0 &&
+              (size_t)(o - out) == sizeof probe && memcmp(out, probe, sizeof probe) == 0;
+    /* the shift sequences of the stateful 7-bit sets (ISO-2022, UTF-7, HZ) must read as
+     * the plain ASCII they are in a single-byte set */
+    static const char *const shifts[] = {"\x1b$B", "\x1b(B", "\x1b$)C\x0e", "+-", "+AGE-", "~{"};
+    for (size_t k = 0; ok && k < sizeof shifts / sizeof shifts[0]; k++) {
+        iconv(cd, NULL, NULL, NULL, NULL);
+        char tmp[16];
+        size_t len = strlen(shifts[k]);
+        memcpy(tmp, shifts[k], len);
+        in = tmp;
+        left = len;
+        o = out;
+        room = sizeof out;
+        ok = iconv(cd, &in, &left, &o, &room) != (size_t)-1 && left == 0 &&
+             (size_t)(o - out) == len && memcmp(out, shifts[k], len) == 0;
+    }
+    for (int b = 0x80; ok && b < 0x100; b++) {
+        iconv(cd, NULL, NULL, NULL, NULL);
+        char one = (char)b;
+        in = &one;
+        left = 1;
+        o = out;
+        room = sizeof out;
+        if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 && errno == EINVAL) ok = false;
+    }
     iconv(cd, NULL, NULL, NULL, NULL); /* back to the initial state */
-    return same;
+    return ok;
 }
 
 struct mx_stream *mx_stream_iconv(struct mx_stream *inner, const char *from) {
@@ -146,7 +176,7 @@ struct mx_stream *mx_stream_iconv(struct mx_stream *inner, const char *from) {
     s->cd = cd;
     s->ibuf = mx_mem_malloc(GZ_IN);
     snprintf(s->from, sizeof s->from, "%s", from);
-    s->imode = ascii_compatible(cd) ? I_UNDECIDED : I_CONVERT;
+    s->imode = single_byte_ascii(cd) ? I_UNDECIDED : I_CONVERT;
     return s;
 }
 
@@ -514,7 +544,10 @@ long mx_stream_peek(struct mx_stream *s, const char **p, size_t n) {
         long r = raw_read(s, s->peek + s->peek_len, n - s->peek_len);
         if (r < 0 && s->peek_len) break; /* what came before the damage first */
         if (r < 0) return -1;
-        if (r == 0) break;
+        if (r == 0) {
+            s->peek_eof = true; /* the peek holds the whole stream */
+            break;
+        }
         s->peek_len += (size_t)r;
     }
     *p = s->peek;
@@ -522,7 +555,7 @@ long mx_stream_peek(struct mx_stream *s, const char **p, size_t n) {
 }
 
 bool mx_stream_peek_is_all(const struct mx_stream *s) {
-    return s->done;
+    return s->done || s->peek_eof;
 }
 
 int mx_stream_seekable_fd(const struct mx_stream *s) {

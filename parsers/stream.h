@@ -39,8 +39,8 @@ struct mx_stream *mx_stream_func(long (*read)(void *ctx, char *buf, size_t n, co
                                  void *ctx);
 /* A converter from the character set `from` (an iconv name: "WINDOWS-1252",
  * "ISO-8859-1", "UTF-16") to UTF-8, reading inner; takes ownership of inner. Returns
- * NULL when iconv does not know the name (inner is then freed). For a character set
- * that agrees with ASCII on ASCII bytes (WINDOWS-1252, ISO-8859-x), the input's first
+ * NULL when iconv does not know the name (inner is then freed). For a single-byte
+ * character set that agrees with ASCII (WINDOWS-1252, ISO-8859-x), the input's first
  * non-ASCII character decides: valid UTF-8, and the stream is read as UTF-8 unchanged
  * (a folder of exports may mix both); anything else, and it is converted from there
  * on (the ASCII before it reads the same either way). */

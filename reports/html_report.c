@@ -475,6 +475,11 @@ static void quality(struct mx_buf *b, const struct mx_result *r) {
         mx_prose_urgency_hint(b, &HTML, r);
         mx_buf_puts(b, "</p>");
     }
+    if (r->joined) {
+        mx_buf_puts(b, "<p class=\"note\">");
+        mx_prose_joined(b, &HTML, r);
+        mx_buf_puts(b, "</p>");
+    }
     rules(b, r);
 }
 

@@ -347,6 +347,10 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
         mx_prose_urgency_hint(b, &MD, r);
         mx_buf_puts(b, "\n\n");
     }
+    if (r->joined) {
+        mx_prose_joined(b, &MD, r);
+        mx_buf_puts(b, "\n\n");
+    }
     mx_buf_puts(b, "| input | format | records | accepted | duplicates | "
                    "rejected | rejected by reason | warnings | status |\n"
                    "|---|---|---:|---:|---:|---:|---|---:|---|\n");

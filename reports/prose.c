@@ -244,6 +244,16 @@ void mx_prose_urgency_hint(struct mx_buf *b, const struct mx_prose_markup *m,
     say(b, m, " (or the severities the team gives them).");
 }
 
+void mx_prose_joined(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r) {
+    if (!r->joined) return;
+    say(b, m,
+        "%llu incident%s named only by a number (as \"#101\") and holding no event of %s "
+        "own but postmortems or notes %s joined to the incident with that PagerDuty "
+        "number.",
+        (unsigned long long)r->joined, r->joined == 1 ? "" : "s", r->joined == 1 ? "its" : "their",
+        r->joined == 1 ? "was" : "were");
+}
+
 void mx_prose_examples(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r,
                        bool (*pick)(const struct mx_timeline *, size_t), size_t arg) {
     int shown = 0;

@@ -36,6 +36,10 @@ with open("mixed/b-cp1252.csv", "wb") as f:
     f.write(b"time,incident,event,title\n2026-01-01T00:00:00Z,W,detected,caf\xe9 \x96 d\xe9j\xe0\n")
 with open("utf16.csv", "wb") as f:  # not ASCII-compatible: always converted
     f.write("time,incident,event,title\n2026-01-01T00:00:00Z,X,detected,caf\u00e9\n".encode("utf-16"))
+with open("gbk.csv", "wb") as f:  # multi-byte: its first character can look like UTF-8
+    f.write("time,incident,event,title\n2026-01-01T00:00:00Z,G,detected,支付超时\n".encode("gbk"))
+with open("jp.csv", "wb") as f:  # stateful 7-bit: no byte above 0x7F at all
+    f.write("time,incident,event,title\n2026-01-01T00:00:00Z,J,detected,障害: 決済\n".encode("iso2022_jp"))
 with open("limits.ini", "w") as f:
     f.write("[limits]\ncsv_fields = 4\ncsv_field_bytes = 100\n")
 PY
@@ -67,6 +71,12 @@ grep -q 'title="Café — Émile"' out.txt || fail "UTF-8 file in a WINDOWS-1252
 grep -q 'title="café – déjà"' out.txt || fail "WINDOWS-1252 file: $(grep '"W"' out.txt)"
 "$mttx" check --input-encoding UTF-16 --debug-dump-events utf16.csv >out.txt 2>err.txt || fail "utf-16: exit $? $(cat err.txt)"
 grep -q 'title="café"' out.txt || fail "UTF-16 title: $(cat out.txt)"
+# character sets where the first non-ASCII character cannot tell UTF-8 apart are
+# always converted
+"$mttx" check --input-encoding GBK --debug-dump-events gbk.csv >out.txt 2>err.txt || fail "gbk: exit $? $(cat err.txt)"
+grep -q 'title="支付超时"' out.txt || fail "GBK title: $(cat out.txt)"
+"$mttx" check --input-encoding ISO-2022-JP --debug-dump-events jp.csv >out.txt 2>err.txt || fail "iso-2022-jp: exit $? $(cat err.txt)"
+grep -q 'title="障害: 決済"' out.txt || fail "ISO-2022-JP title: $(cat out.txt)"
 set +e
 "$mttx" check --input-encoding NO-SUCH-CHARSET cp1252.csv 2>err.txt
 rc=$?

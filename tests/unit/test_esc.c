@@ -50,6 +50,8 @@ int main(void) {
     js("é\xe2\x80\x93", 5, "\"é\xe2\x80\x93\""); /* accents and dashes stay */
     /* HTML isolates a value holding a bidi control, and only such a value */
     html("plain <b>", "plain &lt;b&gt;");
+    html("R&D & \"ops\" 'team'", "R&amp;D &amp; &quot;ops&quot; &#39;team&#39;");
+    html("&amp;", "&amp;amp;"); /* an entity in the input is text, not markup */
     html("invoice\xe2\x80\xae"
          "fdp.exe",
          "<bdi>invoice\xe2\x80\xae"

@@ -159,13 +159,19 @@ static void window_and_zone(void) {
     /* 2026-04-01T02:00Z is still March 31st in New York */
     add(tl, 0, "X", MX_EV_DETECTED, "2026-04-01T02:00:00Z", MX_SEV_2, NULL, NULL);
     add(tl, 0, "Y", MX_EV_DETECTED, "2026-04-10T00:00:00Z", MX_SEV_2, NULL, NULL);
-    mx_timeline_finish(tl, ny, MX_NO_TIME, T("2026-04-05T00:00:00Z"), dups, 1);
-    const struct mx_timeline *x = find(tl, "X"), *y = find(tl, "Y");
-    CHECK(x && y);
-    if (x && y) {
+    /* --to is exclusive and --from inclusive: detected exactly at either edge */
+    add(tl, 0, "Z", MX_EV_DETECTED, "2026-04-05T00:00:00Z", MX_SEV_2, NULL, NULL);
+    add(tl, 0, "F", MX_EV_DETECTED, "2026-03-01T00:00:00Z", MX_SEV_2, NULL, NULL);
+    mx_timeline_finish(tl, ny, T("2026-03-01T00:00:00Z"), T("2026-04-05T00:00:00Z"), dups, 1);
+    const struct mx_timeline *x = find(tl, "X"), *y = find(tl, "Y"), *z = find(tl, "Z");
+    const struct mx_timeline *f = find(tl, "F");
+    CHECK(x && y && z && f);
+    if (x && y && z && f) {
         CHECK_I64(x->month, 2026 * 12 + 2);
         CHECK(x->in_window);
         CHECK(!y->in_window);
+        CHECK(!z->in_window);
+        CHECK(f->in_window);
     }
     mx_timeline_free(tl);
     mx_tz_free(ny);
@@ -262,7 +268,16 @@ static void source_ids(void) {
     ev.time_ms -= 123;
     ev.pos.line = 7;
     mx_timeline_add(tl, &ev);
+    /* a webhook event whose id happens to equal a log entry's: another record */
+    ev.incident = S("N2");
+    ev.type = MX_EV_DETECTED;
+    ev.uid_space = MX_UID_PD_WEBHOOK_V3;
+    ev.uid = S("LE-A");
+    ev.pos.src = 0;
+    ev.pos.line = 8;
+    mx_timeline_add(tl, &ev);
     mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 2);
+    CHECK(find(tl, "N2") != NULL);
     const struct mx_timeline *t = find(tl, "N1");
     CHECK(t && t->count == 4); /* detected, two notes, one acknowledgement */
     CHECK_I64(dups[0], 0);
@@ -333,11 +348,12 @@ static void find_by_name(void) {
     CHECK(i != (size_t)-1 && mx_timeline_get(tl, i)->id.n == 7);
     i = mx_timeline_find(tl, "#102");
     CHECK(i != (size_t)-1 && memcmp(mx_timeline_get(tl, i)->id.p, "PABC002", 7) == 0);
-    /* the native incident "101" is PagerDuty's #101: joined, no timeline of its own */
-    CHECK_I64(mx_timeline_count(tl), 3);
+    /* the native incident "101" has a detection of its own: an incident of its own, not
+     * PagerDuty's #101 (an exact id wins over a number) */
+    CHECK_I64(mx_timeline_count(tl), 4);
+    CHECK_I64(mx_timeline_joined(tl), 0);
     i = mx_timeline_find(tl, "101");
-    CHECK(i != (size_t)-1 && memcmp(mx_timeline_get(tl, i)->id.p, "PABC001", 7) == 0);
-    CHECK(i != (size_t)-1 && mx_timeline_get(tl, i)->count == 2);
+    CHECK(i != (size_t)-1 && mx_timeline_get(tl, i)->id.n == 3);
     i = mx_timeline_find(tl, "#101"); /* no incident is called "#101": the number */
     CHECK(i != (size_t)-1 && memcmp(mx_timeline_get(tl, i)->id.p, "PABC001", 7) == 0);
     i = mx_timeline_find(tl, "q9zzzzz");
@@ -348,6 +364,42 @@ static void find_by_name(void) {
     CHECK(k == 2);
     CHECK(k >= 1 && memcmp(mx_timeline_get(tl, near[0])->id.p, "PABC001", 7) == 0);
     CHECK(mx_timeline_suggest(tl, "NOPE", near, 3) == 0);
+    mx_timeline_free(tl);
+}
+
+/* A native incident named by a PagerDuty number joins that incident only when it holds
+ * no event of an incident's life (a postmortem date); "7" with a detection of its own
+ * is another incident, whatever its number-like id. */
+static void join_by_number(void) {
+    struct mx_timelines *tl = mx_timeline_new();
+    uint64_t dups[1] = {0};
+    struct mx_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.pos.path = "x";
+    ev.pos.index = -1;
+    ev.type = MX_EV_DETECTED;
+    ev.time_ms = T("2026-03-10T10:00:00Z");
+    ev.incident = S("PXYZ007");
+    ev.number = S("7");
+    mx_timeline_add(tl, &ev);
+    ev.incident = S("PXYZ101");
+    ev.number = S("101");
+    mx_timeline_add(tl, &ev);
+    ev.number = S("");
+    ev.incident = S("7"); /* an internal incident 7: its own detection */
+    ev.time_ms = T("2026-03-20T08:00:00Z");
+    mx_timeline_add(tl, &ev);
+    ev.incident = S("#101"); /* only a postmortem date: PagerDuty's #101 */
+    ev.type = MX_EV_POSTMORTEM_PUBLISHED;
+    ev.can_postmortem = true;
+    mx_timeline_add(tl, &ev);
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    CHECK_I64(mx_timeline_count(tl), 3);
+    CHECK_I64(mx_timeline_joined(tl), 1);
+    const struct mx_timeline *p101 = find(tl, "PXYZ101"), *seven = find(tl, "7");
+    CHECK(p101 && p101->postmortem_at == T("2026-03-20T08:00:00Z") && p101->postmortem_measurable);
+    CHECK(seven && seven->detected_at == T("2026-03-20T08:00:00Z"));
+    CHECK(find(tl, "#101") == NULL);
     mx_timeline_free(tl);
 }
 
@@ -444,6 +496,7 @@ int main(void) {
     source_ids();
     values_order_free();
     find_by_name();
+    join_by_number();
     record_dups();
     sparse_months();
     mx_tz_free(UTC);
