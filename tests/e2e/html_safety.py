@@ -130,6 +130,26 @@ with tempfile.TemporaryDirectory() as d:
     page = check_report(bare, 0)
     if page.count("Chart not drawn") != 6:
         failures.append("without gnuplot: %d chart notes, want 6" % page.count("Chart not drawn"))
+# a gnuplot whose SVG carries active content (a compromised or odd build): every chart
+# is refused by the SVG check and left out with its reason, never inlined
+with tempfile.TemporaryDirectory() as d:
+    fake = os.path.join(d, "gnuplot")
+    with open(fake, "w") as f:
+        f.write('#!/bin/sh\nfor out in $(sed -n \'s/^set output "\\(.*\\)"$/\\1/p\' "$2"); do\n'
+                '  printf \'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\' > "$out"\n'
+                'done\n')
+    os.chmod(fake, 0o755)
+    out = os.path.join(d, "evil")
+    p = subprocess.run([mttx, "report", "-q", "--as-of", "2026-06-01", "-f", "html", "-o", out, fixture],
+                       capture_output=True, text=True, env=dict(os.environ, MTTX_GNUPLOT=fake))
+    page = open(os.path.join(out, "report.html"), encoding="utf-8").read() if p.returncode == 0 else ""
+    if p.returncode != 0:
+        failures.append("with a hostile gnuplot: exit %d %s" % (p.returncode, p.stderr))
+    elif "<script" in page:
+        failures.append("a chart with <script> was inlined")
+    elif "active content" not in page:
+        failures.append("the refused charts do not say why: %r" % page[-400:])
+
 if os.path.exists("/tmp/mttx-pwned") or os.path.exists("X"):
     failures.append("a marker file appeared")
 for f in failures:
