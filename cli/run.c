@@ -286,6 +286,12 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
     struct job j = {o, r, 0, NULL};
     struct mx_charts charts;
     bool to_dir = strcmp(o->out_dir, "-") != 0;
+    /* the folder first: no chart is drawn (and none leaks) for a report that cannot be
+     * written */
+    if (to_dir && o->cmd != MX_CMD_TIMELINE && mx_atomic_mkdirs(o->out_dir) != 0) {
+        complain("%s: cannot create directory: %s", o->out_dir, strerror(errno));
+        return 1;
+    }
     if (o->cmd == MX_CMD_REPORT && (o->formats & (MX_FMT_HTML | MX_FMT_MD)) && !o->no_charts &&
         (to_dir || (o->formats & MX_FMT_HTML))) {
         const char *program = getenv("MTTX_GNUPLOT");
@@ -316,10 +322,10 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
                          k ? "; nearest: " : "", list);
             return MX_EXIT_NOT_FOUND;
         }
-    }
-    if (strcmp(o->out_dir, "-") != 0 && mx_atomic_mkdirs(o->out_dir) != 0) {
-        complain("%s: cannot create directory: %s", o->out_dir, strerror(errno));
-        return 1;
+        if (to_dir && mx_atomic_mkdirs(o->out_dir) != 0) {
+            complain("%s: cannot create directory: %s", o->out_dir, strerror(errno));
+            return 1;
+        }
     }
     int rc = 0;
     for (size_t k = 0; k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++)
@@ -333,7 +339,6 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
     return rc;
 }
 
-/* --fail-on: one line per failed gate; true when any failed. */
 /* The --fail-on gates: 0 when all pass, 3 when one failed, 2 when one cannot be
  * evaluated on these inputs (the pipeline asks for what its data cannot show). */
 static int gates(const struct mx_options *o, const struct mx_result *r) {
