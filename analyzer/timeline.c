@@ -357,6 +357,16 @@ static void fold_value(struct mx_timelines *tl, struct value *dst, const struct 
     if (src->id) best_value(tl, dst, mx_intern_str(&tl->strings, src->id), src->t, src->rank);
 }
 
+/* Whether id is an incident number, "101" or "#101"; *digits is then "101". */
+static bool number_id(struct mx_str id, struct mx_str *digits) {
+    if (id.n && id.p[0] == '#') id.p++, id.n--;
+    if (!id.n) return false;
+    for (size_t i = 0; i < id.n; i++)
+        if (id.p[i] < '0' || id.p[i] > '9') return false;
+    *digits = id;
+    return true;
+}
+
 /* An incident whose id is "101" or "#101", that has no number of its own and no event
  * of an incident's life (only postmortems, regulator notifications, notes) is the
  * incident numbered 101 (a PagerDuty incident's incident_number), when exactly one has
@@ -383,12 +393,8 @@ static void join_numbered(struct mx_timelines *tl) {
     for (size_t i = 0; cap && i < ni; i++) {
         struct inc *in = &tl->incs[i];
         if (in->number.id || in->lifecycle) continue;
-        struct mx_str id = mx_intern_str(&tl->ids, (uint32_t)i + 1);
-        if (id.n && id.p[0] == '#') id.p++, id.n--;
-        if (!id.n || id.n > 19) continue;
-        size_t d = 0;
-        while (d < id.n && id.p[d] >= '0' && id.p[d] <= '9') d++;
-        if (d != id.n) continue;
+        struct mx_str id;
+        if (!number_id(mx_intern_str(&tl->ids, (uint32_t)i + 1), &id)) continue;
         int added;
         uint32_t k = mx_intern_put(&nums, id.p, id.n, &added);
         if (added || k >= cap || owner[k] == 0 || owner[k] == UINT32_MAX) continue;
@@ -474,9 +480,8 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
 static bool same_id(struct mx_str s, const char *id, size_t n, bool fold) {
     if (s.n != n) return false;
     for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)s.p[i], b = (unsigned char)id[i];
-        if (fold && a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
-        if (fold && b >= 'A' && b <= 'Z') b = (unsigned char)(b + 32);
+        int a = (unsigned char)s.p[i], b = (unsigned char)id[i];
+        if (fold) a = mx_event_lower(a), b = mx_event_lower(b);
         if (a != b) return false;
     }
     return true;
@@ -487,12 +492,11 @@ size_t mx_timeline_find(const struct mx_timelines *tl, const char *id) {
     for (size_t i = 0; i < tl->n_tls; i++)
         if (same_id(tl->tls[i].id, id, n, false)) return i;
     /* "#101" or "101": the incident whose number is 101 (PagerDuty's incident_number) */
-    const char *num = id[0] == '#' ? id + 1 : id;
-    size_t nn = strlen(num);
-    if (nn && strspn(num, "0123456789") == nn) {
+    struct mx_str num;
+    if (number_id((struct mx_str){id, n}, &num)) {
         size_t hit = (size_t)-1, hits = 0;
         for (size_t i = 0; i < tl->n_tls; i++)
-            if (same_id(tl->tls[i].number, num, nn, false)) hit = i, hits++;
+            if (same_id(tl->tls[i].number, num.p, num.n, false)) hit = i, hits++;
         if (hits == 1) return hit;
         if (hits > 1) return (size_t)-1; /* two exports number alike: the caller lists them */
     }
@@ -511,9 +515,8 @@ static size_t distance(struct mx_str a, const char *b, size_t bn, size_t cap) {
     for (size_t i = 1; i <= an; i++) {
         size_t diag = row[0], best = row[0] = i;
         for (size_t j = 1; j <= bn; j++) {
-            unsigned char x = (unsigned char)a.p[i - 1], y = (unsigned char)b[j - 1];
-            if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
-            if (y >= 'A' && y <= 'Z') y = (unsigned char)(y + 32);
+            int x = mx_event_lower((unsigned char)a.p[i - 1]);
+            int y = mx_event_lower((unsigned char)b[j - 1]);
             size_t v = diag + (x != y);
             if (row[j] + 1 < v) v = row[j] + 1;
             if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
@@ -531,12 +534,11 @@ size_t mx_timeline_suggest(const struct mx_timelines *tl, const char *id, size_t
     size_t dist[8];
     if (max > 8) max = 8;
     if (max == 0) return 0;
-    const char *num = id[0] == '#' ? id + 1 : id;
-    size_t nn = strlen(num);
-    bool numeric = nn && strspn(num, "0123456789") == nn;
+    struct mx_str num = {0};
+    bool numeric = number_id((struct mx_str){id, n}, &num);
     for (size_t i = 0; i < tl->n_tls; i++) {
         /* incidents numbered as asked come first (distance 0): several share it */
-        size_t d = numeric && same_id(tl->tls[i].number, num, nn, false)
+        size_t d = numeric && same_id(tl->tls[i].number, num.p, num.n, false)
                        ? 0
                        : distance(tl->tls[i].id, id, n, cap);
         if (d > cap) continue;

@@ -40,15 +40,11 @@ const char *mx_event_class_name(enum mx_class c) {
     return (unsigned)c < MX_CLASS__COUNT ? class_names[c] : "availability";
 }
 
-static int lower(int c) {
-    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-}
-
 /* ASCII case-insensitive equality of s[0..n) and the NUL-terminated word. */
 static bool eq(const char *s, size_t n, const char *word) {
     size_t i = 0;
     for (; i < n && word[i]; i++)
-        if (lower((unsigned char)s[i]) != word[i]) return false;
+        if (mx_event_lower((unsigned char)s[i]) != word[i]) return false;
     return i == n && word[i] == '\0';
 }
 

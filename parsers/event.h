@@ -22,6 +22,11 @@ struct mx_str {
     size_t n;
 };
 
+/* c with ASCII A-Z lower-cased; every other byte (UTF-8 included) as it is. */
+static inline int mx_event_lower(int c) {
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
 enum mx_evtype {
     MX_EV_STARTED,
     MX_EV_DETECTED,

@@ -149,7 +149,7 @@ static void normalise(const char *s, size_t n, char *out, size_t cap) {
         }
         if (sep) out[k++] = '_';
         sep = false;
-        out[k++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        out[k++] = (char)mx_event_lower((unsigned char)c);
     }
     out[k] = '\0';
 }

@@ -7,10 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int lower(int c) {
-    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-}
-
 void mx_sevmap_default(struct mx_sevmap *m) {
     m->n = 0;
     static const char *const p[5] = {"p1", "p2", "p3", "p4", "p5"};
@@ -21,7 +17,7 @@ void mx_sevmap_default(struct mx_sevmap *m) {
 static bool same(const char *label, const char *s, size_t n) {
     size_t i = 0;
     for (; i < n && label[i]; i++)
-        if (label[i] != lower((unsigned char)s[i])) return false;
+        if (label[i] != mx_event_lower((unsigned char)s[i])) return false;
     return i == n && label[i] == '\0';
 }
 
@@ -33,7 +29,7 @@ bool mx_sevmap_set(struct mx_sevmap *m, const char *label, size_t n, enum mx_sev
         if (m->n == MX_SEVMAP_MAX) return false;
         m->n++;
     }
-    for (size_t k = 0; k < n; k++) m->e[i].label[k] = (char)lower((unsigned char)label[k]);
+    for (size_t k = 0; k < n; k++) m->e[i].label[k] = (char)mx_event_lower((unsigned char)label[k]);
     m->e[i].label[n] = '\0';
     m->e[i].sev = sev;
     return true;
@@ -42,8 +38,8 @@ bool mx_sevmap_set(struct mx_sevmap *m, const char *label, size_t n, enum mx_sev
 /* SEV1..SEV4, sev1, SEV-1, 1..4. */
 static bool fixed(const char *s, size_t n, enum mx_severity *out) {
     size_t skip = 0;
-    if (n >= 4 && lower((unsigned char)s[0]) == 's' && lower((unsigned char)s[1]) == 'e' &&
-        lower((unsigned char)s[2]) == 'v')
+    if (n >= 4 && mx_event_lower((unsigned char)s[0]) == 's' &&
+        mx_event_lower((unsigned char)s[1]) == 'e' && mx_event_lower((unsigned char)s[2]) == 'v')
         skip = (n >= 5 && s[3] == '-') ? 4 : 3;
     if (n - skip == 1 && s[skip] >= '1' && s[skip] <= '4') {
         *out = (enum mx_severity)(s[skip] - '0');

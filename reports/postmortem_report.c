@@ -47,8 +47,7 @@ static void slug(char *out, size_t cap, struct mx_str s) {
     size_t k = 0;
     bool dash = false;
     for (size_t i = 0; i < s.n && k + 2 < cap && k < 50; i++) {
-        char c = s.p[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+        char c = (char)mx_event_lower((unsigned char)s.p[i]);
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
             if (dash && k) out[k++] = '-';
             out[k++] = c;
