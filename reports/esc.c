@@ -89,8 +89,6 @@ static bool html_unsafe(const unsigned char *s, size_t k) {
     return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
-/* DEL counts as a control here; C1 controls and noncharacters need the decoded code point,
- * so html_unsafe checks every valid multi-byte sequence. */
 /* Whether s[0..n) holds a bidirectional control (U+061C, U+200E-F, U+202A-E,
  * U+2066-9), looking only at the bytes that can start one. */
 static bool has_bidi(const unsigned char *s, size_t n) {
@@ -116,6 +114,8 @@ void mx_esc_html(struct mx_buf *b, const char *s, size_t n) {
     }
 }
 
+/* DEL counts as a control here; C1 controls and noncharacters need the decoded code point,
+ * so html_unsafe checks every valid multi-byte sequence. */
 static void html_body(struct mx_buf *b, const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
@@ -173,8 +173,26 @@ static int is_punct(unsigned char c) {
            (c >= 0x7B && c <= 0x7E);
 }
 
+/* The value's own isolates opened and not yet closed, or -1 when it is not isolated. */
+static long md_body(struct mx_buf *b, const char *s, size_t n, bool isolated);
+
 void mx_esc_md(struct mx_buf *b, const char *s, size_t n) {
+    /* as <bdi> in HTML: a value that could reorder the text around it (the rest of a
+     * table row, of a line shown by cat) is isolated, between U+2068 FIRST STRONG
+     * ISOLATE and U+2069 POP DIRECTIONAL ISOLATE; the isolates it opens itself are
+     * closed before that, and a POP it holds that would close ours becomes U+FFFD */
+    if (has_bidi((const unsigned char *)s, n)) {
+        mx_buf_puts(b, "\xE2\x81\xA8");
+        for (long open = md_body(b, s, n, true); open > 0; open--) mx_buf_puts(b, "\xE2\x81\xA9");
+        mx_buf_puts(b, "\xE2\x81\xA9");
+    } else {
+        md_body(b, s, n, false);
+    }
+}
+
+static long md_body(struct mx_buf *b, const char *s, size_t n, bool isolated) {
     const unsigned char *u = (const unsigned char *)s;
+    long open = 0;
     size_t i = 0;
     while (i < n) {
         unsigned char c = u[i];
@@ -196,13 +214,19 @@ void mx_esc_md(struct mx_buf *b, const char *s, size_t n) {
         } else {
             size_t k = mx_utf8_len(u + i, n - i);
             /* C1 controls (U+0080-U+009F) are replaced too */
-            if (k == 0 || (k == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0)) {
+            bool isolate = k == 3 && u[i] == 0xE2 && u[i + 1] == 0x81 && u[i + 2] >= 0xA6 &&
+                           u[i + 2] <= 0xA9; /* U+2066-U+2068 open an isolate, U+2069 pops */
+            bool pop = isolate && u[i + 2] == 0xA9;
+            if (k == 0 || (k == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0) ||
+                (isolated && pop && open == 0)) {
                 mx_buf_puts(b, REPLACEMENT);
                 i += k ? k : 1;
             } else {
+                if (isolate) open += pop ? -1 : 1;
                 mx_buf_put(b, s + i, k);
                 i += k;
             }
         }
     }
+    return isolated ? open : -1;
 }

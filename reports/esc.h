@@ -22,7 +22,8 @@ void mx_esc_html(struct mx_buf *b, const char *s, size_t n);
 void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n);
 /* Markdown text or table cell: every ASCII punctuation character backslash-escaped
  * (CommonMark 2.4), CR/LF/TAB as spaces, other controls and invalid UTF-8 as U+FFFD,
- * and a zero-width space after '@' (GFM would otherwise link an e-mail address). */
+ * a zero-width space after '@' (GFM would otherwise link an e-mail address), and a
+ * value holding a bidirectional control isolated between U+2068 and U+2069. */
 void mx_esc_md(struct mx_buf *b, const char *s, size_t n);
 
 #endif

@@ -6,6 +6,7 @@ input, every table keeps its column count, and every title survives as text."""
 import html.parser
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -89,6 +90,7 @@ for i, lines in enumerate(tables):
         bad = [l for l, w in zip(lines, widths) if w != widths[0]]
         failures.append("raw table %d: a row has %d separators, the header %d: %r"
                         % (i, [w for w in widths if w != widths[0]][0], widths[0], bad[0][:160]))
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 text = "".join(t.text).replace("\u200b", "")  # the parser already decoded entities
 for title in titles:
     # line breaks become spaces; controls become U+FFFD; the rest survives verbatim
@@ -96,6 +98,30 @@ for title in titles:
     want = "".join("\ufffd" if (ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0) else c for c in want)
     if want not in text:
         failures.append("title not rendered as text: %r" % title)
+    # a title with a bidirectional control is isolated (U+2068 ... U+2069) so it cannot
+    # reorder the rest of its table row
+    if any(c in title for c in BIDI) and "\u2068" + want + "\u2069" not in text:
+        failures.append("title with a bidirectional control not isolated: %r" % title)
+# every bidirectional control of the input sits inside an isolate mttx opened (U+2068)
+# and closed (U+2069) on the same line: it cannot reorder the rest of the row
+for n, line in enumerate(md.split("\n"), 1):
+    depth = 0
+    for c in line:
+        if c in "\u2066\u2067\u2068":
+            if depth == 0 and c != "\u2068":
+                failures.append("report.md:%d: U+%04X outside an isolate" % (n, ord(c)))
+            depth += 1
+        elif c == "\u2069":
+            if depth == 0:
+                failures.append("report.md:%d: U+2069 closes no isolate" % n)
+            depth = max(depth - 1, 0)
+        elif c in BIDI and depth == 0:
+            failures.append("report.md:%d: U+%04X outside an isolate" % (n, ord(c)))
+    if depth:
+        failures.append("report.md:%d: %d isolates left open" % (n, depth))
+# the right-to-left override of the injection fixture, isolated, its own isolate closed
+if "\u2068invoice\u202efdp.exe \ufffd2J\u2066isolate\u2069\u2069" not in text:
+    failures.append("report.md: the right-to-left title is not isolated")
 if os.path.exists("/tmp/mttx-pwned"):
     failures.append("marker file /tmp/mttx-pwned exists")
 for f in failures:

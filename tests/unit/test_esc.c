@@ -76,6 +76,22 @@ int main(void) {
     md("\xC3\xA9t\xC3\xA9", 5, "\xC3\xA9t\xC3\xA9"); /* UTF-8 kept */
     md("bad\xFF", 4, "bad\xEF\xBF\xBD");             /* invalid byte replaced */
     md("c1\xC2\x85", 4, "c1\xEF\xBF\xBD");           /* C1 control replaced */
+    /* a bidirectional control isolates the value (U+2068 ... U+2069); Hebrew with a
+     * right-to-left mark stays as it is inside */
+    md("a\xE2\x80\xAE|b", 6,
+       "\xE2\x81\xA8"
+       "a\xE2\x80\xAE\\|b"
+       "\xE2\x81\xA9");
+    md("\xD7\xA9\xE2\x80\x8F", 5, "\xE2\x81\xA8\xD7\xA9\xE2\x80\x8F\xE2\x81\xA9");
+    /* an isolate the value opens is closed before ours; a pop of its own that would
+     * close ours is replaced */
+    md("x\xE2\x81\xA6y", 5, "\xE2\x81\xA8x\xE2\x81\xA6y\xE2\x81\xA9\xE2\x81\xA9");
+    md("x\xE2\x81\xA9y\xE2\x80\xAE", 8, "\xE2\x81\xA8x\xEF\xBF\xBDy\xE2\x80\xAE\xE2\x81\xA9");
+    md("\xE2\x81\xA7"
+       "a\xE2\x81\xA9\xE2\x81\xA9",
+       10,
+       "\xE2\x81\xA8\xE2\x81\xA7"
+       "a\xE2\x81\xA9\xEF\xBF\xBD\xE2\x81\xA9");
     js("a\"b\\c", 5, "\"a\\\"b\\\\c\"");
     js("\x01\n", 2, "\"\\u0001\\n\"");
     js("\xE2\x82\xAC", 3, "\"\xE2\x82\xAC\"");
