@@ -10,6 +10,7 @@
 #include "reports/esc.h"
 #include "reports/fmt.h"
 #include "reports/json_report.h"
+#include "reports/prose.h"
 
 /* What an event says, in words: "acknowledged", or the raw type of an unknown one. */
 static void event_words(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e) {
@@ -87,7 +88,10 @@ static void md_compliance(struct mx_buf *b, const struct mx_result *r,
         mx_fmt_duration(b, c->max_gap);
         if (c->cadence_breach) mx_buf_puts(b, " (over the cadence)");
     }
-    if (c->war_room_missing) mx_buf_puts(b, "\n- no war room although SEV1 ran past 30 minutes");
+    if (c->war_room_missing) {
+        mx_buf_puts(b, "\n- no war room although SEV1 ran past ");
+        mx_prose_span(b, r->policy->war_room_ms);
+    }
     if (c->reg != MX_CK_NOT_REQUIRED)
         mx_buf_printf(b, "\n- regulator notification: %s", mx_compliance_check_name(c->reg));
 }
