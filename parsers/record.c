@@ -13,6 +13,7 @@
 void mx_record_begin(struct mx_record *r, const struct mx_pos *pos) {
     r->pos = *pos;
     r->rejected = false;
+    r->urgency_unmapped = false;
     r->n = 0;
     r->n_scratch = 0;
     r->kind = MX_K_NATIVE;
@@ -52,6 +53,7 @@ void mx_record_end(struct mx_record *r) {
     if (r->rejected) return;
     r->diag->inputs[r->pos.src].emitted++;
     r->diag->inputs[r->pos.src].by_kind[r->kind]++;
+    r->diag->inputs[r->pos.src].urgencies_unmapped += r->urgency_unmapped;
     /* PagerDuty's exports and payloads have no postmortem record: an incident known
      * only from them cannot show whether one was published */
     bool pm = r->kind == MX_K_NATIVE || r->kind == MX_K_CSV || r->kind == MX_K_CUSTOM;
@@ -71,8 +73,7 @@ void mx_record_free(struct mx_record *r) {
 
 void mx_record_urgency(struct mx_record *r, struct mx_str urgency, enum mx_severity *sev) {
     if (!urgency.n) return;
-    if (!mx_sevmap_urgency(r->sevmap, urgency.p, urgency.n, sev))
-        r->diag->inputs[r->pos.src].urgencies_unmapped++;
+    if (!mx_sevmap_urgency(r->sevmap, urgency.p, urgency.n, sev)) r->urgency_unmapped = true;
 }
 
 void mx_record_blank(const struct mx_record *r, struct mx_event *ev) {

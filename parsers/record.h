@@ -30,6 +30,7 @@ struct mx_record {
     struct mx_pos pos;
     enum mx_kind kind; /* set by the format parser; counted when accepted */
     bool rejected;
+    bool urgency_unmapped; /* counted when the record is kept (mx_record_urgency) */
     size_t n, cap;
     struct mx_event *events; /* buffered until the record ends */
     char scratch[8][24];     /* numbers written as text for the record (mx_record_int) */
@@ -56,7 +57,8 @@ void mx_record_free(struct mx_record *r);
 struct mx_str mx_record_int(struct mx_record *r, int64_t v);
 
 /* The severity from an urgency ("high"), through the [severity] urgency.NAME mapping;
- * an urgency the mapping leaves unmapped is counted on the input (urgencies_unmapped),
+ * an urgency the mapping leaves unmapped is counted on the input (urgencies_unmapped)
+ * once the record is kept (a rejected record counts only as rejected),
  * so a run whose every incident stays unassigned can say how to map them. */
 void mx_record_urgency(struct mx_record *r, struct mx_str urgency, enum mx_severity *sev);
 
