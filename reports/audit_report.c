@@ -117,14 +117,6 @@ static void md_time(struct mx_buf *b, const struct mx_result *r, int64_t t) {
         mx_fmt_local(b, r->zone, t);
 }
 
-/* Escaped Markdown, or "—" when absent or empty. */
-static void md_text(struct mx_buf *b, struct mx_str s) {
-    if (s.p && s.n)
-        mx_esc_md(b, s.p, s.n);
-    else
-        mx_buf_puts(b, "—");
-}
-
 /* "93.5% (n=12)": a compliance share and how many were due; "no data (n=0)" when nothing
  * was (v < 0). */
 static void md_pct(struct mx_buf *b, double v, uint64_t due) {
@@ -198,9 +190,9 @@ static void md_rule(struct mx_buf *b, const struct mx_result *r, enum rule rule)
         if (!row_of(r, i, rule, &w)) continue;
         rows++;
         mx_buf_puts(b, "| ");
-        md_text(b, w.t->id);
+        mx_fmt_md_str(b, w.t->id);
         mx_buf_puts(b, " | ");
-        md_text(b, w.t->title);
+        mx_fmt_md_str(b, w.t->title);
         mx_buf_printf(b, " | %s | ", mx_event_severity_name(w.t->severity));
         md_time(b, r, w.t->detected_at);
         mx_buf_puts(b, " | ");

@@ -19,14 +19,6 @@ static const enum mx_severity SEV_ORDER[MX_SEV__COUNT] = {MX_SEV_1, MX_SEV_2, MX
 static const enum mx_metric SHOWN[] = {MX_M_MTTA, MX_M_MTTR, MX_M_MTTM,
                                        MX_M_MTTD, MX_M_MTBF, MX_M_MTTR_NOAUTO};
 
-/* Escaped Markdown, or "—" when absent or empty. */
-static void md(struct mx_buf *b, struct mx_str s) {
-    if (s.p && s.n)
-        mx_esc_md(b, s.p, s.n);
-    else
-        mx_buf_puts(b, "—");
-}
-
 /* A C string from input or the config (a path, a pattern, a message), escaped. */
 static void mdc(struct mx_buf *b, const char *s) {
     mx_esc_md(b, s, strlen(s));
@@ -235,11 +227,11 @@ static int cmp_mttr(const void *a, const void *b) {
 static void incident_cells(struct mx_buf *b, const struct mx_result *r,
                            const struct mx_timeline *t) {
     mx_buf_puts(b, "| ");
-    md(b, t->id);
+    mx_fmt_md_str(b, t->id);
     mx_buf_printf(b, " | %s | ", mx_event_severity_name(t->severity));
-    md(b, t->service);
+    mx_fmt_md_str(b, t->service);
     mx_buf_puts(b, " | ");
-    md(b, t->title);
+    mx_fmt_md_str(b, t->title);
     mx_buf_puts(b, " | ");
     mx_fmt_local(b, r->zone, t->detected_at);
     mx_buf_puts(b, " | ");
@@ -330,7 +322,7 @@ static void anomalies(struct mx_buf *b, const struct mx_result *r) {
             const struct mx_timeline *t = mx_timeline_get(r->tl, i);
             if (!mx_timeline_counted(t) || !(t->anomalies & (1u << a))) continue;
             if (shown++) mx_buf_puts(b, ", ");
-            md(b, t->id);
+            mx_fmt_md_str(b, t->id);
         }
         mx_buf_puts(b, " |\n");
     }
@@ -470,9 +462,9 @@ static void missing_postmortems(struct mx_buf *b, const struct mx_result *r) {
         if (!mx_timeline_counted(t) || c->pm != MX_PM_MISSING) continue;
         shown++;
         mx_buf_puts(b, "| ");
-        md(b, t->id);
+        mx_fmt_md_str(b, t->id);
         mx_buf_printf(b, " | %s | ", mx_event_severity_name(t->severity));
-        md(b, t->title);
+        mx_fmt_md_str(b, t->title);
         mx_buf_puts(b, " | ");
         mx_fmt_local(b, r->zone, t->resolved_at);
         mx_buf_puts(b, " | ");
