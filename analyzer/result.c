@@ -38,6 +38,25 @@ static void count_inputs(struct mx_result *r, const struct mx_timelines *tl,
     }
 }
 
+static int64_t time_to_resolve(const struct mx_timeline *t) {
+    return t->resolved_at - t->detected_at;
+}
+
+/* Keeps t among r->longest if it took longer to resolve than the last kept (timelines
+ * come in timeline order, so an equal one stays behind those before it). */
+static void keep_longest(struct mx_result *r, const struct mx_timeline *t) {
+    if (t->resolved_at == MX_NO_TIME || t->resolved_at < t->detected_at) return;
+    int64_t d = time_to_resolve(t);
+    size_t k = r->n_longest;
+    if (k == MX_LONGEST && d <= time_to_resolve(r->longest[k - 1])) return;
+    if (k < MX_LONGEST)
+        r->n_longest++;
+    else
+        k--;
+    for (; k > 0 && time_to_resolve(r->longest[k - 1]) < d; k--) r->longest[k] = r->longest[k - 1];
+    r->longest[k] = t;
+}
+
 static void count_incidents(struct mx_result *r, const struct mx_timelines *tl, int *lo, int *hi) {
     *lo = 0;
     *hi = -1;
@@ -68,6 +87,7 @@ static void count_incidents(struct mx_result *r, const struct mx_timelines *tl, 
         }
         if (t->auto_resolved) r->auto_resolved++;
         if (t->reopens) r->reopened++;
+        keep_longest(r, t);
         for (int a = 0; a < MX_A__COUNT; a++)
             if (t->anomalies & (1u << a)) r->anomalies[a]++;
         if (*hi < *lo) *lo = *hi = t->month;

@@ -33,6 +33,9 @@ struct mx_input_sum {
     uint64_t repeated_ids; /* of the duplicates: records whose source id was seen before */
 };
 
+/* How many incidents the Longest incidents tables list. */
+#define MX_LONGEST 10
+
 struct mx_result {
     int64_t as_of;
     const struct mx_zone *zone; /* months and displayed times */
@@ -60,6 +63,10 @@ struct mx_result {
     uint64_t rule_limit_hits; /* incidents where a rule's match hit the PCRE2 limits */
     uint64_t by_severity[MX_SEV__COUNT], open_by_severity[MX_SEV__COUNT];
     uint64_t anomalies[MX_A__COUNT];
+    /* the counted, resolved incidents with the longest time to resolve, longest first;
+     * equal ones by timeline order (earlier detection, then id) */
+    const struct mx_timeline *longest[MX_LONGEST];
+    size_t n_longest;
     const struct mx_policy *policy;
     struct mx_compliance *comp; /* owned; comp[i] belongs to mx_timeline_get(tl, i) */
     struct mx_compliance_summary compliance;

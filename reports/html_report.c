@@ -285,15 +285,6 @@ static void charts(struct mx_buf *b, const struct mx_charts *c) {
     }
 }
 
-/* Longest time to resolve first; equal durations by earlier detection. */
-static int cmp_mttr(const void *a, const void *b) {
-    const struct mx_timeline *x = *(const struct mx_timeline *const *)a;
-    const struct mx_timeline *y = *(const struct mx_timeline *const *)b;
-    int64_t dx = x->resolved_at - x->detected_at, dy = y->resolved_at - y->detected_at;
-    if (dx != dy) return dx > dy ? -1 : 1;
-    return x->detected_at < y->detected_at ? -1 : (x->detected_at > y->detected_at);
-}
-
 /* A row of the longest or open table; flag is our own HTML, written as is. */
 static void incident_row(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t,
                          int64_t dur, const char *flag) {
@@ -314,22 +305,15 @@ static void incident_row(struct mx_buf *b, const struct mx_result *r, const stru
 
 /* The Longest incidents (the ten with the longest MTTR) and Open incidents tables. */
 static void incidents(struct mx_buf *b, const struct mx_result *r) {
-    size_t n = 0, count = mx_timeline_count(r->tl);
-    const struct mx_timeline **v = mx_mem_malloc((count ? count : 1) * sizeof *v);
-    for (size_t i = 0; i < count; i++) {
-        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
-        if (mx_timeline_counted(t) && t->resolved_at != MX_NO_TIME &&
-            t->resolved_at >= t->detected_at)
-            v[n++] = t;
-    }
-    qsort(v, n, sizeof *v, cmp_mttr);
+    size_t n = r->n_longest, count = mx_timeline_count(r->tl);
+    const struct mx_timeline *const *v = r->longest;
     static const char HEAD[] = "<div class=\"wrap\"><table><tr><th>incident</th><th>severity</th>"
                                "<th>service</th><th>title</th><th>detected</th>";
     mx_buf_printf(b,
                   "<h2 id=\"longest\">Longest incidents</h2>%s<th class=\"n\">time to resolve"
                   "</th></tr>",
                   HEAD);
-    for (size_t i = 0; i < n && i < 10; i++)
+    for (size_t i = 0; i < n; i++)
         incident_row(b, r, v[i], v[i]->resolved_at - v[i]->detected_at,
                      v[i]->auto_resolved ? " <span class=\"note\">(auto)</span>" : "");
     if (!n) mx_buf_puts(b, "<tr><td colspan=\"6\" class=\"note\">no resolved incidents</td></tr>");
@@ -345,7 +329,6 @@ static void incidents(struct mx_buf *b, const struct mx_result *r) {
     }
     if (!r->open) mx_buf_puts(b, "<tr><td colspan=\"6\" class=\"note\">none</td></tr>");
     mx_buf_puts(b, "</table></div>");
-    free(v);
 }
 
 /* A compliance share and the count due, or "no data (n=0)". */

@@ -214,15 +214,6 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_putc(b, '\n');
 }
 
-/* Longest time to resolve first; equal durations by earlier detection, so ties are stable. */
-static int cmp_mttr(const void *a, const void *b) {
-    const struct mx_timeline *x = *(const struct mx_timeline *const *)a;
-    const struct mx_timeline *y = *(const struct mx_timeline *const *)b;
-    int64_t dx = x->resolved_at - x->detected_at, dy = y->resolved_at - y->detected_at;
-    if (dx != dy) return dx > dy ? -1 : 1;
-    return x->detected_at < y->detected_at ? -1 : (x->detected_at > y->detected_at);
-}
-
 /* The first five cells of a longest or open incidents row; the caller writes the last. */
 static void incident_cells(struct mx_buf *b, const struct mx_result *r,
                            const struct mx_timeline *t) {
@@ -239,26 +230,18 @@ static void incident_cells(struct mx_buf *b, const struct mx_result *r,
 
 /* The ten counted, resolved incidents with the longest MTTR, auto-resolved ones marked. */
 static void longest(struct mx_buf *b, const struct mx_result *r) {
-    size_t n = 0, count = mx_timeline_count(r->tl);
-    const struct mx_timeline **v = mx_mem_malloc((count ? count : 1) * sizeof *v);
-    for (size_t i = 0; i < count; i++) {
-        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
-        if (mx_timeline_counted(t) && t->resolved_at != MX_NO_TIME &&
-            t->resolved_at >= t->detected_at)
-            v[n++] = t;
-    }
-    qsort(v, n, sizeof *v, cmp_mttr);
+    size_t n = r->n_longest;
+    const struct mx_timeline *const *v = r->longest;
     mx_buf_puts(b, "## Longest incidents\n\nThe ten longest by time to resolve.\n\n"
                    "| incident | severity | service | title | detected | MTTR |\n"
                    "|---|---|---|---|---|---:|\n");
-    for (size_t i = 0; i < n && i < 10; i++) {
+    for (size_t i = 0; i < n; i++) {
         incident_cells(b, r, v[i]);
         mx_fmt_duration(b, v[i]->resolved_at - v[i]->detected_at);
         mx_buf_puts(b, v[i]->auto_resolved ? " (auto) |\n" : " |\n");
     }
     if (n == 0) mx_buf_puts(b, "| no resolved incidents | | | | | |\n");
     mx_buf_putc(b, '\n');
-    free(v);
 }
 
 /* Every counted open incident, with how long it has been open at as_of. */

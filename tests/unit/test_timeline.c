@@ -487,6 +487,45 @@ static void sparse_months(void) {
     mx_timeline_free(tl);
 }
 
+/* The Longest incidents: the ten longest to resolve, longest first, equal ones by
+ * detection; unresolved ones and ones resolved before detection are not candidates. */
+static void longest(void) {
+    struct mx_timelines *tl = mx_timeline_new();
+    uint64_t dups[1] = {0};
+    char id[8], det[32], res[32];
+    /* L1..L12 detected on day d at 10:00, resolved after d hours (L12 and L11: 5 h, as L5) */
+    for (int d = 1; d <= 12; d++) {
+        int hours = d >= 11 ? 5 : d;
+        snprintf(id, sizeof id, "L%d", d);
+        snprintf(det, sizeof det, "2026-05-%02dT10:00:00Z", d);
+        snprintf(res, sizeof res, "2026-05-%02dT%02d:00:00Z", d, 10 + hours);
+        add(tl, 0, id, MX_EV_DETECTED, det, MX_SEV_2, NULL, NULL);
+        add(tl, 0, id, MX_EV_RESOLVED, res, MX_SEV_NONE, NULL, NULL);
+    }
+    add(tl, 0, "open", MX_EV_DETECTED, "2026-05-20T10:00:00Z", MX_SEV_1, NULL, NULL);
+    add(tl, 0, "neg", MX_EV_DETECTED, "2026-05-21T10:00:00Z", MX_SEV_1, NULL, NULL);
+    add(tl, 0, "neg", MX_EV_RESOLVED, "2026-05-01T10:00:00Z", MX_SEV_1, NULL, NULL);
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    struct mx_diag diag;
+    mx_diag_init(&diag, NULL);
+    mx_diag_input_add(&diag, "a");
+    struct mx_policy policy;
+    mx_policy_default(&policy);
+    struct mx_result r;
+    mx_result_build(&r, tl, &diag, UTC, &policy, NULL, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME,
+                    MX_NO_TIME);
+    static const char *const want[MX_LONGEST] = {"L10", "L9",  "L8",  "L7", "L6",
+                                                 "L5",  "L11", "L12", "L4", "L3"};
+    CHECK_I64(r.n_longest, MX_LONGEST);
+    for (size_t i = 0; i < r.n_longest && i < MX_LONGEST; i++) {
+        struct mx_str got = r.longest[i]->id;
+        CHECK(got.n == strlen(want[i]) && memcmp(got.p, want[i], got.n) == 0);
+    }
+    mx_result_free(&r);
+    mx_diag_free(&diag);
+    mx_timeline_free(tl);
+}
+
 int main(void) {
     if (mx_tz_open("UTC", &UTC)) return 1;
     rules();
@@ -499,6 +538,7 @@ int main(void) {
     join_by_number();
     record_dups();
     sparse_months();
+    longest();
     mx_tz_free(UTC);
     TEST_DONE();
 }
