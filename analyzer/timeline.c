@@ -498,11 +498,11 @@ size_t mx_timeline_find(const struct mx_timelines *tl, const char *id) {
         for (size_t i = 0; i < tl->n_tls; i++)
             if (same_id(tl->tls[i].number, num.p, num.n, false)) hit = i, hits++;
         if (hits == 1) return hit;
-        if (hits > 1) return (size_t)-1; /* two exports number alike: the caller lists them */
+        if (hits > 1) return MX_TIMELINE_SEVERAL; /* two exports number alike */
     }
     for (size_t i = 0; i < tl->n_tls; i++)
         if (same_id(tl->tls[i].id, id, n, true)) return i;
-    return (size_t)-1;
+    return MX_TIMELINE_NONE;
 }
 
 /* Levenshtein distance of a and b, ASCII case folded, capped at cap + 1 (ids are

@@ -151,10 +151,12 @@ size_t mx_timeline_count(const struct mx_timelines *tl);
 const struct mx_timeline *mx_timeline_get(const struct mx_timelines *tl, size_t i);
 /* The same, writable: for the rules (analyzer/rules.h), before a result is built. */
 struct mx_timeline *mx_timeline_edit(struct mx_timelines *tl, size_t i);
-/* The index (for mx_timeline_get) of the incident a person means by id, or (size_t)-1:
- * the id exactly; else, for "#101" or "101", the incident whose number is 101
- * (PagerDuty's incident_number), when only one has it; else the id with ASCII case
- * folded. */
+#define MX_TIMELINE_NONE    ((size_t)-1) /* mx_timeline_find: no incident is meant so */
+#define MX_TIMELINE_SEVERAL ((size_t)-2) /* mx_timeline_find: several have that number */
+/* The index (for mx_timeline_get) of the incident a person means by id: the id
+ * exactly; else, for "#101" or "101", the incident whose number is 101 (PagerDuty's
+ * incident_number), or MX_TIMELINE_SEVERAL when more than one has it; else the id with
+ * ASCII case folded; else MX_TIMELINE_NONE. */
 size_t mx_timeline_find(const struct mx_timelines *tl, const char *id);
 /* Up to max (at most 8) incidents nearest to id, nearest first, into out; returns how
  * many: first those numbered as id says ("#7", when several share it), then by edit

@@ -302,7 +302,7 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
     }
     if (o->cmd == MX_CMD_TIMELINE) {
         j.incident = mx_timeline_find(r->tl, o->incident);
-        if (j.incident == (size_t)-1) {
+        if (j.incident == MX_TIMELINE_NONE || j.incident == MX_TIMELINE_SEVERAL) {
             size_t near[3];
             size_t k = mx_timeline_suggest(r->tl, o->incident, near, 3);
             char list[600] = "";
@@ -311,10 +311,7 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
                 len += (size_t)snprintf(list + len, sizeof list - len, "%s%.*s", i ? ", " : "",
                                         (int)(t->id.n < 120 ? t->id.n : 120), t->id.p);
             }
-            const char *num = o->incident[0] == '#' ? o->incident + 1 : o->incident;
-            const struct mx_timeline *first = k ? mx_timeline_get(r->tl, near[0]) : NULL;
-            if (k > 1 && first->number.n == strlen(num) &&
-                memcmp(first->number.p, num, first->number.n) == 0)
+            if (j.incident == MX_TIMELINE_SEVERAL)
                 complain("incident %s: several incidents have that number (%s); give the id",
                          o->incident, list);
             else

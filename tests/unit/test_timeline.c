@@ -345,20 +345,20 @@ static void find_by_name(void) {
     }
     mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
     size_t i = mx_timeline_find(tl, "PABC002");
-    CHECK(i != (size_t)-1 && mx_timeline_get(tl, i)->id.n == 7);
+    CHECK(i < mx_timeline_count(tl) && mx_timeline_get(tl, i)->id.n == 7);
     i = mx_timeline_find(tl, "#102");
-    CHECK(i != (size_t)-1 && memcmp(mx_timeline_get(tl, i)->id.p, "PABC002", 7) == 0);
+    CHECK(i < mx_timeline_count(tl) && memcmp(mx_timeline_get(tl, i)->id.p, "PABC002", 7) == 0);
     /* the native incident "101" has a detection of its own: an incident of its own, not
      * PagerDuty's #101 (an exact id wins over a number) */
     CHECK_I64(mx_timeline_count(tl), 4);
     CHECK_I64(mx_timeline_joined(tl), 0);
     i = mx_timeline_find(tl, "101");
-    CHECK(i != (size_t)-1 && mx_timeline_get(tl, i)->id.n == 3);
+    CHECK(i < mx_timeline_count(tl) && mx_timeline_get(tl, i)->id.n == 3);
     i = mx_timeline_find(tl, "#101"); /* no incident is called "#101": the number */
-    CHECK(i != (size_t)-1 && memcmp(mx_timeline_get(tl, i)->id.p, "PABC001", 7) == 0);
+    CHECK(i < mx_timeline_count(tl) && memcmp(mx_timeline_get(tl, i)->id.p, "PABC001", 7) == 0);
     i = mx_timeline_find(tl, "q9zzzzz");
-    CHECK(i != (size_t)-1 && memcmp(mx_timeline_get(tl, i)->id.p, "Q9ZZZZZ", 7) == 0);
-    CHECK(mx_timeline_find(tl, "NOPE") == (size_t)-1);
+    CHECK(i < mx_timeline_count(tl) && memcmp(mx_timeline_get(tl, i)->id.p, "Q9ZZZZZ", 7) == 0);
+    CHECK(mx_timeline_find(tl, "NOPE") == MX_TIMELINE_NONE);
     size_t near[3];
     size_t k = mx_timeline_suggest(tl, "PABC01", near, 3);
     CHECK(k == 2);
