@@ -8,20 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* s as a terminal shows it (mx_diag_escape); returns the bytes written. With b NULL it only
- * counts them, to size the INPUT column. */
-static size_t put_term(struct mx_buf *b, const char *s) {
-    char tmp[256];
-    size_t n = strlen(s), used, total = 0;
-    while (n) {
-        size_t len = mx_diag_escape(tmp, sizeof tmp, s, n, &used);
-        if (b) mx_buf_put(b, tmp, len);
-        total += len;
-        s += used;
-        n -= used;
-    }
-    return total;
-}
+#include "reports/esc.h"
 
 /* The lines under an input's row: kinds of records (when they say more than the
  * format does), skipped archive entries, rejections per reason, the damage. */
@@ -47,7 +34,7 @@ static void details(struct mx_buf *b, const struct mx_input_stat *st) {
         mx_buf_puts(b, "  skipped: not a recognised format (nothing read; --strict fails)\n");
     if (st->failure) {
         mx_buf_puts(b, "  damaged: ");
-        put_term(b, st->failure);
+        mx_esc_term(b, st->failure);
         mx_buf_putc(b, '\n');
     }
 }
@@ -55,7 +42,7 @@ static void details(struct mx_buf *b, const struct mx_input_stat *st) {
 void mx_check_report_text(struct mx_buf *b, const struct mx_result *r, bool verbose) {
     int w = 5;
     for (size_t i = 0; i < r->n_inputs; i++) {
-        int n = (int)put_term(NULL, r->inputs[i].stat->path);
+        int n = (int)mx_esc_term(NULL, r->inputs[i].stat->path);
         if (n > w) w = n > 100 ? 100 : n;
     }
     mx_buf_printf(b, "%-*s  %-14s %9s %9s %10s %9s\n", w, "INPUT", "FORMAT", "RECORDS", "ACCEPTED",
@@ -65,7 +52,7 @@ void mx_check_report_text(struct mx_buf *b, const struct mx_result *r, bool verb
         char fmt[32];
         snprintf(fmt, sizeof fmt, "%s%s%s", in->stat->format, in->stat->compression ? "+" : "",
                  in->stat->compression ? in->stat->compression : "");
-        int pad = w - (int)put_term(b, in->stat->path);
+        int pad = w - (int)mx_esc_term(b, in->stat->path);
         mx_buf_printf(b, "%*s  %-14s %9llu %9llu %10llu %9llu\n", pad > 0 ? pad : 0, "", fmt,
                       (unsigned long long)in->stat->records, (unsigned long long)in->accepted,
                       (unsigned long long)in->duplicates, (unsigned long long)in->stat->rejected);

@@ -3,17 +3,11 @@
  */
 #include "reports/dump_report.h"
 
-#include <string.h>
-
-#include "parsers/diag.h"
 #include "reports/esc.h"
 #include "reports/fmt.h"
 
 void mx_dump_report_event(struct mx_buf *b, const struct mx_event *ev) {
-    char tmp[256]; /* the path as a terminal may show it (mx_diag_escape) */
-    size_t n = strlen(ev->pos.path), used;
-    for (const char *p = ev->pos.path; n; p += used, n -= used)
-        mx_buf_put(b, tmp, mx_diag_escape(tmp, sizeof tmp, p, n, &used));
+    mx_esc_term(b, ev->pos.path);
     mx_buf_printf(b, ":%llu", (unsigned long long)ev->pos.line);
     if (ev->pos.index >= 0) mx_buf_printf(b, "#%lld", (long long)ev->pos.index);
     mx_buf_putc(b, '\t');

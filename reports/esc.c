@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "parsers/diag.h"
 #include "parsers/utf8.h"
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
@@ -229,4 +230,17 @@ static long md_body(struct mx_buf *b, const char *s, size_t n, bool isolated) {
         }
     }
     return isolated ? open : -1;
+}
+
+size_t mx_esc_term(struct mx_buf *b, const char *s) {
+    char tmp[256];
+    size_t n = strlen(s), used, total = 0;
+    while (n) {
+        size_t len = mx_diag_escape(tmp, sizeof tmp, s, n, &used);
+        if (b) mx_buf_put(b, tmp, len);
+        total += len;
+        s += used;
+        n -= used;
+    }
+    return total;
 }

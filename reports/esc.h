@@ -25,5 +25,9 @@ void mx_esc_json_body(struct mx_buf *b, const char *s, size_t n);
  * a zero-width space after '@' (GFM would otherwise link an e-mail address), and a
  * value holding a bidirectional control isolated between U+2068 and U+2069. */
 void mx_esc_md(struct mx_buf *b, const char *s, size_t n);
+/* The NUL-terminated s as a terminal may show it (mx_diag_escape: controls, invalid
+ * UTF-8, C1 and bidirectional controls as \xHH); returns the bytes written. With b NULL
+ * it only counts them (to size a column). */
+size_t mx_esc_term(struct mx_buf *b, const char *s);
 
 #endif
