@@ -13,12 +13,11 @@
 #include "parsers/lines.h"
 #include "parsers/native.h"
 #include "parsers/pagerduty_json.h"
-#include "parsers/unsupported.h"
 
-/* One record: an object of some shape (already classified when shape is not NULL),
- * at pos. */
+/* One record: an object of some shape (already classified when known is not NULL, its
+ * kind then known_kind), at pos. */
 static void one_record(struct mx_reader *rd, const struct mx_pos *pos, const struct mx_jval *v,
-                       bool in_page, const enum mx_pd_shape *known) {
+                       bool in_page, const enum mx_pd_shape *known, const char *known_kind) {
     struct mx_record *r = &rd->rec;
     mx_record_begin(r, pos);
     enum mx_jtype t = mx_json_simd_type(v);
@@ -28,13 +27,14 @@ static void one_record(struct mx_reader *rd, const struct mx_pos *pos, const str
         mx_record_reject(r, MX_R_NOT_OBJECT, "expected a JSON object, got %s",
                          mx_jfield_type_word(t));
     } else {
+        kind = known_kind;
         enum mx_pd_shape shape = known ? *known : mx_pagerduty_json_shape(v, &items, &kind);
         if (shape == MX_PD_PAGE && in_page)
             mx_record_reject(r, MX_R_NOT_OBJECT, "a page inside a page");
         else if (shape == MX_PD_NONE)
             mx_native_record(r, v);
         else if (shape == MX_PD_UNSUPPORTED)
-            mx_record_reject(r, MX_R_UNSUPPORTED, "%s", mx_unsupported_shape(v));
+            mx_record_reject(r, MX_R_UNSUPPORTED, "%s", kind);
         else
             mx_pagerduty_json_record(r, shape, v);
         static const enum mx_kind kinds[] = {
@@ -53,12 +53,12 @@ static void elements(struct mx_reader *rd, const struct mx_pos *pos, const struc
     struct mx_pos p = *pos;
     p.index = 0;
     if (mx_json_simd_type(arr) == MX_J_OBJECT) {
-        one_record(rd, &p, arr, true, NULL);
+        one_record(rd, &p, arr, true, NULL, NULL);
         return;
     }
     mx_json_simd_array_begin(arr, &it);
     while (mx_json_simd_array_next(&it, &v)) {
-        one_record(rd, &p, &v, true, NULL);
+        one_record(rd, &p, &v, true, NULL, NULL);
         p.index++;
     }
 }
@@ -92,7 +92,7 @@ static void page(struct mx_reader *rd, const struct mx_pos *pos, const struct mx
 static void value(struct mx_reader *rd, const struct mx_pos *pos, const struct mx_jval *v,
                   bool document) {
     struct mx_jval items;
-    const char *kind;
+    const char *kind = NULL;
     enum mx_jtype t = mx_json_simd_type(v);
     enum mx_pd_shape shape =
         t == MX_J_OBJECT ? mx_pagerduty_json_shape(v, &items, &kind) : MX_PD_NONE;
@@ -101,7 +101,7 @@ static void value(struct mx_reader *rd, const struct mx_pos *pos, const struct m
     else if (document && t == MX_J_ARRAY)
         elements(rd, pos, v);
     else
-        one_record(rd, pos, v, false, t == MX_J_OBJECT ? &shape : NULL);
+        one_record(rd, pos, v, false, t == MX_J_OBJECT ? &shape : NULL, kind);
 }
 
 /* One line: a JSON value (a native event, a PagerDuty object, a page). */

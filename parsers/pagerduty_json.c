@@ -114,7 +114,7 @@ enum mx_pd_shape mx_pagerduty_json_shape(const struct mx_jval *o, struct mx_jval
     /* not native (that returned early) and no PagerDuty shape so far: another platform's
      * object is named as such; only these records pay for the check. incident.io's
      * {"incident":{...}} looks like PagerDuty's GET /incidents/ID, so it is asked first */
-    if (mx_unsupported_shape(o)) return MX_PD_UNSUPPORTED;
+    if ((*kind = mx_unsupported_shape(o)) != NULL) return MX_PD_UNSUPPORTED;
     if (HAS(K_INCIDENT, MX_J_OBJECT) && !HAS(K_EVENT, MX_J_STRING) && !HAS(K_TIME, MX_J_STRING))
         return MX_PD_INCIDENT;
 #undef HAS

@@ -33,7 +33,8 @@ enum mx_pd_shape {
 };
 
 /* Classifies a JSON object. For MX_PD_PAGE, *items is the array of records (or the
- * one record, for {"data":{...}}) and *kind names it ("log_entries", "data", ...).
+ * one record, for {"data":{...}}) and *kind names it ("log_entries", "data", ...); for
+ * MX_PD_UNSUPPORTED, *kind is the rejection's message (mx_unsupported_shape).
  * Analytics pages carry a "time_zone" for their offset-less times: see
  * mx_pagerduty_json_page_zone. */
 enum mx_pd_shape mx_pagerduty_json_shape(const struct mx_jval *obj, struct mx_jval *items,
