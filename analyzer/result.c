@@ -196,6 +196,7 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
     int lo, hi;
     count_incidents(r, tl, &lo, &hi);
     r->joined = mx_timeline_joined(tl);
+    r->join_ambiguous = mx_timeline_join_ambiguous(tl);
     r->urgency_hint =
         r->incidents && r->by_severity[MX_SEV_NONE] == r->incidents && r->urgencies_unmapped;
     list_months(r, tl, lo, hi);

@@ -50,6 +50,7 @@ struct mx_result {
     uint64_t skipped_files;      /* inputs in no recognised format, skipped unread */
     uint64_t urgencies_unmapped; /* records with an urgency the mapping did not map */
     uint64_t joined;             /* incidents named by a number joined to the one numbered so */
+    uint64_t join_ambiguous;     /* ... left alone: several incidents have that number */
     bool urgency_hint;           /* every incident is unassigned while the inputs carry urgencies
                                   * the mapping leaves unmapped: say how to map them */
     uint64_t by_reason[MX_R__COUNT];

@@ -57,6 +57,7 @@ struct mx_timelines {
     struct mx_intern uids;    /* record uids seen */
     uint64_t *uid_dups;       /* records dropped for a repeated uid, per input */
     size_t joined;            /* incidents joined to the one their number names */
+    size_t join_ambiguous;    /* such incidents left alone: several have that number */
     char *uid_key;            /* scratch: the kind of a uid, then the uid */
     size_t cap_uid_key;
     size_t cap_uid_dups;
@@ -397,7 +398,11 @@ static void join_numbered(struct mx_timelines *tl) {
         if (!number_id(mx_intern_str(&tl->ids, (uint32_t)i + 1), &id)) continue;
         int added;
         uint32_t k = mx_intern_put(&nums, id.p, id.n, &added);
-        if (added || k >= cap || owner[k] == 0 || owner[k] == UINT32_MAX) continue;
+        if (added || k >= cap || owner[k] == 0) continue;
+        if (owner[k] == UINT32_MAX) { /* "#7" when two exports both have a #7 */
+            tl->join_ambiguous++;
+            continue;
+        }
         uint32_t j = owner[k] - 1;
         if (!to) {
             to = mx_mem_malloc(ni * sizeof *to);
@@ -575,6 +580,10 @@ const struct mx_entry *mx_timeline_entry(const struct mx_timelines *tl, size_t i
 
 size_t mx_timeline_joined(const struct mx_timelines *tl) {
     return tl->joined;
+}
+
+size_t mx_timeline_join_ambiguous(const struct mx_timelines *tl) {
+    return tl->join_ambiguous;
 }
 
 uint64_t mx_timeline_repeated_ids(const struct mx_timelines *tl, uint32_t src) {

@@ -167,6 +167,8 @@ const struct mx_entry *mx_timeline_entry(const struct mx_timelines *tl, size_t i
 /* Incidents named by a number ("#101") that were joined to the incident numbered so
  * (postmortem dates for PagerDuty data: see join_numbered in timeline.c). */
 size_t mx_timeline_joined(const struct mx_timelines *tl);
+/* How many such incidents were not joined because several incidents have that number. */
+size_t mx_timeline_join_ambiguous(const struct mx_timelines *tl);
 /* Records of input src dropped because their uid was seen before (part of the
  * duplicates mx_timeline_finish counted). */
 uint64_t mx_timeline_repeated_ids(const struct mx_timelines *tl, uint32_t src);

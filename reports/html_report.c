@@ -458,7 +458,7 @@ static void quality(struct mx_buf *b, const struct mx_result *r) {
         mx_prose_urgency_hint(b, &HTML, r);
         mx_buf_puts(b, "</p>");
     }
-    if (r->joined) {
+    if (r->joined || r->join_ambiguous) {
         mx_buf_puts(b, "<p class=\"note\">");
         mx_prose_joined(b, &HTML, r);
         mx_buf_puts(b, "</p>");

@@ -322,7 +322,7 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
         mx_prose_urgency_hint(b, &MD, r);
         mx_buf_puts(b, "\n\n");
     }
-    if (r->joined) {
+    if (r->joined || r->join_ambiguous) {
         mx_prose_joined(b, &MD, r);
         mx_buf_puts(b, "\n\n");
     }

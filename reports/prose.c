@@ -245,13 +245,20 @@ void mx_prose_urgency_hint(struct mx_buf *b, const struct mx_prose_markup *m,
 }
 
 void mx_prose_joined(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r) {
-    if (!r->joined) return;
-    say(b, m,
-        "%llu incident%s named only by a number (as \"#101\") and holding no event of %s "
-        "own but postmortems or notes %s joined to the incident with that PagerDuty "
-        "number.",
-        (unsigned long long)r->joined, r->joined == 1 ? "" : "s", r->joined == 1 ? "its" : "their",
-        r->joined == 1 ? "was" : "were");
+    if (r->joined)
+        say(b, m,
+            "%llu incident%s named only by a number (as \"#101\") and holding no event of %s "
+            "own but postmortems or notes %s joined to the incident with that PagerDuty "
+            "number.",
+            (unsigned long long)r->joined, r->joined == 1 ? "" : "s",
+            r->joined == 1 ? "its" : "their", r->joined == 1 ? "was" : "were");
+    if (r->joined && r->join_ambiguous) say(b, m, " ");
+    if (r->join_ambiguous)
+        say(b, m,
+            "%llu incident%s named by a number %s not joined: several incidents have that "
+            "number (name the incident by its id).",
+            (unsigned long long)r->join_ambiguous, r->join_ambiguous == 1 ? "" : "s",
+            r->join_ambiguous == 1 ? "was" : "were");
 }
 
 void mx_prose_examples(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r,

@@ -76,7 +76,8 @@ void mx_prose_rules_note(struct mx_buf *b, const struct mx_prose_markup *m,
 void mx_prose_urgency_hint(struct mx_buf *b, const struct mx_prose_markup *m,
                            const struct mx_result *r);
 
-/* "N incidents named by a number (#101) were joined ..." when r->joined; else nothing. */
+/* "N incidents named by a number (#101) were joined ..." when r->joined, then "N ...
+ * not joined: several incidents have that number" when r->join_ambiguous. */
 void mx_prose_joined(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r);
 
 /* Up to ten ids of incidents in the window, not merged, for which pick(t, arg) holds,

@@ -400,6 +400,26 @@ static void join_by_number(void) {
     CHECK(p101 && p101->postmortem_at == T("2026-03-20T08:00:00Z") && p101->postmortem_measurable);
     CHECK(seven && seven->detected_at == T("2026-03-20T08:00:00Z"));
     CHECK(find(tl, "#101") == NULL);
+    CHECK_I64(mx_timeline_join_ambiguous(tl), 0);
+    mx_timeline_free(tl);
+
+    /* two exports both have a #5: a postmortem for "#5" joins neither, and says so */
+    tl = mx_timeline_new();
+    ev.type = MX_EV_DETECTED;
+    ev.number = S("5");
+    ev.incident = S("PAAA005");
+    mx_timeline_add(tl, &ev);
+    ev.incident = S("PBBB005");
+    mx_timeline_add(tl, &ev);
+    ev.number = S("");
+    ev.incident = S("#5");
+    ev.type = MX_EV_POSTMORTEM_PUBLISHED;
+    mx_timeline_add(tl, &ev);
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    CHECK_I64(mx_timeline_count(tl), 3);
+    CHECK_I64(mx_timeline_joined(tl), 0);
+    CHECK_I64(mx_timeline_join_ambiguous(tl), 1);
+    CHECK(find(tl, "#5") != NULL);
     mx_timeline_free(tl);
 }
 
