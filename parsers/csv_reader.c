@@ -29,6 +29,7 @@ struct state {
     uint64_t line;     /* first line of the current record */
     size_t bytes;      /* bytes fed for the current record */
     bool at_start;     /* the next line fed starts a record */
+    bool stop;         /* the handler asked to stop */
     const char *error; /* why the current record is bad (limit hit) */
 };
 
@@ -73,19 +74,19 @@ static void on_row(int c, void *ctx) {
         char msg[128];
         snprintf(msg, sizeof msg, "CSV record: %s (%zu fields, %zu bytes at most)", st->error,
                  st->lim->max_fields, st->lim->max_field);
-        st->h->bad(st->h->ctx, st->line, MX_R_BAD_CSV, msg);
+        if (!st->h->bad(st->h->ctx, st->line, MX_R_BAD_CSV, msg)) st->stop = true;
     } else if (st->n > 0) {
         st->f = mx_mem_realloc((void *)st->f, (st->n ? st->n : 1) * sizeof *st->f);
         for (size_t i = 0; i < st->n; i++) st->f[i] = st->data + st->off[i];
         struct mx_csv_row row = {st->n, st->f, st->len, st->line};
-        st->h->row(st->h->ctx, &row);
+        if (!st->h->row(st->h->ctx, &row)) st->stop = true;
     }
     reset_row(st);
 }
 
 /* A broken record: report it, start over at the next line. */
 static void broken(struct state *st, const char *msg) {
-    st->h->bad(st->h->ctx, st->line, MX_R_BAD_CSV, msg);
+    if (!st->h->bad(st->h->ctx, st->line, MX_R_BAD_CSV, msg)) st->stop = true;
     csv_free(&st->p);
     csv_init(&st->p, CSV_STRICT | CSV_STRICT_FINI);
     reset_row(st);
@@ -138,6 +139,7 @@ enum mx_csv_status mx_csv_reader_read(struct mx_lines *lr, const struct mx_csv_l
         if (ls == MX_LINE_TOO_LONG) {
             if (st.at_start) st.line = lineno;
             broken(&st, "CSV line longer than the limit");
+            if (st.stop) break;
             continue;
         }
         if (ls == MX_LINE_NUL || !mx_utf8_valid(p, n, &bad)) {
@@ -148,8 +150,9 @@ enum mx_csv_status mx_csv_reader_read(struct mx_lines *lr, const struct mx_csv_l
             break;
         }
         feed(&st, p, n, lineno);
+        if (st.stop) break;
     }
-    if (rc == MX_CSV_OK && csv_fini(&st.p, on_field, on_row, &st) != 0 && !st.at_start)
+    if (rc == MX_CSV_OK && !st.stop && csv_fini(&st.p, on_field, on_row, &st) != 0 && !st.at_start)
         broken(&st, "unterminated quoted field at the end of the file");
     csv_free(&st.p);
     free(st.data);

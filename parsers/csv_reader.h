@@ -14,6 +14,7 @@
 #ifndef MX_CSV_READER_H
 #define MX_CSV_READER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,10 +40,11 @@ struct mx_csv_row {
 
 struct mx_csv_handler {
     void *ctx;
-    /* every row, the header included */
-    void (*row)(void *ctx, const struct mx_csv_row *row);
-    /* a record that could not be read: its first line and why */
-    void (*bad)(void *ctx, uint64_t line, enum mx_reason reason, const char *msg);
+    /* every row, the header included; false stops the reading (a header that says the
+     * file is not one to read: the rest is not parsed) */
+    bool (*row)(void *ctx, const struct mx_csv_row *row);
+    /* a record that could not be read: its first line and why; false stops too */
+    bool (*bad)(void *ctx, uint64_t line, enum mx_reason reason, const char *msg);
 };
 
 enum mx_csv_status {

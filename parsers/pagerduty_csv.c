@@ -132,7 +132,6 @@ struct ctx {
     uint32_t src;
     const struct table *t; /* NULL until the header was read */
     int col[C__COUNT];     /* field index of each role, -1 when absent */
-    size_t header_fields;
     uint64_t rows;
     bool bad_header;
 };
@@ -170,7 +169,6 @@ static bool header(struct ctx *c, const struct mx_csv_row *row) {
         for (int r = 0; r < tab->n_required; r++) have += c->col[tab->required[r]] >= 0;
         if (have == tab->n_required) {
             c->t = tab;
-            c->header_fields = row->n;
             return true;
         }
     }
@@ -348,13 +346,13 @@ static bool native_row(struct ctx *c, struct mx_record *r, const struct mx_csv_r
     return true;
 }
 
-static void on_row(void *ctxp, const struct mx_csv_row *row) {
+/* A header none of the known ones stops the reading: the file is skipped unread. */
+static bool on_row(void *ctxp, const struct mx_csv_row *row) {
     struct ctx *c = ctxp;
     struct mx_reader *rd = c->rd;
-    if (c->bad_header) return;
     if (!c->t) {
-        if (!header(c, row)) c->bad_header = true;
-        return;
+        c->bad_header = !header(c, row);
+        return !c->bad_header;
     }
     struct mx_pos pos = {rd->diag->inputs[c->src].path, c->src, row->line, -1};
     struct mx_record *r = &rd->rec;
@@ -366,18 +364,20 @@ static void on_row(void *ctxp, const struct mx_csv_row *row) {
     else
         export_row(c, r, row);
     mx_record_end(r);
+    return true;
 }
 
-static void on_bad(void *ctxp, uint64_t line, enum mx_reason reason, const char *msg) {
+static bool on_bad(void *ctxp, uint64_t line, enum mx_reason reason, const char *msg) {
     struct ctx *c = ctxp;
     struct mx_pos pos = {c->rd->diag->inputs[c->src].path, c->src, line, -1};
     if (!c->t) { /* the header itself */
         c->bad_header = true;
-        return;
+        return false;
     }
     mx_record_begin(&c->rd->rec, &pos);
     mx_record_reject(&c->rd->rec, reason, "%s", msg);
     mx_record_end(&c->rd->rec);
+    return true;
 }
 
 int mx_pagerduty_csv_read(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
