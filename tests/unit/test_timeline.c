@@ -482,6 +482,26 @@ static void record_dups(void) {
     mx_timeline_free(tl);
 }
 
+/* A result over finished timelines of one input "a", default policy, as of 2026-06-01. */
+struct built {
+    struct mx_diag diag;
+    struct mx_policy policy;
+    struct mx_result r;
+};
+
+static void build(struct built *b, const struct mx_timelines *tl, const uint64_t *dups) {
+    mx_diag_init(&b->diag, NULL);
+    mx_diag_input_add(&b->diag, "a");
+    mx_policy_default(&b->policy);
+    mx_result_build(&b->r, tl, &b->diag, UTC, &b->policy, NULL, dups, T("2026-06-01T00:00:00Z"),
+                    MX_NO_TIME, MX_NO_TIME);
+}
+
+static void unbuild(struct built *b) {
+    mx_result_free(&b->r);
+    mx_diag_free(&b->diag);
+}
+
 /* A mistyped year must not produce thousands of empty months. */
 static void sparse_months(void) {
     struct mx_timelines *tl = mx_timeline_new();
@@ -489,21 +509,15 @@ static void sparse_months(void) {
     add(tl, 0, "now", MX_EV_DETECTED, "2026-05-01T10:00:00Z", MX_SEV_2, NULL, NULL);
     add(tl, 0, "typo", MX_EV_DETECTED, "9388-05-12T10:00:00Z", MX_SEV_2, NULL, NULL);
     mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
-    struct mx_diag diag;
-    mx_diag_init(&diag, NULL);
-    mx_diag_input_add(&diag, "a");
-    struct mx_policy policy;
-    mx_policy_default(&policy);
-    struct mx_result r;
-    mx_result_build(&r, tl, &diag, UTC, &policy, NULL, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME,
-                    MX_NO_TIME);
-    CHECK(r.months_sparse);
-    CHECK_I64(r.n_months, 2);
-    CHECK_I64(r.months[1].key, 9388 * 12 + 4);
-    CHECK_I64(r.months[1].all.incidents, 1);
-    CHECK_I64(r.months[1].all.m[MX_M_MTBF].n, 1);
-    mx_result_free(&r);
-    mx_diag_free(&diag);
+    struct built b;
+    build(&b, tl, dups);
+    const struct mx_result *r = &b.r;
+    CHECK(r->months_sparse);
+    CHECK_I64(r->n_months, 2);
+    CHECK_I64(r->months[1].key, 9388 * 12 + 4);
+    CHECK_I64(r->months[1].all.incidents, 1);
+    CHECK_I64(r->months[1].all.m[MX_M_MTBF].n, 1);
+    unbuild(&b);
     mx_timeline_free(tl);
 }
 
@@ -526,23 +540,17 @@ static void longest(void) {
     add(tl, 0, "neg", MX_EV_DETECTED, "2026-05-21T10:00:00Z", MX_SEV_1, NULL, NULL);
     add(tl, 0, "neg", MX_EV_RESOLVED, "2026-05-01T10:00:00Z", MX_SEV_1, NULL, NULL);
     mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
-    struct mx_diag diag;
-    mx_diag_init(&diag, NULL);
-    mx_diag_input_add(&diag, "a");
-    struct mx_policy policy;
-    mx_policy_default(&policy);
-    struct mx_result r;
-    mx_result_build(&r, tl, &diag, UTC, &policy, NULL, dups, T("2026-06-01T00:00:00Z"), MX_NO_TIME,
-                    MX_NO_TIME);
+    struct built b;
+    build(&b, tl, dups);
+    const struct mx_result *r = &b.r;
     static const char *const want[MX_LONGEST] = {"L10", "L9",  "L8",  "L7", "L6",
                                                  "L5",  "L11", "L12", "L4", "L3"};
-    CHECK_I64(r.n_longest, MX_LONGEST);
-    for (size_t i = 0; i < r.n_longest && i < MX_LONGEST; i++) {
-        struct mx_str got = r.longest[i]->id;
+    CHECK_I64(r->n_longest, MX_LONGEST);
+    for (size_t i = 0; i < r->n_longest && i < MX_LONGEST; i++) {
+        struct mx_str got = r->longest[i]->id;
         CHECK(got.n == strlen(want[i]) && memcmp(got.p, want[i], got.n) == 0);
     }
-    mx_result_free(&r);
-    mx_diag_free(&diag);
+    unbuild(&b);
     mx_timeline_free(tl);
 }
 
