@@ -32,6 +32,17 @@ static void add(struct mx_timelines *tl, uint32_t src, const char *inc, enum mx_
     mx_timeline_add(tl, &ev);
 }
 
+/* A detection at when, from input 0 of file "x", with nothing else set. */
+static struct mx_event detection(const char *when) {
+    struct mx_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.pos.path = "x";
+    ev.pos.index = -1;
+    ev.type = MX_EV_DETECTED;
+    ev.time_ms = T(when);
+    return ev;
+}
+
 static const struct mx_timeline *find(const struct mx_timelines *tl, const char *id) {
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
@@ -225,13 +236,8 @@ static void long_incident_sort(void) {
 static void source_ids(void) {
     struct mx_timelines *tl = mx_timeline_new();
     uint64_t dups[2] = {0, 0};
-    struct mx_event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.pos.path = "x";
-    ev.pos.index = -1;
+    struct mx_event ev = detection("2026-05-01T10:00:00Z");
     ev.incident = S("N1");
-    ev.time_ms = T("2026-05-01T10:00:00Z");
-    ev.type = MX_EV_DETECTED;
     ev.pos.line = 1;
     mx_timeline_add(tl, &ev);
     ev.type = MX_EV_NOTE; /* two notifications, one instant, distinct log entry ids */
@@ -329,12 +335,7 @@ static void values_order_free(void) {
 static void find_by_name(void) {
     struct mx_timelines *tl = mx_timeline_new();
     uint64_t dups[1] = {0};
-    struct mx_event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.pos.path = "x";
-    ev.pos.index = -1;
-    ev.type = MX_EV_DETECTED;
-    ev.time_ms = T("2026-05-01T10:00:00Z");
+    struct mx_event ev = detection("2026-05-01T10:00:00Z");
     const char *ids[] = {"PABC001", "PABC002", "Q9ZZZZZ", "101"};
     const char *nums[] = {"101", "102", NULL, NULL};
     for (int i = 0; i < 4; i++) {
@@ -373,12 +374,7 @@ static void find_by_name(void) {
 static void join_by_number(void) {
     struct mx_timelines *tl = mx_timeline_new();
     uint64_t dups[1] = {0};
-    struct mx_event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.pos.path = "x";
-    ev.pos.index = -1;
-    ev.type = MX_EV_DETECTED;
-    ev.time_ms = T("2026-03-10T10:00:00Z");
+    struct mx_event ev = detection("2026-03-10T10:00:00Z");
     ev.incident = S("PXYZ007");
     ev.number = S("7");
     mx_timeline_add(tl, &ev);
