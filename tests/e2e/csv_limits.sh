@@ -63,6 +63,14 @@ set -e
 grep -q "^cp1252.csv:2: error: not UTF-8 (byte offset 61); name its encoding with --input-encoding$" err.txt || fail "encoding: $(cat err.txt)"
 "$mttx" check --input-encoding WINDOWS-1252 --debug-dump-events cp1252.csv >out.txt 2>err.txt || fail "with encoding: exit $?"
 grep -q 'title="café down"' out.txt || fail "converted title: $(cat out.txt)"
+# the same conversion from [input] encoding in a --config file, which the option
+# overrides (README "Configuration")
+printf '[input]\nencoding = WINDOWS-1252\n' >enc.ini
+"$mttx" check --config enc.ini --debug-dump-events cp1252.csv >out.txt 2>err.txt || fail "[input] encoding: exit $? $(cat err.txt)"
+grep -q 'title="café down"' out.txt || fail "[input] encoding title: $(cat out.txt)"
+printf '[input]\nencoding = ASCII\n' >ascii.ini
+"$mttx" check --config ascii.ini --input-encoding WINDOWS-1252 --debug-dump-events cp1252.csv >out.txt 2>err.txt || fail "option over [input] encoding: exit $? $(cat err.txt)"
+grep -q 'title="café down"' out.txt || fail "option over [input] encoding title: $(cat out.txt)"
 # a folder of exports in both encodings: the UTF-8 one is read as UTF-8, the named
 # encoding applies to the other (the first non-ASCII character decides, past 64 KiB of
 # ASCII rows too)

@@ -1,7 +1,8 @@
 /*
  * test_lines.c - the line reader (BOM, CRLF, the length cap at N and N+1, NUL bytes,
  * a last line without newline) and the gzip stream (multi-member, truncation,
- * trailing garbage, corrupt data, the member cap), also read ahead on a thread.
+ * trailing garbage, corrupt data, the member cap, a read boundary anywhere, the magic
+ * of a member split between two reads), also read ahead on a thread.
  */
 #include <stdlib.h>
 #include <zlib.h>
@@ -213,11 +214,64 @@ static void ahead_stream(void) {
     free(out);
 }
 
+/* A source that hands its bytes out in two reads, the first ending at `split`: what
+ * a pipe or a file read does when a read boundary falls anywhere in the data. */
+struct split_src {
+    const unsigned char *buf;
+    size_t n, split, at;
+};
+
+static long split_read(void *ctx, char *buf, size_t n, const char **err) {
+    struct split_src *src = ctx;
+    (void)err;
+    size_t end = src->at < src->split ? src->split : src->n;
+    size_t k = end - src->at < n ? end - src->at : n;
+    memcpy(buf, src->buf + src->at, k);
+    src->at += k;
+    return (long)k;
+}
+
+/* Two gzip members read with a read boundary at every offset (the second member's
+ * magic 1f 8b split between two reads among them): the lines of both, never a
+ * warning; a single stray byte after the last member is trailing garbage, wherever
+ * the boundary. */
+static void gzip_read_boundaries(void) {
+    struct mx_gzip_limits lim = mx_stream_gzip_limits_default();
+    unsigned char buf[512];
+    size_t one = gz("a\nb\n", 4, buf, sizeof buf);
+    size_t n = one + gz("c\n", 2, buf + one, sizeof buf - one);
+    int bad = 0;
+    for (size_t split = 0; split <= n; split++) {
+        struct split_src src = {buf, n, split, 0};
+        struct got g;
+        struct mx_stream *s = mx_stream_gzip(mx_stream_func(split_read, &src), &lim);
+        read_all(s, 100, &g);
+        if (g.n != 3 || strcmp(g.text[2], "c") != 0 || g.error || g.warning) {
+            if (bad++ < 3)
+                fprintf(stderr, "  boundary at %zu of %zu (member 2 at %zu): %d lines%s%s\n", split,
+                        n, one, g.n, g.error ? ", error" : "", g.warning ? ", warning" : "");
+        }
+        mx_stream_free(s);
+    }
+    CHECK_I64(bad, 0);
+    buf[one] = 0x1f; /* the first magic byte alone after the first member */
+    for (size_t split = one - 1; split <= one + 1; split++) {
+        struct split_src src = {buf, one + 1, split, 0};
+        struct got g;
+        struct mx_stream *s = mx_stream_gzip(mx_stream_func(split_read, &src), &lim);
+        read_all(s, 100, &g);
+        CHECK_I64(g.n, 2);
+        CHECK(g.error == NULL && g.warning && strstr(g.warning, "trailing garbage"));
+        mx_stream_free(s);
+    }
+}
+
 int main(void) {
     plain();
     cap();
     gzip(false);
     gzip(true);
+    gzip_read_boundaries();
     ahead_stream();
     TEST_DONE();
 }
