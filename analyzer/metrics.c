@@ -25,6 +25,11 @@ static void push(struct mx_metrics_acc *g, enum mx_metric m, int64_t v) {
     g->m[m].v[g->m[m].n++] = v;
 }
 
+static void push_open(struct mx_metrics_acc *g, int64_t age) {
+    mx_mem_grow((void **)&g->open.v, &g->open.cap, g->open.n + 1, sizeof *g->open.v);
+    g->open.v[g->open.n++] = age;
+}
+
 void mx_metrics_add_interval(struct mx_metrics_acc *g, int64_t ms) {
     push(g, MX_M_MTBF, ms);
 }
@@ -33,14 +38,19 @@ void mx_metrics_finish(struct mx_metrics_acc *g, struct mx_mset *out) {
     out->incidents = g->incidents;
     for (int k = 0; k < MX_M__COUNT; k++) {
         mx_stats_compute(g->m[k].v, g->m[k].n, &out->m[k]);
+        if (k == MX_M_MTTR)
+            mx_stats_censored(&out->m[k], g->m[k].v, g->m[k].n, g->open.v, g->open.n);
         free(g->m[k].v);
         g->m[k].v = NULL;
         g->m[k].n = g->m[k].cap = 0;
     }
+    free(g->open.v);
+    g->open.v = NULL;
+    g->open.n = g->open.cap = 0;
     g->incidents = 0;
 }
 
-void mx_metrics_add(struct mx_metrics_acc *g, const struct mx_timeline *t) {
+void mx_metrics_add(struct mx_metrics_acc *g, const struct mx_timeline *t, int64_t as_of) {
     int64_t d = t->detected_at;
     g->incidents++;
     if (t->started_at != MX_NO_TIME && d >= t->started_at) push(g, MX_M_MTTD, d - t->started_at);
@@ -50,5 +60,7 @@ void mx_metrics_add(struct mx_metrics_acc *g, const struct mx_timeline *t) {
     if (t->resolved_at != MX_NO_TIME && t->resolved_at >= d) {
         push(g, MX_M_MTTR, t->resolved_at - d);
         if (!t->auto_resolved) push(g, MX_M_MTTR_NOAUTO, t->resolved_at - d);
+    } else if (t->open) {
+        push_open(g, as_of > d ? as_of - d : 0);
     }
 }

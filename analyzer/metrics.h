@@ -34,16 +34,19 @@ struct mx_metrics_acc {
     struct {
         int64_t *v;
         size_t n, cap;
-    } m[MX_M__COUNT];
+    } m[MX_M__COUNT], open; /* open: the ages of the open incidents (for MTTR) */
     uint64_t incidents;
 };
 
 /* Counts t in the group and pushes its durations: MTTD, MTTA, MTTM, MTTR (and MTTR
- * without automatic resolutions); negative MTTD, MTTM and MTTR are left out. */
-void mx_metrics_add(struct mx_metrics_acc *g, const struct mx_timeline *t);
+ * without automatic resolutions); negative MTTD, MTTM and MTTR are left out. An open
+ * incident's age at as_of goes into the open ages, which censor the MTTR's
+ * Kaplan-Meier median. */
+void mx_metrics_add(struct mx_metrics_acc *g, const struct mx_timeline *t, int64_t as_of);
 /* Pushes one MTBF interval. */
 void mx_metrics_add_interval(struct mx_metrics_acc *g, int64_t ms);
-/* Summarises the group into out and frees its vectors (g is empty afterwards). */
+/* Summarises the group into out (the MTTR with its open incidents) and frees its vectors
+ * (g is empty afterwards). */
 void mx_metrics_finish(struct mx_metrics_acc *g, struct mx_mset *out);
 
 #endif

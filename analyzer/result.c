@@ -210,10 +210,10 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
         if (!mx_timeline_counted(t)) continue;
         size_t mg = 6 + 6 * month_index(r, t->month);
         size_t sg = 1 + (size_t)t->severity;
-        mx_metrics_add(&g[0], t);
-        mx_metrics_add(&g[sg], t);
-        mx_metrics_add(&g[mg], t);
-        mx_metrics_add(&g[mg + sg], t);
+        mx_metrics_add(&g[0], t, as_of);
+        mx_metrics_add(&g[sg], t, as_of);
+        mx_metrics_add(&g[mg], t, as_of);
+        mx_metrics_add(&g[mg + sg], t, as_of);
         if (prev_all != MX_NO_TIME) {
             mx_metrics_add_interval(&g[0], t->detected_at - prev_all);
             mx_metrics_add_interval(&g[mg], t->detected_at - prev_all);

@@ -29,6 +29,20 @@ void mx_fmt_duration(struct mx_buf *b, int64_t ms) {
         mx_buf_printf(b, "%lldd %02lldh", s / 86400, s / 3600 % 24);
 }
 
+void mx_fmt_median(struct mx_buf *b, const struct mx_stat *s, bool n_after) {
+    mx_fmt_duration(b, s->p50);
+    if (!s->has_ci && !n_after) return;
+    mx_buf_puts(b, " (");
+    if (s->has_ci) {
+        mx_fmt_duration(b, s->ci_lo);
+        mx_buf_puts(b, " – ");
+        mx_fmt_duration(b, s->ci_hi);
+        if (n_after) mx_buf_puts(b, ", ");
+    }
+    if (n_after) mx_buf_printf(b, "n=%llu", (unsigned long long)s->n);
+    mx_buf_putc(b, ')');
+}
+
 /* Unlike mx_fmt_duration, a negative value keeps its sign. */
 void mx_fmt_seconds(struct mx_buf *b, int64_t ms) {
     if (ms < 0) {

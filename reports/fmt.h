@@ -6,6 +6,7 @@
 #ifndef MX_FMT_H
 #define MX_FMT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -15,6 +16,10 @@
 
 /* "45s", "12m 05s", "1h 04m", "2d 03h"; "<1s" below a second, "0s" for zero. */
 void mx_fmt_duration(struct mx_buf *b, int64_t ms);
+/* A median and its 95% interval where it has one: "1h 26m (1h 02m – 2h 10m)"; with
+ * n_after, the sample size inside the parentheses: "1h 26m (1h 02m – 2h 10m, n=12)",
+ * "3m 10s (n=4)". */
+void mx_fmt_median(struct mx_buf *b, const struct mx_stat *s, bool n_after);
 /* Seconds with up to three decimals, trailing zeros dropped: "300", "12.5". */
 void mx_fmt_seconds(struct mx_buf *b, int64_t ms);
 /* RFC 3339 UTC ("2026-03-04T05:06:07Z", milliseconds when not zero). */

@@ -135,48 +135,61 @@ static void headline(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "</div>");
 }
 
-/* n, median, p90, mean and max cells; one spanning cell for no data, or for the values
- * themselves under MX_STAT_FEW. */
-static void stat_cells(struct mx_buf *b, const struct mx_stat *s) {
+/* n, median (with its interval), p90, mean and max cells; one spanning cell for no data,
+ * or for the values themselves under MX_STAT_FEW; censored: a time to resolve, with its
+ * open incidents and the median that counts them. */
+static void stat_cells(struct mx_buf *b, const struct mx_stat *s, bool censored) {
     if (s->n == 0) {
         mx_buf_puts(b, "<td class=\"n\">0</td><td colspan=\"4\" class=\"note\">no data (n=0)</td>");
-        return;
-    }
-    mx_buf_printf(b, "<td class=\"n\">%llu</td>", (unsigned long long)s->n);
-    if (s->n < MX_STAT_FEW) {
-        mx_buf_puts(b, "<td colspan=\"4\">values: ");
+    } else if (s->n < MX_STAT_FEW) {
+        mx_buf_printf(
+            b, "<td class=\"n\">%llu</td><td colspan=\"4\">values: ", (unsigned long long)s->n);
         for (uint64_t i = 0; i < s->n; i++) {
             if (i) mx_buf_puts(b, ", ");
             mx_fmt_duration(b, s->few[i]);
         }
         mx_buf_puts(b, "</td>");
-        return;
-    }
-    const int64_t v[4] = {s->p50, s->p90, s->mean, s->max};
-    for (int k = 0; k < 4; k++) {
-        mx_buf_puts(b, "<td class=\"n\">");
-        mx_fmt_duration(b, v[k]);
+    } else {
+        mx_buf_printf(b, "<td class=\"n\">%llu</td><td class=\"n\">", (unsigned long long)s->n);
+        mx_fmt_median(b, s, false);
         mx_buf_puts(b, "</td>");
+        const int64_t v[3] = {s->p90, s->mean, s->max};
+        for (int k = 0; k < 3; k++) {
+            mx_buf_puts(b, "<td class=\"n\">");
+            mx_fmt_duration(b, v[k]);
+            mx_buf_puts(b, "</td>");
+        }
     }
+    if (!censored) return;
+    mx_buf_printf(b, "<td class=\"n\">%llu</td><td class=\"n\">", (unsigned long long)s->open_n);
+    if (!s->open_n)
+        mx_buf_puts(b, "—");
+    else if (s->has_km)
+        mx_fmt_duration(b, s->km_p50);
+    else
+        mx_buf_puts(b, "not reached");
+    mx_buf_puts(b, "</td>");
 }
 
 /* One metric's table: a row per severity, then all. */
 static void metric_table(struct mx_buf *b, const struct mx_result *r, enum mx_metric m,
                          const char *title) {
-    mx_buf_printf(b,
-                  "<h3>%s</h3><div class=\"wrap\"><table><tr><th>severity</th>"
-                  "<th class=\"n\">n</th><th class=\"n\">median</th><th class=\"n\">p90</th>"
-                  "<th class=\"n\">mean</th><th class=\"n\">max</th></tr>",
-                  title);
+    bool censored = m == MX_M_MTTR;
+    mx_buf_printf(
+        b,
+        "<h3>%s</h3><div class=\"wrap\"><table><tr><th>severity</th>"
+        "<th class=\"n\">n</th><th class=\"n\">median (95%% CI)</th><th class=\"n\">p90</th>"
+        "<th class=\"n\">mean</th><th class=\"n\">max</th>%s</tr>",
+        title, censored ? "<th class=\"n\">open</th><th class=\"n\">median incl. open</th>" : "");
     for (int k = 0; k < 5; k++) {
         mx_buf_puts(b, "<tr><td>");
         sev_chip(b, SEVS[k]);
         mx_buf_puts(b, "</td>");
-        stat_cells(b, &r->sev[SEVS[k]].m[m]);
+        stat_cells(b, &r->sev[SEVS[k]].m[m], censored);
         mx_buf_puts(b, "</tr>");
     }
     mx_buf_puts(b, "<tr><td><b>all</b></td>");
-    stat_cells(b, &r->all.m[m]);
+    stat_cells(b, &r->all.m[m], censored);
     mx_buf_puts(b, "</tr></table></div>");
 }
 
@@ -194,7 +207,7 @@ static void by_severity(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "</details>");
 }
 
-/* A month cell: median (n), the values under MX_STAT_FEW, or "no data (n=0)". */
+/* A month cell: median (its interval) (n), the values under MX_STAT_FEW, or "no data (n=0)". */
 static void month_cell(struct mx_buf *b, const struct mx_stat *s) {
     mx_buf_puts(b, "<td class=\"n\">");
     if (s->n == 0) {
@@ -206,7 +219,7 @@ static void month_cell(struct mx_buf *b, const struct mx_stat *s) {
         }
         mx_buf_printf(b, " <span class=\"note\">(n=%llu)</span>", (unsigned long long)s->n);
     } else {
-        mx_fmt_duration(b, s->p50);
+        mx_fmt_median(b, s, false);
         mx_buf_printf(b, " <span class=\"note\">(n=%llu)</span>", (unsigned long long)s->n);
     }
     mx_buf_puts(b, "</td>");
@@ -244,7 +257,8 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
     }
     mx_buf_puts(b, "</table></div>");
     const enum mx_metric ms[2] = {MX_M_MTTA, MX_M_MTTR};
-    const char *titles[2] = {"Median time to acknowledge (n)", "Median time to resolve (n)"};
+    const char *titles[2] = {"Median time to acknowledge (95% CI, n)",
+                             "Median time to resolve (95% CI, n)"};
     for (int j = 0; j < 2; j++) {
         mx_buf_printf(b, "<h3>%s</h3>", titles[j]);
         month_header(b);
@@ -477,10 +491,16 @@ static const char DEFINITIONS[] =
     "<li>An incident belongs to the month of its detection in the report's time zone. "
     "Severity is the highest it ever had; none is <i>unassigned</i>.</li>"
     "<li>Left out: merged incidents and incidents excluded by the config's rules "
-    "everywhere, open incidents from MTTR, negative "
+    "everywhere, open incidents from MTTR's median (the median incl. open counts them), negative "
     "durations (anomalies), exact duplicate events.</li>"
-    "<li>Medians and p90 are nearest-rank; under 5 values the values are listed. Compare "
-    "medians, not means: incident durations are heavy-tailed.</li>";
+    "<li>Medians and p90 interpolate linearly between the two nearest values (as Excel's "
+    "MEDIAN and PERCENTILE.INC do); under 5 values the values are listed. Compare "
+    "medians, not means: incident durations are heavy-tailed.</li>"
+    "<li>The range after a median is its 95% confidence interval: two of the sorted values, "
+    "chosen by the binomial distribution so that the true median lies between them at "
+    "least 95% of the time (none for 5 values or fewer).</li>"
+    "<li>The median incl. open is the Kaplan–Meier median: each open incident counts as "
+    "lasting at least its age so far, so a long open incident is not left out.</li>";
 
 /* Every incident in the window, merged and excluded ones marked, with each one's sources. */
 static void appendix(struct mx_buf *b, const struct mx_result *r) {

@@ -31,8 +31,10 @@ static void cstr(struct mx_buf *b, const char *s) {
         mx_buf_puts(b, "null");
 }
 
-/* One metric's summary: n, then mean, p50, p90 and max in seconds, each null when n is 0. */
-static void stat_obj(struct mx_buf *b, const struct mx_stat *s) {
+/* One metric's summary: n, then mean, p50 (with its 95% interval), p90 and max in
+ * seconds, each null when n is 0 (the interval also when n <= 5); a time to resolve
+ * also has its open incidents and the Kaplan-Meier median that counts them. */
+static void stat_obj(struct mx_buf *b, const struct mx_stat *s, bool censored) {
     mx_buf_puts(b, "{\"n\":");
     mx_buf_u64(b, s->n);
     const char *keys[4] = {"mean_s", "p50_s", "p90_s", "max_s"};
@@ -41,6 +43,27 @@ static void stat_obj(struct mx_buf *b, const struct mx_stat *s) {
         mx_buf_printf(b, ",\"%s\":", keys[k]);
         if (s->n)
             mx_fmt_seconds(b, vals[k]);
+        else
+            mx_buf_puts(b, "null");
+        if (k == 1) {
+            mx_buf_puts(b, ",\"p50_ci95\":");
+            if (s->has_ci) {
+                mx_buf_putc(b, '[');
+                mx_fmt_seconds(b, s->ci_lo);
+                mx_buf_putc(b, ',');
+                mx_fmt_seconds(b, s->ci_hi);
+                mx_buf_putc(b, ']');
+            } else {
+                mx_buf_puts(b, "null");
+            }
+        }
+    }
+    if (censored) {
+        mx_buf_puts(b, ",\"open_n\":");
+        mx_buf_u64(b, s->open_n);
+        mx_buf_puts(b, ",\"km_p50_s\":");
+        if (s->has_km)
+            mx_fmt_seconds(b, s->km_p50);
         else
             mx_buf_puts(b, "null");
     }
@@ -53,7 +76,7 @@ static void mset_obj(struct mx_buf *b, const struct mx_mset *m) {
     mx_buf_u64(b, m->incidents);
     for (int k = 0; k < MX_M__COUNT; k++) {
         mx_buf_printf(b, ",\"%s\":", mx_metrics_key((enum mx_metric)k));
-        stat_obj(b, &m->m[k]);
+        stat_obj(b, &m->m[k], k == MX_M_MTTR);
     }
     mx_buf_putc(b, '}');
 }
@@ -529,7 +552,7 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
 }
 
 void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
-    mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/1\",\n  \"as_of\": ");
+    mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/2\",\n  \"as_of\": ");
     mx_fmt_json_time(b, r->as_of);
     mx_buf_puts(b, ",\n  \"timezone\": ");
     cstr(b, r->timezone);

@@ -1,5 +1,5 @@
 /*
- * json_report.h - report.json (schema mttx-report/1, docs/spec.md#outputs; every key is
+ * json_report.h - report.json (schema mttx-report/2, docs/spec.md#outputs; every key is
  * documented in docs/report-json.md).
  */
 #ifndef MX_JSON_REPORT_H

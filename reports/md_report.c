@@ -39,29 +39,38 @@ static void few(struct mx_buf *b, const struct mx_stat *s) {
     }
 }
 
-/* "| n | median | p90 | mean | max |" cells of a summary; under MX_STAT_FEW values the values
- * themselves, and "no data (n=0)" when there are none. */
-static void stat_cells(struct mx_buf *b, const struct mx_stat *s) {
+/* "| n | median | p90 | mean | max |" cells of a summary (the median with its interval);
+ * under MX_STAT_FEW values the values themselves, and "no data (n=0)" when there are none.
+ * censored: a time to resolve, with its "| open | median incl. open |" cells. */
+static void stat_cells(struct mx_buf *b, const struct mx_stat *s, bool censored) {
     if (s->n == 0) {
         mx_buf_puts(b, " 0 | no data (n=0) | — | — | — |");
-        return;
-    }
-    mx_buf_printf(b, " %llu | ", (unsigned long long)s->n);
-    if (s->n < MX_STAT_FEW) {
-        mx_buf_puts(b, "values: ");
+    } else if (s->n < MX_STAT_FEW) {
+        mx_buf_printf(b, " %llu | values: ", (unsigned long long)s->n);
         few(b, s);
         mx_buf_puts(b, " | — | — | — |");
-        return;
-    }
-    const int64_t v[4] = {s->p50, s->p90, s->mean, s->max};
-    for (int k = 0; k < 4; k++) {
-        mx_fmt_duration(b, v[k]);
+    } else {
+        mx_buf_printf(b, " %llu | ", (unsigned long long)s->n);
+        mx_fmt_median(b, s, false);
+        const int64_t v[3] = {s->p90, s->mean, s->max};
+        for (int k = 0; k < 3; k++) {
+            mx_buf_puts(b, " | ");
+            mx_fmt_duration(b, v[k]);
+        }
         mx_buf_puts(b, " |");
-        if (k < 3) mx_buf_putc(b, ' ');
     }
+    if (!censored) return;
+    mx_buf_printf(b, " %llu | ", (unsigned long long)s->open_n);
+    if (!s->open_n)
+        mx_buf_puts(b, "— |");
+    else if (s->has_km) {
+        mx_fmt_duration(b, s->km_p50);
+        mx_buf_puts(b, " |");
+    } else
+        mx_buf_puts(b, "not reached |");
 }
 
-/* A compact cell: "median 5m 02s (n=12)", values when few, "no data (n=0)". */
+/* A compact cell: "5m 02s (4m 10s – 6m 30s, n=12)", values when few, "no data (n=0)". */
 static void stat_cell(struct mx_buf *b, const struct mx_stat *s) {
     if (s->n == 0) {
         mx_buf_puts(b, "no data (n=0)");
@@ -69,8 +78,7 @@ static void stat_cell(struct mx_buf *b, const struct mx_stat *s) {
         few(b, s);
         mx_buf_printf(b, " (n=%llu)", (unsigned long long)s->n);
     } else {
-        mx_fmt_duration(b, s->p50);
-        mx_buf_printf(b, " (n=%llu)", (unsigned long long)s->n);
+        mx_fmt_median(b, s, true);
     }
 }
 
@@ -164,17 +172,19 @@ static void by_severity(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Response times by severity\n\n");
     for (size_t k = 0; k < sizeof SHOWN / sizeof SHOWN[0]; k++) {
         enum mx_metric m = SHOWN[k];
+        bool censored = m == MX_M_MTTR;
         mx_buf_printf(b,
-                      "### %s\n\n| severity | n | median | p90 | mean | max |\n"
-                      "|---|---:|---:|---:|---:|---:|\n",
-                      mx_metrics_label(m));
+                      "### %s\n\n| severity | n | median (95%% CI) | p90 | mean | max |%s\n"
+                      "|---|---:|---:|---:|---:|---:|%s\n",
+                      mx_metrics_label(m), censored ? " open | median incl. open |" : "",
+                      censored ? "---:|---:|" : "");
         for (int i = 0; i < MX_SEV__COUNT; i++) {
             mx_buf_printf(b, "| %s |", mx_event_severity_name(SEV_ORDER[i]));
-            stat_cells(b, &r->sev[SEV_ORDER[i]].m[m]);
+            stat_cells(b, &r->sev[SEV_ORDER[i]].m[m], censored);
             mx_buf_putc(b, '\n');
         }
         mx_buf_puts(b, "| all |");
-        stat_cells(b, &r->all.m[m]);
+        stat_cells(b, &r->all.m[m], censored);
         mx_buf_puts(b, "\n\n");
     }
 }
@@ -195,7 +205,8 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
     if (!r->n_months) mx_buf_puts(b, "| no data (n=0) | | | | | | |\n");
     const enum mx_metric per_month[] = {MX_M_MTTA, MX_M_MTTR, MX_M_MTBF};
     for (size_t k = 0; k < sizeof per_month / sizeof per_month[0]; k++) {
-        mx_buf_printf(b, "\n### %s: median (n) per month\n\n", mx_metrics_label(per_month[k]));
+        mx_buf_printf(b, "\n### %s: median (95%% CI, n) per month\n\n",
+                      mx_metrics_label(per_month[k]));
         sev_header(b, "month");
         for (size_t m = 0; m < r->n_months; m++) {
             mx_buf_puts(b, "| ");
@@ -495,11 +506,17 @@ static const char DEFINITIONS[] =
     "zone; a month's MTBF uses the intervals that end in it.\n"
     "- Severity is the highest an incident ever had; none is `unassigned`.\n"
     "- Left out: merged incidents and incidents excluded by the config's rules "
-    "(everywhere), unresolved incidents (from MTTR), "
+    "(everywhere), open incidents from MTTR's median (the median incl. open counts them), "
     "negative durations (flagged as anomalies), exact duplicate events (same incident, "
     "type, instant and actor; counted against the later input).\n"
-    "- Medians and p90 use the nearest-rank method; with fewer than 5 incidents the "
-    "values are listed instead. Small samples swing widely: compare medians, not means.\n";
+    "- Medians and p90 interpolate linearly between the two nearest values (as Excel's "
+    "MEDIAN and PERCENTILE.INC do); with fewer than 5 incidents the values are listed "
+    "instead. Small samples swing widely: compare medians, not means.\n"
+    "- The range after a median is its 95% confidence interval: two of the sorted values, "
+    "chosen by the binomial distribution so that the true median lies between them at "
+    "least 95% of the time (none for 5 values or fewer).\n"
+    "- The median incl. open is the Kaplan–Meier median: each open incident counts as "
+    "lasting at least its age so far, so a long open incident is not left out.\n";
 
 /* Links to the chart files, or why there are none. */
 static void charts(struct mx_buf *b, const struct mx_charts *c) {

@@ -3,8 +3,9 @@
 
 From the timelines of report.json (the reconstruction is tested elsewhere; this checks
 the statistics), this script recomputes with its own code - Python's exact integer and
-Fraction arithmetic, not the program's - n, mean, p50, p90 and max of MTTD, MTTA, MTTM,
-MTTR, MTTR excluding automatic resolutions and MTBF, for all incidents, per severity,
+Fraction arithmetic, not the program's - n, mean, p50 with its 95% interval, p90 and
+max of MTTD, MTTA, MTTM, MTTR (with its open incidents and their Kaplan-Meier median),
+MTTR excluding automatic resolutions and MTBF, for all incidents, per severity,
 per month and per month x severity, and compares every figure with report.json.
 The demo holds about 400 incidents, so the percentiles are checked on realistic
 samples, not on the n <= 4 of the goldens.
@@ -27,6 +28,7 @@ if p.returncode != 0:
     print("FAIL: mttx report exited %d: %s" % (p.returncode, p.stderr[-500:]))
     sys.exit(1)
 report = json.loads(p.stdout)
+AS_OF = 1795651200000  # 2026-11-26T00:00:00Z
 SEVS = ["SEV1", "SEV2", "SEV3", "SEV4", "unassigned"]
 METRICS = ["mttd", "mtta", "mttm", "mttr", "mtbf", "mttr_excluding_auto"]
 
@@ -57,27 +59,65 @@ def durations(t):
     return out
 
 
-def summary(values):
-    """{n, mean_s, p50_s, p90_s, max_s} as report.json writes them: nearest rank
-    (the ceil(p*n/100)-th smallest), the mean rounded half up to the millisecond,
-    seconds with up to three decimals."""
-    if not values:
-        return {"n": 0, "mean_s": None, "p50_s": None, "p90_s": None, "max_s": None}
+def sec(x):
+    return float(Fraction(x, 1000)) if x % 1000 else x // 1000
+
+
+def half_up(x):
+    """A Fraction of milliseconds to the nearest millisecond, halves up."""
+    return math.floor(x + Fraction(1, 2))
+
+
+def ci_rank(n):
+    """The largest j >= 1 with P(B <= j - 1) <= 0.025, B ~ Binomial(n, 1/2), exactly."""
+    if n <= 5:
+        return 0
+    j, cdf = 0, Fraction(0)
+    for i in range(n):
+        cdf += Fraction(math.comb(n, i), 2 ** n)
+        if cdf > Fraction(1, 40):
+            break
+        j = i + 1
+    return max(j, 1)
+
+
+def km_median(events, censored):
+    """The Kaplan-Meier median, R's survival convention, S in exact Fractions."""
+    times = sorted(set(events))
+    S = Fraction(1)
+    for k, t in enumerate(times):
+        at_risk = sum(1 for e in events if e >= t) + sum(1 for c in censored if c >= t)
+        S *= Fraction(at_risk - events.count(t), at_risk)
+        if S == Fraction(1, 2):
+            return half_up(Fraction(t + times[k + 1], 2)) if k + 1 < len(times) else t
+        if S < Fraction(1, 2):
+            return t
+    return None
+
+
+def summary(values, ages=None):
+    """{n, mean_s, p50_s, p50_ci95, p90_s, max_s} as report.json writes them: linear
+    interpolation between order statistics (Hyndman-Fan type 7) rounded half up to the
+    millisecond, the median's order-statistic interval, the mean rounded half up,
+    seconds with up to three decimals; with ages (the open incidents' ages, for the
+    time to resolve) also open_n and km_p50_s."""
     v = sorted(values)
     n = len(v)
+    out = {"n": n, "mean_s": None, "p50_s": None, "p50_ci95": None, "p90_s": None, "max_s": None}
+    if n:
+        def pct(p):
+            h = Fraction((n - 1) * p, 100)
+            i = math.floor(h)
+            return v[i] if i + 1 >= n else half_up(v[i] + (h - i) * (v[i + 1] - v[i]))
 
-    def rank(pct):
-        k = max(1, min(n, math.ceil(Fraction(pct * n, 100))))
-        return v[k - 1]
-
-    mean = Fraction(sum(v), n)
-    mean_ms = math.floor(mean + Fraction(1, 2))
-
-    def sec(x):
-        return float(Fraction(x, 1000)) if x % 1000 else x // 1000
-
-    return {"n": n, "mean_s": sec(mean_ms), "p50_s": sec(rank(50)), "p90_s": sec(rank(90)),
-            "max_s": sec(v[-1])}
+        j = ci_rank(n)
+        out.update({"mean_s": sec(half_up(Fraction(sum(v), n))), "p50_s": sec(pct(50)),
+                    "p50_ci95": [sec(v[j - 1]), sec(v[n - j])] if j else None,
+                    "p90_s": sec(pct(90)), "max_s": sec(v[-1])})
+    if ages is not None:
+        km = km_median(v, ages) if n else None
+        out.update({"open_n": len(ages), "km_p50_s": None if km is None else sec(km)})
+    return out
 
 
 counted = [t for t in report["timelines"] if not t["merged"] and t["excluded_by"] is None]
@@ -95,6 +135,9 @@ for t in counted:  # report.json lists timelines by detection, then id
         for metric, value in durations(t).items():
             add(key, metric, value)
     d = ms(t["detected_at"])
+    if t["open"]:  # censored at its age for the Kaplan-Meier median of the time to resolve
+        for key in [(None, None), (None, t["severity"]), (t["month"], None), (t["month"], t["severity"])]:
+            groups[key].setdefault("open", []).append(max(0, AS_OF - d))
     for seq, keys in (("all", [(None, None), (t["month"], None)]),
                       (t["severity"], [(None, t["severity"]), (t["month"], t["severity"])])):
         if seq in prev:
@@ -109,7 +152,7 @@ def compare(where, got, key):
     global compared
     want_group = groups.get(key, {m: [] for m in METRICS})
     for metric in METRICS:
-        want = summary(want_group[metric])
+        want = summary(want_group[metric], want_group.get("open", []) if metric == "mttr" else None)
         have = {k: got[metric][k] for k in want}
         compared += 1
         if have != want:
