@@ -27,7 +27,9 @@ static void count_inputs(struct mx_result *r, const struct mx_timelines *tl,
         in->duplicates = dups[i];
         in->repeated_ids = mx_timeline_repeated_ids(tl, (uint32_t)i);
         in->accepted = s->emitted - dups[i];
+        in->after_as_of = mx_timeline_after_as_of(tl, (uint32_t)i);
         r->total.accepted += in->accepted;
+        r->total.after_as_of += in->after_as_of;
         r->total.duplicates += in->duplicates;
         r->total_records += s->records;
         r->total_rejected += s->rejected;

@@ -31,6 +31,7 @@ struct mx_input_sum {
     const struct mx_input_stat *stat; /* from the diagnostics sink */
     uint64_t accepted, duplicates;
     uint64_t repeated_ids; /* of the duplicates: records whose source id was seen before */
+    uint64_t after_as_of;  /* events (of accepted records) dated after the as-of instant */
 };
 
 /* How many incidents the Longest incidents tables list. */

@@ -64,7 +64,11 @@ struct mx_timelines {
     uint32_t last_inc;     /* 1 + the incident of the last event added, or 0 */
     struct mx_str last_id; /* its id (interned copy) */
     bool skipping;         /* the current record is a uid duplicate */
-    bool keep_text;        /* mx_entry.text is filled */
+    bool record_kept;      /* an event of the current record was kept */
+    int64_t as_of;         /* events after it are left out (MX_NO_TIME: none) */
+    uint64_t *late;        /* per input: events left out as after as_of */
+    size_t cap_late;
+    bool keep_text; /* mx_entry.text is filled */
     struct inc *incs;
     size_t n_incs, cap_incs;
     struct mx_entry *recs;
@@ -80,7 +84,16 @@ struct mx_timelines *mx_timeline_new(void) {
     mx_intern_init(&tl->ids);
     mx_intern_init(&tl->strings);
     mx_intern_init(&tl->uids);
+    tl->as_of = MX_NO_TIME;
     return tl;
+}
+
+void mx_timeline_set_as_of(struct mx_timelines *tl, int64_t as_of) {
+    tl->as_of = as_of;
+}
+
+uint64_t mx_timeline_after_as_of(const struct mx_timelines *tl, uint32_t src) {
+    return src < tl->cap_late ? tl->late[src] : 0;
 }
 
 void mx_timeline_keep_text(struct mx_timelines *tl) {
@@ -93,6 +106,7 @@ void mx_timeline_free(struct mx_timelines *tl) {
     mx_intern_free(&tl->strings);
     mx_intern_free(&tl->uids);
     free(tl->uid_dups);
+    free(tl->late);
     free(tl->uid_key);
     free(tl->incs);
     free(tl->recs);
@@ -134,6 +148,7 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     int added;
     if (!ev->same_record) {
         tl->skipping = false;
+        tl->record_kept = false;
         if (ev->uid.n) {
             /* ids of different kinds never collide: the kind is part of the key */
             mx_mem_grow((void **)&tl->uid_key, &tl->cap_uid_key, ev->uid.n + 1, 1);
@@ -151,6 +166,14 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
         }
     }
     if (tl->skipping) return;
+    if (tl->as_of != MX_NO_TIME && ev->time_ms > tl->as_of) {
+        /* not yet happened at the report's "now": counted, never part of a timeline */
+        size_t had = tl->cap_late;
+        mx_mem_grow((void **)&tl->late, &tl->cap_late, ev->pos.src + 1, sizeof *tl->late);
+        memset(tl->late + had, 0, (tl->cap_late - had) * sizeof *tl->late);
+        tl->late[ev->pos.src]++;
+        return;
+    }
     /* events of one incident often come in a row: the last id is checked first */
     uint32_t inc;
     added = 0;
@@ -195,7 +218,9 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     r->cls = (uint8_t)ev->cls;
     unsigned space = ev->uid.n ? (unsigned)ev->uid_space : MX_UID_NONE;
     r->flags = (uint8_t)((ev->auto_resolved ? MX_ENTRY_AUTO : 0) |
-                         (ev->same_record ? MX_ENTRY_CONT : 0) | (space << MX_ENTRY_SPACE_SHIFT));
+                         (ev->same_record && tl->record_kept ? MX_ENTRY_CONT : 0) |
+                         (space << MX_ENTRY_SPACE_SHIFT));
+    tl->record_kept = true;
 }
 
 /* Sorts slice[0..n) (indices into recs, ascending: input order) by time, stably, so

@@ -135,6 +135,13 @@ void mx_timeline_keep_text(struct mx_timelines *tl);
 /* Frees the builder, its timelines and strings. Accepts NULL. */
 void mx_timeline_free(struct mx_timelines *tl);
 
+/* Makes the builder a point in time: events after as_of are left out of every timeline
+ * (an incident resolved later is open, one detected later does not exist yet) and
+ * counted per input. Call before adding events; MX_NO_TIME (the default) keeps all. */
+void mx_timeline_set_as_of(struct mx_timelines *tl, int64_t as_of);
+/* Events of input src left out as after the as-of instant. */
+uint64_t mx_timeline_after_as_of(const struct mx_timelines *tl, uint32_t src);
+
 /* Adds one event (an mx_event_fn: ctx is the builder). Strings are copied. */
 void mx_timeline_add(void *tl, const struct mx_event *ev);
 

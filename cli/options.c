@@ -41,7 +41,8 @@ static const char MAIN_HELP[] =
     "      --to DATE       only incidents detected before DATE\n"                                  \
     "      --tz ZONE       IANA zone for months, business days and displayed times\n"              \
     "                      [default: UTC]\n"                                                       \
-    "      --as-of TIME    the 'now' of the run: what is open, what is overdue\n"                  \
+    "      --as-of TIME    the 'now' of the run: what is open, what is overdue;\n"                 \
+    "                      events after it are left out\n"                                         \
     "                      [default: $SOURCE_DATE_EPOCH, else the clock]\n"                        \
     "      --config FILE   INI file: severity mapping, input zone, targets, deadlines,\n"          \
     "                      business calendar, limits, custom formats, rules\n"                     \

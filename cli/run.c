@@ -462,6 +462,7 @@ int mx_run(const struct mx_options *o) {
     mx_diag_init(&diag, o->verbosity < 0 ? NULL : stderr);
     struct mx_timelines *tl = mx_timeline_new();
     if (o->cmd == MX_CMD_TIMELINE) mx_timeline_keep_text(tl);
+    mx_timeline_set_as_of(tl, as_of);
     read_inputs(o, &cfg, input_zone ? input_zone : zone, &diag, tl);
 
     uint64_t *dups = mx_mem_calloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
@@ -470,6 +471,14 @@ int mx_run(const struct mx_options *o) {
     mx_rules_apply(tl, &cfg.rules, &cfg.sevmap);
     mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
     if (res.rule_limit_hits && o->verbosity >= 0) warn_rule_limits(&res);
+    if (res.total.after_as_of && !mx_timeline_count(tl) && o->verbosity >= 0) {
+        struct mx_buf when = {0};
+        mx_fmt_utc(&when, as_of);
+        complain("warning: --as-of %s precedes every event (%llu left out): nothing had happened "
+                 "yet at that instant",
+                 when.p, (unsigned long long)res.total.after_as_of);
+        mx_buf_free(&when);
+    }
     if (res.urgency_hint && o->verbosity >= 0)
         complain("warning: every incident is unassigned: the inputs give urgencies (%llu "
                  "record%s) but no priority; map them in the --config file: a [severity] section "

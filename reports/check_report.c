@@ -57,6 +57,9 @@ void mx_check_report_text(struct mx_buf *b, const struct mx_result *r, bool verb
                       (unsigned long long)in->stat->records, (unsigned long long)in->accepted,
                       (unsigned long long)in->duplicates, (unsigned long long)in->stat->rejected);
         details(b, in->stat);
+        if (in->after_as_of)
+            mx_buf_printf(b, "  events after --as-of (left out): %llu\n",
+                          (unsigned long long)in->after_as_of);
         if (verbose && in->duplicates)
             mx_buf_printf(b, "  duplicates: %llu repeated_id, %llu same_event\n",
                           (unsigned long long)in->repeated_ids,

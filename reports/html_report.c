@@ -458,6 +458,14 @@ static void quality(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_puts(b, "</ul></details>");
     }
     mx_buf_puts(b, "<ul>");
+    if (r->total.after_as_of) {
+        mx_buf_printf(b, "<li>%llu event%s dated after the as-of instant (",
+                      (unsigned long long)r->total.after_as_of,
+                      r->total.after_as_of == 1 ? " is" : "s are");
+        mx_fmt_utc(b, r->as_of);
+        mx_buf_puts(
+            b, ") left out of every timeline: the report shows the data as it stood then.</li>");
+    }
     for (int a = 0; a < MX_A__COUNT; a++)
         if (r->anomalies[a])
             mx_buf_printf(b, "<li>%llu incidents: %s</li>", (unsigned long long)r->anomalies[a],

@@ -151,7 +151,8 @@ static void inputs(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_u64(b, in->duplicates - in->repeated_ids);
         mx_buf_puts(b, ",\"repeated_id\":");
         mx_buf_u64(b, in->repeated_ids);
-        mx_buf_putc(b, '}');
+        mx_buf_puts(b, "},\"after_as_of\":");
+        mx_buf_u64(b, in->after_as_of);
         mx_buf_puts(b, ",\"warnings\":");
         mx_buf_u64(b, s->warnings);
         mx_buf_puts(b, ",\"rejected_by_reason\":");
@@ -347,6 +348,8 @@ static void totals(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_u64(b, r->total_rejected);
     mx_buf_puts(b, ",\"duplicates\":");
     mx_buf_u64(b, r->total.duplicates);
+    mx_buf_puts(b, ",\"after_as_of\":");
+    mx_buf_u64(b, r->total.after_as_of);
     mx_buf_puts(b, ",\"damaged_inputs\":");
     mx_buf_u64(b, r->diag->failures);
     mx_buf_puts(b, "},\n  \"rejected_by_reason\": ");

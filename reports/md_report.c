@@ -372,6 +372,14 @@ static void data_quality(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_printf(b, "| **total** | | %llu | %llu | %llu | %llu | | | |\n\n",
                   (unsigned long long)r->total_records, (unsigned long long)r->total.accepted,
                   (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
+    if (r->total.after_as_of) {
+        mx_buf_printf(b, "%llu event%s dated after the as-of instant (",
+                      (unsigned long long)r->total.after_as_of,
+                      r->total.after_as_of == 1 ? " is" : "s are");
+        mx_fmt_utc(b, r->as_of);
+        mx_buf_puts(
+            b, ") left out of every timeline: the report shows the data as it stood then.\n\n");
+    }
     rejections(b, r);
     mx_buf_puts(b, "\n### Warnings\n\n| warning | records |\n|---|---:|\n");
     int any = 0;

@@ -28,7 +28,7 @@ expect = checker.expect
 
 
 def report(*args):
-    p = run("report", "--as-of", "2026-04-01", "-o", "-", "-f", "json", *args)
+    p = run("report", "--as-of", "2026-05-01", "-o", "-", "-f", "json", *args)
     if p.returncode != 0:
         failures.append("report %r exited %d: %s" % (args, p.returncode, p.stderr))
         return None, p.stderr

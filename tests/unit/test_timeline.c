@@ -478,6 +478,57 @@ static void record_dups(void) {
     mx_timeline_free(tl);
 }
 
+/* --as-of as a point in time: later events are left out before anything is derived and
+ * counted per input; a record whose first event is left out does not lend its next one
+ * to the record before it. */
+static void as_of_cut(void) {
+    struct mx_timelines *tl = mx_timeline_new();
+    mx_timeline_set_as_of(tl, T("2026-05-10T00:00:00Z"));
+    uint64_t dups[2] = {0, 0};
+    struct mx_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.pos.path = "x";
+    ev.pos.index = -1;
+    ev.incident = S("P1");
+    ev.type = MX_EV_DETECTED;
+    ev.time_ms = T("2026-05-01T10:00:00Z");
+    mx_timeline_add(tl, &ev);
+    ev.same_record = true;
+    ev.type = MX_EV_RESOLVED;
+    ev.time_ms = T("2026-05-01T11:00:00Z");
+    mx_timeline_add(tl, &ev);
+    /* input 1: a record resolved after the as-of whose detection repeats P1's: what is
+     * left of it is a duplicate record of input 1 */
+    ev.pos.src = 1;
+    ev.same_record = false;
+    ev.type = MX_EV_RESOLVED;
+    ev.time_ms = T("2026-05-20T00:00:00Z");
+    mx_timeline_add(tl, &ev);
+    ev.same_record = true;
+    ev.type = MX_EV_DETECTED;
+    ev.time_ms = T("2026-05-01T10:00:00Z");
+    mx_timeline_add(tl, &ev);
+    add(tl, 0, "Q", MX_EV_DETECTED, "2026-05-05T00:00:00Z", MX_SEV_3, NULL, "open then");
+    add(tl, 0, "Q", MX_EV_SEVERITY_CHANGED, "2026-05-11T00:00:00Z", MX_SEV_1, NULL, "later title");
+    add(tl, 0, "Q", MX_EV_RESOLVED, "2026-05-15T00:00:00Z", MX_SEV_NONE, NULL, NULL);
+    add(tl, 0, "R", MX_EV_DETECTED, "2026-05-12T00:00:00Z", MX_SEV_1, NULL, NULL);
+    add(tl, 0, "S", MX_EV_DETECTED, "2026-05-10T00:00:00Z", MX_SEV_2, NULL, NULL); /* at it: kept */
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 2);
+    CHECK_I64(mx_timeline_after_as_of(tl, 0), 3);
+    CHECK_I64(mx_timeline_after_as_of(tl, 1), 1);
+    CHECK_I64(mx_timeline_after_as_of(tl, 7), 0);
+    CHECK_I64(dups[0], 0);
+    CHECK_I64(dups[1], 1);
+    CHECK_I64(mx_timeline_count(tl), 3); /* P1, Q, S: R does not exist yet */
+    CHECK(find(tl, "R") == NULL);
+    const struct mx_timeline *q = find(tl, "Q");
+    CHECK(q && q->open && q->resolved_at == MX_NO_TIME);
+    CHECK(q && q->severity == MX_SEV_3); /* raised only after the as-of */
+    CHECK(q && q->title.n == 9);         /* "open then", not the later title */
+    CHECK(find(tl, "S") != NULL);
+    mx_timeline_free(tl);
+}
+
 /* A result over finished timelines of one input "a", default policy, as of 2026-06-01. */
 struct built {
     struct mx_diag diag;
@@ -561,6 +612,7 @@ int main(void) {
     find_by_name();
     join_by_number();
     record_dups();
+    as_of_cut();
     sparse_months();
     longest();
     mx_tz_free(UTC);
