@@ -29,6 +29,11 @@ static int64_t day_start(const struct mx_zone *zone, int64_t day) {
     return day * 86400000LL;
 }
 
+int64_t mx_calendar_month_start(const struct mx_zone *zone, int key) {
+    int y = key >= 0 ? key / 12 : (key - 11) / 12;
+    return day_start(zone, mx_times_days_from_civil(y, key - y * 12 + 1, 1));
+}
+
 int64_t mx_calendar_next_business_day_end(const struct mx_policy *p, const struct mx_zone *zone,
                                           int64_t t) {
     struct mx_tm tm;

@@ -20,4 +20,9 @@ bool mx_calendar_business_day(const struct mx_policy *p, int64_t day);
 int64_t mx_calendar_next_business_day_end(const struct mx_policy *p, const struct mx_zone *zone,
                                           int64_t t);
 
+/* The UTC instant at which month `key` (year * 12 + month - 1) starts in zone: local
+ * midnight of its first day, or the first instant of that day when a DST change skips
+ * midnight. */
+int64_t mx_calendar_month_start(const struct mx_zone *zone, int key);
+
 #endif

@@ -236,7 +236,8 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
     }
     free(g);
     comply(r);
-    mx_trend_headline(&r->headline, tl);
+    struct mx_trend_window w = {from, to != MX_NO_TIME && to < as_of ? to : as_of};
+    mx_trend_compute(tl, zone, &w, &r->comparison, &r->partial, &r->rates);
 }
 
 void mx_result_free(struct mx_result *r) {

@@ -1,6 +1,6 @@
 /*
  * result.h - the finished analysis: counts, metric summaries for all incidents, per
- * severity, per month and per month x severity, compliance, the headline and the
+ * severity, per month and per month x severity, compliance, the comparison and the
  * per-input accounting. A struct mx_result is built once by mx_result_build and then
  * only read: reports take it const.
  */
@@ -79,8 +79,12 @@ struct mx_result {
     struct mx_month *months; /* owned; first to last month with incidents, or only the
                               * months with incidents when months_sparse */
     size_t n_months;
-    bool months_sparse;          /* the incidents spanned more than MX_DENSE_MONTHS months */
-    struct mx_headline headline; /* the latest month against the one before */
+    bool months_sparse; /* the incidents spanned more than MX_DENSE_MONTHS months */
+    /* the last complete month against the one before, the partial month at the end of
+     * the window, the incident rates (analyzer/trend.h) */
+    struct mx_comparison comparison;
+    struct mx_partial_month partial;
+    struct mx_rates rates;
 };
 
 /* Computes the result from finished timelines (the rules already applied: rules only

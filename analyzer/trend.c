@@ -1,115 +1,165 @@
 /*
- * trend.c - headline figures and their month-over-month change (see trend.h).
+ * trend.c - the comparison of two months, the partial month and the rates (see
+ * trend.h).
  */
 #include "analyzer/trend.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/result.h"
+#include "analyzer/calendar.h"
+#include "analyzer/stats.h"
 #include "parsers/mem.h"
+
+#define DAY_MS 86400000.0
+
+static const char *const verdict_keys[MX_V__COUNT] = {"no_data", "up",     "down",   "no_change",
+                                                      "slower",  "faster", "too_few"};
+
+const char *mx_trend_verdict_key(enum mx_verdict v) {
+    return verdict_keys[v];
+}
 
 static int cmp_i64(const void *a, const void *b) {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
     return x < y ? -1 : (x > y);
 }
 
-const char *mx_trend_words(enum mx_trend t) {
-    switch (t) {
-    case MX_TREND_UP: return "up";
-    case MX_TREND_DOWN: return "down";
-    case MX_TREND_NO_CHANGE: return "no detectable change";
-    case MX_TREND_TOO_FEW: return "too few to compare";
-    default: return "";
-    }
+/* One month's durations of one metric in one group, growing. */
+struct sample {
+    int64_t *v;
+    size_t n, cap;
+};
+
+static void push(struct sample *s, int64_t v) {
+    mx_mem_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v);
+    s->v[s->n++] = v;
 }
 
-static void count_trend(struct mx_figure *f, uint64_t now, uint64_t before, bool has_before) {
-    f->has_value = true;
-    f->value = (int64_t)now;
-    f->has_previous = has_before;
-    f->previous = (int64_t)before;
-    if (!has_before) return;
-    double diff = fabs((double)now - (double)before);
-    if (diff > 2.0 * sqrt((double)(now + before)))
-        f->trend = now > before ? MX_TREND_UP : MX_TREND_DOWN;
-    else
-        f->trend = MX_TREND_NO_CHANGE;
-}
-
-/* The 95% confidence interval of the median of sorted v[0..n), n >= 5. */
-static void median_ci(const int64_t *v, size_t n, int64_t *lo, int64_t *hi) {
-    double half = 0.98 * sqrt((double)n);
-    long j = (long)floor((double)n / 2.0 - half), k = (long)ceil((double)n / 2.0 + 1.0 + half);
-    if (j < 1) j = 1;
-    if (k > (long)n) k = (long)n;
-    *lo = v[j - 1];
-    *hi = v[k - 1];
-}
-
-/* Durations of one month's SEV1 incidents (which: 0 MTTA, 1 MTTR), sorted. */
-static size_t sample(const struct mx_timelines *tl, int month, int which, int64_t *out) {
-    size_t n = 0;
-    for (size_t i = 0; i < mx_timeline_count(tl); i++) {
-        const struct mx_timeline *t = mx_timeline_get(tl, i);
-        if (!mx_timeline_counted(t) || t->month != month || t->severity != MX_SEV_1) continue;
-        int64_t end = which ? t->resolved_at : t->acknowledged_at;
-        if (end != MX_NO_TIME && end >= t->detected_at) out[n++] = end - t->detected_at;
-    }
-    qsort(out, n, sizeof *out, cmp_i64);
-    return n;
-}
-
-static void median_trend(struct mx_figure *f, const struct mx_timelines *tl, int month, int which,
-                         int64_t *a, int64_t *b) {
-    size_t na = sample(tl, month, which, a), nb = sample(tl, month - 1, which, b);
-    f->n = na;
-    f->has_value = na > 0;
-    if (na) f->value = mx_stats_percentile(a, na, 50);
-    f->has_previous = nb > 0;
-    if (nb) f->previous = mx_stats_percentile(b, nb, 50);
-    if (!na || !nb) return;
-    if (na < 5 || nb < 5) {
-        f->trend = MX_TREND_TOO_FEW;
+static void count_test(struct mx_count_test *c, uint64_t a, uint64_t b, double d1, double d2) {
+    c->current = a;
+    c->previous = b;
+    if (a + b == 0) {
+        c->verdict = MX_V_NO_DATA;
         return;
     }
-    int64_t alo, ahi, blo, bhi;
-    median_ci(a, na, &alo, &ahi);
-    median_ci(b, nb, &blo, &bhi);
-    if (alo > bhi)
-        f->trend = MX_TREND_UP;
-    else if (ahi < blo)
-        f->trend = MX_TREND_DOWN;
+    c->has_p = true;
+    c->p = mx_stats_binom_test(a, a + b, d1 / (d1 + d2));
+    if (c->p >= 0.05)
+        c->verdict = MX_V_NO_CHANGE;
     else
-        f->trend = MX_TREND_NO_CHANGE;
+        c->verdict = (double)a / d1 > (double)b / d2 ? MX_V_UP : MX_V_DOWN;
 }
 
-void mx_trend_headline(struct mx_headline *h, const struct mx_timelines *tl) {
-    memset(h, 0, sizeof *h);
-    h->month = -1;
-    size_t n = mx_timeline_count(tl);
-    for (size_t i = 0; i < n; i++) {
-        const struct mx_timeline *t = mx_timeline_get(tl, i);
-        if (mx_timeline_counted(t) && t->month > h->month) h->month = t->month;
+static void shift_test(struct mx_shift_test *s, struct sample *cur, struct sample *prev) {
+    qsort(cur->v, cur->n, sizeof *cur->v, cmp_i64);
+    qsort(prev->v, prev->n, sizeof *prev->v, cmp_i64);
+    s->current_n = cur->n;
+    s->previous_n = prev->n;
+    if (cur->n) s->current_p50 = mx_stats_percentile(cur->v, cur->n, 50);
+    if (prev->n) s->previous_p50 = mx_stats_percentile(prev->v, prev->n, 50);
+    if (cur->n < MX_TREND_MIN || prev->n < MX_TREND_MIN) {
+        s->verdict = MX_V_TOO_FEW;
+        return;
     }
-    if (h->month < 0) return;
-    uint64_t now = 0, before = 0, now12 = 0, before12 = 0;
-    bool any_before = false;
+    s->has_p = true;
+    s->p = mx_stats_mann_whitney(cur->v, cur->n, prev->v, prev->n, NULL);
+    s->shift = mx_stats_hodges_lehmann(cur->v, cur->n, prev->v, prev->n);
+    if (s->p >= 0.05 || s->shift == 0)
+        s->verdict = MX_V_NO_CHANGE;
+    else
+        s->verdict = s->shift > 0 ? MX_V_SLOWER : MX_V_FASTER;
+}
+
+static void rate(struct mx_rate *r, uint64_t k, double days) {
+    r->incidents = k;
+    r->per_30d = (double)k * 30.0 / days;
+    mx_stats_poisson_ci(k, &r->lo, &r->hi);
+    r->lo *= 30.0 / days;
+    r->hi *= 30.0 / days;
+}
+
+void mx_trend_compute(const struct mx_timelines *tl, const struct mx_zone *zone,
+                      const struct mx_trend_window *w, struct mx_comparison *c,
+                      struct mx_partial_month *partial, struct mx_rates *rates) {
+    memset(c, 0, sizeof *c);
+    memset(partial, 0, sizeof *partial);
+    memset(rates, 0, sizeof *rates);
+    size_t n = mx_timeline_count(tl);
+    int first = 0;
+    bool any = false;
     for (size_t i = 0; i < n; i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!mx_timeline_counted(t)) continue;
-        bool sev12 = t->severity == MX_SEV_1 || t->severity == MX_SEV_2;
-        if (t->month == h->month) now++, now12 += sev12;
-        if (t->month == h->month - 1) before++, before12 += sev12;
-        if (t->month < h->month) any_before = true;
+        if (!any || t->month < first) first = t->month;
+        any = true;
     }
-    count_trend(&h->incidents, now, before, any_before);
-    count_trend(&h->sev12, now12, before12, any_before);
-    int64_t *a = mx_mem_malloc((n ? n : 1) * sizeof *a),
-            *b = mx_mem_malloc((n ? n : 1) * sizeof *b);
-    median_trend(&h->mtta_sev1, tl, h->month, 0, a, b);
-    median_trend(&h->mttr_sev1, tl, h->month, 1, a, b);
-    free(a);
-    free(b);
+    /* the month holding the end, and whether the end falls inside it */
+    struct mx_tm tm;
+    mx_tz_local(zone, w->end, &tm);
+    int end_month = (int)tm.year * 12 + tm.month - 1;
+    int64_t end_start = mx_calendar_month_start(zone, end_month);
+    if (end_start > w->end) end_start = mx_calendar_month_start(zone, --end_month);
+    if (w->end > end_start) {
+        partial->present = true;
+        partial->month = end_month;
+        partial->days = (double)(w->end - end_start) / DAY_MS;
+        partial->of_days =
+            (double)(mx_calendar_month_start(zone, end_month + 1) - end_start) / DAY_MS;
+    }
+    if (!any) return;
+    int64_t start = w->start != MX_NO_TIME ? w->start : mx_calendar_month_start(zone, first);
+
+    /* rates over the whole window */
+    if (w->end > start) {
+        rates->present = true;
+        rates->days = (double)(w->end - start) / DAY_MS;
+        uint64_t k = 0, ks[MX_SEV__COUNT] = {0};
+        for (size_t i = 0; i < n; i++) {
+            const struct mx_timeline *t = mx_timeline_get(tl, i);
+            if (!mx_timeline_counted(t)) continue;
+            k++;
+            ks[t->severity]++;
+        }
+        rate(&rates->all, k, rates->days);
+        for (int s = 0; s < MX_SEV__COUNT; s++) rate(&rates->sev[s], ks[s], rates->days);
+    }
+
+    /* the last complete month and the one before, both inside the window */
+    c->current = end_month - 1;
+    c->previous = end_month - 2;
+    int64_t prev_start = mx_calendar_month_start(zone, c->previous),
+            cur_start = mx_calendar_month_start(zone, c->current);
+    if (prev_start < start) return;
+    c->present = true;
+    c->previous_days = (double)(cur_start - prev_start) / DAY_MS;
+    c->current_days = (double)(end_start - cur_start) / DAY_MS;
+    /* samples[group][metric][month]: group 0 all, 1 + severity; metric 0 MTTA, 1 MTTR;
+     * month 0 current, 1 previous */
+    struct sample samples[1 + MX_SEV__COUNT][2][2];
+    uint64_t counts[1 + MX_SEV__COUNT][2];
+    memset(samples, 0, sizeof samples);
+    memset(counts, 0, sizeof counts);
+    for (size_t i = 0; i < n; i++) {
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
+        if (!mx_timeline_counted(t) || (t->month != c->current && t->month != c->previous))
+            continue;
+        int m = t->month == c->current ? 0 : 1;
+        int groups[2] = {0, 1 + (int)t->severity};
+        for (int g = 0; g < 2; g++) {
+            counts[groups[g]][m]++;
+            if (t->acknowledged_at != MX_NO_TIME)
+                push(&samples[groups[g]][0][m], t->acknowledged_at - t->detected_at);
+            if (t->resolved_at != MX_NO_TIME && t->resolved_at >= t->detected_at)
+                push(&samples[groups[g]][1][m], t->resolved_at - t->detected_at);
+        }
+    }
+    for (int g = 0; g <= MX_SEV__COUNT; g++) {
+        struct mx_comparison_group *out = g ? &c->sev[g - 1] : &c->all;
+        count_test(&out->incidents, counts[g][0], counts[g][1], c->current_days, c->previous_days);
+        shift_test(&out->mtta, &samples[g][0][0], &samples[g][0][1]);
+        shift_test(&out->mttr, &samples[g][1][0], &samples[g][1][1]);
+        for (int k = 0; k < 2; k++)
+            for (int m = 0; m < 2; m++) free(samples[g][k][m].v);
+    }
 }

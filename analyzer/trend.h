@@ -1,13 +1,12 @@
 /*
- * trend.h - the headline figures of a report: the latest month with incidents against
- * the month before, and whether the change is larger than small samples produce by
- * chance.
+ * trend.h - what changed, as tests rather than impressions (docs/spec.md#headline-and-trends):
+ * the last complete month before the end of the report window against the month
+ * before it, the partial month at the end, and incident rates with their intervals.
  *
- * Counts: the change is detectable when it exceeds two standard deviations of a
- * Poisson difference (|a - b| > 2 sqrt(a + b)). Medians: when the two months' 95%
- * distribution-free confidence intervals of the median (order statistics, binomial
- * approximation) do not overlap; with fewer than 5 values in either month there are
- * too few to tell.
+ * Counts: the exact conditional binomial test of the current month's count against
+ * the previous one's, weighted by their lengths in days. Durations (MTTA, MTTR):
+ * the two-sided Mann-Whitney U test, with the Hodges-Lehmann shift as the size of a
+ * change. A change is claimed only at p < 0.05 (analyzer/stats.h).
  */
 #ifndef MX_TREND_H
 #define MX_TREND_H
@@ -16,27 +15,82 @@
 #include <stdint.h>
 
 #include "analyzer/timeline.h"
+#include "parsers/tz.h"
 
-enum mx_trend { MX_TREND_NONE, MX_TREND_UP, MX_TREND_DOWN, MX_TREND_NO_CHANGE, MX_TREND_TOO_FEW };
-
-struct mx_figure {
-    bool has_value; /* this month has a value (count, or a median with n > 0) */
-    int64_t value;  /* count, or median in ms */
-    uint64_t n;     /* sample size behind a median */
-    bool has_previous;
-    int64_t previous;
-    enum mx_trend trend;
+enum mx_verdict {
+    MX_V_NO_DATA,   /* counts: no incident in either month */
+    MX_V_UP,        /* counts: more per day, p < 0.05 */
+    MX_V_DOWN,      /* counts: fewer per day, p < 0.05 */
+    MX_V_NO_CHANGE, /* p >= 0.05 */
+    MX_V_SLOWER,    /* durations: longer, p < 0.05 */
+    MX_V_FASTER,    /* durations: shorter, p < 0.05 */
+    MX_V_TOO_FEW,   /* durations: fewer than MX_TREND_MIN values in either month */
+    MX_V__COUNT
 };
 
-struct mx_headline {
-    int month; /* the latest month with incidents, or -1 */
-    struct mx_figure incidents, sev12, mtta_sev1, mttr_sev1;
+/* Durations are compared when both months have at least this many values. */
+#define MX_TREND_MIN 4
+
+/* "no_data", "up", ... (report.json). */
+const char *mx_trend_verdict_key(enum mx_verdict v);
+
+struct mx_count_test {
+    uint64_t current, previous;
+    bool has_p;
+    double p;
+    enum mx_verdict verdict;
 };
 
-/* Computes the headline from finished timelines (counted ones only). */
-void mx_trend_headline(struct mx_headline *h, const struct mx_timelines *tl);
+struct mx_shift_test {
+    uint64_t current_n, previous_n;
+    int64_t current_p50, previous_p50; /* medians, when n > 0 */
+    bool has_p;                        /* the test ran (both samples large enough) */
+    double p;
+    int64_t shift; /* Hodges-Lehmann, current - previous, ms */
+    enum mx_verdict verdict;
+};
 
-/* "up", "down", "no detectable change", "too few to compare", "". */
-const char *mx_trend_words(enum mx_trend t);
+struct mx_comparison_group {
+    struct mx_count_test incidents;
+    struct mx_shift_test mtta, mttr;
+};
+
+struct mx_comparison {
+    bool present;          /* both months lie wholly inside the report window */
+    int current, previous; /* month keys (year * 12 + month - 1) */
+    double current_days, previous_days;
+    struct mx_comparison_group all, sev[MX_SEV__COUNT];
+};
+
+/* The month at the end of the window when the window ends inside it. */
+struct mx_partial_month {
+    bool present;
+    int month;
+    double days, of_days; /* covered, and the month's length */
+};
+
+/* An incident rate with its exact (Garwood) 95% interval, per 30 days. */
+struct mx_rate {
+    uint64_t incidents;
+    double per_30d, lo, hi;
+};
+
+struct mx_rates {
+    bool present; /* a window with a positive length */
+    double days;
+    struct mx_rate all, sev[MX_SEV__COUNT];
+};
+
+/* The window's bounds: start (--from, or MX_NO_TIME for the first midnight of the first
+ * month with a counted incident) and end (--to, else --as-of). */
+struct mx_trend_window {
+    int64_t start, end;
+};
+
+/* Compares the last complete month ending by w->end with the month before it; also
+ * finds the partial month and computes the rates. Counted timelines only. */
+void mx_trend_compute(const struct mx_timelines *tl, const struct mx_zone *zone,
+                      const struct mx_trend_window *w, struct mx_comparison *c,
+                      struct mx_partial_month *partial, struct mx_rates *rates);
 
 #endif

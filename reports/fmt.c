@@ -43,6 +43,34 @@ void mx_fmt_median(struct mx_buf *b, const struct mx_stat *s, bool n_after) {
     mx_buf_putc(b, ')');
 }
 
+void mx_fmt_days(struct mx_buf *b, double days) {
+    long long c = (long long)(days * 100.0 + 0.5); /* hundredths */
+    mx_buf_printf(b, "%lld", c / 100);
+    if (c % 100) {
+        if (c % 10)
+            mx_buf_printf(b, ".%02lld", c % 100);
+        else
+            mx_buf_printf(b, ".%lld", c % 100 / 10);
+    }
+}
+
+static void rate_value(struct mx_buf *b, double v) {
+    mx_buf_printf(b, v < 9.995 ? "%.2f" : v < 99.95 ? "%.1f" : "%.0f", v);
+}
+
+void mx_fmt_rate(struct mx_buf *b, const struct mx_rate *r) {
+    rate_value(b, r->per_30d);
+    mx_buf_puts(b, " (");
+    rate_value(b, r->lo);
+    mx_buf_puts(b, " – ");
+    rate_value(b, r->hi);
+    mx_buf_putc(b, ')');
+}
+
+void mx_fmt_json_num(struct mx_buf *b, double v) {
+    mx_buf_printf(b, "%.9g", v);
+}
+
 /* Unlike mx_fmt_duration, a negative value keeps its sign. */
 void mx_fmt_seconds(struct mx_buf *b, int64_t ms) {
     if (ms < 0) {
@@ -117,4 +145,14 @@ void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_
 
 void mx_fmt_month(struct mx_buf *b, int key) {
     mx_buf_printf(b, "%04d-%02d", key / 12, key % 12 + 1);
+}
+
+void mx_fmt_month_row(struct mx_buf *b, const struct mx_result *r, int key) {
+    mx_fmt_month(b, key);
+    if (!r->partial.present || r->partial.month != key) return;
+    mx_buf_puts(b, ", partial: ");
+    mx_fmt_days(b, r->partial.days);
+    mx_buf_puts(b, " of ");
+    mx_fmt_days(b, r->partial.of_days);
+    mx_buf_puts(b, " days");
 }

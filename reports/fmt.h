@@ -20,6 +20,14 @@ void mx_fmt_duration(struct mx_buf *b, int64_t ms);
  * n_after, the sample size inside the parentheses: "1h 26m (1h 02m – 2h 10m, n=12)",
  * "3m 10s (n=4)". */
 void mx_fmt_median(struct mx_buf *b, const struct mx_stat *s, bool n_after);
+/* A number of days: "30", "25.5", "30.96" (two decimals at most, trailing zeros dropped). */
+void mx_fmt_days(struct mx_buf *b, double days);
+/* An incident rate and its interval: "2.67 (1.82 – 3.76)", "12.8 (10.9 – 15.0)": three
+ * significant digits up to 100, whole numbers above. */
+void mx_fmt_rate(struct mx_buf *b, const struct mx_rate *r);
+/* A number that is not a time or duration (a p-value, a rate) as JSON: 9 significant
+ * digits ("0.432118765", "1.2e-05"). */
+void mx_fmt_json_num(struct mx_buf *b, double v);
 /* Seconds with up to three decimals, trailing zeros dropped: "300", "12.5". */
 void mx_fmt_seconds(struct mx_buf *b, int64_t ms);
 /* RFC 3339 UTC ("2026-03-04T05:06:07Z", milliseconds when not zero). */
@@ -39,5 +47,8 @@ void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_
 
 /* "2026-03" for a month key (year * 12 + month - 1). */
 void mx_fmt_month(struct mx_buf *b, int key);
+/* A month of the report's tables: "2026-03", or "2026-11, partial: 25 of 30 days" for the
+ * month the report window ends inside. */
+void mx_fmt_month_row(struct mx_buf *b, const struct mx_result *r, int key);
 
 #endif

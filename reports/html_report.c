@@ -86,53 +86,86 @@ static void html_code(struct mx_buf *b, const char *s, size_t n) {
 /* Every sentence, ours or from input, is escaped as HTML text. */
 static const struct mx_prose_markup HTML = {mx_esc_html, mx_esc_html, html_code, "<li>", "</li>"};
 
-/* One headline card: the value (green or red against target when there is one), n, the
- * target, and the change from the previous month in words. */
-static void card(struct mx_buf *b, const char *label, const struct mx_figure *f, bool duration,
-                 int64_t target) {
-    mx_buf_printf(b, "<div class=\"card\"><div class=\"l\">%s</div><div class=\"v", label);
-    if (duration && f->has_value && target > 0)
-        mx_buf_puts(b, f->value < target ? " good" : " bad");
-    mx_buf_puts(b, "\">");
-    if (!f->has_value)
-        mx_buf_puts(b, "no data");
-    else if (duration)
-        mx_fmt_duration(b, f->value);
-    else
-        mx_buf_printf(b, "%lld", (long long)f->value);
-    mx_buf_puts(b, "</div><div class=\"t\">");
-    if (duration && f->has_value) mx_buf_printf(b, "n=%llu · ", (unsigned long long)f->n);
-    if (target > 0) {
-        mx_buf_puts(b, "target &lt; ");
-        mx_prose_span(b, target);
-        mx_buf_puts(b, " · ");
+/* Incidents per 30 days over the window, per severity, with their intervals. */
+static void rates(struct mx_buf *b, const struct mx_result *r) {
+    if (!r->rates.present) return;
+    mx_buf_puts(b, "<h3>Incidents per 30 days (95% CI)</h3><div class=\"wrap\"><table><tr>");
+    for (int k = 0; k < 5; k++) {
+        mx_buf_puts(b, "<th class=\"n\">");
+        sev_chip(b, SEVS[k]);
+        mx_buf_puts(b, "</th>");
     }
-    if (f->has_previous) {
-        mx_buf_puts(b, "previous month ");
-        if (duration)
-            mx_fmt_duration(b, f->previous);
-        else
-            mx_buf_printf(b, "%lld", (long long)f->previous);
-        mx_buf_printf(b, ": %s", mx_trend_words(f->trend));
-    } else {
-        mx_buf_puts(b, "no previous month to compare");
+    mx_buf_puts(b, "<th class=\"n\">all</th></tr><tr>");
+    for (int k = 0; k <= 5; k++) {
+        mx_buf_puts(b, "<td class=\"n\">");
+        mx_fmt_rate(b, k < 5 ? &r->rates.sev[SEVS[k]] : &r->rates.all);
+        mx_buf_puts(b, "</td>");
     }
+    mx_buf_puts(b, "</tr></table></div>");
+}
+
+/* A headline card of a count: the current month's, the change in words. */
+static void count_card(struct mx_buf *b, const char *label, const struct mx_count_test *t) {
+    mx_buf_printf(b,
+                  "<div class=\"card\"><div class=\"l\">%s</div><div class=\"v\">%llu</div>"
+                  "<div class=\"t\">",
+                  label, (unsigned long long)t->current);
+    mx_prose_count_change(b, &HTML, t);
     mx_buf_puts(b, "</div></div>");
 }
 
-/* The cards of the latest month with incidents; nothing when there is none. */
+/* A headline card of a median: the current month's (green or red against the target),
+ * n, the target, the change in words. */
+static void shift_card(struct mx_buf *b, const struct mx_prose_target *target,
+                       const struct mx_shift_test *t) {
+    mx_buf_printf(b, "<div class=\"card\"><div class=\"l\">%s</div><div class=\"v", target->label);
+    if (t->current_n) mx_buf_puts(b, t->current_p50 < target->limit_ms ? " good" : " bad");
+    mx_buf_puts(b, "\">");
+    if (t->current_n)
+        mx_fmt_duration(b, t->current_p50);
+    else
+        mx_buf_puts(b, "no data (n=0)");
+    mx_buf_printf(b, "</div><div class=\"t\">n=%llu · target &lt; ",
+                  (unsigned long long)t->current_n);
+    mx_prose_span(b, target->limit_ms);
+    mx_buf_puts(b, " · ");
+    mx_prose_shift_change(b, &HTML, t);
+    mx_buf_puts(b, "</div></div>");
+}
+
+/* The last complete month against the one before: four cards, then every severity in a
+ * table (previous → current). */
 static void headline(struct mx_buf *b, const struct mx_result *r) {
-    const struct mx_headline *h = &r->headline;
-    if (h->month < 0) return;
-    mx_buf_puts(b, "<p class=\"sub\">Latest month with incidents: <b>");
-    mx_fmt_month(b, h->month);
-    mx_buf_puts(b, "</b>, compared with the month before. Changes within what small samples "
-                   "produce by chance read “no detectable change”.</p><div class=\"cards\">");
-    card(b, "Incidents", &h->incidents, false, 0);
-    card(b, "SEV1–2 incidents", &h->sev12, false, 0);
-    card(b, mx_prose_targets[0].label, &h->mtta_sev1, true, mx_prose_targets[0].limit_ms);
-    card(b, mx_prose_targets[1].label, &h->mttr_sev1, true, mx_prose_targets[1].limit_ms);
-    mx_buf_puts(b, "</div>");
+    const struct mx_comparison *c = &r->comparison;
+    mx_buf_puts(b, "<p class=\"sub\">");
+    mx_prose_comparison_intro(b, &HTML, r);
+    mx_buf_puts(b, "</p>");
+    if (!c->present) return;
+    mx_buf_puts(b, "<div class=\"cards\">");
+    count_card(b, "Incidents", &c->all.incidents);
+    count_card(b, "SEV1 incidents", &c->sev[MX_SEV_1].incidents);
+    shift_card(b, &mx_prose_targets[0], &c->sev[MX_SEV_1].mtta);
+    shift_card(b, &mx_prose_targets[1], &c->sev[MX_SEV_1].mttr);
+    mx_buf_puts(b, "</div><details><summary>Every severity compared</summary><div class=\"wrap\">"
+                   "<table><tr><th>severity</th><th>incidents</th><th>MTTA median</th>"
+                   "<th>MTTR median</th></tr>");
+    for (int k = 0; k <= 5; k++) {
+        const struct mx_comparison_group *g = k < 5 ? &c->sev[SEVS[k]] : &c->all;
+        if (k < 5 && g->incidents.verdict == MX_V_NO_DATA) continue;
+        mx_buf_puts(b, "<tr><td>");
+        if (k < 5)
+            sev_chip(b, SEVS[k]);
+        else
+            mx_buf_puts(b, "<b>all</b>");
+        mx_buf_puts(b, "</td><td>");
+        mx_prose_count_change(b, &HTML, &g->incidents);
+        mx_buf_puts(b, "</td><td>");
+        mx_prose_shift_change(b, &HTML, &g->mtta);
+        mx_buf_puts(b, "</td><td>");
+        mx_prose_shift_change(b, &HTML, &g->mttr);
+        mx_buf_puts(b, "</td></tr>");
+    }
+    mx_buf_puts(b, "</table></div></details>");
 }
 
 /* n, median (with its interval), p90, mean and max cells; one spanning cell for no data,
@@ -247,7 +280,7 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
     month_header(b);
     for (size_t m = 0; m < r->n_months; m++) {
         mx_buf_puts(b, "<tr><td>");
-        mx_fmt_month(b, r->months[m].key);
+        mx_fmt_month_row(b, r, r->months[m].key);
         mx_buf_puts(b, "</td>");
         for (int k = 0; k < 5; k++)
             mx_buf_printf(b, "<td class=\"n\">%llu</td>",
@@ -264,7 +297,7 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
         month_header(b);
         for (size_t m = 0; m < r->n_months; m++) {
             mx_buf_puts(b, "<tr><td>");
-            mx_fmt_month(b, r->months[m].key);
+            mx_fmt_month_row(b, r, r->months[m].key);
             mx_buf_puts(b, "</td>");
             for (int k = 0; k < 5; k++) month_cell(b, &r->months[m].sev[SEVS[k]].m[ms[j]]);
             month_cell(b, &r->months[m].all.m[ms[j]]);
@@ -508,7 +541,14 @@ static const char DEFINITIONS[] =
     "chosen by the binomial distribution so that the true median lies between them at "
     "least 95% of the time (none for 5 values or fewer).</li>"
     "<li>The median incl. open is the Kaplan–Meier median: each open incident counts as "
-    "lasting at least its age so far, so a long open incident is not left out.</li>";
+    "lasting at least its age so far, so a long open incident is not left out.</li>"
+    "<li>The comparison takes the last complete month against the one before: incident "
+    "counts with an exact binomial test that allows for the months' lengths, medians with a "
+    "Mann–Whitney test whose size of change is the Hodges–Lehmann shift (the median "
+    "difference between the months' incidents); a change is claimed only at p &lt; 0.05.</li>"
+    "<li>Incidents per 30 days count every incident of the window over its length, with an "
+    "exact Poisson interval; MTBF is the typical gap between two detections, so a few "
+    "bursts can make MTBF short while the rate stays low.</li>";
 
 /* Every incident in the window, merged and excluded ones marked, with each one's sources. */
 static void appendix(struct mx_buf *b, const struct mx_result *r) {
@@ -583,6 +623,7 @@ void mx_html_report_write(struct mx_buf *b, const struct mx_result *r, const str
     mx_esc_html(b, r->timezone, strlen(r->timezone));
     mx_buf_puts(b, "</p>");
     headline(b, r);
+    rates(b, r);
     by_severity(b, r);
     by_month(b, r);
     charts(b, c);

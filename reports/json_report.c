@@ -554,6 +554,123 @@ static void compliance(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, r->n_months ? "\n    }\n  },\n" : "}\n  },\n");
 }
 
+/* A JSON number of 9 significant digits, or null. */
+static void num_or_null(struct mx_buf *b, bool has, double v) {
+    if (has)
+        mx_fmt_json_num(b, v);
+    else
+        mx_buf_puts(b, "null");
+}
+
+static void count_test(struct mx_buf *b, const struct mx_count_test *t) {
+    mx_buf_puts(b, "{\"current\":");
+    mx_buf_u64(b, t->current);
+    mx_buf_puts(b, ",\"previous\":");
+    mx_buf_u64(b, t->previous);
+    mx_buf_puts(b, ",\"p\":");
+    num_or_null(b, t->has_p, t->p);
+    mx_buf_printf(b, ",\"verdict\":\"%s\"}", mx_trend_verdict_key(t->verdict));
+}
+
+static void shift_test(struct mx_buf *b, const struct mx_shift_test *t) {
+    mx_buf_puts(b, "{\"current_n\":");
+    mx_buf_u64(b, t->current_n);
+    mx_buf_puts(b, ",\"previous_n\":");
+    mx_buf_u64(b, t->previous_n);
+    mx_buf_puts(b, ",\"p\":");
+    num_or_null(b, t->has_p, t->p);
+    mx_buf_puts(b, ",\"shift_s\":");
+    if (t->has_p)
+        mx_fmt_seconds(b, t->shift);
+    else
+        mx_buf_puts(b, "null");
+    mx_buf_printf(b, ",\"verdict\":\"%s\"}", mx_trend_verdict_key(t->verdict));
+}
+
+/* "comparison" (the last complete month against the one before) and "partial_month". */
+static void comparison(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_comparison *c = &r->comparison;
+    mx_buf_puts(b, "  \"comparison\": ");
+    if (!c->present) {
+        mx_buf_puts(b, "null");
+    } else {
+        mx_buf_puts(b, "{\"current\":\"");
+        mx_fmt_month(b, c->current);
+        mx_buf_puts(b, "\",\"previous\":\"");
+        mx_fmt_month(b, c->previous);
+        mx_buf_puts(b, "\",\"current_days\":");
+        mx_fmt_json_num(b, c->current_days);
+        mx_buf_puts(b, ",\"previous_days\":");
+        mx_fmt_json_num(b, c->previous_days);
+        mx_buf_puts(b, ",\n    \"incidents\":");
+        count_test(b, &c->all.incidents);
+        mx_buf_puts(b, ",\n    \"by_severity\":{");
+        for (int i = 0; i < MX_SEV__COUNT; i++) {
+            const struct mx_comparison_group *g = &c->sev[SEV_ORDER[i]];
+            mx_buf_printf(b, "%s\n      ", i ? "," : "");
+            key(b, mx_event_severity_name(SEV_ORDER[i]));
+            mx_buf_puts(b, "{\"incidents\":");
+            count_test(b, &g->incidents);
+            mx_buf_puts(b, ",\"mtta\":");
+            shift_test(b, &g->mtta);
+            mx_buf_puts(b, ",\"mttr\":");
+            shift_test(b, &g->mttr);
+            mx_buf_putc(b, '}');
+        }
+        mx_buf_puts(b, "},\n    \"all\":{\"mtta\":");
+        shift_test(b, &c->all.mtta);
+        mx_buf_puts(b, ",\"mttr\":");
+        shift_test(b, &c->all.mttr);
+        mx_buf_puts(b, "}}");
+    }
+    mx_buf_puts(b, ",\n  \"partial_month\": ");
+    if (!r->partial.present) {
+        mx_buf_puts(b, "null");
+    } else {
+        mx_buf_puts(b, "{\"month\":\"");
+        mx_fmt_month(b, r->partial.month);
+        mx_buf_puts(b, "\",\"days\":");
+        mx_fmt_json_num(b, r->partial.days);
+        mx_buf_puts(b, ",\"of_days\":");
+        mx_fmt_json_num(b, r->partial.of_days);
+        mx_buf_putc(b, '}');
+    }
+    mx_buf_puts(b, ",\n");
+}
+
+static void rate(struct mx_buf *b, const struct mx_rate *r) {
+    mx_buf_puts(b, "{\"incidents\":");
+    mx_buf_u64(b, r->incidents);
+    mx_buf_puts(b, ",\"per_30d\":");
+    mx_fmt_json_num(b, r->per_30d);
+    mx_buf_puts(b, ",\"ci95\":[");
+    mx_fmt_json_num(b, r->lo);
+    mx_buf_putc(b, ',');
+    mx_fmt_json_num(b, r->hi);
+    mx_buf_puts(b, "]}");
+}
+
+/* "rates": incidents per 30 days over the window, with exact Poisson intervals. */
+static void rates(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_rates *x = &r->rates;
+    mx_buf_puts(b, "  \"rates\": ");
+    if (!x->present) {
+        mx_buf_puts(b, "null,\n");
+        return;
+    }
+    mx_buf_puts(b, "{\"days\":");
+    mx_fmt_json_num(b, x->days);
+    mx_buf_puts(b, ",\"all\":");
+    rate(b, &x->all);
+    mx_buf_puts(b, ",\"by_severity\":{");
+    for (int i = 0; i < MX_SEV__COUNT; i++) {
+        if (i) mx_buf_putc(b, ',');
+        key(b, mx_event_severity_name(SEV_ORDER[i]));
+        rate(b, &x->sev[SEV_ORDER[i]]);
+    }
+    mx_buf_puts(b, "}},\n");
+}
+
 void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/2\",\n  \"as_of\": ");
     mx_fmt_json_time(b, r->as_of);
@@ -570,6 +687,8 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     rejections(b, r);
     incidents(b, r);
     metrics(b, r);
+    comparison(b, r);
+    rates(b, r);
     compliance(b, r);
     timelines(b, r);
 }

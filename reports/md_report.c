@@ -104,14 +104,26 @@ static void overview(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_printf(b, " %llu |\n| open |", (unsigned long long)r->incidents);
     for (int i = 0; i < MX_SEV__COUNT; i++)
         mx_buf_printf(b, " %llu |", (unsigned long long)r->open_by_severity[SEV_ORDER[i]]);
-    mx_buf_printf(b, " %llu |\n\n", (unsigned long long)r->open);
+    mx_buf_printf(b, " %llu |\n", (unsigned long long)r->open);
+    if (r->rates.present) {
+        mx_buf_puts(b, "| per 30 days (95% CI) |");
+        for (int i = 0; i <= MX_SEV__COUNT; i++) {
+            const struct mx_rate *x =
+                i < MX_SEV__COUNT ? &r->rates.sev[SEV_ORDER[i]] : &r->rates.all;
+            mx_buf_putc(b, ' ');
+            mx_fmt_rate(b, x);
+            mx_buf_puts(b, " |");
+        }
+        mx_buf_putc(b, '\n');
+    }
     mx_buf_printf(b,
-                  "- %llu merged incidents are left out of every count and metric.\n"
-                  "- %llu incidents were resolved automatically (a timeout or an integration); "
+                  "\n- %llu merged incident%s left out of every count and metric.\n"
+                  "- %llu incident%s resolved automatically (a timeout or an integration); "
                   "MTTR is shown with and without them.\n"
-                  "- %llu incidents were reopened at least once.\n",
-                  (unsigned long long)r->merged, (unsigned long long)r->auto_resolved,
-                  (unsigned long long)r->reopened);
+                  "- %llu incident%s reopened at least once.\n",
+                  (unsigned long long)r->merged, r->merged == 1 ? " is" : "s are",
+                  (unsigned long long)r->auto_resolved, r->auto_resolved == 1 ? " was" : "s were",
+                  (unsigned long long)r->reopened, r->reopened == 1 ? " was" : "s were");
     if (r->out_of_window)
         mx_buf_printf(b, "- %llu incidents detected outside --from/--to are left out.\n",
                       (unsigned long long)r->out_of_window);
@@ -195,7 +207,7 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
     sev_header(b, "month");
     for (size_t m = 0; m < r->n_months; m++) {
         mx_buf_puts(b, "| ");
-        mx_fmt_month(b, r->months[m].key);
+        mx_fmt_month_row(b, r, r->months[m].key);
         mx_buf_puts(b, " |");
         for (int i = 0; i < MX_SEV__COUNT; i++)
             mx_buf_printf(b, " %llu |",
@@ -210,7 +222,7 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
         sev_header(b, "month");
         for (size_t m = 0; m < r->n_months; m++) {
             mx_buf_puts(b, "| ");
-            mx_fmt_month(b, r->months[m].key);
+            mx_fmt_month_row(b, r, r->months[m].key);
             mx_buf_puts(b, " |");
             for (int i = 0; i < MX_SEV__COUNT; i++) {
                 mx_buf_putc(b, ' ');
@@ -524,7 +536,14 @@ static const char DEFINITIONS[] =
     "chosen by the binomial distribution so that the true median lies between them at "
     "least 95% of the time (none for 5 values or fewer).\n"
     "- The median incl. open is the Kaplan–Meier median: each open incident counts as "
-    "lasting at least its age so far, so a long open incident is not left out.\n";
+    "lasting at least its age so far, so a long open incident is not left out.\n"
+    "- What changed compares the last complete month with the one before: incident counts "
+    "with an exact binomial test that allows for the months' lengths, medians with a "
+    "Mann–Whitney test whose size of change is the Hodges–Lehmann shift (the median "
+    "difference between the months' incidents); a change is claimed only at p < 0.05.\n"
+    "- Incidents per 30 days count every incident of the window over its length, with an "
+    "exact Poisson interval; MTBF is the typical gap between two detections, so a few "
+    "bursts can make MTBF short while the rate stays low.\n";
 
 /* Links to the chart files, or why there are none. */
 static void charts(struct mx_buf *b, const struct mx_charts *c) {
@@ -542,6 +561,31 @@ static void charts(struct mx_buf *b, const struct mx_charts *c) {
             mx_buf_printf(b, "- %s: not drawn (%s).\n\n", c->chart[k].title,
                           c->chart[k].skipped ? c->chart[k].skipped : "no data");
     }
+}
+
+/* The last complete month against the one before: a row per severity with incidents in
+ * either month, then all, each with the count, MTTA and MTTR compared (previous →
+ * current). */
+static void what_changed(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "## What changed\n\n");
+    mx_prose_comparison_intro(b, &MD, r);
+    mx_buf_puts(b, "\n\n");
+    const struct mx_comparison *c = &r->comparison;
+    if (!c->present) return;
+    mx_buf_puts(b, "| severity | incidents | MTTA median | MTTR median |\n|---|---|---|---|\n");
+    for (int i = 0; i <= MX_SEV__COUNT; i++) {
+        const struct mx_comparison_group *g = i < MX_SEV__COUNT ? &c->sev[SEV_ORDER[i]] : &c->all;
+        if (i < MX_SEV__COUNT && g->incidents.verdict == MX_V_NO_DATA) continue;
+        mx_buf_printf(b, "| %s | ",
+                      i < MX_SEV__COUNT ? mx_event_severity_name(SEV_ORDER[i]) : "all");
+        mx_prose_count_change(b, &MD, &g->incidents);
+        mx_buf_puts(b, " | ");
+        mx_prose_shift_change(b, &MD, &g->mtta);
+        mx_buf_puts(b, " | ");
+        mx_prose_shift_change(b, &MD, &g->mttr);
+        mx_buf_puts(b, " |\n");
+    }
+    mx_buf_putc(b, '\n');
 }
 
 void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *c) {
@@ -566,6 +610,7 @@ void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struc
                       "incidents are listed. A date may be wrong: check the earliest and "
                       "latest incidents.\n\n",
                       MX_DENSE_MONTHS / 12);
+    what_changed(b, r);
     overview(b, r);
     targets(b, r);
     by_severity(b, r);

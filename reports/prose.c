@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "reports/fmt.h"
+
 const struct mx_prose_target mx_prose_targets[MX_PROSE_TARGETS] = {
     {"MTTA, SEV1", "Median time to acknowledge, SEV1", MX_M_MTTA, MX_SEV_1, 5 * 60000},
     {"MTTR, SEV1", "Median time to resolve, SEV1", MX_M_MTTR, MX_SEV_1, 60 * 60000},
@@ -212,6 +214,117 @@ void mx_prose_targets_sentence(struct mx_buf *b, const struct mx_prose_markup *m
     say(b, m, " after resolution; acknowledgement ");
     by_severity(b, m, p->response_ms, NULL);
     say(b, m, ".");
+}
+
+void mx_prose_p(struct mx_buf *b, double p) {
+    if (p < 0.001)
+        mx_buf_puts(b, "p < 0.001");
+    else
+        mx_buf_printf(b, "p = %.2g", p);
+}
+
+/* A duration as our words. */
+static void duration(struct mx_buf *b, const struct mx_prose_markup *m, int64_t ms) {
+    struct mx_buf t = {0};
+    mx_fmt_duration(&t, ms);
+    m->words(b, t.p, t.n);
+    mx_buf_free(&t);
+}
+
+static void p_words(struct mx_buf *b, const struct mx_prose_markup *m, double p) {
+    struct mx_buf t = {0};
+    mx_prose_p(&t, p);
+    m->words(b, t.p, t.n);
+    mx_buf_free(&t);
+}
+
+void mx_prose_count_change(struct mx_buf *b, const struct mx_prose_markup *m,
+                           const struct mx_count_test *c) {
+    say(b, m, "%llu → %llu: ", (unsigned long long)c->previous, (unsigned long long)c->current);
+    if (c->verdict == MX_V_NO_DATA) {
+        say(b, m, "no incidents");
+        return;
+    }
+    say(b, m, "%s (",
+        c->verdict == MX_V_UP     ? "up"
+        : c->verdict == MX_V_DOWN ? "down"
+                                  : "no detectable change");
+    p_words(b, m, c->p);
+    say(b, m, ")");
+}
+
+void mx_prose_shift_change(struct mx_buf *b, const struct mx_prose_markup *m,
+                           const struct mx_shift_test *s) {
+    if (s->previous_n)
+        duration(b, m, s->previous_p50);
+    else
+        say(b, m, "no data");
+    say(b, m, " → ");
+    if (s->current_n)
+        duration(b, m, s->current_p50);
+    else
+        say(b, m, "no data");
+    if (s->verdict == MX_V_TOO_FEW) {
+        say(b, m, ": too few to compare (n = %llu → %llu)", (unsigned long long)s->previous_n,
+            (unsigned long long)s->current_n);
+        return;
+    }
+    if (s->verdict == MX_V_SLOWER || s->verdict == MX_V_FASTER) {
+        say(b, m, ": %s by ~", s->verdict == MX_V_SLOWER ? "slower" : "faster");
+        duration(b, m, s->shift < 0 ? -s->shift : s->shift);
+        say(b, m, " (");
+    } else {
+        say(b, m, ": no detectable change (");
+    }
+    p_words(b, m, s->p);
+    say(b, m, ")");
+}
+
+/* "2026-10 (31 days)"; "30.96 days" when a DST change makes it fractional. */
+static void month_days(struct mx_buf *b, const struct mx_prose_markup *m, int key, double days) {
+    struct mx_buf t = {0};
+    mx_fmt_month(&t, key);
+    m->words(b, t.p, t.n);
+    mx_buf_free(&t);
+    say(b, m, " (");
+    struct mx_buf d = {0};
+    mx_fmt_days(&d, days);
+    m->words(b, d.p, d.n);
+    mx_buf_free(&d);
+    say(b, m, " days)");
+}
+
+void mx_prose_comparison_intro(struct mx_buf *b, const struct mx_prose_markup *m,
+                               const struct mx_result *r) {
+    const struct mx_comparison *c = &r->comparison;
+    if (!c->present) {
+        say(b, m,
+            "No two complete months to compare: the report window holds fewer than two "
+            "whole calendar months before its end.");
+    } else {
+        month_days(b, m, c->current, c->current_days);
+        say(b, m, ", the last complete month before the end of the report window, against ");
+        month_days(b, m, c->previous, c->previous_days);
+        say(b, m,
+            ". A change is claimed only when a test finds it unlikely to be chance (p < "
+            "0.05); medians need at least %d values in each month.",
+            MX_TREND_MIN);
+    }
+    if (r->partial.present) {
+        say(b, m, " ");
+        struct mx_buf t = {0};
+        mx_fmt_month(&t, r->partial.month);
+        m->words(b, t.p, t.n);
+        mx_buf_free(&t);
+        say(b, m, " is partial (");
+        struct mx_buf d = {0};
+        mx_fmt_days(&d, r->partial.days);
+        mx_buf_puts(&d, " of ");
+        mx_fmt_days(&d, r->partial.of_days);
+        m->words(b, d.p, d.n);
+        mx_buf_free(&d);
+        say(b, m, " days) and is not compared.");
+    }
 }
 
 void mx_prose_rules_note(struct mx_buf *b, const struct mx_prose_markup *m,

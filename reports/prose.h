@@ -68,6 +68,20 @@ void mx_prose_targets_sentence(struct mx_buf *b, const struct mx_prose_markup *m
 
 /* The note under the rules table: how excluded incidents count, titles with an
  * unknown severity, matches that hit the PCRE2 limits. */
+/* A p-value as people read it: "p = 0.43", "p = 0.012", "p < 0.001". */
+void mx_prose_p(struct mx_buf *b, double p);
+/* A count compared with the previous month: "36 → 30: no detectable change (p = 0.52)",
+ * "4 → 12: up (p = 0.031)", "0 → 0: no incidents". */
+void mx_prose_count_change(struct mx_buf *b, const struct mx_prose_markup *m,
+                           const struct mx_count_test *c);
+/* A median compared with the previous month: "20m 41s → 25m 56s: slower by ~5m 10s
+ * (p = 0.04)", "… : no detectable change (p = 0.43)", "… : too few to compare (n = 3 → 2)". */
+void mx_prose_shift_change(struct mx_buf *b, const struct mx_prose_markup *m,
+                           const struct mx_shift_test *s);
+/* The sentence under the comparison's heading: which months, their days, the rule. */
+void mx_prose_comparison_intro(struct mx_buf *b, const struct mx_prose_markup *m,
+                               const struct mx_result *r);
+
 void mx_prose_rules_note(struct mx_buf *b, const struct mx_prose_markup *m,
                          const struct mx_result *r);
 

@@ -171,6 +171,142 @@ for month, cell in m["by_month"].items():
     compare(month, cell["all"], (month, None))
     for s in SEVS:
         compare("%s %s" % (month, s), cell["by_severity"][s], (month, s))
+
+
+# The comparison of the last complete month before --as-of with the one before, and
+# the rates: recomputed with exact Fractions (binomial test, Mann-Whitney's exact
+# distribution by counting), the normal approximation by its textbook formula, the
+# Hodges-Lehmann shift from the full list of differences, Garwood bounds by bisection
+# on the Poisson distribution function.
+def binom_p(k, n, p):
+    pm = [Fraction(math.comb(n, i)) * p ** i * (1 - p) ** (n - i) for i in range(n + 1)]
+    d = pm[k] * Fraction(1 + 1e-7)
+    return 1.0 if k == p * n else float(min(1, sum(x for x in pm if x <= d)))
+
+
+def mwu_p(x, y):
+    pooled = sorted(x + y)
+    ranks = {}
+    i = 0
+    while i < len(pooled):
+        j = i
+        while j < len(pooled) and pooled[j] == pooled[i]:
+            j += 1
+        ranks[pooled[i]] = Fraction(i + 1 + j, 2)
+        i = j
+    n1, n2 = len(x), len(y)
+    u1 = sum(ranks[v] for v in x) - Fraction(n1 * (n1 + 1), 2)
+    u = max(u1, n1 * n2 - u1)
+    ties = [pooled.count(v) for v in set(pooled)]
+    if min(n1, n2) <= 8 and max(ties) == 1:
+        # f[m][k][u]: arrangements of m of one and k of the other with statistic u
+        from functools import lru_cache
+
+        @lru_cache(maxsize=None)
+        def f(m, k, uu):
+            if uu < 0:
+                return 0
+            if m == 0 or k == 0:
+                return 1 if uu == 0 else 0
+            return f(m - 1, k, uu - k) + f(m, k - 1, uu)
+        total = math.comb(n1 + n2, n1)
+        tail = sum(f(n1, n2, v) for v in range(int(u), n1 * n2 + 1))
+        return min(1.0, float(Fraction(2 * tail, total)))
+    n = n1 + n2
+    s = math.sqrt(n1 * n2 / 12 * ((n + 1) - sum(t ** 3 - t for t in ties) / (n * (n - 1))))
+    if s == 0:
+        return 1.0
+    return min(1.0, math.erfc((float(u) - n1 * n2 / 2 - 0.5) / s / math.sqrt(2)))
+
+
+def hl_shift(x, y):
+    d = sorted(a - b for a in x for b in y)
+    m = len(d)
+    return d[m // 2] if m % 2 else half_up(Fraction(d[m // 2 - 1] + d[m // 2], 2))
+
+
+def close(a, b):
+    return a is None and b is None or (a is not None and b is not None and abs(a - b) <= 1e-7 * max(abs(b), 1e-300))
+
+
+def month_start(key):
+    return ms("%04d-%02d-01T00:00:00Z" % (key // 12, key % 12 + 1))
+
+
+def key_of(month):
+    y, m = month.split("-")
+    return int(y) * 12 + int(m) - 1
+
+
+end_key = key_of("2026-11")  # the month holding --as-of (2026-11-26): partial
+cur, prev = end_key - 1, end_key - 2
+cmp_ = report["comparison"]
+c_days = Fraction(month_start(end_key) - month_start(cur), 86400000)
+p_days = Fraction(month_start(cur) - month_start(prev), 86400000)
+expect_months = ("%04d-%02d" % (cur // 12, cur % 12 + 1), "%04d-%02d" % (prev // 12, prev % 12 + 1))
+if (cmp_["current"], cmp_["previous"]) != expect_months:
+    failures.append("comparison months %r, recomputed %r" % ((cmp_["current"], cmp_["previous"]), expect_months))
+for sev in SEVS + [None]:
+    sel = [t for t in counted if sev is None or t["severity"] == sev]
+    a = [t for t in sel if key_of(t["month"]) == cur]
+    b = [t for t in sel if key_of(t["month"]) == prev]
+    got = cmp_["all"] if sev is None else cmp_["by_severity"][sev]
+    if sev is None:
+        got = dict(got, incidents=cmp_["incidents"])
+    where = "comparison %s" % (sev or "all")
+    n = len(a) + len(b)
+    want_p = None if n == 0 else binom_p(len(a), n, c_days / (c_days + p_days))
+    gi = got["incidents"]
+    compared += 1
+    if (gi["current"], gi["previous"]) != (len(a), len(b)) or not close(gi["p"], want_p):
+        failures.append("%s incidents: report.json %r, recomputed %d, %d, p %r" % (where, gi, len(a), len(b), want_p))
+    for metric, end in (("mtta", "acknowledged_at"), ("mttr", "resolved_at")):
+        def sample(ts):
+            out = []
+            for t in ts:
+                e, d = ms(t[end]), ms(t["detected_at"])
+                if e is not None and (metric == "mtta" or e >= d):
+                    out.append(e - d)
+            return out
+        x, y = sample(a), sample(b)
+        g = got[metric]
+        compared += 1
+        if len(x) < 4 or len(y) < 4:
+            ok = g["p"] is None and g["shift_s"] is None and g["verdict"] == "too_few"
+            want = "too_few"
+        else:
+            wp, ws = mwu_p(x, y), hl_shift(x, y)
+            want = (wp, sec(ws))
+            ok = close(g["p"], wp) and g["shift_s"] == sec(ws)
+        if not ok or (g["current_n"], g["previous_n"]) != (len(x), len(y)):
+            failures.append("%s %s: report.json %r, recomputed %r" % (where, metric, g, want))
+
+
+def poisson_cdf(k, lam):
+    return sum(math.exp(i * math.log(lam) - lam - math.lgamma(i + 1)) for i in range(k + 1)) if lam > 0 else 1.0
+
+
+def solve(f, target, lo, hi):  # f decreasing in lam
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if f(mid) > target else (lo, mid)
+    return (lo + hi) / 2
+
+
+rates = report["rates"]
+days = Fraction(AS_OF - month_start(key_of(min(t["month"] for t in counted))), 86400000)
+for sev in SEVS + [None]:
+    k = sum(1 for t in counted if sev is None or t["severity"] == sev)
+    got = rates["all"] if sev is None else rates["by_severity"][sev]
+    hi = solve(lambda l: poisson_cdf(k, l), 0.025, 0.0, k + 50.0 + 10 * math.sqrt(k + 1))
+    lo = 0.0 if k == 0 else solve(lambda l: poisson_cdf(k - 1, l), 0.975, 0.0, k + 50.0)
+    scale = 30 / float(days)
+    want = (k, float(k * 30 / days), lo * scale, hi * scale)
+    compared += 1
+    if not (got["incidents"] == k and close(got["per_30d"], want[1]) and close(got["ci95"][0], want[2])
+            and close(got["ci95"][1], want[3]) and close(rates["days"], float(days))):
+        failures.append("rates %s: report.json %r, recomputed %r" % (sev or "all", got, want))
+
 largest = max(len(v) for g in groups.values() for v in g.values())
 if largest < 100:
     failures.append("the demo's largest sample is %d values: not a realistic check" % largest)
