@@ -50,17 +50,37 @@ void mx_metrics_finish(struct mx_metrics_acc *g, struct mx_mset *out) {
     g->incidents = 0;
 }
 
-void mx_metrics_add(struct mx_metrics_acc *g, const struct mx_timeline *t, int64_t as_of) {
-    int64_t d = t->detected_at;
-    g->incidents++;
-    if (t->started_at != MX_NO_TIME && d >= t->started_at) push(g, MX_M_MTTD, d - t->started_at);
-    if (t->acknowledged_at != MX_NO_TIME) push(g, MX_M_MTTA, t->acknowledged_at - d);
-    if (t->mitigated_at != MX_NO_TIME && t->mitigated_at >= d)
-        push(g, MX_M_MTTM, t->mitigated_at - d);
-    if (t->resolved_at != MX_NO_TIME && t->resolved_at >= d) {
-        push(g, MX_M_MTTR, t->resolved_at - d);
-        if (!t->auto_resolved) push(g, MX_M_MTTR_NOAUTO, t->resolved_at - d);
-    } else if (t->open) {
-        push_open(g, as_of > d ? as_of - d : 0);
+bool mx_metrics_duration(const struct mx_timeline *t, enum mx_metric m, int64_t *out) {
+    int64_t d = t->detected_at, end;
+    switch (m) {
+    case MX_M_MTTD:
+        if (t->started_at == MX_NO_TIME || d < t->started_at) return false;
+        *out = d - t->started_at;
+        return true;
+    case MX_M_MTTA: end = t->acknowledged_at; break;
+    case MX_M_MTTM: end = t->mitigated_at; break;
+    case MX_M_MTTR: end = t->resolved_at; break;
+    case MX_M_MTTR_NOAUTO: end = t->auto_resolved ? MX_NO_TIME : t->resolved_at; break;
+    default: return false;
     }
+    /* an acknowledgement before detection is never kept (timeline rules) */
+    if (end == MX_NO_TIME || (m != MX_M_MTTA && end < d)) return false;
+    *out = end - d;
+    return true;
+}
+
+enum mx_metric mx_metrics_of_target(enum mx_target_metric m) {
+    static const enum mx_metric map[MX_TM__COUNT] = {MX_M_MTTA, MX_M_MTTR, MX_M_MTTM, MX_M_MTTD};
+    return map[m];
+}
+
+void mx_metrics_add(struct mx_metrics_acc *g, const struct mx_timeline *t, int64_t as_of) {
+    g->incidents++;
+    static const enum mx_metric per_incident[] = {MX_M_MTTD, MX_M_MTTA, MX_M_MTTM, MX_M_MTTR,
+                                                  MX_M_MTTR_NOAUTO};
+    int64_t v;
+    for (size_t k = 0; k < sizeof per_incident / sizeof per_incident[0]; k++)
+        if (mx_metrics_duration(t, per_incident[k], &v)) push(g, per_incident[k], v);
+    if (t->open && t->resolved_at == MX_NO_TIME)
+        push_open(g, as_of > t->detected_at ? as_of - t->detected_at : 0);
 }

@@ -9,6 +9,7 @@
 
 #include "analyzer/stats.h"
 #include "analyzer/timeline.h"
+#include "parsers/policy.h"
 
 enum mx_metric {
     MX_M_MTTD,        /* detected - started */
@@ -43,6 +44,12 @@ struct mx_metrics_acc {
  * incident's age at as_of goes into the open ages, which censor the MTTR's
  * Kaplan-Meier median. */
 void mx_metrics_add(struct mx_metrics_acc *g, const struct mx_timeline *t, int64_t as_of);
+/* The duration of metric m (not MTBF) for incident t, by the rules above; false when it
+ * has none. */
+bool mx_metrics_duration(const struct mx_timeline *t, enum mx_metric m, int64_t *out);
+/* The metric a metric target judges. */
+enum mx_metric mx_metrics_of_target(enum mx_target_metric m);
+
 /* Pushes one MTBF interval. */
 void mx_metrics_add_interval(struct mx_metrics_acc *g, int64_t ms);
 /* Summarises the group into out (the MTTR with its open incidents) and frees its vectors

@@ -180,6 +180,62 @@ static void comply(struct mx_result *r) {
     }
 }
 
+const char *mx_result_target_verdict(enum mx_target_verdict v) {
+    static const char *const names[MX_TV__COUNT] = {"no_data", "too_few", "met", "missed"};
+    return names[v];
+}
+
+static void judge(struct mx_target_cell *c, const struct mx_stat *s, int64_t limit) {
+    c->median = s->p50;
+    c->verdict = c->n == 0                ? MX_TV_NO_DATA
+                 : c->n < MX_TARGET_MIN_N ? MX_TV_TOO_FEW
+                 : s->p50 < limit         ? MX_TV_MET
+                                          : MX_TV_MISSED;
+}
+
+/* The metric targets: every counted incident's duration against each target that
+ * applies to it, per month and over the whole period; medians from the metric sets.
+ * Order: by metric, every incident first, then SEV1..SEV4. */
+static void judge_targets(struct mx_result *r, const struct mx_timelines *tl) {
+    static const int groups[5] = {MX_TARGET_ALL, MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4};
+    const struct mx_policy *p = r->policy;
+    r->targets = mx_mem_calloc(MX_TM__COUNT * 5, sizeof *r->targets);
+    for (int m = 0; m < MX_TM__COUNT; m++)
+        for (int g = 0; g < 5; g++) {
+            if (p->metric_ms[m][groups[g]] < 0) continue;
+            struct mx_target_eval *e = &r->targets[r->n_targets++];
+            e->metric = (enum mx_target_metric)m;
+            e->sev = groups[g];
+            e->limit_ms = p->metric_ms[m][groups[g]];
+            e->months = mx_mem_calloc(r->n_months ? r->n_months : 1, sizeof *e->months);
+        }
+    for (size_t i = 0; i < mx_timeline_count(tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
+        if (!mx_timeline_counted(t)) continue;
+        size_t mi = month_index(r, t->month);
+        for (size_t j = 0; j < r->n_targets; j++) {
+            struct mx_target_eval *e = &r->targets[j];
+            int64_t v;
+            if (e->sev != MX_TARGET_ALL && e->sev != (int)t->severity) continue;
+            if (!mx_metrics_duration(t, mx_metrics_of_target(e->metric), &v)) continue;
+            bool within = v < e->limit_ms;
+            e->whole.n++;
+            e->whole.within += within;
+            e->months[mi].n++;
+            e->months[mi].within += within;
+        }
+    }
+    for (size_t j = 0; j < r->n_targets; j++) {
+        struct mx_target_eval *e = &r->targets[j];
+        enum mx_metric mm = mx_metrics_of_target(e->metric);
+        bool all = e->sev == MX_TARGET_ALL;
+        judge(&e->whole, all ? &r->all.m[mm] : &r->sev[e->sev].m[mm], e->limit_ms);
+        for (size_t m = 0; m < r->n_months; m++)
+            judge(&e->months[m], all ? &r->months[m].all.m[mm] : &r->months[m].sev[e->sev].m[mm],
+                  e->limit_ms);
+    }
+}
+
 void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
                      const struct mx_zone *zone, const struct mx_policy *policy,
                      const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
@@ -235,6 +291,7 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
             mx_metrics_finish(&g[6 + 6 * m + 1 + (size_t)s], &r->months[m].sev[s]);
     }
     free(g);
+    judge_targets(r, tl);
     comply(r);
     struct mx_trend_window w = {from, to != MX_NO_TIME && to < as_of ? to : as_of};
     mx_trend_compute(tl, zone, &w, &r->comparison, &r->partial, &r->rates);
@@ -246,5 +303,7 @@ void mx_result_free(struct mx_result *r) {
     free(r->months);
     free(r->comp);
     free(r->cells);
+    for (size_t i = 0; i < r->n_targets; i++) free(r->targets[i].months);
+    free(r->targets);
     memset(r, 0, sizeof *r);
 }

@@ -34,6 +34,29 @@ struct mx_input_sum {
     uint64_t after_as_of;  /* events (of accepted records) dated after the as-of instant */
 };
 
+/* A metric target's verdict on a month (or the whole period): judged on the median only
+ * with MX_TARGET_MIN_N values or more. */
+#define MX_TARGET_MIN_N 5
+enum mx_target_verdict { MX_TV_NO_DATA, MX_TV_TOO_FEW, MX_TV_MET, MX_TV_MISSED, MX_TV__COUNT };
+/* "no_data", "too_few", "met", "missed". */
+const char *mx_result_target_verdict(enum mx_target_verdict v);
+
+struct mx_target_cell {
+    uint64_t n, within; /* values, and those strictly under the target */
+    int64_t median;     /* when n > 0 */
+    enum mx_target_verdict verdict;
+};
+
+/* One configured metric target judged per month (the months of the result) and over
+ * the whole period. */
+struct mx_target_eval {
+    enum mx_target_metric metric;
+    int sev; /* a severity, or MX_TARGET_ALL */
+    int64_t limit_ms;
+    struct mx_target_cell whole;
+    struct mx_target_cell *months; /* owned; n_months cells */
+};
+
 /* How many incidents the Longest incidents tables list. */
 #define MX_LONGEST 10
 
@@ -76,6 +99,8 @@ struct mx_result {
                                          * all severities: cells[m * 6 + 5] */
     struct mx_mset all;
     struct mx_mset sev[MX_SEV__COUNT];
+    struct mx_target_eval *targets; /* owned: the policy's metric targets, in policy order */
+    size_t n_targets;
     struct mx_month *months; /* owned; first to last month with incidents, or only the
                               * months with incidents when months_sparse */
     size_t n_months;

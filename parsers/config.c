@@ -103,6 +103,24 @@ static int sev_key(const char *name) {
     return -1;
 }
 
+/* A metric target key: "mttd" (every incident) or "mtta.SEV1"; sets it and returns true. */
+static bool metric_target(struct mx_policy *p, const char *name, int64_t ms) {
+    for (int m = 0; m < MX_TM__COUNT; m++) {
+        const char *k = mx_policy_metric_name((enum mx_target_metric)m);
+        size_t n = strlen(k);
+        if (strncmp(name, k, n) != 0) continue;
+        if (name[n] == 0) {
+            p->metric_ms[m][MX_TARGET_ALL] = ms;
+            return true;
+        }
+        if (name[n] == '.' && sev_key(name + n + 1) > 0) {
+            p->metric_ms[m][sev_key(name + n + 1)] = ms;
+            return true;
+        }
+    }
+    return false;
+}
+
 static int targets(struct load *l, const char *name, const char *value) {
     struct mx_policy *p = &l->c->policy;
     int64_t ms;
@@ -118,6 +136,8 @@ static int targets(struct load *l, const char *name, const char *value) {
         p->response_ms[s] = ms;
     } else if (strncmp(name, "cadence.", 8) == 0 && sev_key(name + 8) > 0) {
         p->cadence_ms[sev_key(name + 8)] = ms;
+    } else if (metric_target(p, name, ms)) {
+        /* mtta.SEV1, mttd, ... */
     } else if (strcmp(name, "war_room") == 0) {
         p->war_room_ms = ms;
     } else if (strcmp(name, "regulator") == 0) {

@@ -9,10 +9,21 @@
 #define MIN  (60 * 1000LL)
 #define HOUR (60 * MIN)
 
+static const char *const metric_names[MX_TM__COUNT] = {"mtta", "mttr", "mttm", "mttd"};
+
+const char *mx_policy_metric_name(enum mx_target_metric m) {
+    return metric_names[m];
+}
+
 void mx_policy_default(struct mx_policy *p) {
     memset(p, 0, sizeof *p);
     for (int s = 0; s < MX_SEV__COUNT; s++)
         p->response_ms[s] = p->postmortem_ms[s] = p->cadence_ms[s] = MX_NO_TARGET;
+    for (int m = 0; m < MX_TM__COUNT; m++)
+        for (int s = 0; s <= MX_SEV__COUNT; s++) p->metric_ms[m][s] = MX_NO_TARGET;
+    p->metric_ms[MX_TM_MTTA][MX_SEV_1] = 5 * MIN;
+    p->metric_ms[MX_TM_MTTR][MX_SEV_1] = HOUR;
+    p->metric_ms[MX_TM_MTTD][MX_TARGET_ALL] = 5 * MIN;
     p->response_ms[MX_SEV_1] = 15 * MIN;
     p->response_ms[MX_SEV_2] = 30 * MIN;
     p->response_ms[MX_SEV_3] = 2 * HOUR;

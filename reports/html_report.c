@@ -116,19 +116,27 @@ static void count_card(struct mx_buf *b, const char *label, const struct mx_coun
 
 /* A headline card of a median: the current month's (green or red against the target),
  * n, the target, the change in words. */
-static void shift_card(struct mx_buf *b, const struct mx_prose_target *target,
+static void shift_card(struct mx_buf *b, const struct mx_result *r, enum mx_target_metric metric,
                        const struct mx_shift_test *t) {
-    mx_buf_printf(b, "<div class=\"card\"><div class=\"l\">%s</div><div class=\"v", target->label);
-    if (t->current_n) mx_buf_puts(b, t->current_p50 < target->limit_ms ? " good" : " bad");
+    const struct mx_target_eval *target = mx_prose_find_target(r, metric, MX_SEV_1);
+    struct mx_target_eval none = {.metric = metric, .sev = MX_SEV_1, .limit_ms = MX_NO_TARGET};
+    if (!target) target = &none;
+    mx_buf_puts(b, "<div class=\"card\"><div class=\"l\">");
+    mx_prose_target_label(b, target);
+    mx_buf_puts(b, "</div><div class=\"v");
+    if (t->current_n && target->limit_ms >= 0)
+        mx_buf_puts(b, t->current_p50 < target->limit_ms ? " good" : " bad");
     mx_buf_puts(b, "\">");
     if (t->current_n)
         mx_fmt_duration(b, t->current_p50);
     else
         mx_buf_puts(b, "no data (n=0)");
-    mx_buf_printf(b, "</div><div class=\"t\">n=%llu · target &lt; ",
-                  (unsigned long long)t->current_n);
-    mx_prose_span(b, target->limit_ms);
-    mx_buf_puts(b, " · ");
+    mx_buf_printf(b, "</div><div class=\"t\">n=%llu · ", (unsigned long long)t->current_n);
+    if (target->limit_ms >= 0) {
+        mx_buf_puts(b, "target &lt; ");
+        mx_prose_span(b, target->limit_ms);
+        mx_buf_puts(b, " · ");
+    }
     mx_prose_shift_change(b, &HTML, t);
     mx_buf_puts(b, "</div></div>");
 }
@@ -144,8 +152,8 @@ static void headline(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "<div class=\"cards\">");
     count_card(b, "Incidents", &c->all.incidents);
     count_card(b, "SEV1 incidents", &c->sev[MX_SEV_1].incidents);
-    shift_card(b, &mx_prose_targets[0], &c->sev[MX_SEV_1].mtta);
-    shift_card(b, &mx_prose_targets[1], &c->sev[MX_SEV_1].mttr);
+    shift_card(b, r, MX_TM_MTTA, &c->sev[MX_SEV_1].mtta);
+    shift_card(b, r, MX_TM_MTTR, &c->sev[MX_SEV_1].mttr);
     mx_buf_puts(b, "</div><details><summary>Every severity compared</summary><div class=\"wrap\">"
                    "<table><tr><th>severity</th><th>incidents</th><th>MTTA median</th>"
                    "<th>MTTR median</th></tr>");
@@ -632,7 +640,7 @@ void mx_html_report_write(struct mx_buf *b, const struct mx_result *r, const str
     quality(b, r);
     mx_buf_puts(b, DEFINITIONS);
     mx_buf_puts(b, "<li>");
-    mx_prose_targets_sentence(b, &HTML, r->policy);
+    mx_prose_targets_sentence(b, &HTML, r);
     mx_buf_puts(b, "</li></ul>");
     appendix(b, r);
     mx_buf_puts(b, "</main></body></html>\n");

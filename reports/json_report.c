@@ -671,6 +671,48 @@ static void rates(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "}},\n");
 }
 
+static void target_cell(struct mx_buf *b, const struct mx_target_cell *c) {
+    mx_buf_puts(b, "{\"n\":");
+    mx_buf_u64(b, c->n);
+    mx_buf_puts(b, ",\"within\":");
+    mx_buf_u64(b, c->within);
+    mx_buf_puts(b, ",\"share\":");
+    num_or_null(b, c->n > 0, c->n ? (double)c->within / (double)c->n : 0);
+    mx_buf_puts(b, ",\"median_s\":");
+    if (c->n)
+        mx_fmt_seconds(b, c->median);
+    else
+        mx_buf_puts(b, "null");
+    mx_buf_printf(b, ",\"verdict\":\"%s\"}", mx_result_target_verdict(c->verdict));
+}
+
+/* "targets": each metric target, over the whole period and per month. */
+static void targets(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "  \"targets\": [");
+    for (size_t k = 0; k < r->n_targets; k++) {
+        const struct mx_target_eval *e = &r->targets[k];
+        mx_buf_printf(b, "%s\n    {\"metric\":\"%s\",\"severity\":", k ? "," : "",
+                      mx_policy_metric_name(e->metric));
+        if (e->sev == MX_TARGET_ALL)
+            mx_buf_puts(b, "null");
+        else
+            mx_buf_printf(b, "\"%s\"", mx_event_severity_name((enum mx_severity)e->sev));
+        mx_buf_puts(b, ",\"target_s\":");
+        mx_fmt_seconds(b, e->limit_ms);
+        mx_buf_puts(b, ",\"whole_period\":");
+        target_cell(b, &e->whole);
+        mx_buf_puts(b, ",\"by_month\":{");
+        for (size_t m = 0; m < r->n_months; m++) {
+            mx_buf_puts(b, m ? ",\n      \"" : "\n      \"");
+            mx_fmt_month(b, r->months[m].key);
+            mx_buf_puts(b, "\":");
+            target_cell(b, &e->months[m]);
+        }
+        mx_buf_puts(b, r->n_months ? "\n    }}" : "}}");
+    }
+    mx_buf_puts(b, r->n_targets ? "\n  ],\n" : "],\n");
+}
+
 void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/2\",\n  \"as_of\": ");
     mx_fmt_json_time(b, r->as_of);
@@ -689,6 +731,7 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     metrics(b, r);
     comparison(b, r);
     rates(b, r);
+    targets(b, r);
     compliance(b, r);
     timelines(b, r);
 }

@@ -1,5 +1,5 @@
 /*
- * md_report.c - report.md. Section order: overview, process targets, response times by
+ * md_report.c - report.md. Section order: what changed, overview, metric targets, response times by
  * severity, months, charts, longest and open incidents, compliance, data quality,
  * definitions. Tables lead with n and the median; empty cells read "no data (n=0)", never
  * a zero; under five values the values themselves are shown.
@@ -139,42 +139,65 @@ static void overview(struct mx_buf *b, const struct mx_result *r) {
                   (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
 }
 
-/* The stat a target is judged on: every incident's, or one severity's. */
-static const struct mx_stat *target_stat(const struct mx_mset *all, const struct mx_mset *sev,
-                                         const struct mx_prose_target *t) {
-    return t->sev < 0 ? &all->m[t->metric] : &sev[t->sev].m[t->metric];
+/* "2026-04 (5h 58m, n=7)" for each month of verdict v, comma-separated; "none". */
+static void months_with(struct mx_buf *b, const struct mx_result *r, const struct mx_target_eval *e,
+                        enum mx_target_verdict v) {
+    int listed = 0;
+    for (size_t m = 0; m < r->n_months; m++) {
+        const struct mx_target_cell *c = &e->months[m];
+        if (c->verdict != v) continue;
+        if (listed++) mx_buf_puts(b, ", ");
+        mx_fmt_month(b, r->months[m].key);
+        mx_buf_puts(b, " (");
+        mx_fmt_duration(b, c->median);
+        mx_buf_printf(b, ", n=%llu)", (unsigned long long)c->n);
+    }
+    if (!listed) mx_buf_puts(b, "none");
 }
 
-/* Per target: the whole period, how many months with data met it (median under the limit),
- * and the months missed with their medians. A month without data counts neither way. */
+/* The share of values within a target: "83% within (25 of 30)", or "—" without values. */
+static void within(struct mx_buf *b, const struct mx_target_cell *c) {
+    if (!c->n) {
+        mx_buf_puts(b, "—");
+        return;
+    }
+    mx_buf_printf(b, "%.0f%% (%llu of %llu)", 100.0 * (double)c->within / (double)c->n,
+                  (unsigned long long)c->within, (unsigned long long)c->n);
+}
+
+/* Per metric target: the whole period's median and share within, and each month's
+ * verdict: met or missed with 5 values or more, else too few to judge. */
 static void targets(struct mx_buf *b, const struct mx_result *r) {
-    mx_buf_puts(b, "## Process targets\n\nEach target applies to a month's median.\n\n"
-                   "| target | limit | whole period | months met | months missed |\n"
-                   "|---|---|---|---:|---|\n");
-    for (int k = 0; k < MX_PROSE_TARGETS; k++) {
-        const struct mx_prose_target *t = &mx_prose_targets[k];
-        mx_buf_printf(b, "| %s | < ", t->what);
-        mx_prose_span(b, t->limit_ms);
-        mx_buf_puts(b, " | ");
-        stat_cell(b, target_stat(&r->all, r->sev, t));
-        unsigned met = 0, with_data = 0;
-        struct mx_buf missed = {0};
+    mx_buf_printf(b,
+                  "## Metric targets\n\nEach applies to a month's median, judged once the month "
+                  "has %d values; per-incident targets are under Compliance.\n\n",
+                  MX_TARGET_MIN_N);
+    if (!r->n_targets) {
+        mx_buf_puts(b, "None configured.\n\n");
+        return;
+    }
+    mx_buf_puts(b, "| target | limit | whole period | within target | months met | months missed "
+                   "| too few to judge |\n|---|---|---|---:|---:|---|---:|\n");
+    for (size_t k = 0; k < r->n_targets; k++) {
+        const struct mx_target_eval *e = &r->targets[k];
+        enum mx_metric mm = mx_metrics_of_target(e->metric);
+        const struct mx_stat *s = e->sev == MX_TARGET_ALL ? &r->all.m[mm] : &r->sev[e->sev].m[mm];
+        unsigned met = 0, few = 0;
         for (size_t m = 0; m < r->n_months; m++) {
-            const struct mx_stat *s = target_stat(&r->months[m].all, r->months[m].sev, t);
-            if (s->n == 0) continue;
-            with_data++;
-            if (s->p50 < t->limit_ms) {
-                met++;
-            } else {
-                if (missed.n) mx_buf_puts(&missed, ", ");
-                mx_fmt_month(&missed, r->months[m].key);
-                mx_buf_puts(&missed, " (");
-                mx_fmt_duration(&missed, s->p50);
-                mx_buf_putc(&missed, ')');
-            }
+            met += e->months[m].verdict == MX_TV_MET;
+            few += e->months[m].verdict == MX_TV_TOO_FEW;
         }
-        mx_buf_printf(b, " | %u of %u | %s |\n", met, with_data, missed.n ? missed.p : "none");
-        mx_buf_free(&missed);
+        mx_buf_puts(b, "| ");
+        mx_prose_target_name(b, e);
+        mx_buf_puts(b, " | < ");
+        mx_prose_span(b, e->limit_ms);
+        mx_buf_puts(b, " | ");
+        stat_cell(b, s);
+        mx_buf_puts(b, " | ");
+        within(b, &e->whole);
+        mx_buf_printf(b, " | %u | ", met);
+        months_with(b, r, e, MX_TV_MISSED);
+        mx_buf_printf(b, " | %u |\n", few);
     }
     mx_buf_putc(b, '\n');
 }
@@ -622,6 +645,6 @@ void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struc
     data_quality(b, r);
     mx_buf_puts(b, DEFINITIONS);
     mx_buf_puts(b, "- ");
-    mx_prose_targets_sentence(b, &MD, r->policy);
+    mx_prose_targets_sentence(b, &MD, r);
     mx_buf_putc(b, '\n');
 }

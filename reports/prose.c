@@ -11,12 +11,6 @@
 
 #include "reports/fmt.h"
 
-const struct mx_prose_target mx_prose_targets[MX_PROSE_TARGETS] = {
-    {"MTTA, SEV1", "Median time to acknowledge, SEV1", MX_M_MTTA, MX_SEV_1, 5 * 60000},
-    {"MTTR, SEV1", "Median time to resolve, SEV1", MX_M_MTTR, MX_SEV_1, 60 * 60000},
-    {"MTTD, all incidents", "Median time to detect", MX_M_MTTD, -1, 5 * 60000},
-};
-
 #define DAY_MS  86400000LL
 #define HOUR_MS 3600000LL
 #define MIN_MS  60000LL
@@ -201,17 +195,54 @@ void mx_prose_compliance_notes(struct mx_buf *b, const struct mx_prose_markup *m
     mx_buf_puts(b, m->item_end);
 }
 
+static const char *const metric_words[MX_TM__COUNT] = {"acknowledge", "resolve", "mitigate",
+                                                       "detect"};
+
+void mx_prose_target_name(struct mx_buf *b, const struct mx_target_eval *e) {
+    mx_buf_puts(b, mx_metrics_label(mx_metrics_of_target(e->metric)));
+    if (e->sev == MX_TARGET_ALL)
+        mx_buf_puts(b, ", all incidents");
+    else
+        mx_buf_printf(b, ", %s", mx_event_severity_name((enum mx_severity)e->sev));
+}
+
+void mx_prose_target_label(struct mx_buf *b, const struct mx_target_eval *e) {
+    mx_buf_printf(b, "Median time to %s", metric_words[e->metric]);
+    if (e->sev != MX_TARGET_ALL)
+        mx_buf_printf(b, ", %s", mx_event_severity_name((enum mx_severity)e->sev));
+}
+
+const struct mx_target_eval *mx_prose_find_target(const struct mx_result *r,
+                                                  enum mx_target_metric metric, int sev) {
+    for (size_t i = 0; i < r->n_targets; i++)
+        if (r->targets[i].metric == metric && r->targets[i].sev == sev) return &r->targets[i];
+    return NULL;
+}
+
 void mx_prose_targets_sentence(struct mx_buf *b, const struct mx_prose_markup *m,
-                               const struct mx_policy *p) {
-    say(b, m, "Metric targets of the incident process, each on a month's median: ");
-    for (int k = 0; k < MX_PROSE_TARGETS; k++) {
-        const struct mx_prose_target *t = &mx_prose_targets[k];
-        say(b, m, "%s%s under ", k ? "; " : "", t->what);
-        span(b, m, t->limit_ms);
+                               const struct mx_result *r) {
+    const struct mx_policy *p = r->policy;
+    if (!r->n_targets) {
+        say(b, m, "No metric targets are configured.");
+    } else {
+        say(b, m,
+            "Metric targets, each judged on a month's median once the month has %d values "
+            "(fewer are too few to judge): ",
+            MX_TARGET_MIN_N);
+        for (size_t k = 0; k < r->n_targets; k++) {
+            struct mx_buf t = {0};
+            mx_prose_target_name(&t, &r->targets[k]);
+            if (k) say(b, m, "; ");
+            m->words(b, t.p, t.n);
+            mx_buf_free(&t);
+            say(b, m, " under ");
+            span(b, m, r->targets[k].limit_ms);
+        }
+        say(b, m, ".");
     }
-    say(b, m, ". Per incident: postmortems ");
+    say(b, m, " Per incident (the compliance rules, a different thing): postmortems ");
     by_severity(b, m, p->postmortem_ms, NULL);
-    say(b, m, " after resolution; acknowledgement ");
+    say(b, m, " after resolution; the response target, acknowledgement within ");
     by_severity(b, m, p->response_ms, NULL);
     say(b, m, ".");
 }

@@ -24,17 +24,13 @@ struct mx_prose_markup {
     const char *item, *item_end;                              /* one list item */
 };
 
-/* A metric target of the incident process: the month's median of metric, for one
- * severity (or every incident), under limit_ms. */
-struct mx_prose_target {
-    const char *what;  /* "MTTA, SEV1" */
-    const char *label; /* "Median time to acknowledge, SEV1" */
-    enum mx_metric metric;
-    int sev; /* enum mx_severity, or -1 for every incident */
-    int64_t limit_ms;
-};
-#define MX_PROSE_TARGETS 3
-extern const struct mx_prose_target mx_prose_targets[MX_PROSE_TARGETS];
+/* A metric target's short name, "MTTA, SEV1" or "MTTD, all incidents" (plain text). */
+void mx_prose_target_name(struct mx_buf *b, const struct mx_target_eval *e);
+/* Its long name, "Median time to acknowledge, SEV1" (plain text). */
+void mx_prose_target_label(struct mx_buf *b, const struct mx_target_eval *e);
+/* The configured metric target of metric for severity sev (or MX_TARGET_ALL), or NULL. */
+const struct mx_target_eval *mx_prose_find_target(const struct mx_result *r,
+                                                  enum mx_target_metric metric, int sev);
 
 /* A span of the policy as people say it: "15 min", "2 h", "48 h", "7 days", "90 s". */
 void mx_prose_span(struct mx_buf *b, int64_t ms);
@@ -64,7 +60,7 @@ void mx_prose_compliance_notes(struct mx_buf *b, const struct mx_prose_markup *m
 /* The definitions' sentence on targets and deadlines: the metric targets, then the
  * postmortem deadlines and response targets as configured. */
 void mx_prose_targets_sentence(struct mx_buf *b, const struct mx_prose_markup *m,
-                               const struct mx_policy *p);
+                               const struct mx_result *r);
 
 /* The note under the rules table: how excluded incidents count, titles with an
  * unknown severity, matches that hit the PCRE2 limits. */
