@@ -10,10 +10,10 @@
 
 #include "analyzer/calendar.h"
 
-static const char *const pm_names[MX_PM__COUNT] = {"on_time", "late",         "missing",
-                                                   "pending", "not_required", "not_measured"};
-static const char *const check_names[MX_CK__COUNT] = {"met", "missed", "missing", "pending",
-                                                      "not_required"};
+static const char *const pm_names[MX_PM__COUNT] = {
+    "on_time", "late", "missing", "pending", "not_required", "not_measured", "unknown_severity"};
+static const char *const check_names[MX_CK__COUNT] = {
+    "met", "missed", "missing", "pending", "not_required", "unknown_severity"};
 
 const char *mx_compliance_pm_status_name(enum mx_pm_status s) {
     return (unsigned)s < MX_PM__COUNT ? pm_names[s] : "not_required";
@@ -45,7 +45,9 @@ enum mx_pm_status mx_compliance_postmortem_status(const struct mx_timeline *t,
                                                   int64_t *deadline) {
     int64_t limit = p->postmortem_ms[t->severity];
     *deadline = MX_NO_TIME;
-    if (mx_timeline_left_out(t) || limit < 0) return MX_PM_NOT_REQUIRED;
+    if (mx_timeline_left_out(t)) return MX_PM_NOT_REQUIRED;
+    if (t->severity == MX_SEV_NONE) return MX_PM_UNKNOWN_SEVERITY;
+    if (limit < 0) return MX_PM_NOT_REQUIRED;
     if (t->resolved_at != MX_NO_TIME) *deadline = t->resolved_at + limit;
     if (!t->postmortem_measurable && t->postmortem_at == MX_NO_TIME) return MX_PM_NOT_MEASURED;
     if (t->postmortem_at != MX_NO_TIME)
@@ -96,7 +98,9 @@ void mx_compliance_check(struct mx_compliance *c, const struct mx_timelines *tl,
     int64_t target = p->response_ms[t->severity];
     c->rsp = MX_CK_NOT_REQUIRED;
     c->rsp_deadline = c->rsp_late = MX_NO_TIME;
-    if (!mx_timeline_left_out(t) && target != MX_NO_TARGET) {
+    if (!mx_timeline_left_out(t) && t->severity == MX_SEV_NONE) {
+        c->rsp = MX_CK_UNKNOWN_SEVERITY;
+    } else if (!mx_timeline_left_out(t) && target != MX_NO_TARGET) {
         c->rsp_deadline = target == MX_NEXT_BUSINESS_DAY
                               ? mx_calendar_next_business_day_end(p, zone, t->detected_at)
                               : t->detected_at + target;

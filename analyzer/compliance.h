@@ -20,12 +20,13 @@
 
 enum mx_pm_status {
     MX_PM_ON_TIME,
-    MX_PM_LATE,         /* published after the deadline */
-    MX_PM_MISSING,      /* deadline passed at --as-of, none published */
-    MX_PM_PENDING,      /* not yet due, or still open */
-    MX_PM_NOT_REQUIRED, /* no deadline for the severity (SEV4, unassigned) or merged */
-    MX_PM_NOT_MEASURED, /* due, but no source of the incident can record a postmortem
-                         * (PagerDuty data only) and none was published */
+    MX_PM_LATE,             /* published after the deadline */
+    MX_PM_MISSING,          /* deadline passed at --as-of, none published */
+    MX_PM_PENDING,          /* not yet due, or still open */
+    MX_PM_NOT_REQUIRED,     /* no deadline for the severity (SEV4 by default) or left out */
+    MX_PM_NOT_MEASURED,     /* due, but no source of the incident can record a postmortem
+                             * (PagerDuty data only) and none was published */
+    MX_PM_UNKNOWN_SEVERITY, /* unassigned: no deadline can be known */
     MX_PM__COUNT
 };
 
@@ -36,6 +37,7 @@ enum mx_check {
     MX_CK_MISSING, /* not done, deadline passed */
     MX_CK_PENDING, /* not done, not yet due */
     MX_CK_NOT_REQUIRED,
+    MX_CK_UNKNOWN_SEVERITY, /* unassigned: no target can be known (response only) */
     MX_CK__COUNT
 };
 

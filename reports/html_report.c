@@ -396,22 +396,25 @@ static void pct(struct mx_buf *b, double v, uint64_t due) {
 
 /* One rule of the compliance table: n[] by status (on time or met, late or missed,
  * missing, pending: the orders agree, compliance.h), then the share on time. */
-static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n, double share) {
+static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n, uint64_t unknown,
+                           double share) {
     mx_buf_printf(b,
                   "<tr><td>%s</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
-                  "<td class=\"n\">%llu</td><td class=\"n\">%llu</td><td class=\"n\">",
+                  "<td class=\"n\">%llu</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
+                  "<td class=\"n\">",
                   rule, (unsigned long long)n[0], (unsigned long long)n[1],
-                  (unsigned long long)n[2], (unsigned long long)n[3]);
+                  (unsigned long long)n[2], (unsigned long long)n[3], (unsigned long long)unknown);
     pct(b, share, n[0] + n[1] + n[2]);
     mx_buf_puts(b, "</td></tr>");
 }
 
 /* The three rules, named with the policy as configured, then the notes as a list. */
 static void compliance(struct mx_buf *b, const struct mx_result *r) {
-    mx_buf_puts(b, "<h2 id=\"compliance\">Compliance with the incident process</h2>"
-                   "<div class=\"wrap\"><table><tr><th>rule</th><th class=\"n\">on time</th>"
-                   "<th class=\"n\">late</th><th class=\"n\">missing</th><th class=\"n\">pending"
-                   "</th><th class=\"n\">compliance</th></tr>");
+    mx_buf_puts(b,
+                "<h2 id=\"compliance\">Compliance with the incident process</h2>"
+                "<div class=\"wrap\"><table><tr><th>rule</th><th class=\"n\">on time</th>"
+                "<th class=\"n\">late</th><th class=\"n\">missing</th><th class=\"n\">pending"
+                "</th><th class=\"n\">unknown severity</th><th class=\"n\">compliance</th></tr>");
     mx_prose_compliance_rows(b, &HTML, r, compliance_row);
     mx_buf_puts(b, "</table></div><ul>");
     mx_prose_compliance_notes(b, &HTML, r);

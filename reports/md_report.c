@@ -516,9 +516,11 @@ static void missing_postmortems(struct mx_buf *b, const struct mx_result *r) {
 
 /* One rule of the compliance table: n[] by status (on time or met, late or missed,
  * missing, pending: the orders agree, compliance.h), then the share on time. */
-static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n, double pct) {
-    mx_buf_printf(b, "| %s | %llu | %llu | %llu | %llu | ", rule, (unsigned long long)n[0],
-                  (unsigned long long)n[1], (unsigned long long)n[2], (unsigned long long)n[3]);
+static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n, uint64_t unknown,
+                           double pct) {
+    mx_buf_printf(b, "| %s | %llu | %llu | %llu | %llu | %llu | ", rule, (unsigned long long)n[0],
+                  (unsigned long long)n[1], (unsigned long long)n[2], (unsigned long long)n[3],
+                  (unsigned long long)unknown);
     pct_cell(b, pct, n[0] + n[1] + n[2]);
     mx_buf_puts(b, " |\n");
 }
@@ -527,8 +529,8 @@ static void compliance_row(struct mx_buf *b, const char *rule, const uint64_t *n
  * postmortems. */
 static void compliance(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "## Compliance with the incident process\n\n"
-                   "| rule | on time | late | missing | pending | compliance |\n"
-                   "|---|---:|---:|---:|---:|---:|\n");
+                   "| rule | on time | late | missing | pending | unknown severity | compliance |\n"
+                   "|---|---:|---:|---:|---:|---:|---:|\n");
     mx_prose_compliance_rows(b, &MD, r, compliance_row);
     mx_buf_putc(b, '\n');
     mx_prose_compliance_notes(b, &MD, r);

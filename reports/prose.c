@@ -108,17 +108,17 @@ void mx_prose_rule_regulator(struct mx_buf *b, const struct mx_prose_markup *m,
 void mx_prose_compliance_rows(struct mx_buf *b, const struct mx_prose_markup *m,
                               const struct mx_result *r,
                               void (*row)(struct mx_buf *b, const char *rule, const uint64_t *n,
-                                          double share)) {
+                                          uint64_t unknown, double share)) {
     const struct mx_compliance_summary *s = &r->compliance;
     struct mx_buf rule = {0};
     mx_prose_rule_postmortem(&rule, m, r->policy);
-    row(b, rule.p, s->all.pm, mx_compliance_pm_pct(&s->all));
+    row(b, rule.p, s->all.pm, s->all.pm[MX_PM_UNKNOWN_SEVERITY], mx_compliance_pm_pct(&s->all));
     rule.n = 0;
     mx_prose_rule_response(&rule, m, r->policy);
-    row(b, rule.p, s->all.rsp, mx_compliance_rsp_pct(&s->all));
+    row(b, rule.p, s->all.rsp, s->all.rsp[MX_CK_UNKNOWN_SEVERITY], mx_compliance_rsp_pct(&s->all));
     rule.n = 0;
     mx_prose_rule_regulator(&rule, m, r->policy);
-    row(b, rule.p, s->reg, mx_compliance_reg_pct(s));
+    row(b, rule.p, s->reg, 0, mx_compliance_reg_pct(s)); /* by class, not severity */
     mx_buf_free(&rule);
 }
 

@@ -50,7 +50,7 @@ void mx_prose_rule_regulator(struct mx_buf *b, const struct mx_prose_markup *m,
 void mx_prose_compliance_rows(struct mx_buf *b, const struct mx_prose_markup *m,
                               const struct mx_result *r,
                               void (*row)(struct mx_buf *b, const char *rule, const uint64_t *n,
-                                          double share));
+                                          uint64_t unknown, double share));
 
 /* The notes under the compliance table, one list item each: status updates, war
  * rooms, channel naming (when configured), anti-patterns. */

@@ -108,6 +108,10 @@ static void postmortems(void) {
     struct mx_timeline s4 = incident(MX_SEV_4, "2026-05-01T10:00:00Z");
     CHECK_I64(mx_compliance_postmortem_status(&s4, &p, as_of, &dl), MX_PM_NOT_REQUIRED);
     struct mx_timeline none = incident(MX_SEV_NONE, "2026-05-01T10:00:00Z");
+    /* unassigned: no deadline can be known, counted apart (not "not required") */
+    CHECK_I64(mx_compliance_postmortem_status(&none, &p, as_of, &dl), MX_PM_UNKNOWN_SEVERITY);
+    CHECK_I64(dl, MX_NO_TIME);
+    none.merged = true; /* left out first */
     CHECK_I64(mx_compliance_postmortem_status(&none, &p, as_of, &dl), MX_PM_NOT_REQUIRED);
     t.merged = true;
     CHECK_I64(mx_compliance_postmortem_status(&t, &p, as_of, &dl), MX_PM_NOT_REQUIRED);
@@ -140,7 +144,8 @@ static void responses(void) {
     CHECK_I64(c.rsp_deadline, T("2026-06-02T00:00:00Z"));
     struct mx_timeline none = incident(MX_SEV_NONE, "2026-05-01T10:00:00Z");
     mx_compliance_check(&c, tl, &none, &p, utc, as_of, 0);
-    CHECK_I64(c.rsp, MX_CK_NOT_REQUIRED);
+    CHECK_I64(c.rsp, MX_CK_UNKNOWN_SEVERITY);
+    CHECK_I64(c.rsp_deadline, MX_NO_TIME);
     /* regulator: security incidents, 72 h */
     struct mx_timeline sec = incident(MX_SEV_2, "2026-05-01T10:00:00Z");
     sec.cls = MX_CLASS_SECURITY;
