@@ -230,7 +230,8 @@ void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r) {
     mx_fmt_local(b, r->zone, r->as_of);
     mx_buf_puts(b, " · times in ");
     mx_esc_md(b, r->timezone, strlen(r->timezone));
-    mx_buf_printf(b, " · %llu incidents (merged ones left out", (unsigned long long)r->incidents);
+    mx_buf_printf(b, " · %llu incident%s (merged ones left out", (unsigned long long)r->incidents,
+                  mx_fmt_s(r->incidents));
     if (r->excluded)
         mx_buf_printf(b, "; %llu excluded by the config's rules, listed below",
                       (unsigned long long)r->excluded);
@@ -249,10 +250,11 @@ void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_puts(b, "- SEV1 war rooms: no war room event appears in the data.\n");
     if (s->cadence_measured && s->war_room_measured) mx_buf_puts(b, "- nothing\n");
     mx_buf_printf(b,
-                  "\n## Anti-patterns\n\n- %llu incidents without a severity.\n"
-                  "- %llu SEV1-2 incidents without a postmortem past their deadline.\n\n",
-                  (unsigned long long)s->unassigned,
-                  (unsigned long long)s->sev12_without_postmortem);
+                  "\n## Anti-patterns\n\n- %llu incident%s without a severity.\n"
+                  "- %llu SEV1-2 incident%s without a postmortem past their deadline.\n\n",
+                  (unsigned long long)s->unassigned, mx_fmt_s(s->unassigned),
+                  (unsigned long long)s->sev12_without_postmortem,
+                  mx_fmt_s(s->sev12_without_postmortem));
     mx_buf_puts(b, "## Rules applied\n\n| severity | acknowledge within | postmortem within "
                    "| status updates every |\n|---|---|---|---|\n");
     for (int sev = MX_SEV_1; sev <= MX_SEV_4; sev++) {

@@ -45,6 +45,11 @@ void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms);
 /* "path:line" or "path:line#index" of a kept event. */
 void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e);
 
+/* "s" unless n is 1: "%llu incident%s". */
+static inline const char *mx_fmt_s(uint64_t n) {
+    return n == 1 ? "" : "s";
+}
+
 /* "2026-03" for a month key (year * 12 + month - 1). */
 void mx_fmt_month(struct mx_buf *b, int key);
 /* A month of the report's tables: "2026-03", or "2026-11, partial: 25 of 30 days" for the

@@ -512,13 +512,14 @@ static void quality(struct mx_buf *b, const struct mx_result *r) {
     }
     for (int a = 0; a < MX_A__COUNT; a++)
         if (r->anomalies[a])
-            mx_buf_printf(b, "<li>%llu incidents: %s</li>", (unsigned long long)r->anomalies[a],
-                          mx_timeline_anomaly_text((enum mx_anomaly)a));
+            mx_buf_printf(b, "<li>%llu incident%s: %s</li>", (unsigned long long)r->anomalies[a],
+                          mx_fmt_s(r->anomalies[a]), mx_timeline_anomaly_text((enum mx_anomaly)a));
     mx_buf_printf(b,
-                  "<li>%llu merged incidents are left out of every count and metric; %llu "
-                  "were resolved automatically; %llu were reopened.</li></ul>",
-                  (unsigned long long)r->merged, (unsigned long long)r->auto_resolved,
-                  (unsigned long long)r->reopened);
+                  "<li>%llu merged incident%s left out of every count and metric; %llu "
+                  "%s resolved automatically; %llu %s reopened.</li></ul>",
+                  (unsigned long long)r->merged, r->merged == 1 ? " is" : "s are",
+                  (unsigned long long)r->auto_resolved, r->auto_resolved == 1 ? "was" : "were",
+                  (unsigned long long)r->reopened, r->reopened == 1 ? "was" : "were");
     if (r->urgency_hint) {
         mx_buf_puts(b, "<p class=\"note\">");
         mx_prose_urgency_hint(b, &HTML, r);
@@ -621,7 +622,7 @@ void mx_html_report_write(struct mx_buf *b, const struct mx_result *r, const str
                   "</title><style>%s</style></head><body><main><h1>Incident report</h1>"
                   "<p class=\"sub\">",
                   CSS);
-    mx_buf_printf(b, "%llu incidents", (unsigned long long)r->incidents);
+    mx_buf_printf(b, "%llu incident%s", (unsigned long long)r->incidents, mx_fmt_s(r->incidents));
     if (r->n_months) {
         mx_buf_puts(b, " detected ");
         mx_fmt_month(b, r->months[0].key);

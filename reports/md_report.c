@@ -125,18 +125,21 @@ static void overview(struct mx_buf *b, const struct mx_result *r) {
                   (unsigned long long)r->auto_resolved, r->auto_resolved == 1 ? " was" : "s were",
                   (unsigned long long)r->reopened, r->reopened == 1 ? " was" : "s were");
     if (r->out_of_window)
-        mx_buf_printf(b, "- %llu incidents detected outside --from/--to are left out.\n",
-                      (unsigned long long)r->out_of_window);
+        mx_buf_printf(b, "- %llu incident%s detected outside --from/--to %s left out.\n",
+                      (unsigned long long)r->out_of_window, mx_fmt_s(r->out_of_window),
+                      r->out_of_window == 1 ? "is" : "are");
     if (r->rules && r->rules->n_exclude)
         mx_buf_printf(b,
-                      "- %llu incidents excluded by the config's rules are left out of every "
+                      "- %llu incident%s excluded by the config's rules %s left out of every "
                       "count and metric (see Data quality).\n",
-                      (unsigned long long)r->excluded);
+                      (unsigned long long)r->excluded, mx_fmt_s(r->excluded),
+                      r->excluded == 1 ? "is" : "are");
     mx_buf_printf(b,
-                  "- %llu records read: %llu accepted, %llu duplicates, %llu rejected "
+                  "- %llu record%s read: %llu accepted, %llu duplicate%s, %llu rejected "
                   "(see Data quality).\n\n",
-                  (unsigned long long)r->total_records, (unsigned long long)r->total.accepted,
-                  (unsigned long long)r->total.duplicates, (unsigned long long)r->total_rejected);
+                  (unsigned long long)r->total_records, mx_fmt_s(r->total_records),
+                  (unsigned long long)r->total.accepted, (unsigned long long)r->total.duplicates,
+                  mx_fmt_s(r->total.duplicates), (unsigned long long)r->total_rejected);
 }
 
 /* "2026-04 (5h 58m, n=7)" for each month of verdict v, comma-separated; "none". */

@@ -189,9 +189,10 @@ void mx_prose_compliance_notes(struct mx_buf *b, const struct mx_prose_markup *m
     }
     mx_buf_puts(b, m->item);
     say(b, m,
-        "Anti-patterns: %llu incidents without a severity; %llu SEV1–2 incidents without a "
+        "Anti-patterns: %llu incident%s without a severity; %llu SEV1–2 incident%s without a "
         "postmortem past the deadline.",
-        (unsigned long long)s->unassigned, (unsigned long long)s->sev12_without_postmortem);
+        (unsigned long long)s->unassigned, mx_fmt_s(s->unassigned),
+        (unsigned long long)s->sev12_without_postmortem, mx_fmt_s(s->sev12_without_postmortem));
     mx_buf_puts(b, m->item_end);
 }
 
@@ -369,8 +370,8 @@ void mx_prose_rules_note(struct mx_buf *b, const struct mx_prose_markup *m,
             "unassigned.",
             (unsigned long long)r->severity_from_title_unknown);
     if (r->rule_limit_hits)
-        say(b, m, " %llu incidents: a rule's match hit the PCRE2 limits (taken as no match).",
-            (unsigned long long)r->rule_limit_hits);
+        say(b, m, " %llu incident%s: a rule's match hit the PCRE2 limits (taken as no match).",
+            (unsigned long long)r->rule_limit_hits, mx_fmt_s(r->rule_limit_hits));
 }
 
 void mx_prose_urgency_hint(struct mx_buf *b, const struct mx_prose_markup *m,
