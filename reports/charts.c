@@ -146,7 +146,13 @@ static bool distribution(struct mx_buf *sc, struct mx_buf *d, const struct mx_re
         used[blocks++] = k;
     }
     if (!blocks) return false;
-    header(sc, "c3.svg", "Time to resolve: the share of incidents resolved within a time");
+    /* open incidents have no time to resolve yet: the title says how many are left out */
+    char title[160];
+    snprintf(title, sizeof title,
+             "Time to resolve: the share of incidents resolved within a time (%llu still open, "
+             "not shown)",
+             (unsigned long long)r->open);
+    header(sc, "c3.svg", title);
     mx_buf_puts(sc,
                 "set logscale x\nset xlabel \"minutes from detection to resolution (log scale)\"\n"
                 "set ylabel \"share of resolved incidents\"\nset yrange [0:1]\nplot ");
