@@ -6,7 +6,9 @@ the statistics), this script recomputes with its own code - Python's exact integ
 Fraction arithmetic, not the program's - n, mean, p50 with its 95% interval, p90 and
 max of MTTD, MTTA, MTTM, MTTR (with its open incidents and their Kaplan-Meier median),
 MTTR excluding automatic resolutions and MTBF, for all incidents, per severity,
-per month and per month x severity, and compares every figure with report.json.
+per month and per month x severity; then the comparison of the last complete month
+with the one before (binomial and Mann-Whitney p-values, Hodges-Lehmann shifts) and the
+incident rates with their Garwood intervals; and compares every figure with report.json.
 The demo holds about 400 incidents, so the percentiles are checked on realistic
 samples, not on the n <= 4 of the goldens.
 
