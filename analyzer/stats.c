@@ -91,7 +91,7 @@ void mx_stats_compute(int64_t *v, size_t n, struct mx_stat *out) {
 
 void mx_stats_censored(struct mx_stat *s, const int64_t *events, size_t n, int64_t *ages,
                        size_t n_open) {
-    qsort(ages, n_open, sizeof *ages, cmp_i64);
+    if (n_open) qsort(ages, n_open, sizeof *ages, cmp_i64);
     s->open_n = n_open;
     s->has_km = mx_stats_km_median(events, n, ages, n_open, &s->km_p50);
 }

@@ -52,8 +52,8 @@ static void count_test(struct mx_count_test *c, uint64_t a, uint64_t b, double d
 }
 
 static void shift_test(struct mx_shift_test *s, struct sample *cur, struct sample *prev) {
-    qsort(cur->v, cur->n, sizeof *cur->v, cmp_i64);
-    qsort(prev->v, prev->n, sizeof *prev->v, cmp_i64);
+    if (cur->n) qsort(cur->v, cur->n, sizeof *cur->v, cmp_i64);
+    if (prev->n) qsort(prev->v, prev->n, sizeof *prev->v, cmp_i64);
     s->current_n = cur->n;
     s->previous_n = prev->n;
     if (cur->n) s->current_p50 = mx_stats_percentile(cur->v, cur->n, 50);
