@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/titles.h"
 #include "parsers/mem.h"
 
 const struct mx_rule *mx_result_exclusion(const struct mx_result *r, const struct mx_timeline *t) {
@@ -236,6 +237,39 @@ static void judge_targets(struct mx_result *r, const struct mx_timelines *tl) {
     }
 }
 
+/* Normalised titles, noise, services, teams and recurring titles (after comply: the
+ * groups count response compliance). */
+static void retro(struct mx_result *r) {
+    const struct mx_timelines *tl = r->tl;
+    size_t n = mx_timeline_count(tl);
+    mx_intern_init(&r->titles);
+    r->norm_title = mx_mem_calloc(n ? n : 1, sizeof *r->norm_title);
+    r->noise_bits = mx_mem_calloc(n ? n : 1, 1);
+    char *scratch = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
+        if (!mx_timeline_counted(t)) continue;
+        r->noise_bits[i] = (uint8_t)mx_breakdown_noise_bits(t);
+        if (!t->title.n) continue;
+        mx_mem_grow((void **)&scratch, &cap, 3 * t->title.n + 1, 1);
+        size_t k = mx_titles_normalize(t->title.p, t->title.n, scratch);
+        if (k) r->norm_title[i] = mx_intern_put(&r->titles, scratch, k, NULL);
+    }
+    free(scratch);
+    mx_breakdown_flapping(tl, r->norm_title, r->policy->flap_window_ms, r->noise_bits);
+    r->noise_months = mx_mem_calloc(r->n_months ? r->n_months : 1, sizeof *r->noise_months);
+    for (size_t i = 0; i < n; i++) {
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
+        if (!mx_timeline_counted(t)) continue;
+        mx_breakdown_count_noise(&r->noise, r->noise_bits[i]);
+        mx_breakdown_count_noise(&r->noise_months[month_index(r, t->month)], r->noise_bits[i]);
+    }
+    r->n_services = mx_breakdown_groups(tl, r->comp, r->noise_bits, false, r->as_of, &r->services);
+    r->n_teams = mx_breakdown_groups(tl, r->comp, r->noise_bits, true, r->as_of, &r->teams);
+    r->n_recurring = mx_breakdown_recurring(tl, &r->titles, r->norm_title, r->as_of, r->recurring);
+}
+
 void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
                      const struct mx_zone *zone, const struct mx_policy *policy,
                      const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
@@ -293,6 +327,7 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
     free(g);
     judge_targets(r, tl);
     comply(r);
+    retro(r);
     struct mx_trend_window w = {from, to != MX_NO_TIME && to < as_of ? to : as_of};
     mx_trend_compute(tl, zone, &w, &r->comparison, &r->partial, &r->rates);
 }
@@ -305,5 +340,12 @@ void mx_result_free(struct mx_result *r) {
     free(r->cells);
     for (size_t i = 0; i < r->n_targets; i++) free(r->targets[i].months);
     free(r->targets);
+    mx_intern_free(&r->titles);
+    free(r->norm_title);
+    free(r->noise_bits);
+    free(r->noise_months);
+    mx_breakdown_free(r->services, r->n_services);
+    mx_breakdown_free(r->teams, r->n_teams);
+    mx_breakdown_recurring_free(r->recurring, r->n_recurring);
     memset(r, 0, sizeof *r);
 }

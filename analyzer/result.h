@@ -9,7 +9,9 @@
 
 #include <stdint.h>
 
+#include "analyzer/breakdown.h"
 #include "analyzer/compliance.h"
+#include "analyzer/intern.h"
 #include "analyzer/metrics.h"
 #include "analyzer/timeline.h"
 #include "analyzer/trend.h"
@@ -110,6 +112,16 @@ struct mx_result {
     struct mx_comparison comparison;
     struct mx_partial_month partial;
     struct mx_rates rates;
+    /* the retro's views (analyzer/breakdown.h) */
+    struct mx_intern titles; /* normalised titles (analyzer/titles.h) */
+    uint32_t *norm_title;    /* owned; per timeline: its normalised title in titles, 0 none */
+    uint8_t *noise_bits;     /* owned; per timeline: MX_NOISE_* of a counted incident */
+    struct mx_noise noise;
+    struct mx_noise *noise_months;               /* owned; one per month of months */
+    struct mx_breakdown_group *services, *teams; /* owned */
+    size_t n_services, n_teams;
+    struct mx_recurring recurring[MX_RECURRING];
+    size_t n_recurring;
 };
 
 /* Computes the result from finished timelines (the rules already applied: rules only

@@ -51,6 +51,12 @@ struct inc {
     uint8_t sev, cls;
 };
 
+/* A commander_assigned event's commander: record rec (ascending: records are added in
+ * order) named person. */
+struct commander {
+    uint32_t rec, person;
+};
+
 struct mx_timelines {
     struct mx_intern ids;     /* incident ids: id - 1 = incident index */
     struct mx_intern strings; /* titles, services, actors, ... */
@@ -77,6 +83,8 @@ struct mx_timelines {
     size_t n_order;
     struct mx_timeline *tls;
     size_t n_tls;
+    struct commander *cmds; /* the commanders named by commander_assigned events */
+    size_t n_cmds, cap_cmds;
 };
 
 struct mx_timelines *mx_timeline_new(void) {
@@ -112,6 +120,7 @@ void mx_timeline_free(struct mx_timelines *tl) {
     free(tl->recs);
     free(tl->order);
     free(tl->tls);
+    free(tl->cmds);
     free(tl);
 }
 
@@ -217,10 +226,16 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     r->sev = (uint8_t)ev->severity;
     r->cls = (uint8_t)ev->cls;
     unsigned space = ev->uid.n ? (unsigned)ev->uid_space : MX_UID_NONE;
-    r->flags = (uint8_t)((ev->auto_resolved ? MX_ENTRY_AUTO : 0) |
-                         (ev->same_record && tl->record_kept ? MX_ENTRY_CONT : 0) |
-                         (space << MX_ENTRY_SPACE_SHIFT));
+    r->flags =
+        (uint8_t)((ev->auto_resolved ? MX_ENTRY_AUTO : 0) |
+                  (ev->same_record && tl->record_kept ? MX_ENTRY_CONT : 0) |
+                  (space << MX_ENTRY_SPACE_SHIFT) | ((unsigned)ev->via << MX_ENTRY_VIA_SHIFT));
     tl->record_kept = true;
+    if (ev->type == MX_EV_COMMANDER_ASSIGNED && ev->commander.n) {
+        mx_mem_grow((void **)&tl->cmds, &tl->cap_cmds, tl->n_cmds + 1, sizeof *tl->cmds);
+        tl->cmds[tl->n_cmds].rec = (uint32_t)(tl->n_recs - 1);
+        tl->cmds[tl->n_cmds++].person = intern(tl, ev->commander);
+    }
 }
 
 /* Sorts slice[0..n) (indices into recs, ascending: input order) by time, stably, so
@@ -249,6 +264,7 @@ static void sort_by_time(uint32_t *slice, size_t n, const struct mx_entry *recs,
 }
 
 _Static_assert(MX_UID__COUNT <= 4, "an entry keeps the id's kind in two bits");
+_Static_assert(MX_VIA__COUNT <= 8, "an entry keeps a page's medium in three bits");
 
 /* Whether instants a <= b are the same at the precision both share. */
 static bool same_instant(int64_t a, int64_t b) {
@@ -272,7 +288,7 @@ static size_t drop_dups(struct mx_timelines *tl, uint32_t *slice, size_t n) {
              * here: its record was dropped when added) */
             unsigned sq = MX_ENTRY_SPACE(q), sr = MX_ENTRY_SPACE(r);
             dup = same_instant(q->t, r->t) && q->type == r->type && q->actor == r->actor &&
-                  q->name == r->name && !(sq && sq == sr);
+                  q->name == r->name && MX_ENTRY_VIA(q) == MX_ENTRY_VIA(r) && !(sq && sq == sr);
         }
         if (dup)
             r->flags |= MX_ENTRY_DUP;
@@ -601,6 +617,21 @@ struct mx_timeline *mx_timeline_edit(struct mx_timelines *tl, size_t i) {
 
 const struct mx_entry *mx_timeline_entry(const struct mx_timelines *tl, size_t i) {
     return &tl->recs[tl->order[i]];
+}
+
+uint32_t mx_timeline_commander(const struct mx_timelines *tl, size_t i) {
+    uint32_t rec = tl->order[i];
+    const struct mx_entry *e = &tl->recs[rec];
+    if (e->type != MX_EV_COMMANDER_ASSIGNED) return 0;
+    size_t lo = 0, hi = tl->n_cmds;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tl->cmds[mid].rec < rec)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < tl->n_cmds && tl->cmds[lo].rec == rec ? tl->cmds[lo].person : e->actor;
 }
 
 size_t mx_timeline_joined(const struct mx_timelines *tl) {

@@ -7,13 +7,13 @@
  * never with the bytes of input. mx_timeline_finish sorts each incident's events by time
  * (input order breaks ties), drops exact duplicates and derives the milestones.
  *
- * Duplicates: an event is a duplicate of an earlier one with the same incident, type
- * and actor at the same instant - at the precision both share: an instant with no
- * milliseconds matches any instant within that second, since one source writes
- * seconds where another writes milliseconds - unless both records carry source ids of
- * the same kind (enum mx_uid_space) that differ: those are distinct events whatever
- * their instant. A record is a duplicate when all its events are, or when its uid was
- * seen before; it counts against the input read later.
+ * Duplicates: an event is a duplicate of an earlier one with the same incident, type,
+ * actor and medium (a page's via) at the same instant - at the precision both share: an instant
+ * with no milliseconds matches any instant within that second, since one source writes seconds
+ * where another writes milliseconds - unless both records carry source ids of the same kind (enum
+ * mx_uid_space) that differ: those are distinct events whatever their instant. A record is a
+ * duplicate when all its events are, or when its uid was seen before; it counts against the input
+ * read later.
  */
 #ifndef MX_TIMELINE_H
 #define MX_TIMELINE_H
@@ -45,6 +45,8 @@ const char *mx_timeline_anomaly_text(enum mx_anomaly a);
 #define MX_ENTRY_CONT        4u /* a further event of the record of the previous event */
 #define MX_ENTRY_SPACE_SHIFT 3  /* bits 3-4: the enum mx_uid_space of the event's id */
 #define MX_ENTRY_SPACE(e)    (((e)->flags >> MX_ENTRY_SPACE_SHIFT) & 3u)
+#define MX_ENTRY_VIA_SHIFT   5 /* bits 5-7: the enum mx_via of a paged event */
+#define MX_ENTRY_VIA(e)      ((enum mx_via)((e)->flags >> MX_ENTRY_VIA_SHIFT))
 
 /* One event as kept. */
 struct mx_entry {
@@ -179,6 +181,11 @@ size_t mx_timeline_join_ambiguous(const struct mx_timelines *tl);
 /* Records of input src dropped because their uid was seen before (part of the
  * duplicates mx_timeline_finish counted). */
 uint64_t mx_timeline_repeated_ids(const struct mx_timelines *tl, uint32_t src);
+
+/* The person kept event i (see mx_timeline_entry) made incident commander, when it is a
+ * commander_assigned event: its commander, else its actor (an interned string id, 0
+ * for none or another type). */
+uint32_t mx_timeline_commander(const struct mx_timelines *tl, size_t i);
 
 /* An interned string (actor, raw type name). */
 struct mx_str mx_timeline_string(const struct mx_timelines *tl, uint32_t id);

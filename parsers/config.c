@@ -220,6 +220,15 @@ void mx_config_free(struct mx_config *c) {
     for (size_t i = 0; i < c->n_formats; i++) mx_custom_free(&c->formats[i]);
     c->n_formats = 0;
     mx_ruleset_free(&c->rules);
+    for (size_t i = 0; i < c->n_person_zones; i++) {
+        free(c->person_zones[i].name);
+        mx_tz_free((struct mx_zone *)c->person_zones[i].zone);
+    }
+    free(c->person_zones);
+    c->person_zones = NULL;
+    c->n_person_zones = c->cap_person_zones = 0;
+    c->policy.person_zones = NULL;
+    c->policy.n_person_zones = 0;
 }
 
 const struct mx_line_format *mx_config_format(const struct mx_config *c, const char *name) {
@@ -355,6 +364,74 @@ static int rule_key(struct load *l, const char *section, const char *key, const 
     return 1;
 }
 
+static int noise(struct load *l, const char *name, const char *value) {
+    int64_t ms;
+    if (strcmp(name, "flap_window") != 0)
+        return bad(l, "unknown key \"%s\" in [noise] (expected flap_window)", name);
+    if (!mx_policy_duration(value, &ms) || ms < 0)
+        return bad(l, "[noise] flap_window: expected a duration (24h, 30m), got \"%s\"", value);
+    l->c->policy.flap_window_ms = ms;
+    return 1;
+}
+
+/* "HH:MM" at s: minutes of the day, 0..1440 (24:00 is the end of the day). */
+static bool clock(const char *s, int *min) {
+    if (strlen(s) != 5 || s[2] != ':') return false;
+    for (int i = 0; i < 5; i++)
+        if (i != 2 && (s[i] < '0' || s[i] > '9')) return false;
+    int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+    if (m > 59 || h > 24 || (h == 24 && m)) return false;
+    *min = h * 60 + m;
+    return true;
+}
+
+/* "HH:MM-HH:MM", two different times (an end before the start wraps past midnight). */
+static bool hours(const char *v, int *from, int *to) {
+    char a[8], b[8];
+    const char *dash = strchr(v, '-');
+    if (!dash || dash - v > 6 || strlen(dash + 1) > 6) return false;
+    snprintf(a, sizeof a, "%.*s", (int)(dash - v), v);
+    snprintf(b, sizeof b, "%s", dash + 1);
+    return clock(a, from) && clock(b, to) && *from % 1440 != *to % 1440;
+}
+
+static int oncall(struct load *l, const char *name, const char *value) {
+    struct mx_config *c = l->c;
+    struct mx_policy *p = &c->policy;
+    if (strcmp(name, "business_hours") == 0 || strcmp(name, "sleep_hours") == 0) {
+        bool business = name[0] == 'b';
+        if (!hours(value, business ? &p->business_from : &p->sleep_from,
+                   business ? &p->business_to : &p->sleep_to))
+            return bad(l, "[oncall] %s: expected HH:MM-HH:MM (08:00-18:00), got \"%s\"", name,
+                       value);
+        return 1;
+    }
+    if (strncmp(name, "timezone.", 9) == 0 && name[9]) {
+        struct mx_zone *z;
+        const char *why = mx_tz_open(value, &z);
+        if (why) return bad(l, "[oncall] %s \"%s\": %s", name, value, why);
+        for (size_t i = 0; i < c->n_person_zones; i++)
+            if (strcmp(c->person_zones[i].name, name + 9) == 0) {
+                mx_tz_free(z);
+                return bad(l, "[oncall] %s: given twice", name);
+            }
+        mx_mem_grow((void **)&c->person_zones, &c->cap_person_zones, c->n_person_zones + 1,
+                    sizeof *c->person_zones);
+        size_t len = strlen(name + 9);
+        char *copy = mx_mem_malloc(len + 1);
+        memcpy(copy, name + 9, len + 1);
+        c->person_zones[c->n_person_zones].name = copy;
+        c->person_zones[c->n_person_zones++].zone = z;
+        p->person_zones = c->person_zones;
+        p->n_person_zones = c->n_person_zones;
+        return 1;
+    }
+    return bad(l,
+               "unknown key \"%s\" in [oncall] (expected business_hours, sleep_hours, "
+               "timezone.NAME)",
+               name);
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value) {
     struct load *l = user;
     struct mx_config *c = l->c;
@@ -402,6 +479,8 @@ static int handler(void *user, const char *section, const char *name, const char
     if (strcmp(section, "targets") == 0) return targets(l, name, value);
     if (strcmp(section, "postmortem") == 0) return postmortem(l, name, value);
     if (strcmp(section, "calendar") == 0) return calendar(l, name, value);
+    if (strcmp(section, "noise") == 0) return noise(l, name, value);
+    if (strcmp(section, "oncall") == 0) return oncall(l, name, value);
     return bad(l, "unknown section [%s]", section);
 }
 

@@ -12,6 +12,9 @@
  *                cadence.SEV1..SEV4, war_room, regulator = DURATION | none
  *   [postmortem] SEV1..SEV4 = DURATION | none (deadline from resolution)
  *   [calendar]   holidays = YYYY-MM-DD, ...; workdays = Mon-Fri (or Mon,Tue,...)
+ *   [noise]      flap_window = DURATION (a detection this soon after a resolution flaps)
+ *   [oncall]     business_hours = HH:MM-HH:MM, sleep_hours = HH:MM-HH:MM,
+ *                timezone.NAME = ZONE (a person's zone, NAME exactly as in the data)
  *   [format NAME] pattern = PCRE2 with (?<time>) (?<incident>) (?<event>) groups,
  *                time_format = rfc3339 | epoch | epoch_ms | LAYOUT, timezone = ZONE,
  *                files = GLOB, event.WORD = TYPE   (custom line formats, custom.h)
@@ -46,7 +49,9 @@ struct mx_config {
     struct mx_policy policy;  /* targets, deadlines, business calendar */
     struct mx_line_format formats[MX_MAX_FORMATS]; /* owned */
     size_t n_formats;
-    struct mx_ruleset rules; /* owned */
+    struct mx_ruleset rules;             /* owned */
+    struct mx_person_zone *person_zones; /* owned; policy.person_zones points here */
+    size_t n_person_zones, cap_person_zones;
 };
 
 /* Releases the compiled patterns and zones. Accepts NULL. */

@@ -22,6 +22,7 @@ static const char *const type_names[MX_EV__COUNT] = {
     "postmortem_published",
     "regulator_notified",
     "note",
+    "paged",
 };
 
 static const char *const sev_names[MX_SEV__COUNT] = {"unassigned", "SEV1", "SEV2", "SEV3", "SEV4"};
@@ -57,6 +58,26 @@ bool mx_event_type_parse(const char *s, size_t n, enum mx_evtype *out) {
     }
     if (eq(s, n, "triggered") || eq(s, n, "alert")) {
         *out = MX_EV_DETECTED;
+        return true;
+    }
+    return false;
+}
+
+static const char *const via_names[MX_VIA__COUNT] = {"", "phone", "sms", "push", "email"};
+
+const char *mx_event_via_name(enum mx_via v) {
+    return (unsigned)v < MX_VIA__COUNT ? via_names[v] : "";
+}
+
+bool mx_event_via_parse(const char *s, size_t n, enum mx_via *out) {
+    for (int v = 1; v < MX_VIA__COUNT; v++) {
+        if (eq(s, n, via_names[v])) {
+            *out = (enum mx_via)v;
+            return true;
+        }
+    }
+    if (eq(s, n, "push_notification")) {
+        *out = MX_VIA_PUSH;
         return true;
     }
     return false;

@@ -44,8 +44,12 @@ enum mx_evtype {
     MX_EV_POSTMORTEM_PUBLISHED,
     MX_EV_REGULATOR_NOTIFIED,
     MX_EV_NOTE,
+    MX_EV_PAGED, /* a person notified (actor); via says how */
     MX_EV__COUNT
 };
+
+/* How a paged event reached its person. Phone, SMS and push interrupt; email does not. */
+enum mx_via { MX_VIA_NONE = 0, MX_VIA_PHONE, MX_VIA_SMS, MX_VIA_PUSH, MX_VIA_EMAIL, MX_VIA__COUNT };
 
 /* Severity: 0 = none/unassigned, 1..4 = SEV1..SEV4 (1 is the highest). */
 enum mx_severity { MX_SEV_NONE = 0, MX_SEV_1, MX_SEV_2, MX_SEV_3, MX_SEV_4, MX_SEV__COUNT };
@@ -85,6 +89,7 @@ struct mx_event {
     enum mx_class cls;
     bool has_class;
     bool auto_resolved; /* MX_EV_RESOLVED with "auto": true */
+    enum mx_via via;    /* MX_EV_PAGED: the medium, when known */
     struct mx_str service, team, title, actor, commander, channel, url, note, into;
     struct mx_str number;        /* the incident's number as people say it (PagerDuty's
                                   * incident_number "101"), when the source has one */
@@ -111,6 +116,11 @@ const char *mx_event_class_name(enum mx_class c);
 /* Reads an event type name, aliases included (triggered, alert -> detected),
  * ASCII case-insensitively. Returns false for an unknown name. */
 bool mx_event_type_parse(const char *s, size_t n, enum mx_evtype *out);
+/* "phone", "sms", "push", "email"; "" for MX_VIA_NONE. */
+const char *mx_event_via_name(enum mx_via v);
+/* Reads phone, sms, push (also push_notification, PagerDuty's word), email, ASCII
+ * case-insensitively. Returns false otherwise. */
+bool mx_event_via_parse(const char *s, size_t n, enum mx_via *out);
 /* Reads availability, security, data. Returns false otherwise. */
 bool mx_event_class_parse(const char *s, size_t n, enum mx_class *out);
 

@@ -26,15 +26,16 @@ enum field {
     F_URL,
     F_NOTE,
     F_INTO,
+    F_VIA,
     F__COUNT
 };
 
 static const char *const field_names[F__COUNT] = {
     "time",  "incident", "event",     "severity", "class", "auto", "service", "team",
-    "title", "actor",    "commander", "channel",  "url",   "note", "into",
+    "title", "actor",    "commander", "channel",  "url",   "note", "into",    "via",
 };
 
-static const unsigned char field_lens[F__COUNT] = {4, 8, 5, 8, 5, 4, 7, 4, 5, 5, 9, 7, 3, 4, 4};
+static const unsigned char field_lens[F__COUNT] = {4, 8, 5, 8, 5, 4, 7, 4, 5, 5, 9, 7, 3, 4, 4, 3};
 
 static int field_of(const char *k, size_t n) {
     if (n < 3 || n > 9) return -1;
@@ -138,6 +139,11 @@ static void read_optional(struct mx_record *r, const struct mx_jval *f, const bo
             ev->into = mx_record_int(r, i);
         else
             opt_string(r, &f[F_INTO], &ev->into, "into");
+    }
+    if (seen[F_VIA]) {
+        struct mx_str v = {NULL, 0};
+        opt_string(r, &f[F_VIA], &v, "via");
+        mx_record_via(r, v, ev);
     }
 }
 

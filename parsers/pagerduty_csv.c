@@ -40,6 +40,7 @@ enum col {
     C_COMMANDER,
     C_CHANNEL,
     C_URL,
+    C_VIA,
     C__COUNT
 };
 
@@ -94,6 +95,7 @@ static const struct alias NATIVE[] = {
     {"title", C_TITLE},       {"actor", C_ACTOR},     {"commander", C_COMMANDER},
     {"channel", C_CHANNEL},   {"url", C_URL},         {"note", C_NOTE},
     {"class", C_CLASS},       {"auto", C_AUTO},       {"into", C_INTO},
+    {"via", C_VIA},
 };
 
 struct table {
@@ -342,6 +344,7 @@ static bool native_row(struct ctx *c, struct mx_record *r, const struct mx_csv_r
     ev.url = field(c, row, C_URL);
     ev.note = field(c, row, C_NOTE);
     ev.into = field(c, row, C_INTO);
+    mx_record_via(r, field(c, row, C_VIA), &ev);
     mx_record_event(r, &ev);
     return true;
 }

@@ -281,7 +281,7 @@ static const struct type_map LOG_TYPES[] = {
     {"assign_log_entry", MX_EV_NOTE},
     {"delegate_log_entry", MX_EV_NOTE},
     {"annotate_log_entry", MX_EV_NOTE},
-    {"notify_log_entry", MX_EV_NOTE},
+    {"notify_log_entry", MX_EV_PAGED},
     {"snooze_log_entry", MX_EV_NOTE},
     {"link_log_entry", MX_EV_NOTE},
     {"repeat_escalation_path_log_entry", MX_EV_NOTE},
@@ -337,6 +337,18 @@ static bool log_entry(struct mx_record *r, const struct mx_jval *o) {
     if (ev.type == MX_EV_RESOLVED)
         ev.auto_resolved = automatic(&le, "/agent/type", "/channel/type");
     if (ev.type == MX_EV_SEVERITY_CHANGED) severity(r, &le, &ev);
+    if (ev.type == MX_EV_PAGED) {
+        /* the person notified is the user (the agent, when there is one, is what paged);
+         * the medium is the notification's type ("push_notification"); channel.type is
+         * "auto" in real data, a medium in older exports */
+        ev.actor = mx_jfield_str(&le, "/user/summary");
+        struct mx_str via = mx_jfield_str(&le, "/channel/notification/type");
+        struct mx_str channel = mx_jfield_str(&le, "/channel/type");
+        if (via.n)
+            mx_record_via(r, via, &ev);
+        else /* "auto", or a medium in older exports: only a medium is taken */
+            mx_event_via_parse(channel.p, channel.n, &ev.via);
+    }
     ev.note = mx_jfield_str(&le, "/summary");
     mx_record_event(r, &ev);
     return true;

@@ -35,6 +35,11 @@ void mx_policy_default(struct mx_policy *p) {
     p->war_room_ms = 30 * MIN;
     p->regulator_ms = 72 * HOUR;
     p->workdays = 0x3E; /* Monday..Friday */
+    p->flap_window_ms = 24 * HOUR;
+    p->business_from = 8 * 60;
+    p->business_to = 18 * 60;
+    p->sleep_from = 22 * 60;
+    p->sleep_to = 8 * 60;
 }
 
 int mx_policy_duration(const char *s, int64_t *ms) {

@@ -76,6 +76,15 @@ void mx_record_urgency(struct mx_record *r, struct mx_str urgency, enum mx_sever
     if (!mx_sevmap_urgency(r->sevmap, urgency.p, urgency.n, sev)) r->urgency_unmapped = true;
 }
 
+void mx_record_via(struct mx_record *r, struct mx_str via, struct mx_event *ev) {
+    if (!via.n || ev->type != MX_EV_PAGED) return;
+    if (mx_event_via_parse(via.p, via.n, &ev->via)) return;
+    char ex[200];
+    mx_diag_excerpt(ex, sizeof ex, via.p, via.n);
+    mx_record_warn(r, MX_W_IGNORED_FIELD,
+                   "field 'via': expected phone, sms, push or email, got %s (ignored)", ex);
+}
+
 void mx_record_blank(const struct mx_record *r, struct mx_event *ev) {
     memset(ev, 0, sizeof *ev);
     ev->pos = r->pos;

@@ -63,6 +63,9 @@ struct mx_str mx_record_int(struct mx_record *r, int64_t v);
 void mx_record_urgency(struct mx_record *r, struct mx_str urgency, enum mx_severity *sev);
 
 /* A new event at the record's position with no time, type note and no strings. */
+/* Sets ev->via from a medium's name (a paged event only; for any other type the field is
+ * ignored); a value that is not one warns (MX_W_IGNORED_FIELD) and is left out. */
+void mx_record_via(struct mx_record *r, struct mx_str via, struct mx_event *ev);
 void mx_record_blank(const struct mx_record *r, struct mx_event *ev);
 
 #endif

@@ -29,5 +29,6 @@ void mx_dump_report_event(struct mx_buf *b, const struct mx_event *ev) {
         mx_esc_json(b, f[k]->p, f[k]->n);
     }
     if (ev->has_class) mx_buf_printf(b, "\tclass=%s", mx_event_class_name(ev->cls));
+    if (ev->via != MX_VIA_NONE) mx_buf_printf(b, "\tvia=%s", mx_event_via_name(ev->via));
     mx_buf_putc(b, '\n');
 }

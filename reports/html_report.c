@@ -248,8 +248,9 @@ static void by_severity(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "</details>");
 }
 
-/* A month cell: median (its interval) (n), the values under MX_STAT_FEW, or "no data (n=0)". */
-static void month_cell(struct mx_buf *b, const struct mx_stat *s) {
+/* A month cell: median (its interval) (n), the values under MX_STAT_FEW, or "no data
+ * (n=0)"; with open, a time to resolve's open incidents after it ("· 2 open"). */
+static void month_cell_open(struct mx_buf *b, const struct mx_stat *s, bool open) {
     mx_buf_puts(b, "<td class=\"n\">");
     if (s->n == 0) {
         mx_buf_puts(b, "<span class=\"note\">no data (n=0)</span>");
@@ -263,7 +264,13 @@ static void month_cell(struct mx_buf *b, const struct mx_stat *s) {
         mx_fmt_median(b, s, false);
         mx_buf_printf(b, " <span class=\"note\">(n=%llu)</span>", (unsigned long long)s->n);
     }
+    if (open && s->open_n)
+        mx_buf_printf(b, " <span class=\"note\">· %llu open</span>", (unsigned long long)s->open_n);
     mx_buf_puts(b, "</td>");
+}
+
+static void month_cell(struct mx_buf *b, const struct mx_stat *s) {
+    month_cell_open(b, s, false);
 }
 
 /* Opens a month table with its header row; the caller closes it. */
@@ -313,6 +320,130 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
         }
         mx_buf_puts(b, "</table></div>");
     }
+}
+
+/* "3 <span>(7%)</span>": a count and its share of the incidents, "0" alone, "—" when
+ * there are no incidents. */
+static void share(struct mx_buf *b, uint64_t k, uint64_t of) {
+    if (!of) {
+        mx_buf_puts(b, "<td class=\"n\">—</td>");
+        return;
+    }
+    mx_buf_printf(b, "<td class=\"n\">%llu", (unsigned long long)k);
+    if (k && of)
+        mx_buf_printf(b, " <span class=\"note\">(%.0f%%)</span>", 100.0 * (double)k / (double)of);
+    mx_buf_puts(b, "</td>");
+}
+
+static void pct(struct mx_buf *b, double v, uint64_t due);
+
+/* One row of a service or team table; other: the label of the summed rest, whose medians
+ * are not shown. */
+static void group_row(struct mx_buf *b, const struct mx_breakdown_group *g, const char *other) {
+    mx_buf_puts(b, "<tr><td>");
+    if (other)
+        mx_buf_puts(b, other);
+    else if (g->name.n)
+        mx_esc_html(b, g->name.p, g->name.n);
+    else
+        mx_buf_puts(b, "<span class=\"note\">(none)</span>");
+    mx_buf_printf(b, "</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>",
+                  (unsigned long long)g->incidents,
+                  (unsigned long long)(g->by_severity[MX_SEV_1] + g->by_severity[MX_SEV_2]));
+    for (int k = 0; k < 2; k++) {
+        if (other)
+            mx_buf_puts(b, "<td class=\"n\">—</td>");
+        else
+            month_cell_open(b, &g->metrics.m[k ? MX_M_MTTR : MX_M_MTTA], k == 1);
+    }
+    const uint64_t *rsp = g->comp.rsp;
+    mx_buf_puts(b, "<td class=\"n\">");
+    pct(b, mx_compliance_rsp_pct(&g->comp),
+        rsp[MX_CK_MET] + rsp[MX_CK_MISSED] + rsp[MX_CK_MISSING]);
+    mx_buf_puts(b, "</td>");
+    share(b, g->noise.auto_resolved, g->incidents);
+    share(b, g->noise.unacknowledged, g->incidents);
+    share(b, g->noise.reopened, g->incidents);
+    share(b, g->noise.flapping, g->incidents);
+    mx_buf_puts(b, "</tr>");
+}
+
+/* The services (or teams) with most incidents, the rest summed in one row. */
+static void groups(struct mx_buf *b, const char *id, const char *title, const char *what,
+                   const struct mx_breakdown_group *g, size_t n) {
+    mx_buf_printf(b,
+                  "<h2 id=\"%s\">%s</h2><div class=\"wrap\"><table><tr><th>%s</th>"
+                  "<th class=\"n\">incidents</th><th class=\"n\">SEV1–2</th>"
+                  "<th class=\"n\">MTTA median (95%% CI, n)</th>"
+                  "<th class=\"n\">MTTR median (95%% CI, n)</th>"
+                  "<th class=\"n\">acknowledged in target</th><th class=\"n\">auto-resolved</th>"
+                  "<th class=\"n\">unacknowledged</th><th class=\"n\">reopened</th>"
+                  "<th class=\"n\">flapping</th></tr>",
+                  id, title, what);
+    mx_prose_groups(b, g, n, strcmp(what, "team") == 0 ? "teams" : "services", group_row);
+    if (n == 0) mx_buf_puts(b, "<tr><td colspan=\"10\" class=\"note\">no data (n=0)</td></tr>");
+    mx_buf_puts(b, "</table></div>");
+}
+
+/* Noise per month and over the whole period, then the recurring titles. */
+static void noise(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "<h2 id=\"noise\">Noise</h2><p class=\"note\">Incidents resolved "
+                   "automatically, resolved without an acknowledgement, reopened, and flapping: "
+                   "detected within ");
+    mx_fmt_duration(b, r->policy->flap_window_ms);
+    mx_buf_puts(b, " after an incident of the same service and title was resolved.</p>"
+                   "<div class=\"wrap\"><table><tr><th>month</th><th class=\"n\">incidents</th>"
+                   "<th class=\"n\">auto-resolved</th><th class=\"n\">unacknowledged</th>"
+                   "<th class=\"n\">reopened</th><th class=\"n\">flapping</th></tr>");
+    for (size_t m = 0; m <= r->n_months; m++) {
+        bool all = m == r->n_months;
+        const struct mx_noise *x = all ? &r->noise : &r->noise_months[m];
+        uint64_t n = all ? r->all.incidents : r->months[m].all.incidents;
+        mx_buf_puts(b, "<tr><td>");
+        if (all)
+            mx_buf_puts(b, "<b>all</b>");
+        else
+            mx_fmt_month_row(b, r, r->months[m].key);
+        mx_buf_printf(b, "</td><td class=\"n\">%llu</td>", (unsigned long long)n);
+        share(b, x->auto_resolved, n);
+        share(b, x->unacknowledged, n);
+        share(b, x->reopened, n);
+        share(b, x->flapping, n);
+        mx_buf_puts(b, "</tr>");
+    }
+    mx_buf_puts(b, "</table></div><h2 id=\"recurring\">Recurring incidents</h2>"
+                   "<p class=\"note\">Titles with numbers, ids, addresses and quoted values taken "
+                   "out (shown as <code>&lt;*&gt;</code>); two incidents or more.</p>"
+                   "<div class=\"wrap\"><table><tr><th>title</th><th class=\"n\">incidents</th>"
+                   "<th>services</th><th>first</th><th>last</th>"
+                   "<th class=\"n\">MTTR median (95% CI, n)</th>"
+                   "<th class=\"n\">total time open</th></tr>");
+    for (size_t i = 0; i < r->n_recurring; i++) {
+        const struct mx_recurring *x = &r->recurring[i];
+        struct mx_str t = mx_intern_str(&r->titles, x->title);
+        mx_buf_puts(b, "<tr><td>");
+        mx_esc_html(b, t.p, t.n);
+        mx_buf_printf(b, "</td><td class=\"n\">%llu</td><td>", (unsigned long long)x->incidents);
+        for (size_t k = 0; k < x->n_services; k++) {
+            if (k) mx_buf_puts(b, ", ");
+            if (x->services[k].n)
+                mx_esc_html(b, x->services[k].p, x->services[k].n);
+            else
+                mx_buf_puts(b, "(none)");
+        }
+        mx_buf_puts(b, "</td><td>");
+        when(b, r, x->first);
+        mx_buf_puts(b, "</td><td>");
+        when(b, r, x->last);
+        mx_buf_puts(b, "</td>");
+        month_cell(b, &x->mttr);
+        mx_buf_puts(b, "<td class=\"n\">");
+        mx_fmt_duration(b, x->open_ms);
+        mx_buf_puts(b, "</td></tr>");
+    }
+    if (!r->n_recurring)
+        mx_buf_puts(b, "<tr><td colspan=\"7\" class=\"note\">no title recurs</td></tr>");
+    mx_buf_puts(b, "</table></div>");
 }
 
 /* Each chart's SVG inline, unescaped (mx_charts_render let it through mx_xml_check), or why
@@ -638,6 +769,9 @@ void mx_html_report_write(struct mx_buf *b, const struct mx_result *r, const str
     rates(b, r);
     by_severity(b, r);
     by_month(b, r);
+    groups(b, "services", "By service", "service", r->services, r->n_services);
+    groups(b, "teams", "By team", "team", r->teams, r->n_teams);
+    noise(b, r);
     charts(b, c);
     incidents(b, r);
     compliance(b, r);

@@ -12,7 +12,8 @@
 #include "reports/json_report.h"
 #include "reports/prose.h"
 
-/* What an event says, in words: "acknowledged", or the raw type of an unknown one. */
+/* What an event says, in words: "acknowledged", or the raw type of an unknown one; a
+ * page with its medium, "paged (sms)". */
 static void event_words(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e) {
     struct mx_str name = mx_timeline_string(r->tl, e->name);
     if (name.n)
@@ -20,6 +21,8 @@ static void event_words(struct mx_buf *b, const struct mx_result *r, const struc
     else
         mx_buf_puts(b, mx_event_type_name((enum mx_evtype)e->type));
     if (e->flags & MX_ENTRY_AUTO) mx_buf_puts(b, " (automatic)");
+    if (MX_ENTRY_VIA(e) != MX_VIA_NONE)
+        mx_buf_printf(b, " (%s)", mx_event_via_name(MX_ENTRY_VIA(e)));
 }
 
 static const char *const MILESTONES[MX_MS__COUNT] = {

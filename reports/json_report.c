@@ -338,6 +338,100 @@ static void metrics(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, r->n_months ? "\n    }\n  },\n" : "}\n  },\n");
 }
 
+static void pct_or_null(struct mx_buf *b, double v);
+
+static void noise_obj(struct mx_buf *b, const struct mx_noise *n) {
+    mx_buf_puts(b, "{\"auto_resolved\":");
+    mx_buf_u64(b, n->auto_resolved);
+    mx_buf_puts(b, ",\"unacknowledged\":");
+    mx_buf_u64(b, n->unacknowledged);
+    mx_buf_puts(b, ",\"reopened\":");
+    mx_buf_u64(b, n->reopened);
+    mx_buf_puts(b, ",\"flapping\":");
+    mx_buf_u64(b, n->flapping);
+    mx_buf_putc(b, '}');
+}
+
+/* A service's or team's name as a JSON string; "(none)" for the incidents without one. */
+static void group_name(struct mx_buf *b, struct mx_str name) {
+    if (name.n)
+        mx_esc_json(b, name.p, name.n);
+    else
+        mx_buf_puts(b, "\"(none)\"");
+}
+
+/* Response statuses by name, then compliance_pct. */
+static void response_counts(struct mx_buf *b, const struct mx_compliance_counts *c) {
+    mx_buf_putc(b, '{');
+    for (int s = 0; s < MX_CK__COUNT; s++) {
+        key(b, mx_compliance_check_name((enum mx_check)s));
+        mx_buf_u64(b, c->rsp[s]);
+        mx_buf_putc(b, ',');
+    }
+    mx_buf_puts(b, "\"compliance_pct\":");
+    pct_or_null(b, mx_compliance_rsp_pct(c));
+    mx_buf_putc(b, '}');
+}
+
+/* "by_service" or "by_team": every group, most incidents first (as the tables). */
+static void groups(struct mx_buf *b, const char *name, const struct mx_breakdown_group *g,
+                   size_t n) {
+    mx_buf_printf(b, "  \"%s\": {", name);
+    for (size_t i = 0; i < n; i++) {
+        mx_buf_puts(b, i ? ",\n    " : "\n    ");
+        group_name(b, g[i].name);
+        mx_buf_puts(b, ": {\"incidents\":");
+        mx_buf_u64(b, g[i].incidents);
+        mx_buf_puts(b, ",\"by_severity\":");
+        by_severity_counts(b, g[i].by_severity);
+        mx_buf_puts(b, ",\n      \"metrics\": ");
+        mset_obj(b, &g[i].metrics);
+        mx_buf_puts(b, ",\n      \"noise\": ");
+        noise_obj(b, &g[i].noise);
+        mx_buf_puts(b, ",\"response_compliance\":");
+        response_counts(b, &g[i].comp);
+        mx_buf_putc(b, '}');
+    }
+    mx_buf_puts(b, n ? "\n  },\n" : "},\n");
+}
+
+/* "noise" (all, by_month) and "recurring" (the normalised titles with most incidents). */
+static void noise_and_recurring(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "  \"noise\": {\"all\":");
+    noise_obj(b, &r->noise);
+    mx_buf_puts(b, ",\"by_month\":{");
+    for (size_t m = 0; m < r->n_months; m++) {
+        mx_buf_puts(b, m ? ",\n    \"" : "\n    \"");
+        mx_fmt_month(b, r->months[m].key);
+        mx_buf_puts(b, "\":");
+        noise_obj(b, &r->noise_months[m]);
+    }
+    mx_buf_puts(b, r->n_months ? "\n  }},\n  \"recurring\": [" : "}},\n  \"recurring\": [");
+    for (size_t i = 0; i < r->n_recurring; i++) {
+        const struct mx_recurring *x = &r->recurring[i];
+        mx_buf_puts(b, i ? ",\n    {\"title\":" : "\n    {\"title\":");
+        struct mx_str t = mx_intern_str(&r->titles, x->title);
+        mx_esc_json(b, t.p, t.n);
+        mx_buf_puts(b, ",\"incidents\":");
+        mx_buf_u64(b, x->incidents);
+        mx_buf_puts(b, ",\"services\":[");
+        for (size_t k = 0; k < x->n_services; k++) {
+            if (k) mx_buf_putc(b, ',');
+            group_name(b, x->services[k]);
+        }
+        mx_buf_puts(b, "],\"first\":");
+        mx_fmt_json_time(b, x->first);
+        mx_buf_puts(b, ",\"last\":");
+        mx_fmt_json_time(b, x->last);
+        mx_buf_puts(b, ",\"mttr\":");
+        stat_obj(b, &x->mttr, false);
+        mx_buf_puts(b, ",\"total_open_s\":");
+        mx_fmt_seconds(b, x->open_ms);
+        mx_buf_putc(b, '}');
+    }
+    mx_buf_puts(b, r->n_recurring ? "\n  ],\n" : "],\n");
+}
+
 /* "totals", then the whole run's rejected_by_reason and warnings_by_kind. */
 static void totals(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"totals\": {\"records\":");
@@ -478,15 +572,9 @@ static void counts(struct mx_buf *b, const struct mx_compliance_counts *c) {
     }
     mx_buf_puts(b, "\"compliance_pct\":");
     pct_or_null(b, mx_compliance_pm_pct(c));
-    mx_buf_puts(b, "},\"response\":{");
-    for (int s = 0; s < MX_CK__COUNT; s++) {
-        key(b, mx_compliance_check_name((enum mx_check)s));
-        mx_buf_u64(b, c->rsp[s]);
-        mx_buf_putc(b, ',');
-    }
-    mx_buf_puts(b, "\"compliance_pct\":");
-    pct_or_null(b, mx_compliance_rsp_pct(c));
-    mx_buf_puts(b, "}}");
+    mx_buf_puts(b, "},\"response\":");
+    response_counts(b, c);
+    mx_buf_putc(b, '}');
 }
 
 /* Escapes every input's path for one timeline: fine for its one caller, mttx timeline. */
@@ -729,6 +817,9 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     rejections(b, r);
     incidents(b, r);
     metrics(b, r);
+    groups(b, "by_service", r->services, r->n_services);
+    groups(b, "by_team", r->teams, r->n_teams);
+    noise_and_recurring(b, r);
     comparison(b, r);
     rates(b, r);
     targets(b, r);

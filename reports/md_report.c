@@ -263,6 +263,126 @@ static void by_month(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_putc(b, '\n');
 }
 
+/* "3 (7%)": a count and its share of the incidents, "0" alone, "—" when there are no
+ * incidents (no data is not zero). */
+static void share(struct mx_buf *b, uint64_t k, uint64_t of) {
+    if (!of) {
+        mx_buf_puts(b, "—");
+        return;
+    }
+    mx_buf_u64(b, k);
+    if (k && of) mx_buf_printf(b, " (%.0f%%)", 100.0 * (double)k / (double)of);
+}
+
+static void pct_cell(struct mx_buf *b, double v, uint64_t due);
+
+/* One row of a service or team table; other: the summed rest ("other (k services)"),
+ * whose medians are not shown (they do not add up). */
+static void group_row(struct mx_buf *b, const struct mx_breakdown_group *g, const char *other) {
+    mx_buf_puts(b, "| ");
+    if (other)
+        mx_buf_puts(b, other);
+    else if (g->name.n)
+        mx_esc_md(b, g->name.p, g->name.n);
+    else
+        mx_buf_puts(b, "(none)");
+    mx_buf_printf(b, " | %llu | %llu | ", (unsigned long long)g->incidents,
+                  (unsigned long long)(g->by_severity[MX_SEV_1] + g->by_severity[MX_SEV_2]));
+    for (int k = 0; k < 2; k++) {
+        if (other)
+            mx_buf_puts(b, "—");
+        else
+            stat_cell(b, &g->metrics.m[k ? MX_M_MTTR : MX_M_MTTA]);
+        if (k && !other && g->metrics.m[MX_M_MTTR].open_n)
+            mx_buf_printf(b, " · %llu open", (unsigned long long)g->metrics.m[MX_M_MTTR].open_n);
+        mx_buf_puts(b, " | ");
+    }
+    const uint64_t *rsp = g->comp.rsp;
+    pct_cell(b, mx_compliance_rsp_pct(&g->comp),
+             rsp[MX_CK_MET] + rsp[MX_CK_MISSED] + rsp[MX_CK_MISSING]);
+    const uint64_t noise[4] = {g->noise.auto_resolved, g->noise.unacknowledged, g->noise.reopened,
+                               g->noise.flapping};
+    for (int k = 0; k < 4; k++) {
+        mx_buf_puts(b, " | ");
+        share(b, noise[k], g->incidents);
+    }
+    mx_buf_puts(b, " |\n");
+}
+
+/* The services (or teams) with most incidents, the rest summed in one row. */
+static void groups(struct mx_buf *b, const char *title, const char *what,
+                   const struct mx_breakdown_group *g, size_t n) {
+    mx_buf_printf(b,
+                  "## %s\n\n| %s | incidents | SEV1–2 | MTTA median (95%% CI, n) | MTTR median "
+                  "(95%% CI, n) | acknowledged in target | auto-resolved | unacknowledged | "
+                  "reopened | flapping |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+                  title, what);
+    mx_prose_groups(b, g, n, strcmp(what, "team") == 0 ? "teams" : "services", group_row);
+    if (n == 0) mx_buf_puts(b, "| no data (n=0) | | | | | | | | | |\n");
+    mx_buf_putc(b, '\n');
+}
+
+/* Noise per month and over the whole period. */
+static void noise(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "## Noise\n\nIncidents resolved automatically, resolved without an "
+                   "acknowledgement, reopened, and flapping: detected within ");
+    mx_fmt_duration(b, r->policy->flap_window_ms);
+    mx_buf_puts(b, " after an incident of the same service and title was resolved.\n\n"
+                   "| month | incidents | auto-resolved | unacknowledged | reopened | flapping |\n"
+                   "|---|---:|---:|---:|---:|---:|\n");
+    for (size_t m = 0; m <= r->n_months; m++) {
+        bool all = m == r->n_months;
+        const struct mx_noise *x = all ? &r->noise : &r->noise_months[m];
+        uint64_t n = all ? r->all.incidents : r->months[m].all.incidents;
+        mx_buf_puts(b, "| ");
+        if (all)
+            mx_buf_puts(b, "all");
+        else
+            mx_fmt_month_row(b, r, r->months[m].key);
+        mx_buf_printf(b, " | %llu", (unsigned long long)n);
+        const uint64_t v[4] = {x->auto_resolved, x->unacknowledged, x->reopened, x->flapping};
+        for (int k = 0; k < 4; k++) {
+            mx_buf_puts(b, " | ");
+            share(b, v[k], n);
+        }
+        mx_buf_puts(b, " |\n");
+    }
+    mx_buf_putc(b, '\n');
+}
+
+/* The normalised titles with most incidents. */
+static void recurring(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "## Recurring incidents\n\nTitles with numbers, ids, addresses and quoted "
+                   "values taken out (shown as `<*>`); two incidents or more.\n\n"
+                   "| title | incidents | services | first | last | MTTR median (95% CI, n) | "
+                   "total time open |\n|---|---:|---|---|---|---:|---:|\n");
+    for (size_t i = 0; i < r->n_recurring; i++) {
+        const struct mx_recurring *x = &r->recurring[i];
+        struct mx_str t = mx_intern_str(&r->titles, x->title);
+        mx_buf_puts(b, "| ");
+        mx_esc_md(b, t.p, t.n);
+        mx_buf_printf(b, " | %llu | ", (unsigned long long)x->incidents);
+        for (size_t k = 0; k < x->n_services; k++) {
+            if (k) mx_buf_puts(b, ", ");
+            if (x->services[k].n)
+                mx_esc_md(b, x->services[k].p, x->services[k].n);
+            else
+                mx_buf_puts(b, "(none)");
+        }
+        mx_buf_puts(b, " | ");
+        mx_fmt_local(b, r->zone, x->first);
+        mx_buf_puts(b, " | ");
+        mx_fmt_local(b, r->zone, x->last);
+        mx_buf_puts(b, " | ");
+        stat_cell(b, &x->mttr);
+        mx_buf_puts(b, " | ");
+        mx_fmt_duration(b, x->open_ms);
+        mx_buf_puts(b, " |\n");
+    }
+    if (!r->n_recurring) mx_buf_puts(b, "| no title recurs | | | | | | |\n");
+    mx_buf_putc(b, '\n');
+}
+
 /* The first five cells of a longest or open incidents row; the caller writes the last. */
 static void incident_cells(struct mx_buf *b, const struct mx_result *r,
                            const struct mx_timeline *t) {
@@ -643,6 +763,10 @@ void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struc
     targets(b, r);
     by_severity(b, r);
     by_month(b, r);
+    groups(b, "By service", "service", r->services, r->n_services);
+    groups(b, "By team", "team", r->teams, r->n_teams);
+    noise(b, r);
+    recurring(b, r);
     charts(b, c);
     longest(b, r);
     open_incidents(b, r);

@@ -12,10 +12,18 @@
 #include "reports/fmt.h"
 
 /* Who did it: " by NAME" with names; blamelessly " by a responder", or nothing after
- * "Incident commander assigned", which names the role already. Nothing without an actor. */
+ * "Incident commander assigned", which names the role already. Nothing without an actor.
+ * A page names whom it paged (": NAME"), with names only. */
 static void who(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e, bool names) {
     struct mx_str actor = mx_timeline_string(r->tl, e->actor);
     if (!actor.n) return;
+    if (e->type == MX_EV_PAGED) { /* the actor is the person paged, not who paged */
+        if (names) {
+            mx_buf_puts(b, ": ");
+            mx_esc_md(b, actor.p, actor.n);
+        }
+        return;
+    }
     if (names) {
         mx_buf_puts(b, " by ");
         mx_esc_md(b, actor.p, actor.n);
@@ -39,7 +47,8 @@ static const char *const PM_WORDS[MX_EV__COUNT] = {"Impact began",
                                                    "Merged into another incident",
                                                    "Postmortem published",
                                                    "Regulator notified",
-                                                   "Note"};
+                                                   "Note",
+                                                   "Responder paged"};
 
 /* A file-name slug of s: ASCII letters (lower-cased) and digits, every run of other bytes as
  * one '-', none leading or trailing; cut after about 50 bytes. */

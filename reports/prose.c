@@ -417,3 +417,15 @@ void mx_prose_examples(struct mx_buf *b, const struct mx_prose_markup *m, const 
     }
     if (!shown) say(b, m, "—");
 }
+
+void mx_prose_groups(struct mx_buf *b, const struct mx_breakdown_group *g, size_t n,
+                     const char *plural, mx_prose_group_row row) {
+    size_t shown = n < MX_BREAKDOWN_SHOWN ? n : MX_BREAKDOWN_SHOWN;
+    for (size_t i = 0; i < shown; i++) row(b, &g[i], NULL);
+    if (n == shown) return;
+    struct mx_breakdown_group rest;
+    char label[64];
+    mx_breakdown_sum(g, shown, n, &rest);
+    snprintf(label, sizeof label, "other (%zu %s)", n - shown, plural);
+    row(b, &rest, label);
+}

@@ -24,6 +24,14 @@ struct mx_prose_markup {
     const char *item, *item_end;                              /* one list item */
 };
 
+/* Writes the rows of a service or team table through row: the groups g[0..n) with most
+ * incidents (MX_BREAKDOWN_SHOWN), then the rest summed under the label "other (k
+ * PLURAL)" (row's label is NULL for a group of its own). */
+typedef void (*mx_prose_group_row)(struct mx_buf *b, const struct mx_breakdown_group *g,
+                                   const char *label);
+void mx_prose_groups(struct mx_buf *b, const struct mx_breakdown_group *g, size_t n,
+                     const char *plural, mx_prose_group_row row);
+
 /* A metric target's short name, "MTTA, SEV1" or "MTTD, all incidents" (plain text). */
 void mx_prose_target_name(struct mx_buf *b, const struct mx_target_eval *e);
 /* Its long name, "Median time to acknowledge, SEV1" (plain text). */

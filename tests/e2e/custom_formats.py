@@ -85,13 +85,13 @@ for line in ["chatbot.log:6: error: does not match format incbot",
              "chatbot.log:11: error: group 'time': month out of range"]:
     expect(line in err, "stderr lacks %r:\n%s" % (line, err))
 
-# both formats by their globs; the syslog file's chatter line is rejected, "paged" kept as a note
+# both formats by their globs; the syslog file's chatter line is rejected, "snoozed" kept as a note
 c, err = report("--config", ini, os.path.join(cu, "chatbot.log"), os.path.join(cu, "incidentd.log"))
 if c:
     expect([i["format"] for i in c["inputs"]] == ["custom", "custom"], "inputs: %r" % c["inputs"])
     expect(c["totals"]["rejected"] == 3, "two logs: rejected %r" % c["totals"]["rejected"])
     expect("incidentd.log:4: error: does not match format syslog" in err, "syslog stderr: " + err)
-    expect("incidentd.log:6: warning: unknown event type \"paged\"" in err, "syslog stderr: " + err)
+    expect("incidentd.log:6: warning: unknown event type \"snoozed\"" in err, "syslog stderr: " + err)
 
 with tempfile.TemporaryDirectory() as tmp:
     bot = os.path.join(tmp, "bot-export.txt")

@@ -175,6 +175,63 @@ for month, cell in m["by_month"].items():
         compare("%s %s" % (month, s), cell["by_severity"][s], (month, s))
 
 
+# Per service and per team (docs/spec.md#by-service-and-team): the same statistics over
+# each group's incidents (MTBF between the group's consecutive detections), the counts
+# by severity, the noise counts other than flapping (its normalised titles are checked
+# by unit tests and goldens) and the response compliance.
+def noise_of(t):
+    unacked = (not t["open"] and t["acknowledged_at"] is None and
+               "ack_before_detection" not in t["anomalies"])
+    return {"auto_resolved": int(t["auto_resolved"]), "unacknowledged": int(unacked),
+            "reopened": int(t["reopens"] > 0)}
+
+
+for field, name in (("service", "by_service"), ("team", "by_team")):
+    members = {}
+    for t in counted:
+        g = t[field] if t[field] not in (None, "", "(none)") else "(none)"
+        members.setdefault(g, []).append(t)
+    got_groups = report[name]
+    if sorted(got_groups) != sorted(members):
+        failures.append("%s: groups %r, recomputed %r" % (name, sorted(got_groups), sorted(members)))
+        continue
+    order = sorted(members, key=lambda g: (-len(members[g]), g == "(none)", g.encode()))
+    if list(got_groups) != order:
+        failures.append("%s: order %r, recomputed %r" % (name, list(got_groups), order))
+    for g, ts in members.items():
+        vals = {m: [] for m in METRICS}
+        ages, prev_d = [], None
+        for t in ts:
+            for metric, value in durations(t).items():
+                vals[metric].append(value)
+            d = ms(t["detected_at"])
+            if t["open"]:
+                ages.append(max(0, AS_OF - d))
+            if prev_d is not None:
+                vals["mtbf"].append(d - prev_d)
+            prev_d = d
+        got = got_groups[g]
+        for metric in METRICS:
+            want = summary(vals[metric], ages if metric == "mttr" else None)
+            have = {k: got["metrics"][metric][k] for k in want}
+            compared += 1
+            if have != want:
+                failures.append("%s %s %s: report.json %r, recomputed %r" % (name, g, metric, have, want))
+        want_sev = {s: sum(1 for t in ts if t["severity"] == s) for s in SEVS}
+        want_noise = {k: sum(noise_of(t)[k] for t in ts) for k in ("auto_resolved", "unacknowledged", "reopened")}
+        rsp = [t["response_status"] for t in ts]
+        due = sum(1 for x in rsp if x in ("met", "missed", "missing"))
+        want_pct = None if not due else round(100.0 * rsp.count("met") / due, 1)
+        compared += 1
+        if (got["incidents"] != len(ts) or got["by_severity"] != want_sev or
+                {k: got["noise"][k] for k in want_noise} != want_noise or
+                got["response_compliance"]["compliance_pct"] != want_pct or
+                got["response_compliance"]["met"] != rsp.count("met")):
+            failures.append("%s %s: counts %r, recomputed %d %r %r %r" %
+                            (name, g, {k: got[k] for k in ("incidents", "by_severity", "noise")},
+                             len(ts), want_sev, want_noise, want_pct))
+
+
 # The comparison of the last complete month before --as-of with the one before, and
 # the rates: recomputed with exact Fractions (binomial test, Mann-Whitney's exact
 # distribution by counting), the normal approximation by its textbook formula, the
