@@ -268,6 +268,7 @@ static void retro(struct mx_result *r) {
     r->n_services = mx_breakdown_groups(tl, r->comp, r->noise_bits, false, r->as_of, &r->services);
     r->n_teams = mx_breakdown_groups(tl, r->comp, r->noise_bits, true, r->as_of, &r->teams);
     r->n_recurring = mx_breakdown_recurring(tl, &r->titles, r->norm_title, r->as_of, r->recurring);
+    mx_oncall_build(&r->oncall, tl, r->policy, r->zone);
 }
 
 void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
@@ -347,5 +348,6 @@ void mx_result_free(struct mx_result *r) {
     mx_breakdown_free(r->services, r->n_services);
     mx_breakdown_free(r->teams, r->n_teams);
     mx_breakdown_recurring_free(r->recurring, r->n_recurring);
+    mx_oncall_free(&r->oncall);
     memset(r, 0, sizeof *r);
 }

@@ -13,6 +13,7 @@
 #include "analyzer/compliance.h"
 #include "analyzer/intern.h"
 #include "analyzer/metrics.h"
+#include "analyzer/oncall.h"
 #include "analyzer/timeline.h"
 #include "analyzer/trend.h"
 #include "parsers/diag.h"
@@ -122,6 +123,7 @@ struct mx_result {
     size_t n_services, n_teams;
     struct mx_recurring recurring[MX_RECURRING];
     size_t n_recurring;
+    struct mx_oncall oncall; /* analyzer/oncall.h */
 };
 
 /* Computes the result from finished timelines (the rules already applied: rules only

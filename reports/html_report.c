@@ -446,6 +446,72 @@ static void noise(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "</table></div>");
 }
 
+/* How many people the on-call table lists; the rest are summed in one row. */
+#define ONCALL_SHOWN 20
+
+static void person_row(struct mx_buf *b, const struct mx_result *r,
+                       const struct mx_oncall_person *x, const char *other) {
+    mx_buf_puts(b, "<tr><td>");
+    if (other) {
+        mx_buf_puts(b, other);
+    } else {
+        struct mx_str name = mx_timeline_string(r->tl, x->name);
+        mx_esc_html(b, name.p, name.n);
+        if (x->zone != r->zone) {
+            mx_buf_puts(b, " <span class=\"note\">");
+            mx_esc_html(b, mx_tz_name(x->zone), strlen(mx_tz_name(x->zone)));
+            mx_buf_puts(b, "</span>");
+        }
+    }
+    mx_buf_puts(b, "</td>");
+    for (int k = 0; k < MX_BAND__COUNT; k++)
+        mx_buf_printf(b, "<td class=\"n\">%llu</td>", (unsigned long long)x->interruptions[k]);
+    mx_buf_printf(
+        b, "<td class=\"n\"><b>%llu</b></td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>",
+        (unsigned long long)mx_oncall_total(x), (unsigned long long)x->email,
+        (unsigned long long)x->acknowledged);
+    if (other)
+        mx_buf_puts(b, "<td class=\"n\">—</td><td class=\"n\">—</td></tr>");
+    else
+        mx_buf_printf(b, "<td class=\"n\">%llu</td><td class=\"n\">%llu</td></tr>",
+                      (unsigned long long)x->incidents, (unsigned long long)x->commanded);
+}
+
+/* Who carried the pager (as report.md's On-call load). */
+static void oncall(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_oncall *o = &r->oncall;
+    mx_buf_puts(b, "<h2 id=\"oncall\">On-call load</h2><p class=\"note\">");
+    if (o->from_pages)
+        mx_buf_puts(b, "Interruptions are pages by phone, SMS or push (a page without a medium "
+                       "counts as one; email pages are counted apart)");
+    else
+        mx_buf_puts(b, "The inputs hold no pages (<code>paged</code> events, PagerDuty "
+                       "notifications): the bands count acknowledgements instead");
+    mx_buf_puts(b, ", each in the person's zone: ");
+    mx_prose_bands(b, &HTML, r);
+    mx_buf_puts(b, "</p><div class=\"wrap\"><table><tr><th>person</th><th class=\"n\">business</th>"
+                   "<th class=\"n\">off hours</th><th class=\"n\">sleep</th>"
+                   "<th class=\"n\">total</th><th class=\"n\">email</th>"
+                   "<th class=\"n\">acknowledged</th><th class=\"n\">incidents</th>"
+                   "<th class=\"n\">commanded</th></tr>");
+    size_t shown = o->n_people < ONCALL_SHOWN ? o->n_people : ONCALL_SHOWN;
+    for (size_t i = 0; i < shown; i++) person_row(b, r, &o->people[i], NULL);
+    if (o->n_people > shown) {
+        struct mx_oncall_person rest;
+        mx_oncall_sum(o, shown, &rest);
+        char label[48];
+        snprintf(label, sizeof label, "other (%zu people)", o->n_people - shown);
+        person_row(b, r, &rest, label);
+    }
+    if (!o->n_people)
+        mx_buf_puts(b, "<tr><td colspan=\"9\" class=\"note\">no data (n=0)</td></tr>");
+    mx_buf_puts(b, "</table></div>");
+    if (o->pages_without_person)
+        mx_buf_printf(b, "<p class=\"note\">%llu page%s without a person, not counted.</p>",
+                      (unsigned long long)o->pages_without_person,
+                      mx_fmt_s(o->pages_without_person));
+}
+
 /* Each chart's SVG inline, unescaped (mx_charts_render let it through mx_xml_check), or why
  * it was not drawn; c is NULL only with --no-charts. */
 static void charts(struct mx_buf *b, const struct mx_charts *c) {
@@ -772,6 +838,7 @@ void mx_html_report_write(struct mx_buf *b, const struct mx_result *r, const str
     groups(b, "services", "By service", "service", r->services, r->n_services);
     groups(b, "teams", "By team", "team", r->teams, r->n_teams);
     noise(b, r);
+    oncall(b, r);
     charts(b, c);
     incidents(b, r);
     compliance(b, r);

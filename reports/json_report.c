@@ -432,6 +432,47 @@ static void noise_and_recurring(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, r->n_recurring ? "\n  ],\n" : "],\n");
 }
 
+static void hours(struct mx_buf *b, int from, int to) {
+    mx_buf_printf(b, "\"%02d:%02d-%02d:%02d\"", from / 60, from % 60, to / 60, to % 60);
+}
+
+/* "oncall": the bands as configured, then every person, most interruptions first. */
+static void oncall(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_oncall *o = &r->oncall;
+    const struct mx_policy *p = r->policy;
+    mx_buf_printf(b, "  \"oncall\": {\"source\":\"%s\",\"bands\":{\"business_hours\":",
+                  o->from_pages ? "paged" : "acknowledged");
+    hours(b, p->business_from, p->business_to);
+    mx_buf_puts(b, ",\"sleep_hours\":");
+    hours(b, p->sleep_from, p->sleep_to);
+    mx_buf_puts(b, ",\"timezone\":");
+    cstr(b, r->timezone);
+    mx_buf_puts(b, "},\"pages\":");
+    mx_buf_u64(b, o->pages);
+    mx_buf_puts(b, ",\"pages_without_person\":");
+    mx_buf_u64(b, o->pages_without_person);
+    mx_buf_puts(b, ",\"people\":[");
+    for (size_t i = 0; i < o->n_people; i++) {
+        const struct mx_oncall_person *x = &o->people[i];
+        mx_buf_puts(b, i ? ",\n    {\"name\":" : "\n    {\"name\":");
+        mx_fmt_json_str(b, mx_timeline_string(r->tl, x->name));
+        mx_buf_puts(b, ",\"timezone\":");
+        cstr(b, mx_tz_name(x->zone));
+        mx_buf_puts(b, ",\"interruptions\":{");
+        for (int k = 0; k < MX_BAND__COUNT; k++) {
+            if (k) mx_buf_putc(b, ',');
+            key(b, mx_oncall_band_name((enum mx_band)k));
+            mx_buf_u64(b, x->interruptions[k]);
+        }
+        mx_buf_printf(b,
+                      "},\"email\":%llu,\"acknowledged\":%llu,\"incidents\":%llu,"
+                      "\"commanded\":%llu}",
+                      (unsigned long long)x->email, (unsigned long long)x->acknowledged,
+                      (unsigned long long)x->incidents, (unsigned long long)x->commanded);
+    }
+    mx_buf_puts(b, o->n_people ? "\n  ]},\n" : "]},\n");
+}
+
 /* "totals", then the whole run's rejected_by_reason and warnings_by_kind. */
 static void totals(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"totals\": {\"records\":");
@@ -820,6 +861,7 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     groups(b, "by_service", r->services, r->n_services);
     groups(b, "by_team", r->teams, r->n_teams);
     noise_and_recurring(b, r);
+    oncall(b, r);
     comparison(b, r);
     rates(b, r);
     targets(b, r);

@@ -383,6 +383,67 @@ static void recurring(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_putc(b, '\n');
 }
 
+/* How many people the on-call table lists; the rest are summed in one row. */
+#define ONCALL_SHOWN 20
+
+static void person_row(struct mx_buf *b, const struct mx_result *r,
+                       const struct mx_oncall_person *x, const char *other) {
+    mx_buf_puts(b, "| ");
+    if (other) {
+        mx_buf_puts(b, other);
+    } else {
+        struct mx_str name = mx_timeline_string(r->tl, x->name);
+        mx_esc_md(b, name.p, name.n);
+        if (x->zone != r->zone) {
+            mx_buf_puts(b, " (");
+            mdc(b, mx_tz_name(x->zone));
+            mx_buf_putc(b, ')');
+        }
+    }
+    for (int k = 0; k < MX_BAND__COUNT; k++)
+        mx_buf_printf(b, " | %llu", (unsigned long long)x->interruptions[k]);
+    mx_buf_printf(b, " | %llu | %llu | %llu |", (unsigned long long)mx_oncall_total(x),
+                  (unsigned long long)x->email, (unsigned long long)x->acknowledged);
+    if (other) /* one incident is several people's: these do not add up */
+        mx_buf_puts(b, " — | — |\n");
+    else
+        mx_buf_printf(b, " %llu | %llu |\n", (unsigned long long)x->incidents,
+                      (unsigned long long)x->commanded);
+}
+
+/* Who carried the pager: interruptions per band, email pages, acknowledgements,
+ * incidents responded to and commanded. */
+static void oncall(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_oncall *o = &r->oncall;
+    mx_buf_puts(b, "## On-call load\n\n");
+    if (o->from_pages)
+        mx_buf_puts(b, "Interruptions are pages by phone, SMS or push (a page without a medium "
+                       "counts as one; email pages are counted apart)");
+    else
+        mx_buf_puts(b, "The inputs hold no pages (`paged` events, PagerDuty notifications): the "
+                       "bands count acknowledgements instead");
+    mx_buf_puts(b, ", each in the person's zone: ");
+    mx_prose_bands(b, &MD, r);
+    mx_buf_puts(b, "\n\n| person | business | off hours | sleep | total | email | acknowledged | "
+                   "incidents | commanded |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    size_t shown = o->n_people < ONCALL_SHOWN ? o->n_people : ONCALL_SHOWN;
+    for (size_t i = 0; i < shown; i++) person_row(b, r, &o->people[i], NULL);
+    if (o->n_people > shown) {
+        struct mx_oncall_person rest;
+        mx_oncall_sum(o, shown, &rest);
+        char label[48];
+        snprintf(label, sizeof label, "other (%zu people)", o->n_people - shown);
+        person_row(b, r, &rest, label);
+    }
+    if (!o->n_people) mx_buf_puts(b, "| no data (n=0) | | | | | | | | |\n");
+    if (o->pages_without_person)
+        mx_buf_printf(b, "\n%llu page%s name%s no person and %s not counted.\n",
+                      (unsigned long long)o->pages_without_person,
+                      mx_fmt_s(o->pages_without_person), o->pages_without_person == 1 ? "s" : "",
+                      o->pages_without_person == 1 ? "is" : "are");
+    mx_buf_putc(b, '\n');
+}
+
 /* The first five cells of a longest or open incidents row; the caller writes the last. */
 static void incident_cells(struct mx_buf *b, const struct mx_result *r,
                            const struct mx_timeline *t) {
@@ -767,6 +828,7 @@ void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struc
     groups(b, "By team", "team", r->teams, r->n_teams);
     noise(b, r);
     recurring(b, r);
+    oncall(b, r);
     charts(b, c);
     longest(b, r);
     open_incidents(b, r);

@@ -429,3 +429,41 @@ void mx_prose_groups(struct mx_buf *b, const struct mx_breakdown_group *g, size_
     snprintf(label, sizeof label, "other (%zu %s)", n - shown, plural);
     row(b, &rest, label);
 }
+
+/* The policy's workdays, "Mon–Fri" for a run of days, else "Mon, Wed, Fri". */
+static void workdays(struct mx_buf *b, unsigned days) {
+    static const char *const names[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    int first = -1, last = -1, count = 0;
+    for (int d = 1; d <= 7; d++) /* Monday first */
+        if (days & (1u << (d % 7))) {
+            if (first < 0) first = d;
+            last = d;
+            count++;
+        }
+    if (count == 0) {
+        mx_buf_puts(b, "no day");
+    } else if (count > 2 && last - first + 1 == count) {
+        mx_buf_printf(b, "%s–%s", names[first % 7], names[last % 7]);
+    } else {
+        for (int d = 1, k = 0; d <= 7; d++)
+            if (days & (1u << (d % 7))) mx_buf_printf(b, "%s%s", k++ ? ", " : "", names[d % 7]);
+    }
+}
+
+void mx_prose_bands(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r) {
+    const struct mx_policy *p = r->policy;
+    struct mx_buf t = {0};
+    mx_buf_printf(&t, "business hours %02d:%02d–%02d:%02d on business days (",
+                  p->business_from / 60, p->business_from % 60, p->business_to / 60,
+                  p->business_to % 60);
+    workdays(&t, p->workdays);
+    mx_buf_printf(&t, "%s), sleep hours %02d:%02d–%02d:%02d any day, off hours the rest; times in ",
+                  p->n_holidays ? " except holidays" : "", p->sleep_from / 60, p->sleep_from % 60,
+                  p->sleep_to / 60, p->sleep_to % 60);
+    m->words(b, t.p, t.n);
+    mx_buf_free(&t);
+    m->value(b, r->timezone, strlen(r->timezone));
+    const char *tail = p->n_person_zones ? " unless the person's zone is set."
+                                         : " (a person's zone can be set: [oncall] timezone.NAME).";
+    m->words(b, tail, strlen(tail));
+}

@@ -32,6 +32,11 @@ typedef void (*mx_prose_group_row)(struct mx_buf *b, const struct mx_breakdown_g
 void mx_prose_groups(struct mx_buf *b, const struct mx_breakdown_group *g, size_t n,
                      const char *plural, mx_prose_group_row row);
 
+/* The on-call bands as configured: "business hours 08:00–18:00 on business days (Mon–Fri
+ * except holidays), sleep hours 22:00–08:00 any day, off hours the rest; times in ZONE
+ * unless a person's zone is set ([oncall] timezone.NAME)." */
+void mx_prose_bands(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r);
+
 /* A metric target's short name, "MTTA, SEV1" or "MTTD, all incidents" (plain text). */
 void mx_prose_target_name(struct mx_buf *b, const struct mx_target_eval *e);
 /* Its long name, "Median time to acknowledge, SEV1" (plain text). */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "analyzer/oncall.h"
 #include "analyzer/result.h"
 #include "analyzer/timeline.h"
 #include "analyzer/titles.h"
@@ -190,11 +191,133 @@ static void pages_and_commanders(void) {
     mx_timeline_free(tl);
 }
 
+/* The bands of the day (PagerDuty's): a DST change moves the UTC instants, the ends are
+ * exclusive, a holiday is no business day. */
+static void bands(void) {
+    struct mx_zone *berlin;
+    CHECK(mx_tz_open("Europe/Berlin", &berlin) == NULL);
+    struct mx_policy p;
+    mx_policy_default(&p);
+    p.holidays[p.n_holidays++] = mx_times_days_from_civil(2026, 4, 3); /* Good Friday */
+    static const struct {
+        const char *utc;
+        enum mx_band want;
+    } cases[] = {
+        {"2026-03-27T07:00:00Z", MX_BAND_BUSINESS},  /* Fri 08:00 CET: the start */
+        {"2026-03-27T06:59:59Z", MX_BAND_SLEEP},     /* 07:59:59 */
+        {"2026-03-27T17:00:00Z", MX_BAND_OFF_HOURS}, /* 18:00: business ends */
+        {"2026-03-27T20:59:59Z", MX_BAND_OFF_HOURS}, /* 21:59:59 */
+        {"2026-03-27T21:00:00Z", MX_BAND_SLEEP},     /* 22:00 */
+        {"2026-03-28T10:00:00Z", MX_BAND_OFF_HOURS}, /* Saturday 11:00 */
+        {"2026-03-28T22:30:00Z", MX_BAND_SLEEP},     /* Saturday 23:30 */
+        {"2026-03-30T06:00:00Z", MX_BAND_BUSINESS},  /* Mon 08:00 CEST, after the change */
+        {"2026-03-30T05:59:00Z", MX_BAND_SLEEP},     /* 07:59 CEST (08:59 would be CET) */
+        {"2026-04-03T10:00:00Z", MX_BAND_OFF_HOURS}, /* Good Friday noon */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        enum mx_band got = mx_oncall_band(&p, berlin, T(cases[i].utc));
+        if (got != cases[i].want) fprintf(stderr, "band of %s: %d\n", cases[i].utc, (int)got);
+        CHECK(got == cases[i].want);
+    }
+    /* configured hours: business 09:00-17:00, sleep 23:00-07:00 */
+    p.business_from = 9 * 60, p.business_to = 17 * 60, p.sleep_from = 23 * 60, p.sleep_to = 7 * 60;
+    CHECK(mx_oncall_band(&p, berlin, T("2026-03-27T07:30:00Z")) == MX_BAND_OFF_HOURS); /* 08:30 */
+    CHECK(mx_oncall_band(&p, berlin, T("2026-03-27T06:30:00Z")) == MX_BAND_OFF_HOURS); /* 07:30 */
+    CHECK(mx_oncall_band(&p, berlin, T("2026-03-27T05:59:00Z")) == MX_BAND_SLEEP);     /* 06:59 */
+    mx_tz_free(berlin);
+}
+
+static const struct mx_oncall_person *who(const struct mx_result *r, const char *name) {
+    for (size_t i = 0; i < r->oncall.n_people; i++) {
+        struct mx_str s = mx_timeline_string(r->tl, r->oncall.people[i].name);
+        if (s.n == strlen(name) && memcmp(s.p, name, s.n) == 0) return &r->oncall.people[i];
+    }
+    return NULL;
+}
+
+/* Pages per person and band (one person in another zone), email apart, a page without a
+ * person counted apart, acknowledgements, incidents responded to and commanded. */
+static void oncall(void) {
+    struct mx_zone *tokyo;
+    CHECK(mx_tz_open("Asia/Tokyo", &tokyo) == NULL);
+    struct mx_timelines *tl = mx_timeline_new();
+    uint64_t dups[1] = {0};
+    const struct ev evs[] = {
+        {"A", MX_EV_DETECTED, "2026-03-02T10:00:00Z"}, /* Monday */
+        {"A", MX_EV_PAGED, "2026-03-02T10:00:01Z", NULL, NULL, NULL, "zoë",
+         MX_VIA_SMS}, /* business */
+        {"A", MX_EV_PAGED, "2026-03-02T10:00:01Z", NULL, NULL, NULL, "zoë",
+         MX_VIA_EMAIL}, /* email */
+        {"A", MX_EV_PAGED, "2026-03-02T10:00:02Z", NULL, NULL, NULL, "kenji", MX_VIA_PHONE},
+        {"A", MX_EV_PAGED, "2026-03-02T10:00:03Z", NULL, NULL, NULL, NULL, MX_VIA_PHONE},
+        {"A", MX_EV_ACKNOWLEDGED, "2026-03-02T10:03:00Z", NULL, NULL, NULL, "zoë"},
+        {"A", MX_EV_COMMANDER_ASSIGNED, "2026-03-02T10:04:00Z", NULL, NULL, NULL, "zoë", 0,
+         "kenji"},
+        {"A", MX_EV_RESOLVED, "2026-03-02T11:00:00Z", NULL, NULL, NULL, "zoë"},
+        {"B", MX_EV_DETECTED, "2026-03-02T23:00:00Z"},
+        {"B", MX_EV_PAGED, "2026-03-02T23:00:01Z", NULL, NULL, NULL, "zoë",
+         MX_VIA_PUSH},                                                       /* sleep */
+        {"B", MX_EV_PAGED, "2026-03-02T23:00:01Z", NULL, NULL, NULL, "zoë"}, /* no medium */
+        {"B", MX_EV_RESOLVED, "2026-03-02T23:10:00Z", NULL, NULL, NULL, "monitor"},
+    };
+    for (size_t i = 0; i < sizeof evs / sizeof evs[0]; i++) add(tl, &evs[i]);
+    /* an automatic resolution is nobody's response */
+    struct mx_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.pos.path = "a";
+    ev.pos.index = -1;
+    ev.incident = S("B");
+    ev.type = MX_EV_RESOLVED;
+    ev.time_ms = T("2026-03-02T23:20:00Z");
+    ev.actor = S("integration");
+    ev.auto_resolved = true;
+    mx_timeline_add(tl, &ev);
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    struct mx_diag diag;
+    mx_diag_init(&diag, NULL);
+    mx_diag_input_add(&diag, "a");
+    struct mx_policy policy;
+    mx_policy_default(&policy);
+    struct mx_person_zone zones[1] = {{(char *)"kenji", tokyo}};
+    policy.person_zones = zones;
+    policy.n_person_zones = 1;
+    struct mx_result r;
+    mx_result_build(&r, tl, &diag, UTC, &policy, NULL, dups, T("2026-04-01T00:00:00Z"), MX_NO_TIME,
+                    MX_NO_TIME);
+    CHECK(r.oncall.from_pages);
+    CHECK_I64(r.oncall.pages, 6);
+    CHECK_I64(r.oncall.pages_without_person, 1);
+    CHECK_I64(r.oncall.n_people, 3); /* zoë, kenji, monitor; not "integration" */
+    const struct mx_oncall_person *z = who(&r, "zoë"), *k = who(&r, "kenji");
+    CHECK(z && k && who(&r, "monitor") && !who(&r, "integration"));
+    if (z && k) {
+        CHECK(r.oncall.people == z); /* most interruptions first */
+        CHECK_I64(z->interruptions[MX_BAND_BUSINESS], 1);
+        CHECK_I64(z->interruptions[MX_BAND_SLEEP], 2); /* push, and the page without medium */
+        CHECK_I64(z->interruptions[MX_BAND_OFF_HOURS], 0);
+        CHECK_I64(z->email, 1);
+        CHECK_I64(z->acknowledged, 1);
+        CHECK_I64(z->incidents, 1); /* A; B only paged her */
+        CHECK_I64(z->commanded, 0);
+        CHECK(k->zone == tokyo);
+        CHECK_I64(k->interruptions[MX_BAND_SLEEP], 0); /* 19:00 in Tokyo */
+        CHECK_I64(k->interruptions[MX_BAND_OFF_HOURS], 1);
+        CHECK_I64(k->commanded, 1);
+        CHECK_I64(k->incidents, 0);
+    }
+    mx_result_free(&r);
+    mx_diag_free(&diag);
+    mx_timeline_free(tl);
+    mx_tz_free(tokyo);
+}
+
 int main(void) {
     if (mx_tz_open("UTC", &UTC)) return 1;
     titles();
     flapping();
     pages_and_commanders();
+    bands();
+    oncall();
     mx_tz_free(UTC);
     TEST_DONE();
 }
