@@ -66,7 +66,10 @@ static void count_incidents(struct mx_result *r, const struct mx_timelines *tl, 
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!t->in_window) {
-            r->out_of_window++;
+            if (t->filtered)
+                r->filtered++;
+            else
+                r->out_of_window++;
             continue;
         }
         if (t->merged) {

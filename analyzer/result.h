@@ -84,6 +84,7 @@ struct mx_result {
     uint64_t by_warning[MX_W__COUNT];
     /* incidents in the window; merged ones are only counted as merged */
     uint64_t incidents, open, merged, auto_resolved, reopened, out_of_window;
+    uint64_t filtered; /* in the window but left out by --service / --team */
     /* the rules (analyzer/rules.h), over incidents in the window that are not merged */
     const struct mx_ruleset *rules; /* borrowed; NULL: none */
     uint64_t excluded, excluded_by[MX_MAX_RULES];

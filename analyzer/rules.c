@@ -1,8 +1,11 @@
 /*
  * rules.c - the configured rules applied to timelines (see rules.h).
  */
+#define _GNU_SOURCE /* FNM_CASEFOLD */
 #include "analyzer/rules.h"
 
+#include <fnmatch.h>
+#include <stdio.h>
 #include <string.h>
 
 const char *mx_rules_channel_check_name(enum mx_channel_check c) {
@@ -65,14 +68,44 @@ static void channel(struct mx_timeline *t, const struct mx_ruleset *rs) {
         t->channel_check = hit(&rs->channel, t->channel, t) ? MX_CHAN_FOLLOWS : MX_CHAN_OFF;
 }
 
+/* Whether name (NULL or empty: "(none)") matches one of globs[0..n), shell-style and
+ * ASCII case-insensitively; true when there are none. */
+static bool glob_match(const char *const *globs, size_t n, struct mx_str name) {
+    if (!n) return true;
+    char buf[512];
+    if (!name.p || !name.n)
+        snprintf(buf, sizeof buf, "(none)");
+    else
+        snprintf(buf, sizeof buf, "%.*s", (int)(name.n < sizeof buf ? name.n : sizeof buf - 1),
+                 name.p);
+    /* a name holding NUL is matched up to it; one past 511 bytes by its first 511 */
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(globs[i], buf, FNM_CASEFOLD) == 0) return true;
+    return false;
+}
+
+bool mx_rules_filtered(const struct mx_ruleset *rules, const struct mx_timeline *t) {
+    return !glob_match(rules->service_globs, rules->n_service_globs, t->service) ||
+           !glob_match(rules->team_globs, rules->n_team_globs, t->team);
+}
+
 void mx_rules_apply(struct mx_timelines *tl, const struct mx_ruleset *rules,
                     const struct mx_sevmap *map) {
-    if (!mx_ruleset_any(rules)) return;
+    if (!rules) return;
+    bool any = mx_ruleset_any(rules), filter = rules->n_service_globs || rules->n_team_globs;
+    if (!any && !filter) return;
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         struct mx_timeline *t = mx_timeline_edit(tl, i);
-        severity_from_title(t, rules, map);
-        alias(t, rules);
-        exclude(t, rules);
-        channel(t, rules);
+        if (any) {
+            severity_from_title(t, rules, map);
+            alias(t, rules);
+            exclude(t, rules);
+            channel(t, rules);
+        }
+        /* after aliasing: the reported name is matched */
+        if (filter && t->in_window && mx_rules_filtered(rules, t)) {
+            t->in_window = false;
+            t->filtered = true;
+        }
     }
 }

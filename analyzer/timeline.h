@@ -106,6 +106,7 @@ struct mx_timeline {
     uint32_t status_updates;           /* status_update events */
     int month; /* year * 12 + month - 1 of detected_at in the report's zone */
     bool open, merged, auto_resolved, in_window;
+    bool filtered; /* left out of the window by --service / --team (analyzer/rules.h) */
     bool postmortem_measurable; /* a source of this incident can record a postmortem (not
                                  * only PagerDuty data), or one was published */
     uint32_t reopens;

@@ -57,6 +57,12 @@ static const char MAIN_HELP[] =
     "  -h, --help          this help\n"                                                            \
     "      --version       the version\n"
 
+#define FILTER_HELP                                                                                \
+    "      --service GLOB  only incidents of a matching service (after [service] alias;\n"         \
+    "                      shell-style, any case; (none) for those without one;\n"                 \
+    "                      repeatable: any of them)\n"                                             \
+    "      --team GLOB     only incidents of a matching team (the same way)\n"
+
 #define GATES_HELP                                                                                 \
     "      --fail-on RULE  exit 3 when RULE fails (repeatable): missing-postmortem,\n"             \
     "                      late-postmortem, postmortem-compliance<95,\n"                           \
@@ -73,7 +79,7 @@ static const char REPORT_HELP[] =
     "                      [default: mttx-report]\n"
     "  -f, --format LIST   comma list of md, html, json, csv (incidents.csv)\n"
     "                      [default: md,html,json]\n"
-    "      --no-charts     draw no charts (they need gnuplot)\n" GATES_HELP COMMON_HELP;
+    "      --no-charts     draw no charts (they need gnuplot)\n" GATES_HELP FILTER_HELP COMMON_HELP;
 
 static const char AUDIT_HELP[] =
     "Usage: mttx audit [OPTIONS] INPUT...\n"
@@ -85,7 +91,8 @@ static const char AUDIT_HELP[] =
     "\n"
     "  -o, --out DIR       where audit files go [default: mttx-report]; '-' writes the\n"
     "                      single --format to standard output\n"
-    "  -f, --format LIST   comma list of md, csv, json [default: md]\n" GATES_HELP COMMON_HELP;
+    "  -f, --format LIST   comma list of md, csv, json [default: md]\n" GATES_HELP FILTER_HELP
+        COMMON_HELP;
 
 static const char TIMELINE_HELP[] =
     "Usage: mttx timeline [OPTIONS] INCIDENT INPUT...\n"
@@ -109,7 +116,8 @@ static const char HANDOFF_HELP[] =
     "the last 48 hours, and known issues (services with repeated auto-resolved or\n"
     "reopened incidents in the last 7 days).\n"
     "\n"
-    "  -o, --out DIR       write handoff.md there [default: standard output]\n" COMMON_HELP;
+    "  -o, --out DIR       write handoff.md there [default: standard output]\n" FILTER_HELP
+        COMMON_HELP;
 
 static const char CHECK_HELP[] =
     "Usage: mttx check [OPTIONS] INPUT...\n"
@@ -134,8 +142,15 @@ enum {
     OPT_FAIL_ON,
     OPT_POSTMORTEM,
     OPT_NAMES,
-    OPT_NO_CHARTS
+    OPT_NO_CHARTS,
+    OPT_SERVICE,
+    OPT_TEAM
 };
+
+#define FILTER_OPTS                                                                                \
+    {"service", required_argument, NULL, OPT_SERVICE}, {                                           \
+        "team", required_argument, NULL, OPT_TEAM                                                  \
+    }
 
 #define COMMON_OPTS                                                                                \
     {"from", required_argument, NULL, OPT_FROM}, {"to", required_argument, NULL, OPT_TO},          \
@@ -154,10 +169,12 @@ static const struct option REPORT_OPTS[] = {{"out", required_argument, NULL, 'o'
                                             {"format", required_argument, NULL, 'f'},
                                             {"fail-on", required_argument, NULL, OPT_FAIL_ON},
                                             {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
+                                            FILTER_OPTS,
                                             COMMON_OPTS};
 static const struct option AUDIT_OPTS[] = {{"out", required_argument, NULL, 'o'},
                                            {"format", required_argument, NULL, 'f'},
                                            {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+                                           FILTER_OPTS,
                                            COMMON_OPTS};
 static const struct option TIMELINE_OPTS[] = {
     {"out", required_argument, NULL, 'o'},
@@ -165,7 +182,8 @@ static const struct option TIMELINE_OPTS[] = {
     {"postmortem", required_argument, NULL, OPT_POSTMORTEM},
     {"names", no_argument, NULL, OPT_NAMES},
     COMMON_OPTS};
-static const struct option HANDOFF_OPTS[] = {{"out", required_argument, NULL, 'o'}, COMMON_OPTS};
+static const struct option HANDOFF_OPTS[] = {
+    {"out", required_argument, NULL, 'o'}, FILTER_OPTS, COMMON_OPTS};
 static const struct option CHECK_OPTS[] = {COMMON_OPTS};
 
 /* A subcommand: its getopt table and help, the formats it may write and its defaults. */
@@ -248,6 +266,15 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
     case OPT_POSTMORTEM: o->postmortem_dir = optarg; break;
     case OPT_NAMES: o->names = true; break;
     case OPT_NO_CHARTS: o->no_charts = true; break;
+    case OPT_SERVICE:
+    case OPT_TEAM: {
+        bool svc = ch == OPT_SERVICE;
+        int *n = svc ? &o->n_service_globs : &o->n_team_globs;
+        if (*n == MX_MAX_GATES)
+            return usage(c->name, svc ? "too many --service" : "too many --team", NULL);
+        (svc ? o->service_globs : o->team_globs)[(*n)++] = optarg;
+        break;
+    }
     case OPT_FAIL_ON:
         if (o->n_fail_on == MX_MAX_GATES) return usage(c->name, "too many --fail-on", NULL);
         o->fail_on[o->n_fail_on++] = optarg;

@@ -468,6 +468,10 @@ int mx_run(const struct mx_options *o) {
     uint64_t *dups = mx_mem_calloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
     mx_timeline_finish(tl, zone, from, to, dups, diag.n_inputs);
     struct mx_result res;
+    cfg.rules.service_globs = o->service_globs;
+    cfg.rules.n_service_globs = (size_t)o->n_service_globs;
+    cfg.rules.team_globs = o->team_globs;
+    cfg.rules.n_team_globs = (size_t)o->n_team_globs;
     mx_rules_apply(tl, &cfg.rules, &cfg.sevmap);
     mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
     if (res.rule_limit_hits && o->verbosity >= 0) warn_rule_limits(&res);

@@ -31,6 +31,13 @@ struct mx_ruleset {
     size_t n_alias;
     struct mx_rule from_title; /* re NULL: none; has a (?<severity>) group */
     struct mx_rule channel;    /* re NULL: no naming convention checked */
+    /* --service and --team GLOBs (borrowed from the command line): only incidents whose
+     * service (after aliasing) matches one of the service globs and whose team matches
+     * one of the team globs are counted; none given: no filter */
+    const char *const *service_globs;
+    size_t n_service_globs;
+    const char *const *team_globs;
+    size_t n_team_globs;
 };
 
 /* Whether any rule is configured. */

@@ -9,6 +9,7 @@
 #include "reports/csv_out.h"
 #include "reports/esc.h"
 #include "reports/fmt.h"
+#include "reports/md_report.h"
 
 /* The process rules, and the incidents the config's [exclude] rules left out (listed so
  * that an auditor sees what was not checked, and why). */
@@ -236,6 +237,10 @@ void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_printf(b, "; %llu excluded by the config's rules, listed below",
                       (unsigned long long)r->excluded);
     mx_buf_puts(b, ")\n\n");
+    if (r->rules && (r->rules->n_service_globs || r->rules->n_team_globs)) {
+        mx_prose_filters(b, &mx_md_report_markup, r);
+        mx_buf_puts(b, "\n\n");
+    }
     md_summary(b, r);
     for (int rule = 0; rule < R__COUNT; rule++) {
         if (rule == R_CADENCE && !s->cadence_measured) continue;

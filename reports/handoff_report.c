@@ -10,6 +10,7 @@
 
 #include "reports/esc.h"
 #include "reports/fmt.h"
+#include "reports/md_report.h"
 
 /* One list item: id, severity, service and title, then for an open incident how long it
  * has been open at as_of, otherwise its local detection time and whether it is open now. */
@@ -69,9 +70,13 @@ static void known_issues(struct mx_buf *b, const struct mx_result *r) {
 void mx_handoff_report_md(struct mx_buf *b, const struct mx_result *r) {
     struct mx_tm tm;
     mx_tz_local(r->zone, r->as_of, &tm);
-    mx_buf_printf(b,
-                  "## On-Call Handoff — %04lld-%02d-%02d\n### Open Incidents:", (long long)tm.year,
-                  tm.month, tm.day);
+    mx_buf_printf(b, "## On-Call Handoff — %04lld-%02d-%02d\n", (long long)tm.year, tm.month,
+                  tm.day);
+    if (r->rules && (r->rules->n_service_globs || r->rules->n_team_globs)) {
+        mx_prose_filters(b, &mx_md_report_markup, r);
+        mx_buf_putc(b, '\n');
+    }
+    mx_buf_puts(b, "### Open Incidents:");
     mx_buf_puts(b, r->open ? "\n" : " none\n");
     for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);

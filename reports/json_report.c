@@ -557,6 +557,8 @@ static void incidents(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_u64(b, r->reopened);
     mx_buf_puts(b, ",\"outside_window\":");
     mx_buf_u64(b, r->out_of_window);
+    mx_buf_puts(b, ",\"filtered\":");
+    mx_buf_u64(b, r->filtered);
     mx_buf_puts(b, ",\"excluded\":");
     mx_buf_u64(b, r->excluded);
     mx_buf_puts(b, ",\n    \"by_severity\":");
@@ -851,7 +853,17 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     mx_fmt_json_time(b, r->from);
     mx_buf_puts(b, ",\"to\":");
     mx_fmt_json_time(b, r->to);
-    boolean(b, "},\n  \"months_sparse\": ", r->months_sparse);
+    mx_buf_puts(b, "},\n  \"filters\": {\"service\":[");
+    for (size_t i = 0; r->rules && i < r->rules->n_service_globs; i++) {
+        if (i) mx_buf_putc(b, ',');
+        cstr(b, r->rules->service_globs[i]);
+    }
+    mx_buf_puts(b, "],\"team\":[");
+    for (size_t i = 0; r->rules && i < r->rules->n_team_globs; i++) {
+        if (i) mx_buf_putc(b, ',');
+        cstr(b, r->rules->team_globs[i]);
+    }
+    boolean(b, "]},\n  \"months_sparse\": ", r->months_sparse);
     mx_buf_puts(b, ",\n");
     inputs(b, r);
     totals(b, r);

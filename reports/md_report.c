@@ -29,7 +29,8 @@ static void mdc(struct mx_buf *b, const char *s) {
 static void md_words(struct mx_buf *b, const char *s, size_t n) {
     mx_buf_put(b, s, n);
 }
-static const struct mx_prose_markup MD = {md_words, mx_esc_md, mx_esc_md, "- ", "\n"};
+const struct mx_prose_markup mx_md_report_markup = {md_words, mx_esc_md, mx_esc_md, "- ", "\n"};
+#define MD mx_md_report_markup
 
 /* The values of a small sample, "4m 10s, 5m 02s". */
 static void few(struct mx_buf *b, const struct mx_stat *s) {
@@ -128,6 +129,11 @@ static void overview(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_printf(b, "- %llu incident%s detected outside --from/--to %s left out.\n",
                       (unsigned long long)r->out_of_window, mx_fmt_s(r->out_of_window),
                       r->out_of_window == 1 ? "is" : "are");
+    if (r->filtered)
+        mx_buf_printf(
+            b, "- %llu incident%s of other services or teams (--service, --team) %s left out.\n",
+            (unsigned long long)r->filtered, mx_fmt_s(r->filtered),
+            r->filtered == 1 ? "is" : "are");
     if (r->rules && r->rules->n_exclude)
         mx_buf_printf(b,
                       "- %llu incident%s excluded by the config's rules %s left out of every "
@@ -813,6 +819,10 @@ void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struc
     mx_buf_puts(b, " · times in ");
     mdc(b, r->timezone);
     mx_buf_puts(b, "\n\n");
+    if (r->rules && (r->rules->n_service_globs || r->rules->n_team_globs)) {
+        mx_prose_filters(b, &MD, r);
+        mx_buf_puts(b, "\n\n");
+    }
     if (r->months_sparse)
         mx_buf_printf(b,
                       "> The incidents span more than %d years, so only months that have "

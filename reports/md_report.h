@@ -9,6 +9,12 @@
 #include "reports/charts.h"
 #include "reports/buf.h"
 
+#include "reports/prose.h"
+
+/* The Markdown markup of the shared sentences (reports/prose.h): our words as they are,
+ * values and patterns escaped; also used by audit.md and handoff.md. */
+extern const struct mx_prose_markup mx_md_report_markup;
+
 /* Appends the whole report to b. charts (may be NULL: none drawn) are linked as
  * charts/FILE, written beside report.md by the caller. */
 void mx_md_report_write(struct mx_buf *b, const struct mx_result *r,

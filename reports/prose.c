@@ -467,3 +467,26 @@ void mx_prose_bands(struct mx_buf *b, const struct mx_prose_markup *m, const str
                                          : " (a person's zone can be set: [oncall] timezone.NAME).";
     m->words(b, tail, strlen(tail));
 }
+
+static void globs(struct mx_buf *b, const struct mx_prose_markup *m, const char *what,
+                  const char *const *g, size_t n) {
+    m->words(b, what, strlen(what));
+    for (size_t i = 0; i < n; i++) {
+        if (i) m->words(b, " or ", 4);
+        m->code(b, g[i], strlen(g[i]));
+    }
+}
+
+void mx_prose_filters(struct mx_buf *b, const struct mx_prose_markup *m,
+                      const struct mx_result *r) {
+    const struct mx_ruleset *rs = r->rules;
+    if (!rs || (!rs->n_service_globs && !rs->n_team_globs)) return;
+    m->words(b, "Only incidents", 14);
+    if (rs->n_service_globs) globs(b, m, " of service ", rs->service_globs, rs->n_service_globs);
+    if (rs->n_service_globs && rs->n_team_globs) m->words(b, ", and", 5);
+    if (rs->n_team_globs) globs(b, m, " of team ", rs->team_globs, rs->n_team_globs);
+    char t[96];
+    int k = snprintf(t, sizeof t, " (%llu other%s left out).", (unsigned long long)r->filtered,
+                     mx_fmt_s(r->filtered));
+    m->words(b, t, (size_t)k);
+}

@@ -32,6 +32,10 @@ typedef void (*mx_prose_group_row)(struct mx_buf *b, const struct mx_breakdown_g
 void mx_prose_groups(struct mx_buf *b, const struct mx_breakdown_group *g, size_t n,
                      const char *plural, mx_prose_group_row row);
 
+/* The --service / --team filters, when given: "Only incidents of service payments-* or
+ * search, and of team web (312 others left out)." Nothing without filters. */
+void mx_prose_filters(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r);
+
 /* The on-call bands as configured: "business hours 08:00–18:00 on business days (Mon–Fri
  * except holidays), sleep hours 22:00–08:00 any day, off hours the rest; times in ZONE
  * unless a person's zone is set ([oncall] timezone.NAME)." */
