@@ -252,8 +252,8 @@ static void retro(struct mx_result *r) {
     size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
-        if (!mx_timeline_counted(t)) continue;
-        r->noise_bits[i] = (uint8_t)mx_breakdown_noise_bits(t);
+        if (!t->in_window) continue;
+        if (mx_timeline_counted(t)) r->noise_bits[i] = (uint8_t)mx_breakdown_noise_bits(t);
         if (!t->title.n) continue;
         mx_mem_grow((void **)&scratch, &cap, 3 * t->title.n + 1, 1);
         size_t k = mx_titles_normalize(t->title.p, t->title.n, scratch);

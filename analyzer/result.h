@@ -116,7 +116,8 @@ struct mx_result {
     struct mx_rates rates;
     /* the retro's views (analyzer/breakdown.h) */
     struct mx_intern titles; /* normalised titles (analyzer/titles.h) */
-    uint32_t *norm_title;    /* owned; per timeline: its normalised title in titles, 0 none */
+    uint32_t *norm_title;    /* owned; per timeline in the window: its normalised title in
+                              * titles, 0 none */
     uint8_t *noise_bits;     /* owned; per timeline: MX_NOISE_* of a counted incident */
     struct mx_noise noise;
     struct mx_noise *noise_months;               /* owned; one per month of months */

@@ -4,9 +4,12 @@
  */
 #include "reports/csv_report.h"
 
+#include <stdlib.h>
+
 #include "analyzer/rules.h"
 #include "reports/csv_out.h"
 #include "reports/fmt.h"
+#include "parsers/mem.h"
 
 /* The next cell: an instant in RFC 3339 UTC, empty when absent. */
 static void when(struct mx_buf *b, int64_t t) {
@@ -27,13 +30,34 @@ static void text(struct mx_buf *b, struct mx_str s) {
     mx_csv_out_text(b, s.p ? s.p : "", s.n);
 }
 
+/* The people who acknowledged t, each once, in time order, joined by ';' (the search is
+ * over the distinct ones: few, however many acknowledgements). */
+static void responders(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t) {
+    uint32_t *seen = NULL;
+    size_t n = 0, cap = 0;
+    for (uint32_t k = 0; k < t->count; k++) {
+        const struct mx_entry *e = mx_timeline_entry(r->tl, t->first + k);
+        if (e->type != MX_EV_ACKNOWLEDGED || !e->actor) continue;
+        size_t j = 0;
+        while (j < n && seen[j] != e->actor) j++;
+        if (j < n) continue;
+        mx_mem_grow((void **)&seen, &cap, n + 1, sizeof *seen);
+        seen[n++] = e->actor;
+        struct mx_str s = mx_timeline_string(r->tl, e->actor);
+        if (n > 1) mx_buf_putc(b, ';');
+        mx_buf_put(b, s.p, s.n);
+    }
+    free(seen);
+}
+
 /* Every incident in the window gets a row, merged and excluded ones too (their columns say
  * so); the sources cell is assembled raw, then escaped once as a whole. */
 void mx_csv_report_write(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "incident,title,service,team,severity,class,month,detected_at,started_at,"
                    "acknowledged_at,mitigated_at,resolved_at,postmortem_at,open,merged,"
                    "auto_resolved,reopens,mttd_s,mtta_s,mttm_s,mttr_s,postmortem_status,"
-                   "response_status,sources,excluded,channel,channel_check\r\n");
+                   "response_status,sources,excluded,channel,channel_check,responders,"
+                   "normalized_title\r\n");
     struct mx_buf src = {0};
     for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);
@@ -69,6 +93,11 @@ void mx_csv_report_write(struct mx_buf *b, const struct mx_result *r) {
         text(b, t->channel);
         mx_buf_printf(b, ",%s",
                       mx_rules_channel_check_name((enum mx_channel_check)t->channel_check));
+        src.n = 0;
+        responders(&src, r, t);
+        mx_csv_out_comma(b);
+        mx_csv_out_text(b, src.p ? src.p : "", src.n);
+        text(b, mx_intern_str(&r->titles, r->norm_title[i]));
         mx_csv_out_end(b);
     }
     mx_buf_free(&src);
