@@ -56,6 +56,10 @@ static void rehash(struct mx_intern *t) {
     }
 }
 
+uint32_t mx_intern_find(const struct mx_intern *t, const char *s, size_t n) {
+    return t->slots[probe(t, s, n, hash(s, n))];
+}
+
 uint32_t mx_intern_put(struct mx_intern *t, const char *s, size_t n, int *added) {
     uint32_t h = hash(s, n);
     size_t i = probe(t, s, n, h);

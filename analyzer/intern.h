@@ -27,6 +27,8 @@ void mx_intern_init(struct mx_intern *t);
 void mx_intern_free(struct mx_intern *t);
 /* The id of s[0..n), adding a copy when new. *added (may be NULL) tells which. */
 uint32_t mx_intern_put(struct mx_intern *t, const char *s, size_t n, int *added);
+/* The id of s[0..n), or 0 when it was never put. */
+uint32_t mx_intern_find(const struct mx_intern *t, const char *s, size_t n);
 /* The string of an id (1..count); NULL pointer for id 0. */
 static inline struct mx_str mx_intern_str(const struct mx_intern *t, uint32_t id) {
     struct mx_str none = {NULL, 0};

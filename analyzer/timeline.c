@@ -646,6 +646,46 @@ uint64_t mx_timeline_repeated_ids(const struct mx_timelines *tl, uint32_t src) {
     return src < tl->cap_uid_dups ? tl->uid_dups[src] : 0;
 }
 
+void mx_timeline_map_strings(struct mx_timelines *tl, mx_timeline_map_fn fn, void *ctx) {
+    /* a timeline's values may come from elsewhere (a [service] alias): into the pool first */
+    uint32_t *fields = mx_mem_malloc((tl->n_tls ? tl->n_tls : 1) * 6 * sizeof *fields);
+    for (size_t i = 0; i < tl->n_tls; i++) {
+        struct mx_timeline *t = &tl->tls[i];
+        struct mx_str *f[6] = {&t->title,   &t->service, &t->team,
+                               &t->channel, &t->number,  &t->service_data};
+        for (int k = 0; k < 6; k++) fields[i * 6 + k] = intern(tl, *f[k]);
+    }
+    struct mx_intern fresh;
+    mx_intern_init(&fresh);
+    size_t n = tl->strings.count;
+    uint32_t *to = mx_mem_calloc(n + 1, sizeof *to); /* old id -> new id (0 stays 0) */
+    for (uint32_t id = 1; id <= n; id++) {
+        struct mx_str out = {NULL, 0};
+        fn(ctx, tl->strings.strs[id], &out);
+        to[id] = out.n ? mx_intern_put(&fresh, out.p, out.n, NULL) : 0;
+    }
+    for (size_t r = 0; r < tl->n_recs; r++) {
+        struct mx_entry *e = &tl->recs[r];
+        e->actor = to[e->actor], e->name = to[e->name], e->text = to[e->text];
+    }
+    for (size_t c = 0; c < tl->n_cmds; c++) tl->cmds[c].person = to[tl->cmds[c].person];
+    for (size_t i = 0; i < tl->n_incs; i++) {
+        struct inc *in = &tl->incs[i];
+        struct value *v[5] = {&in->title, &in->service, &in->team, &in->channel, &in->number};
+        for (int k = 0; k < 5; k++) v[k]->id = to[v[k]->id];
+    }
+    for (size_t i = 0; i < tl->n_tls; i++) {
+        struct mx_timeline *t = &tl->tls[i];
+        struct mx_str *f[6] = {&t->title,   &t->service, &t->team,
+                               &t->channel, &t->number,  &t->service_data};
+        for (int k = 0; k < 6; k++) *f[k] = mx_intern_str(&fresh, to[fields[i * 6 + k]]);
+    }
+    free(to);
+    free(fields);
+    mx_intern_free(&tl->strings);
+    tl->strings = fresh;
+}
+
 struct mx_str mx_timeline_string(const struct mx_timelines *tl, uint32_t id) {
     return mx_intern_str(&tl->strings, id);
 }

@@ -188,6 +188,17 @@ uint64_t mx_timeline_repeated_ids(const struct mx_timelines *tl, uint32_t src);
  * for none or another type). */
 uint32_t mx_timeline_commander(const struct mx_timelines *tl, size_t i);
 
+/* What mx_timeline_map_strings makes of one string: writes the new value of s to *out
+ * (valid until the next call). */
+typedef void (*mx_timeline_map_fn)(void *ctx, struct mx_str s, struct mx_str *out);
+
+/* Replaces every string a timeline or an event shows - actors, commanders, titles,
+ * services (aliases included), teams, channels, numbers, notes, raw type names - by what
+ * fn makes of it (--anonymize: analyzer/anonymize.h). Strings fn makes equal become one;
+ * incident ids and positions are left as they are. Call after mx_timeline_finish and
+ * the rules, before a result is built; earlier string ids and views are invalid after. */
+void mx_timeline_map_strings(struct mx_timelines *tl, mx_timeline_map_fn fn, void *ctx);
+
 /* An interned string (actor, raw type name). */
 struct mx_str mx_timeline_string(const struct mx_timelines *tl, uint32_t id);
 

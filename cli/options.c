@@ -57,6 +57,10 @@ static const char MAIN_HELP[] =
     "  -h, --help          this help\n"                                                            \
     "      --version       the version\n"
 
+#define ANON_HELP                                                                                  \
+    "      --anonymize     people named responder-1, responder-2 ... (by first\n"                  \
+    "                      appearance) in every output, free text included\n"
+
 #define FILTER_HELP                                                                                \
     "      --service GLOB  only incidents of a matching service (after [service] alias;\n"         \
     "                      shell-style, any case; (none) for those without one;\n"                 \
@@ -79,7 +83,8 @@ static const char REPORT_HELP[] =
     "                      [default: mttx-report]\n"
     "  -f, --format LIST   comma list of md, html, json, csv (incidents.csv)\n"
     "                      [default: md,html,json]\n"
-    "      --no-charts     draw no charts (they need gnuplot)\n" GATES_HELP FILTER_HELP COMMON_HELP;
+    "      --no-charts     draw no charts (they need gnuplot)\n" GATES_HELP FILTER_HELP ANON_HELP
+        COMMON_HELP;
 
 static const char AUDIT_HELP[] =
     "Usage: mttx audit [OPTIONS] INPUT...\n"
@@ -92,7 +97,7 @@ static const char AUDIT_HELP[] =
     "  -o, --out DIR       where audit files go [default: mttx-report]; '-' writes the\n"
     "                      single --format to standard output\n"
     "  -f, --format LIST   comma list of md, csv, json [default: md]\n" GATES_HELP FILTER_HELP
-        COMMON_HELP;
+        ANON_HELP COMMON_HELP;
 
 static const char TIMELINE_HELP[] =
     "Usage: mttx timeline [OPTIONS] INCIDENT INPUT...\n"
@@ -107,7 +112,8 @@ static const char TIMELINE_HELP[] =
     "  -f, --format LIST   md or json [default: md]\n"
     "      --postmortem DIR  write a postmortem draft DIR/YYYY-MM-DD-slug.md in the\n"
     "                      process document's format (never overwrites a file)\n"
-    "      --names         name people in the draft (default: blameless roles)\n" COMMON_HELP;
+    "      --names         name people in the draft (default: blameless roles)\n" ANON_HELP
+        COMMON_HELP;
 
 static const char HANDOFF_HELP[] =
     "Usage: mttx handoff [OPTIONS] INPUT...\n"
@@ -117,7 +123,7 @@ static const char HANDOFF_HELP[] =
     "reopened incidents in the last 7 days).\n"
     "\n"
     "  -o, --out DIR       write handoff.md there [default: standard output]\n" FILTER_HELP
-        COMMON_HELP;
+        ANON_HELP COMMON_HELP;
 
 static const char CHECK_HELP[] =
     "Usage: mttx check [OPTIONS] INPUT...\n"
@@ -144,13 +150,17 @@ enum {
     OPT_NAMES,
     OPT_NO_CHARTS,
     OPT_SERVICE,
-    OPT_TEAM
+    OPT_TEAM,
+    OPT_ANONYMIZE
 };
 
 #define FILTER_OPTS                                                                                \
     {"service", required_argument, NULL, OPT_SERVICE}, {                                           \
         "team", required_argument, NULL, OPT_TEAM                                                  \
     }
+
+#define ANON_OPT                                                                                   \
+    { "anonymize", no_argument, NULL, OPT_ANONYMIZE }
 
 #define COMMON_OPTS                                                                                \
     {"from", required_argument, NULL, OPT_FROM}, {"to", required_argument, NULL, OPT_TO},          \
@@ -170,20 +180,23 @@ static const struct option REPORT_OPTS[] = {{"out", required_argument, NULL, 'o'
                                             {"fail-on", required_argument, NULL, OPT_FAIL_ON},
                                             {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
                                             FILTER_OPTS,
+                                            ANON_OPT,
                                             COMMON_OPTS};
 static const struct option AUDIT_OPTS[] = {{"out", required_argument, NULL, 'o'},
                                            {"format", required_argument, NULL, 'f'},
                                            {"fail-on", required_argument, NULL, OPT_FAIL_ON},
                                            FILTER_OPTS,
+                                           ANON_OPT,
                                            COMMON_OPTS};
 static const struct option TIMELINE_OPTS[] = {
     {"out", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'},
     {"postmortem", required_argument, NULL, OPT_POSTMORTEM},
     {"names", no_argument, NULL, OPT_NAMES},
+    ANON_OPT,
     COMMON_OPTS};
 static const struct option HANDOFF_OPTS[] = {
-    {"out", required_argument, NULL, 'o'}, FILTER_OPTS, COMMON_OPTS};
+    {"out", required_argument, NULL, 'o'}, FILTER_OPTS, ANON_OPT, COMMON_OPTS};
 static const struct option CHECK_OPTS[] = {COMMON_OPTS};
 
 /* A subcommand: its getopt table and help, the formats it may write and its defaults. */
@@ -266,6 +279,7 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
     case OPT_POSTMORTEM: o->postmortem_dir = optarg; break;
     case OPT_NAMES: o->names = true; break;
     case OPT_NO_CHARTS: o->no_charts = true; break;
+    case OPT_ANONYMIZE: o->anonymize = true; break;
     case OPT_SERVICE:
     case OPT_TEAM: {
         bool svc = ch == OPT_SERVICE;
@@ -329,6 +343,9 @@ int mx_options_parse(int argc, char **argv, struct mx_options *o) {
         o->n_inputs--;
     }
     if (o->n_inputs == 0) return usage(cmd, "no INPUT given", NULL);
+    if (o->anonymize && o->dump_events)
+        return usage(cmd, "--debug-dump-events shows the events as read: it cannot be anonymized",
+                     NULL);
     bool one = o->formats && !(o->formats & (o->formats - 1));
     if (strcmp(o->out_dir, "-") == 0 && o->formats && !one)
         return usage(cmd, "-o - writes one format: give exactly one with --format", NULL);

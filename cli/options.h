@@ -36,6 +36,7 @@ struct mx_options {
     const char *postmortem_dir; /* timeline --postmortem DIR, or NULL */
     bool names;                 /* timeline --names: people by name in drafts */
     bool no_charts;             /* report --no-charts */
+    bool anonymize;             /* --anonymize: pseudonyms for people in every output */
     const char *service_globs[MX_MAX_GATES], *team_globs[MX_MAX_GATES]; /* --service, --team */
     int n_service_globs, n_team_globs;
     char **inputs;

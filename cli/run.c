@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "analyzer/anonymize.h"
 #include "analyzer/result.h"
 #include "analyzer/rules.h"
 #include "analyzer/timeline.h"
@@ -444,6 +445,37 @@ static int setup(const struct mx_options *o, struct mx_config *cfg, struct mx_zo
     return 0;
 }
 
+/* --anonymize: pseudonyms in the timelines' strings, in the kept rejection messages (they
+ * quote the input) and in the [oncall] timezone.NAME keys, which name people as the data
+ * does. The zones' names live in *zones (the caller frees each name and the array). */
+static void anonymize(struct mx_timelines *tl, struct mx_diag *diag, struct mx_policy *policy,
+                      struct mx_person_zone **zones) {
+    struct mx_anonymize a;
+    mx_anonymize_init(&a, tl);
+    mx_anonymize_timelines(&a, tl);
+    char *buf = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < diag->n_samples; i++) {
+        const char *text = diag->samples[i].text;
+        size_t n = mx_anonymize_text(&a, text, strlen(text), &buf, &cap);
+        if (n != strlen(text) || memcmp(buf, text, n) != 0)
+            diag->samples[i].text = mx_arena_strndup(&diag->arena, buf, n);
+    }
+    free(buf);
+    size_t nz = policy->n_person_zones;
+    *zones = mx_mem_calloc(nz ? nz : 1, sizeof **zones);
+    for (size_t i = 0; i < nz; i++) {
+        const struct mx_person_zone *z = &policy->person_zones[i];
+        char pseudo[32];
+        bool known = mx_anonymize_pseudonym(&a, z->name, strlen(z->name), pseudo, sizeof pseudo);
+        (*zones)[i].name = strdup(known ? pseudo : z->name);
+        if (!(*zones)[i].name) mx_mem_oom(strlen(z->name) + 1);
+        (*zones)[i].zone = z->zone;
+    }
+    policy->person_zones = *zones;
+    mx_anonymize_free(&a);
+}
+
 /* With --debug-dump-events the event lines are the whole output: no table or report is
  * written, but the gates and the exit status are worked out as usual. */
 int mx_run(const struct mx_options *o) {
@@ -473,6 +505,8 @@ int mx_run(const struct mx_options *o) {
     cfg.rules.team_globs = o->team_globs;
     cfg.rules.n_team_globs = (size_t)o->n_team_globs;
     mx_rules_apply(tl, &cfg.rules, &cfg.sevmap);
+    struct mx_person_zone *pseudo_zones = NULL;
+    if (o->anonymize) anonymize(tl, &diag, &cfg.policy, &pseudo_zones);
     mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
     if (res.rule_limit_hits && o->verbosity >= 0) warn_rule_limits(&res);
     if (res.total.after_as_of && !mx_timeline_count(tl) && o->verbosity >= 0) {
@@ -510,6 +544,9 @@ int mx_run(const struct mx_options *o) {
          : gate == 3                                                ? 3
                                                                     : 0;
     mx_result_free(&res);
+    for (size_t i = 0; pseudo_zones && i < cfg.policy.n_person_zones; i++)
+        free(pseudo_zones[i].name);
+    free(pseudo_zones);
     free(dups);
     mx_timeline_free(tl);
     mx_diag_free(&diag);
