@@ -130,8 +130,7 @@ static void list_months(struct mx_result *r, const struct mx_timelines *tl, int 
     free(keys);
 }
 
-/* The index of month key in r->months (which holds it). */
-static size_t month_index(const struct mx_result *r, int key) {
+size_t mx_result_month(const struct mx_result *r, int key) {
     size_t lo = 0, hi = r->n_months;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -166,7 +165,7 @@ static void comply(struct mx_result *r) {
         struct mx_compliance *c = &r->comp[i];
         mx_compliance_check(c, tl, t, r->policy, r->zone, r->as_of, measured);
         if (!mx_timeline_counted(t)) continue;
-        struct mx_compliance_counts *cell = &r->cells[month_index(r, t->month) * 6];
+        struct mx_compliance_counts *cell = &r->cells[mx_result_month(r, t->month) * 6];
         struct mx_compliance_counts *groups[3] = {&s->all, &cell[t->severity], &cell[5]};
         for (int g = 0; g < 3; g++) {
             groups[g]->pm[c->pm]++;
@@ -216,7 +215,7 @@ static void judge_targets(struct mx_result *r, const struct mx_timelines *tl) {
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!mx_timeline_counted(t)) continue;
-        size_t mi = month_index(r, t->month);
+        size_t mi = mx_result_month(r, t->month);
         for (size_t j = 0; j < r->n_targets; j++) {
             struct mx_target_eval *e = &r->targets[j];
             int64_t v;
@@ -266,7 +265,7 @@ static void retro(struct mx_result *r) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!mx_timeline_counted(t)) continue;
         mx_breakdown_count_noise(&r->noise, r->noise_bits[i]);
-        mx_breakdown_count_noise(&r->noise_months[month_index(r, t->month)], r->noise_bits[i]);
+        mx_breakdown_count_noise(&r->noise_months[mx_result_month(r, t->month)], r->noise_bits[i]);
     }
     r->n_services = mx_breakdown_groups(tl, r->comp, r->noise_bits, false, r->as_of, &r->services);
     r->n_teams = mx_breakdown_groups(tl, r->comp, r->noise_bits, true, r->as_of, &r->teams);
@@ -304,7 +303,7 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!mx_timeline_counted(t)) continue;
-        size_t mg = 6 + 6 * month_index(r, t->month);
+        size_t mg = 6 + 6 * mx_result_month(r, t->month);
         size_t sg = 1 + (size_t)t->severity;
         mx_metrics_add(&g[0], t, as_of);
         mx_metrics_add(&g[sg], t, as_of);

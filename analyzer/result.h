@@ -139,6 +139,10 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
 /* Frees what the result owns. Accepts NULL. */
 void mx_result_free(struct mx_result *r);
 
+/* The index in r->months of month key (year * 12 + month - 1), which must be there: the
+ * month of every counted incident is. */
+size_t mx_result_month(const struct mx_result *r, int key);
+
 /* The [exclude] rule that left t out, or NULL (not excluded, or r has no rules). */
 const struct mx_rule *mx_result_exclusion(const struct mx_result *r, const struct mx_timeline *t);
 

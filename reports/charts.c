@@ -216,6 +216,123 @@ static bool postmortems(struct mx_buf *sc, struct mx_buf *d, const struct mx_res
     return true;
 }
 
+static bool same_name(struct mx_str a, struct mx_str b) {
+    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+static const char *const SERIES_COLORS[5] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e"};
+
+/* (g) incidents per month of the five services with most incidents, labelled S1..S5 (the
+ * key names them); false (no chart) without services. */
+static bool top_services(struct mx_buf *sc, struct mx_buf *d, const struct mx_result *r,
+                         struct mx_chart *c) {
+    size_t top = r->n_services < 5 ? r->n_services : 5, nm = r->n_months;
+    if (!top) return false;
+    uint64_t *count = mx_mem_calloc(nm * top, sizeof *count);
+    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
+        if (!mx_timeline_counted(t)) continue;
+        size_t m = mx_result_month(r, t->month);
+        for (size_t k = 0; k < top; k++)
+            if (same_name(t->service, r->services[k].name)) count[m * top + k]++;
+    }
+    mx_buf_puts(d, "month");
+    for (size_t k = 0; k < top; k++) mx_buf_printf(d, "\tS%zu", k + 1);
+    mx_buf_putc(d, '\n');
+    for (size_t m = 0; m < nm; m++) {
+        mx_fmt_month(d, r->months[m].key);
+        for (size_t k = 0; k < top; k++)
+            mx_buf_printf(d, "\t%llu", (unsigned long long)count[m * top + k]);
+        mx_buf_putc(d, '\n');
+    }
+    free(count);
+    c->key_prefix = "S";
+    for (size_t k = 0; k < top; k++) c->keys[k] = r->services[k].name;
+    c->n_keys = top;
+    header(sc, "c6.svg", "Incidents per month of the five services with most incidents");
+    mx_buf_puts(sc, "set ylabel \"incidents\"\nset xlabel \"month of detection\"\n"
+                    "set xtics rotate by -45\nset yrange [0:*]\nplot ");
+    for (size_t k = 0; k < top; k++)
+        mx_buf_printf(sc,
+                      "%s\"c6.dat\" using 0:%zu%s title columnheader(%zu) with linespoints "
+                      "lc rgb \"%s\" lw 2 pt 7 ps 0.6",
+                      k ? ", " : "", k + 2, k ? "" : ":xtic(1)", k + 2, SERIES_COLORS[k]);
+    mx_buf_puts(sc, "\n");
+    return true;
+}
+
+/* (h) interruptions (or, without pages, acknowledgements) per person stacked by band, the
+ * MX_CHART_KEYS people with most, labelled P1... (the key names them); false (no chart)
+ * when nobody has any. */
+static bool interruptions(struct mx_buf *sc, struct mx_buf *d, const struct mx_result *r,
+                          struct mx_chart *c) {
+    const struct mx_oncall *o = &r->oncall;
+    size_t n = 0;
+    while (n < o->n_people && n < MX_CHART_KEYS && mx_oncall_total(&o->people[n]) > 0) n++;
+    if (!n) return false;
+    mx_buf_puts(d, "person\tbusiness hours\toff hours\tsleep hours\n");
+    for (size_t i = 0; i < n; i++) {
+        const struct mx_oncall_person *x = &o->people[i];
+        mx_buf_printf(d, "P%zu\t%llu\t%llu\t%llu\n", i + 1,
+                      (unsigned long long)x->interruptions[MX_BAND_BUSINESS],
+                      (unsigned long long)x->interruptions[MX_BAND_OFF_HOURS],
+                      (unsigned long long)x->interruptions[MX_BAND_SLEEP]);
+        c->keys[i] = mx_timeline_string(r->tl, x->name);
+    }
+    c->key_prefix = "P";
+    c->n_keys = n;
+    if (!o->from_pages) c->title = "Acknowledgements per person, by band of the day (no pages)";
+    header(sc, "c7.svg", c->title);
+    mx_buf_printf(sc,
+                  "set style data histograms\nset style histogram rowstacked\n"
+                  "set style fill solid 0.9 border rgb \"#ffffff\"\nset boxwidth 0.75\n"
+                  "set ylabel \"%s\"\nset xlabel \"person (most first)\"\nset yrange [0:*]\n"
+                  "plot \"c7.dat\" using 2:xtic(1) title columnheader(2) lc rgb \"#4393c3\", "
+                  "\"\" using 3 title columnheader(3) lc rgb \"#ef8a62\", "
+                  "\"\" using 4 title columnheader(4) lc rgb \"#b2182b\"\n",
+                  o->from_pages ? "interruptions" : "acknowledgements");
+    return true;
+}
+
+/* (i) the monthly median time to resolve per severity with the median's 95% interval as
+ * error bars (a point alone where n is too small for an interval), log scale; the
+ * severities side by side within a month. */
+static void mttr_intervals(struct mx_buf *sc, struct mx_buf *d, const struct mx_result *r) {
+    mx_buf_puts(d, "month");
+    for (int k = 0; k < 4; k++)
+        mx_buf_printf(d, "\t%s\tlow\thigh", mx_event_severity_name(SEVS[k]));
+    mx_buf_putc(d, '\n');
+    for (size_t m = 0; m < r->n_months; m++) {
+        mx_fmt_month(d, r->months[m].key);
+        for (int k = 0; k < 4; k++) {
+            const struct mx_stat *st = &r->months[m].sev[SEVS[k]].m[MX_M_MTTR];
+            if (!st->n) {
+                mx_buf_puts(d, "\t?\t?\t?");
+                continue;
+            }
+            int64_t v[3] = {st->p50, st->has_ci ? st->ci_lo : st->p50,
+                            st->has_ci ? st->ci_hi : st->p50};
+            for (int j = 0; j < 3; j++)
+                mx_buf_printf(d, "\t%.3f", (double)(v[j] < 1000 ? 1000 : v[j]) / 60000.0);
+        }
+        mx_buf_putc(d, '\n');
+    }
+    header(sc, "c8.svg", "Median time to resolve per month with its 95% interval");
+    mx_buf_printf(sc,
+                  "set logscale y\nset ylabel \"minutes (log scale)\"\n"
+                  "set xlabel \"month of detection (bars: the median's 95%% interval, where "
+                  "there are 6 or more)\"\nset xtics rotate by -45\nset xrange [-0.5:%zu.5]\n"
+                  "plot ",
+                  r->n_months - 1);
+    for (int k = 0; k < 4; k++)
+        mx_buf_printf(sc,
+                      "%s\"c8.dat\" using ($0%+.2f):%d:%d:%d%s title columnheader(%d) "
+                      "with yerrorbars lc rgb \"%s\" lw 1.5 pt 7 ps 0.6",
+                      k ? ", " : "", (k - 1.5) * 0.15, 3 * k + 2, 3 * k + 3, 3 * k + 4,
+                      k ? "" : ":xtic(1)", 3 * k + 2, SEV_COLORS[SEVS[k]]);
+    mx_buf_puts(sc, "\n");
+}
+
 /* The last non-empty line of a log's first 4 KiB, other bytes than printable ASCII as '?',
  * into line[0..cap) (cap >= 16); returns line. */
 static const char *last_line(const char *path, char *line, size_t cap) {
@@ -333,19 +450,29 @@ static const struct {
      "Heat map: detections per weekday and hour of day."},
     {"postmortem-compliance.svg", "Postmortems on time per month",
      "Bars: the share of postmortems due each month that were published by the deadline."},
+    {"top-services-by-month.svg", "Incidents per month of the five services with most",
+     "Lines: incidents detected each month in each of the five services with most incidents."},
+    {"interruptions-by-person.svg", "Interruptions per person, by band of the day",
+     "Stacked bars: each person's pages by phone, SMS or push in business, off and sleep "
+     "hours."},
+    {"mttr-interval-by-month.svg", "Median time to resolve per month, with its interval",
+     "Points with bars: the median minutes to resolve each month per severity and the "
+     "median's 95% interval."},
 };
 
 /* Removes every file a run may have made, then dir (MTTX_KEEP_CHART_FILES keeps them). */
 static void cleanup(const char *dir) {
     if (getenv("MTTX_KEEP_CHART_FILES")) return; /* for debugging a chart */
-    static const char *const files[] = {"charts.gp", "gnuplot.log", "c0.dat", "c1.dat", "c2.dat",
-                                        "c3.dat",    "c4.dat",      "c5.dat", "c0.svg", "c1.svg",
-                                        "c2.svg",    "c3.svg",      "c4.svg", "c5.svg"};
     char path[512];
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        unlink(path);
-    }
+    for (int k = 0; k < MX_CHARTS; k++)
+        for (int svg = 0; svg < 2; svg++) {
+            snprintf(path, sizeof path, "%s/c%d.%s", dir, k, svg ? "svg" : "dat");
+            unlink(path);
+        }
+    snprintf(path, sizeof path, "%s/charts.gp", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/gnuplot.log", dir);
+    unlink(path);
     rmdir(dir);
 }
 
@@ -377,6 +504,10 @@ void mx_charts_render(struct mx_charts *c, const struct mx_result *r, const char
     if (!distribution(&sc, &d[3], r)) c->chart[3].skipped = "no resolved incidents";
     heatmap(&sc, &d[4], r);
     if (!postmortems(&sc, &d[5], r)) c->chart[5].skipped = "no postmortem was due";
+    if (!top_services(&sc, &d[6], r, &c->chart[6])) c->chart[6].skipped = "no incidents";
+    if (!interruptions(&sc, &d[7], r, &c->chart[7]))
+        c->chart[7].skipped = "no pages or acknowledgements by a person";
+    mttr_intervals(&sc, &d[8], r);
     char name[16];
     bool ok = save(dir, "charts.gp", &sc) == 0;
     for (int k = 0; k < MX_CHARTS && ok; k++) {

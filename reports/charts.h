@@ -16,13 +16,22 @@
 
 #include "analyzer/result.h"
 
-#define MX_CHARTS 6
+#define MX_CHARTS 9
+
+/* The most names a chart's key lists (the people of the interruptions chart). */
+#define MX_CHART_KEYS 15
 
 struct mx_chart {
     const char *file;  /* "incidents-by-month.svg" */
     const char *title; /* what to look at */
     const char *alt;   /* a text alternative */
-    char *svg;         /* owned; the <svg> element, or NULL when not drawn */
+    /* Names from the input are never given to gnuplot: such a chart labels its series
+     * or bars key_prefix + 1, 2 ... ("S1", "P1") and the report writes the key beside
+     * it, keys[i] for label i + 1 (n == 0: "(none)"), escaped where it lands. */
+    const char *key_prefix;
+    struct mx_str keys[MX_CHART_KEYS]; /* views into the result */
+    size_t n_keys;
+    char *svg; /* owned; the <svg> element, or NULL when not drawn */
     size_t svg_len;
     const char *skipped; /* why this chart has no data, or NULL */
 };

@@ -533,7 +533,15 @@ static void charts(struct mx_buf *b, const struct mx_charts *c) {
         else
             mx_buf_printf(b, "<div class=\"empty\">Chart not drawn: %s.</div>",
                           ch->skipped ? ch->skipped : "see the note above");
-        mx_buf_printf(b, "<figcaption><b>%s.</b> %s</figcaption></figure>", ch->title, ch->alt);
+        mx_buf_printf(b, "<figcaption><b>%s.</b> %s", ch->title, ch->alt);
+        for (size_t i = 0; ch->svg && i < ch->n_keys; i++) {
+            mx_buf_printf(b, "%s<b>%s%zu</b> ", i ? " · " : " Key: ", ch->key_prefix, i + 1);
+            if (ch->keys[i].n)
+                text(b, ch->keys[i]);
+            else
+                mx_buf_puts(b, "(none)");
+        }
+        mx_buf_puts(b, "</figcaption></figure>");
     }
 }
 

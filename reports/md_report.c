@@ -770,9 +770,18 @@ static void charts(struct mx_buf *b, const struct mx_charts *c) {
     }
     if (c->note[0]) mx_buf_printf(b, "%s.\n\n", c->note);
     for (int k = 0; k < c->n; k++) {
-        if (c->chart[k].svg)
-            mx_buf_printf(b, "![%s](charts/%s)\n\n", c->chart[k].title, c->chart[k].file);
-        else if (!c->note[0])
+        const struct mx_chart *ch = &c->chart[k];
+        if (ch->svg) {
+            mx_buf_printf(b, "![%s](charts/%s)\n\n", ch->title, ch->file);
+            for (size_t i = 0; i < ch->n_keys; i++) {
+                mx_buf_printf(b, "%s**%s%zu** ", i ? " · " : "Key: ", ch->key_prefix, i + 1);
+                if (ch->keys[i].n)
+                    mx_fmt_md_str(b, ch->keys[i]);
+                else
+                    mx_buf_puts(b, "(none)");
+            }
+            if (ch->n_keys) mx_buf_puts(b, "\n\n");
+        } else if (!c->note[0])
             mx_buf_printf(b, "- %s: not drawn (%s).\n\n", c->chart[k].title,
                           c->chart[k].skipped ? c->chart[k].skipped : "no data");
     }

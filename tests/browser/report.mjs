@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [report, shot, expectedCharts = '6'] = process.argv.slice(2);
+const [report, shot, expectedCharts = '9'] = process.argv.slice(2);
 const url = pathToFileURL(resolve(report)).href;
 const profile = mkdtempSync(join(tmpdir(), 'mttx-chromium-'));
 const failures = [];

@@ -81,7 +81,7 @@ with tempfile.TemporaryDirectory() as d:
                         "-o", out, fixture], capture_output=True, text=True)
     if p.returncode != 0:
         failures.append("mttx exited %d: %s" % (p.returncode, p.stderr))
-    check_report(out, 6)
+    check_report(out, 9)
     # bidirectional controls in input only ever appear inside <bdi> (they cannot reorder
     # the page around them)
     raw = open(os.path.join(out, "report.html"), encoding="utf-8").read()
@@ -128,8 +128,8 @@ with tempfile.TemporaryDirectory() as d:
     if "warning: gnuplot" not in p.stderr:
         failures.append("without gnuplot: no warning on stderr: %r" % p.stderr[-300:])
     page = check_report(bare, 0)
-    if page.count("Chart not drawn") != 6:
-        failures.append("without gnuplot: %d chart notes, want 6" % page.count("Chart not drawn"))
+    if page.count("Chart not drawn") != 9:
+        failures.append("without gnuplot: %d chart notes, want 9" % page.count("Chart not drawn"))
 # a gnuplot whose SVG carries active content (a compromised or odd build): every chart
 # is refused by the SVG check and left out with its reason, never inlined
 with tempfile.TemporaryDirectory() as d:
