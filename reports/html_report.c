@@ -33,9 +33,10 @@ static const char CSS[] =
     ".bad{color:var(--bad)}"
     "table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:13.5px}"
     "th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;"
-    "vertical-align:top}td:first-child{white-space:nowrap}th{font-weight:600;color:var(--muted)}td."
-    "n,th.n{text-align:right;"
-    "font-variant-numeric:tabular-nums}.wrap{overflow-x:auto}"
+    "vertical-align:top}td:first-child{white-space:nowrap}th{font-weight:600;color:var(--muted)}"
+    "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.wrap{overflow-x:auto}"
+    "td .v,td .ci span{white-space:nowrap}td .ci{display:block;color:var(--muted);"
+    "font-size:12px}"
     ".sev{display:inline-block;padding:0 7px;border-radius:10px;font-size:12px;font-weight:600;"
     "color:#fff}.sev1{background:var(--s1)}.sev2{background:var(--s2)}.sev3{background:var(--s3)}"
     ".sev4{background:var(--s4);color:#1b1f24}.sev0{background:var(--s0)}"
@@ -254,19 +255,34 @@ static void month_cell_open(struct mx_buf *b, const struct mx_stat *s, bool open
     mx_buf_puts(b, "<td class=\"n\">");
     if (s->n == 0) {
         mx_buf_puts(b, "<span class=\"note\">no data (n=0)</span>");
-    } else if (s->n < MX_STAT_FEW) {
+        mx_buf_puts(b, "</td>");
+        return;
+    }
+    /* the value on one line, its interval and n under it: a narrow column stays readable */
+    if (s->n < MX_STAT_FEW) { /* the values themselves, which may wrap */
+        mx_buf_puts(b, "<span>");
         for (uint64_t i = 0; i < s->n; i++) {
             if (i) mx_buf_puts(b, ", ");
             mx_fmt_duration(b, s->few[i]);
         }
-        mx_buf_printf(b, " <span class=\"note\">(n=%llu)</span>", (unsigned long long)s->n);
+        mx_buf_puts(b, "</span><span class=\"ci\">");
     } else {
-        mx_fmt_median(b, s, false);
-        mx_buf_printf(b, " <span class=\"note\">(n=%llu)</span>", (unsigned long long)s->n);
+        mx_buf_puts(b, "<span class=\"v\">");
+        mx_fmt_duration(b, s->p50);
+        mx_buf_puts(b, "</span><span class=\"ci\">");
+        if (s->has_ci) {
+            mx_buf_puts(b, "<span>");
+            mx_fmt_duration(b, s->ci_lo);
+            mx_buf_puts(b, " – ");
+            mx_fmt_duration(b, s->ci_hi);
+            mx_buf_puts(b, "</span> · ");
+        }
     }
+    /* the pieces break apart only between them */
+    mx_buf_printf(b, "<span>n=%llu</span>", (unsigned long long)s->n);
     if (open && s->open_n)
-        mx_buf_printf(b, " <span class=\"note\">· %llu open</span>", (unsigned long long)s->open_n);
-    mx_buf_puts(b, "</td>");
+        mx_buf_printf(b, " · <span>%llu open</span>", (unsigned long long)s->open_n);
+    mx_buf_puts(b, "</span></td>");
 }
 
 static void month_cell(struct mx_buf *b, const struct mx_stat *s) {
@@ -372,12 +388,14 @@ static void group_row(struct mx_buf *b, const struct mx_breakdown_group *g, cons
 static void groups(struct mx_buf *b, const char *id, const char *title, const char *what,
                    const struct mx_breakdown_group *g, size_t n) {
     mx_buf_printf(b,
-                  "<h2 id=\"%s\">%s</h2><div class=\"wrap\"><table><tr><th>%s</th>"
+                  "<h2 id=\"%s\">%s</h2><p class=\"note\">Medians with their 95%% interval "
+                  "and n under them; acked in target: the share acknowledged within the "
+                  "response target; unacked: resolved without any acknowledgement.</p>"
+                  "<div class=\"wrap\"><table><tr><th>%s</th>"
                   "<th class=\"n\">incidents</th><th class=\"n\">SEV1–2</th>"
-                  "<th class=\"n\">MTTA median (95%% CI, n)</th>"
-                  "<th class=\"n\">MTTR median (95%% CI, n)</th>"
-                  "<th class=\"n\">acknowledged in target</th><th class=\"n\">auto-resolved</th>"
-                  "<th class=\"n\">unacknowledged</th><th class=\"n\">reopened</th>"
+                  "<th class=\"n\">MTTA median</th><th class=\"n\">MTTR median</th>"
+                  "<th class=\"n\">acked in target</th><th class=\"n\">auto-resolved</th>"
+                  "<th class=\"n\">unacked</th><th class=\"n\">reopened</th>"
                   "<th class=\"n\">flapping</th></tr>",
                   id, title, what);
     mx_prose_groups(b, g, n, strcmp(what, "team") == 0 ? "teams" : "services", group_row);
