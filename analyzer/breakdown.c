@@ -1,13 +1,15 @@
 /*
- * breakdown.c - services, teams and noise (see breakdown.h). Groups are found by sorting
- * the counted incidents' indices by name (then timeline order), so each group's
- * incidents come in detection order for its MTBF and its flapping.
+ * breakdown.c - services, teams and noise (see breakdown.h). Groups are found by giving
+ * each name a dense id (interned) and sorting the counted incidents by id with a stable
+ * counting sort: each group's incidents stay in timeline (detection) order for its MTBF
+ * and its flapping, and no string is compared per incident.
  */
 #include "analyzer/breakdown.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/stats.h"
 #include "parsers/mem.h"
 
 unsigned mx_breakdown_noise_bits(const struct mx_timeline *t) {
@@ -34,41 +36,54 @@ static int cmp_str(struct mx_str a, struct mx_str b) {
     return c ? c : (a.n > b.n) - (a.n < b.n);
 }
 
-/* A sort item: a name (or two) and the timeline index. */
-struct item {
-    struct mx_str a;
-    uint32_t b; /* a second key (an interned title), or 0 */
-    uint32_t i;
-};
-
-static int cmp_item(const void *x, const void *y) {
-    const struct item *p = x, *q = y;
-    int c = cmp_str(p->a, q->a);
-    if (c) return c;
-    if (p->b != q->b) return p->b < q->b ? -1 : 1;
-    return (p->i > q->i) - (p->i < q->i);
+/* The name an incident is grouped under; a name "(none)" in the data is grouped with
+ * the incidents that have none (report.json has one key for both). */
+static struct mx_str group_name(const struct mx_timeline *t, bool by_team) {
+    struct mx_str s = by_team ? t->team : t->service;
+    if (!s.p || (s.n == 6 && memcmp(s.p, "(none)", 6) == 0)) s.n = 0;
+    return s;
 }
 
-static int cmp_i64(const void *x, const void *y) {
-    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
-    return (a > b) - (a < b);
+/* Dense ids of the counted incidents' group names: id[i] in 1..count of names (interned,
+ * "" for none), 0 for an incident not counted. names must be initialised. */
+static void name_ids(const struct mx_timelines *tl, bool by_team, struct mx_intern *names,
+                     uint32_t *id) {
+    for (size_t i = 0; i < mx_timeline_count(tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
+        struct mx_str s = group_name(t, by_team);
+        id[i] = mx_timeline_counted(t) ? mx_intern_put(names, s.n ? s.p : "", s.n, NULL) : 0;
+    }
+}
+
+/* The m indices in[0..m) ordered by key[in[k]] (1..nk) into out, stably: a counting
+ * sort. */
+static void by_key(const uint32_t *in, size_t m, const uint32_t *key, size_t nk, uint32_t *out) {
+    size_t *at = mx_mem_calloc(nk + 2, sizeof *at);
+    for (size_t k = 0; k < m; k++) at[key[in[k]] + 1]++;
+    for (size_t c = 1; c <= nk + 1; c++) at[c] += at[c - 1];
+    for (size_t k = 0; k < m; k++) out[at[key[in[k]]]++] = in[k];
+    free(at);
+}
+
+static int cmp_name(const void *x, const void *y) {
+    return cmp_str(*(const struct mx_str *)x, *(const struct mx_str *)y);
 }
 
 /* The flapping incidents of one group items[0..n): incident i flaps when another
  * incident j was resolved at R with R <= detected(i) <= R + window (such a j was detected
  * no later than i). The latest such R decides: a sweep over the sorted resolutions. */
-static void flap_group(const struct mx_timelines *tl, const struct item *items, size_t n,
-                       int64_t window, uint8_t *bits, int64_t *res) {
+static void flap_group(const struct mx_timelines *tl, const uint32_t *idx, size_t n, int64_t window,
+                       uint8_t *bits, int64_t *res) {
     size_t nr = 0;
     for (size_t k = 0; k < n; k++) {
-        const struct mx_timeline *t = mx_timeline_get(tl, items[k].i);
+        const struct mx_timeline *t = mx_timeline_get(tl, idx[k]);
         if (t->resolved_at != MX_NO_TIME && t->resolved_at >= t->detected_at)
             res[nr++] = t->resolved_at;
     }
-    qsort(res, nr, sizeof *res, cmp_i64);
+    mx_stats_sort(res, nr);
     size_t below = 0, upto = 0; /* resolutions before, and at or before, the detection */
     for (size_t k = 0; k < n; k++) {
-        const struct mx_timeline *t = mx_timeline_get(tl, items[k].i);
+        const struct mx_timeline *t = mx_timeline_get(tl, idx[k]);
         int64_t d = t->detected_at;
         while (below < nr && res[below] < d) below++;
         if (upto < below) upto = below;
@@ -76,39 +91,39 @@ static void flap_group(const struct mx_timelines *tl, const struct item *items, 
         /* its own resolution at the instant of its detection is not another's */
         size_t at = upto - below - (t->resolved_at == d ? 1u : 0u);
         bool flaps = at > 0 || (below > 0 && d - res[below - 1] <= window);
-        if (flaps) bits[items[k].i] |= MX_NOISE_FLAPPING;
+        if (flaps) bits[idx[k]] |= MX_NOISE_FLAPPING;
     }
 }
 
 void mx_breakdown_flapping(const struct mx_timelines *tl, const uint32_t *norm, int64_t window,
                            uint8_t *bits) {
     size_t n = mx_timeline_count(tl), m = 0;
-    struct item *items = mx_mem_malloc((n ? n : 1) * sizeof *items);
+    struct mx_intern names;
+    mx_intern_init(&names);
+    uint32_t *svc = mx_mem_malloc((n ? n : 1) * sizeof *svc);
+    uint32_t *in = mx_mem_malloc((n ? n : 1) * sizeof *in);
+    uint32_t *out = mx_mem_malloc((n ? n : 1) * sizeof *out);
+    name_ids(tl, false, &names, svc);
+    uint32_t nt = 0; /* the largest normalised title id */
     for (size_t i = 0; i < n; i++) {
-        const struct mx_timeline *t = mx_timeline_get(tl, i);
-        if (!mx_timeline_counted(t) || !norm[i]) continue;
-        items[m].a = t->service;
-        if (!items[m].a.p) items[m].a.n = 0;
-        items[m].b = norm[i];
-        items[m++].i = (uint32_t)i;
+        if (!svc[i] || !norm[i]) continue;
+        in[m++] = (uint32_t)i;
+        if (norm[i] > nt) nt = norm[i];
     }
-    qsort(items, m, sizeof *items, cmp_item);
+    /* by title, then stably by service: ordered by (service, title, timeline order) */
+    by_key(in, m, norm, nt, out);
+    by_key(out, m, svc, names.count, in);
     int64_t *res = mx_mem_malloc((m ? m : 1) * sizeof *res);
     for (size_t s = 0, e; s < m; s = e) {
-        for (e = s + 1; e < m && items[e].b == items[s].b && !cmp_str(items[e].a, items[s].a); e++)
+        for (e = s + 1; e < m && svc[in[e]] == svc[in[s]] && norm[in[e]] == norm[in[s]]; e++)
             ;
-        flap_group(tl, items + s, e - s, window, bits, res);
+        flap_group(tl, in + s, e - s, window, bits, res);
     }
     free(res);
-    free(items);
-}
-
-/* The name an incident is grouped under; a name "(none)" in the data is grouped with
- * the incidents that have none (report.json has one key for both). */
-static struct mx_str group_name(const struct mx_timeline *t, bool by_team) {
-    struct mx_str s = by_team ? t->team : t->service;
-    if (!s.p || (s.n == 6 && memcmp(s.p, "(none)", 6) == 0)) s.n = 0;
-    return s;
+    free(in);
+    free(out);
+    free(svc);
+    mx_intern_free(&names);
 }
 
 static int cmp_group(const void *x, const void *y) {
@@ -121,40 +136,42 @@ static int cmp_group(const void *x, const void *y) {
 size_t mx_breakdown_groups(const struct mx_timelines *tl, const struct mx_compliance *comp,
                            const uint8_t *bits, bool by_team, int64_t as_of,
                            struct mx_breakdown_group **out) {
-    size_t n = mx_timeline_count(tl), m = 0, ng = 0;
-    struct item *items = mx_mem_malloc((n ? n : 1) * sizeof *items);
-    for (size_t i = 0; i < n; i++) {
-        const struct mx_timeline *t = mx_timeline_get(tl, i);
-        if (!mx_timeline_counted(t)) continue;
-        items[m].a = group_name(t, by_team);
-        items[m].b = 0;
-        items[m++].i = (uint32_t)i;
-    }
-    qsort(items, m, sizeof *items, cmp_item);
-    for (size_t k = 0; k < m; k++) ng += k == 0 || cmp_str(items[k].a, items[k - 1].a) != 0;
+    size_t n = mx_timeline_count(tl), m = 0;
+    struct mx_intern names;
+    mx_intern_init(&names);
+    uint32_t *id = mx_mem_malloc((n ? n : 1) * sizeof *id);
+    uint32_t *in = mx_mem_malloc((n ? n : 1) * sizeof *in);
+    uint32_t *order = mx_mem_malloc((n ? n : 1) * sizeof *order);
+    name_ids(tl, by_team, &names, id);
+    for (size_t i = 0; i < n; i++)
+        if (id[i]) in[m++] = (uint32_t)i;
+    by_key(in, m, id, names.count, order);
+    size_t ng = names.count;
     struct mx_breakdown_group *g = mx_mem_calloc(ng ? ng : 1, sizeof *g);
     struct mx_metrics_acc acc;
     memset(&acc, 0, sizeof acc);
-    size_t gi = 0;
-    for (size_t s = 0, e; s < m; s = e, gi++) {
+    for (size_t s = 0, e, gi = 0; s < m; s = e, gi++) {
         struct mx_breakdown_group *grp = &g[gi];
-        grp->name = items[s].a;
+        grp->name = group_name(mx_timeline_get(tl, order[s]), by_team);
         int64_t prev = MX_NO_TIME;
-        for (e = s; e < m && cmp_str(items[e].a, items[s].a) == 0; e++) {
-            const struct mx_timeline *t = mx_timeline_get(tl, items[e].i);
-            const struct mx_compliance *c = &comp[items[e].i];
+        for (e = s; e < m && id[order[e]] == id[order[s]]; e++) {
+            const struct mx_timeline *t = mx_timeline_get(tl, order[e]);
+            const struct mx_compliance *c = &comp[order[e]];
             grp->incidents++;
             grp->by_severity[t->severity]++;
             mx_metrics_add(&acc, t, as_of);
             if (prev != MX_NO_TIME) mx_metrics_add_interval(&acc, t->detected_at - prev);
             prev = t->detected_at;
-            mx_breakdown_count_noise(&grp->noise, bits[items[e].i]);
+            mx_breakdown_count_noise(&grp->noise, bits[order[e]]);
             grp->comp.rsp[c->rsp]++;
             grp->comp.pm[c->pm]++;
         }
         mx_metrics_finish(&acc, &grp->metrics);
     }
-    free(items);
+    free(order);
+    free(in);
+    free(id);
+    mx_intern_free(&names);
     qsort(g, ng, sizeof *g, cmp_group);
     *out = g;
     return ng;
@@ -180,34 +197,38 @@ void mx_breakdown_free(struct mx_breakdown_group *g, size_t n) {
     free(g);
 }
 
-/* A recurring title's summary from its incidents items[0..n) (in timeline order). */
-static void summarise(const struct mx_timelines *tl, const struct item *items, size_t n,
-                      int64_t as_of, struct mx_recurring *r) {
+/* A recurring title's summary from its incidents idx[0..n) (in timeline order). */
+static void summarise(const struct mx_timelines *tl, const uint32_t *idx, size_t n, int64_t as_of,
+                      struct mx_recurring *r) {
     int64_t *v = mx_mem_malloc(n * sizeof *v);
     struct mx_str *svc = mx_mem_malloc(n * sizeof *svc);
     size_t nv = 0;
     r->incidents = n;
-    r->first = mx_timeline_get(tl, items[0].i)->detected_at;
+    r->first = mx_timeline_get(tl, idx[0])->detected_at;
     r->last = r->first;
     for (size_t k = 0; k < n; k++) {
-        const struct mx_timeline *t = mx_timeline_get(tl, items[k].i);
+        const struct mx_timeline *t = mx_timeline_get(tl, idx[k]);
         if (t->detected_at < r->first) r->first = t->detected_at;
         if (t->detected_at > r->last) r->last = t->detected_at;
         int64_t d;
         if (mx_metrics_duration(t, MX_M_MTTR, &d)) v[nv++] = d;
         int64_t end = t->resolved_at != MX_NO_TIME ? t->resolved_at : as_of;
         if (end > t->detected_at) r->open_ms += end - t->detected_at;
-        svc[k] = t->service;
-        if (!svc[k].p || (svc[k].n == 6 && memcmp(svc[k].p, "(none)", 6) == 0)) svc[k].n = 0;
+        svc[k] = group_name(t, false);
     }
     mx_stats_compute(v, nv, &r->mttr);
     free(v);
-    struct item *by = mx_mem_malloc(n * sizeof *by);
-    for (size_t k = 0; k < n; k++) by[k] = (struct item){svc[k], 0, (uint32_t)k};
-    qsort(by, n, sizeof *by, cmp_item);
-    for (size_t k = 0; k < n; k++)
-        if (k == 0 || cmp_str(by[k].a, by[k - 1].a)) svc[r->n_services++] = by[k].a;
-    free(by);
+    /* the distinct services (interned: a recurring title may have thousands of
+     * incidents and a few services), bytewise */
+    struct mx_intern seen;
+    mx_intern_init(&seen);
+    for (size_t k = 0; k < n; k++) {
+        int added;
+        mx_intern_put(&seen, svc[k].n ? svc[k].p : "", svc[k].n, &added);
+        if (added) svc[r->n_services++] = svc[k];
+    }
+    mx_intern_free(&seen);
+    qsort(svc, r->n_services, sizeof *svc, cmp_name);
     r->services = svc;
 }
 
@@ -223,19 +244,19 @@ size_t mx_breakdown_recurring(const struct mx_timelines *tl, const struct mx_int
                               const uint32_t *norm, int64_t as_of,
                               struct mx_recurring out[MX_RECURRING]) {
     size_t n = mx_timeline_count(tl), m = 0, kept = 0;
-    struct item *items = mx_mem_malloc((n ? n : 1) * sizeof *items);
-    for (size_t i = 0; i < n; i++) {
-        if (!mx_timeline_counted(mx_timeline_get(tl, i)) || !norm[i]) continue;
-        items[m++] = (struct item){{NULL, 0}, norm[i], (uint32_t)i};
-    }
-    qsort(items, m, sizeof *items, cmp_item);
+    uint32_t *in = mx_mem_malloc((n ? n : 1) * sizeof *in);
+    uint32_t *order = mx_mem_malloc((n ? n : 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        if (mx_timeline_counted(mx_timeline_get(tl, i)) && norm[i]) in[m++] = (uint32_t)i;
+    by_key(in, m, norm, titles->count, order);
     for (size_t s = 0, e; s < m; s = e) {
-        for (e = s + 1; e < m && items[e].b == items[s].b; e++)
+        for (e = s + 1; e < m && norm[order[e]] == norm[order[s]]; e++)
             ;
         if (e - s < 2) continue;
-        /* a candidate ranks by count and first detection (items are in timeline order) */
-        struct mx_recurring cand = {.title = items[s].b, .incidents = e - s};
-        cand.first = mx_timeline_get(tl, items[s].i)->detected_at;
+        /* a candidate ranks by count and first detection (each group is in timeline
+         * order) */
+        struct mx_recurring cand = {.title = norm[order[s]], .incidents = e - s};
+        cand.first = mx_timeline_get(tl, order[s])->detected_at;
         size_t at = kept;
         while (at > 0 && ranks_before(titles, &cand, &out[at - 1])) at--;
         if (at >= MX_RECURRING) continue;
@@ -243,10 +264,11 @@ size_t mx_breakdown_recurring(const struct mx_timelines *tl, const struct mx_int
         memmove(&out[at + 1], &out[at], (kept - at) * sizeof *out);
         memset(&out[at], 0, sizeof out[at]);
         out[at].title = cand.title;
-        summarise(tl, items + s, e - s, as_of, &out[at]);
+        summarise(tl, order + s, e - s, as_of, &out[at]);
         kept++;
     }
-    free(items);
+    free(order);
+    free(in);
     return kept;
 }
 

@@ -247,18 +247,35 @@ static void retro(struct mx_result *r) {
     mx_intern_init(&r->titles);
     r->norm_title = mx_mem_calloc(n ? n : 1, sizeof *r->norm_title);
     r->noise_bits = mx_mem_calloc(n ? n : 1, 1);
+#ifdef MX_BENCH_NO_RETRO /* scripts/bench's peer: the same report without these sections */
+    r->noise_months = mx_mem_calloc(r->n_months ? r->n_months : 1, sizeof *r->noise_months);
+    return;
+#endif
+    /* a title is normalised once however many incidents have it (raw: the titles seen,
+     * norm_of[raw id - 1]: its normalised title's id, 0 for none) */
+    struct mx_intern raw;
+    mx_intern_init(&raw);
+    uint32_t *norm_of = NULL;
     char *scratch = NULL;
-    size_t cap = 0;
+    size_t cap = 0, cap_norm = 0;
     for (size_t i = 0; i < n; i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!t->in_window) continue;
         if (mx_timeline_counted(t)) r->noise_bits[i] = (uint8_t)mx_breakdown_noise_bits(t);
         if (!t->title.n) continue;
-        mx_mem_grow((void **)&scratch, &cap, 3 * t->title.n + 1, 1);
-        size_t k = mx_titles_normalize(t->title.p, t->title.n, scratch);
-        if (k) r->norm_title[i] = mx_intern_put(&r->titles, scratch, k, NULL);
+        int added;
+        uint32_t id = mx_intern_put(&raw, t->title.p, t->title.n, &added);
+        if (added) {
+            mx_mem_grow((void **)&norm_of, &cap_norm, id, sizeof *norm_of);
+            mx_mem_grow((void **)&scratch, &cap, 3 * t->title.n + 1, 1);
+            size_t k = mx_titles_normalize(t->title.p, t->title.n, scratch);
+            norm_of[id - 1] = k ? mx_intern_put(&r->titles, scratch, k, NULL) : 0;
+        }
+        r->norm_title[i] = norm_of[id - 1];
     }
     free(scratch);
+    free(norm_of);
+    mx_intern_free(&raw);
     mx_breakdown_flapping(tl, r->norm_title, r->policy->flap_window_ms, r->noise_bits);
     r->noise_months = mx_mem_calloc(r->n_months ? r->n_months : 1, sizeof *r->noise_months);
     for (size_t i = 0; i < n; i++) {

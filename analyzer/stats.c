@@ -15,9 +15,42 @@
 __extension__ typedef __int128 i128;
 __extension__ typedef unsigned __int128 u128;
 
-static int cmp_i64(const void *a, const void *b) {
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return x < y ? -1 : (x > y);
+void mx_stats_sort(int64_t *v, size_t n) {
+    if (n < 48) { /* insertion sort: a radix pass costs more for so few */
+        for (size_t i = 1; i < n; i++) {
+            int64_t x = v[i];
+            size_t j = i;
+            for (; j > 0 && v[j - 1] > x; j--) v[j] = v[j - 1];
+            v[j] = x;
+        }
+        return;
+    }
+    /* LSD radix sort on the bits with the sign flipped (so unsigned order is signed
+     * order), a byte per pass; a byte every value shares (the high bytes of durations)
+     * costs one count and no pass */
+    uint64_t *a = (uint64_t *)v, *b = mx_mem_malloc(n * sizeof *b);
+    size_t count[8][256] = {{0}};
+    for (size_t i = 0; i < n; i++) {
+        uint64_t x = a[i] ^ (1ull << 63);
+        for (int d = 0; d < 8; d++) count[d][(x >> (8 * d)) & 255]++;
+    }
+    uint64_t *from = a, *to = b;
+    for (int d = 0; d < 8; d++) {
+        size_t *c = count[d], at = 0;
+        if (c[((from[0] ^ (1ull << 63)) >> (8 * d)) & 255] == n) continue;
+        for (int k = 0; k < 256; k++) {
+            size_t m = c[k];
+            c[k] = at;
+            at += m;
+        }
+        for (size_t i = 0; i < n; i++)
+            to[c[((from[i] ^ (1ull << 63)) >> (8 * d)) & 255]++] = from[i];
+        uint64_t *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != a) memcpy(a, from, n * sizeof *a);
+    free(b);
 }
 
 /* floor(num / den) for den > 0, rounding toward minus infinity. */
@@ -45,10 +78,17 @@ int64_t mx_stats_percentile(const int64_t *sorted, size_t n, unsigned p) {
 
 size_t mx_stats_median_ci_rank(size_t n) {
     if (n <= 5) return 0;
-    /* P(B <= j - 1) summed in logs (n may be large), until it passes 0.025 */
-    double lp = -(double)n * log(2.0), cdf = -INFINITY, lim = log(0.025);
-    size_t j = 0;
-    for (size_t i = 0; i < n; i++) {
+    /* P(B <= j - 1) summed in logs (n may be large), until it passes 0.025. The terms
+     * more than 10 standard deviations (5 sqrt(n)) below the mean add up to less than
+     * e^-50 (Hoeffding), far under a double's precision at 0.025: the sum starts
+     * there, at i0 */
+    double sd10 = 5.0 * sqrt((double)n);
+    size_t i0 = (double)n / 2.0 > sd10 ? (size_t)((double)n / 2.0 - sd10) : 0;
+    double lp = lgamma((double)n + 1.0) - lgamma((double)i0 + 1.0) -
+                lgamma((double)(n - i0) + 1.0) - (double)n * log(2.0);
+    double cdf = -INFINITY, lim = log(0.025);
+    size_t j = i0;
+    for (size_t i = i0; i < n; i++) {
         /* cdf = log P(B <= i) */
         double hi = cdf > lp ? cdf : lp, lo = cdf > lp ? lp : cdf;
         cdf = hi + log1p(exp(lo - hi));
@@ -63,7 +103,7 @@ void mx_stats_compute(int64_t *v, size_t n, struct mx_stat *out) {
     memset(out, 0, sizeof *out);
     out->n = n;
     if (n == 0) return;
-    qsort(v, n, sizeof *v, cmp_i64);
+    mx_stats_sort(v, n);
     /* mean = sum / n without overflow: quotients and remainders summed apart */
     int64_t q = 0, r = 0, d = (int64_t)n;
     for (size_t i = 0; i < n; i++) {
@@ -91,7 +131,7 @@ void mx_stats_compute(int64_t *v, size_t n, struct mx_stat *out) {
 
 void mx_stats_censored(struct mx_stat *s, const int64_t *events, size_t n, int64_t *ages,
                        size_t n_open) {
-    if (n_open) qsort(ages, n_open, sizeof *ages, cmp_i64);
+    mx_stats_sort(ages, n_open);
     s->open_n = n_open;
     s->has_km = mx_stats_km_median(events, n, ages, n_open, &s->km_p50);
 }

@@ -33,6 +33,9 @@ struct mx_stat {
     int64_t km_p50;
 };
 
+/* Sorts v[0..n) ascending (a radix sort: no comparison calls). */
+void mx_stats_sort(int64_t *v, size_t n);
+
 /* Summarises v[0..n) (sorted in place). The mean is rounded to the nearest
  * millisecond, exactly (no floating point). open_n and the Kaplan-Meier median are
  * left for mx_stats_censored. */

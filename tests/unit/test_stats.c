@@ -280,7 +280,39 @@ static void summary(void) {
     CHECK_I64(s.km_p50, 3000);
 }
 
+static int cmp64(const void *a, const void *b) {
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? -1 : (x > y);
+}
+
+/* The radix sort against qsort: small and large samples, negative values, the extremes,
+ * duplicates, values that share their high bytes (durations) and values that do not. */
+static void sorting(void) {
+    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 1000, 5003};
+    uint64_t seed = 88172645463325252ull;
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
+        for (int kind = 0; kind < 3; kind++) {
+            size_t n = sizes[s];
+            int64_t *a = malloc((n ? n : 1) * sizeof *a), *b = malloc((n ? n : 1) * sizeof *b);
+            for (size_t i = 0; i < n; i++) {
+                seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17; /* xorshift64 */
+                a[i] = kind == 0   ? (int64_t)(seed % 86400000) /* durations within a day */
+                       : kind == 1 ? (int64_t)seed              /* anything, negatives too */
+                                   : (int64_t)(seed % 7) - 3;   /* few distinct values */
+                if (kind == 1 && i == 3) a[i] = INT64_MIN;
+                if (kind == 1 && i == 5) a[i] = INT64_MAX;
+            }
+            memcpy(b, a, n * sizeof *a);
+            mx_stats_sort(a, n);
+            qsort(b, n, sizeof *b, cmp64);
+            CHECK(n == 0 || memcmp(a, b, n * sizeof *a) == 0);
+            free(a);
+            free(b);
+        }
+}
+
 int main(void) {
+    sorting();
     percentiles();
     median_interval();
     binomial_test();
