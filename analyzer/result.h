@@ -126,6 +126,10 @@ struct mx_result {
     struct mx_recurring recurring[MX_RECURRING];
     size_t n_recurring;
     struct mx_oncall oncall; /* analyzer/oncall.h */
+    /* people given pseudonyms by --anonymize (analyzer/anonymize.h), 0 without it; set by
+     * the program after mx_result_build */
+    uint64_t anonymized;
+    bool anonymize; /* --anonymize was given */
 };
 
 /* Computes the result from finished timelines (the rules already applied: rules only

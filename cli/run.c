@@ -447,11 +447,13 @@ static int setup(const struct mx_options *o, struct mx_config *cfg, struct mx_zo
 
 /* --anonymize: pseudonyms in the timelines' strings, in the kept rejection messages (they
  * quote the input) and in the [oncall] timezone.NAME keys, which name people as the data
- * does. The zones' names live in *zones (the caller frees each name and the array). */
-static void anonymize(struct mx_timelines *tl, struct mx_diag *diag, struct mx_policy *policy,
-                      struct mx_person_zone **zones) {
+ * does. The zones' names live in *zones (the caller frees each name and the array).
+ * Returns how many people were given pseudonyms. */
+static size_t anonymize(struct mx_timelines *tl, struct mx_diag *diag, struct mx_policy *policy,
+                        struct mx_person_zone **zones) {
     struct mx_anonymize a;
     mx_anonymize_init(&a, tl);
+    size_t people = mx_anonymize_people(&a);
     mx_anonymize_timelines(&a, tl);
     char *buf = NULL;
     size_t cap = 0;
@@ -474,6 +476,7 @@ static void anonymize(struct mx_timelines *tl, struct mx_diag *diag, struct mx_p
     }
     policy->person_zones = *zones;
     mx_anonymize_free(&a);
+    return people;
 }
 
 /* With --debug-dump-events the event lines are the whole output: no table or report is
@@ -506,8 +509,10 @@ int mx_run(const struct mx_options *o) {
     cfg.rules.n_team_globs = (size_t)o->n_team_globs;
     mx_rules_apply(tl, &cfg.rules, &cfg.sevmap);
     struct mx_person_zone *pseudo_zones = NULL;
-    if (o->anonymize) anonymize(tl, &diag, &cfg.policy, &pseudo_zones);
+    size_t people = o->anonymize ? anonymize(tl, &diag, &cfg.policy, &pseudo_zones) : 0;
     mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
+    res.anonymize = o->anonymize;
+    res.anonymized = people;
     if (res.rule_limit_hits && o->verbosity >= 0) warn_rule_limits(&res);
     if (res.total.after_as_of && !mx_timeline_count(tl) && o->verbosity >= 0) {
         struct mx_buf when = {0};

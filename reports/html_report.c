@@ -857,7 +857,7 @@ void mx_html_report_write(struct mx_buf *b, const struct mx_result *r, const str
     mx_buf_puts(b, " · times in ");
     mx_esc_html(b, r->timezone, strlen(r->timezone));
     mx_buf_puts(b, "</p>");
-    if (r->rules && (r->rules->n_service_globs || r->rules->n_team_globs)) {
+    if (mx_prose_scoped(r)) {
         mx_buf_puts(b, "<p class=\"sub\">");
         mx_prose_filters(b, &HTML, r);
         mx_buf_puts(b, "</p>");

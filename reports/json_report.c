@@ -863,7 +863,9 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
         if (i) mx_buf_putc(b, ',');
         cstr(b, r->rules->team_globs[i]);
     }
-    boolean(b, "]},\n  \"months_sparse\": ", r->months_sparse);
+    mx_buf_printf(b, "]},\n  \"anonymized\": %s", r->anonymize ? "{\"people\":" : "null");
+    if (r->anonymize) mx_buf_printf(b, "%llu}", (unsigned long long)r->anonymized);
+    boolean(b, ",\n  \"months_sparse\": ", r->months_sparse);
     mx_buf_puts(b, ",\n");
     inputs(b, r);
     totals(b, r);

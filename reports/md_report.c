@@ -828,7 +828,7 @@ void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struc
     mx_buf_puts(b, " · times in ");
     mdc(b, r->timezone);
     mx_buf_puts(b, "\n\n");
-    if (r->rules && (r->rules->n_service_globs || r->rules->n_team_globs)) {
+    if (mx_prose_scoped(r)) {
         mx_prose_filters(b, &MD, r);
         mx_buf_puts(b, "\n\n");
     }

@@ -477,16 +477,34 @@ static void globs(struct mx_buf *b, const struct mx_prose_markup *m, const char 
     }
 }
 
+bool mx_prose_scoped(const struct mx_result *r) {
+    const struct mx_ruleset *rs = r->rules;
+    return r->anonymize || (rs && (rs->n_service_globs || rs->n_team_globs));
+}
+
 void mx_prose_filters(struct mx_buf *b, const struct mx_prose_markup *m,
                       const struct mx_result *r) {
     const struct mx_ruleset *rs = r->rules;
+    char t[160];
+    int k;
+    if (r->anonymize) {
+        if (r->anonymized > 1)
+            k = snprintf(t, sizeof t,
+                         "People are named by pseudonyms, responder-1 to responder-%llu "
+                         "(--anonymize).",
+                         (unsigned long long)r->anonymized);
+        else
+            k = snprintf(t, sizeof t, "People are named by pseudonyms%s (--anonymize).",
+                         r->anonymized ? ", responder-1" : " (the data names nobody)");
+        m->words(b, t, (size_t)k);
+    }
     if (!rs || (!rs->n_service_globs && !rs->n_team_globs)) return;
+    if (r->anonymize) m->words(b, " ", 1);
     m->words(b, "Only incidents", 14);
     if (rs->n_service_globs) globs(b, m, " of service ", rs->service_globs, rs->n_service_globs);
     if (rs->n_service_globs && rs->n_team_globs) m->words(b, ", and", 5);
     if (rs->n_team_globs) globs(b, m, " of team ", rs->team_globs, rs->n_team_globs);
-    char t[96];
-    int k = snprintf(t, sizeof t, " (%llu other%s left out).", (unsigned long long)r->filtered,
-                     mx_fmt_s(r->filtered));
+    k = snprintf(t, sizeof t, " (%llu other%s left out).", (unsigned long long)r->filtered,
+                 mx_fmt_s(r->filtered));
     m->words(b, t, (size_t)k);
 }

@@ -32,8 +32,12 @@ typedef void (*mx_prose_group_row)(struct mx_buf *b, const struct mx_breakdown_g
 void mx_prose_groups(struct mx_buf *b, const struct mx_breakdown_group *g, size_t n,
                      const char *plural, mx_prose_group_row row);
 
+/* Whether the outputs cover less, or say less, than the data: --service / --team
+ * filters or --anonymize (mx_prose_filters then says so). */
+bool mx_prose_scoped(const struct mx_result *r);
 /* The --service / --team filters, when given: "Only incidents of service payments-* or
- * search, and of team web (312 others left out)." Nothing without filters. */
+ * search, and of team web (312 others left out)."; with --anonymize: "People are named
+ * by pseudonyms, responder-1 to responder-12 (--anonymize)." Nothing without either. */
 void mx_prose_filters(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r);
 
 /* The on-call bands as configured: "business hours 08:00–18:00 on business days (Mon–Fri

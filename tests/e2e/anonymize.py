@@ -112,8 +112,16 @@ for person in people:
 for person, names in sorted(found(anon).items()):
     failures.append("--anonymize leaves %r in %s" % (person, ", ".join(sorted(names))))
 
-# pseudonyms by first appearance in time order; words that only contain a name stay
+# the outputs say so
 report = json.loads(anon["report/report.json"])
+if report.get("anonymized") != {"people": 5}:
+    failures.append("report.json anonymized is %r, not {'people': 5}" % report.get("anonymized"))
+if json.loads(plain["report/report.json"]).get("anonymized", 0) is not None:
+    failures.append("report.json without --anonymize: anonymized is not null")
+for name in ("report/report.md", "report/report.html", "audit/audit.md", "handoff/handoff.md"):
+    if "named by pseudonyms, responder-1 to responder-5" not in re.sub(r"\\(.)", r"\1", anon[name]):
+        failures.append("%s does not say that people are named by pseudonyms" % name)
+# pseudonyms by first appearance in time order; words that only contain a name stay
 got = sorted((p["name"] for p in report["oncall"]["people"]), key=lambda s: int(s.split("-")[1]))
 if got != ["responder-%d" % i for i in range(1, 6)]:
     failures.append("on-call people are %r, not responder-1..5" % got)
