@@ -239,18 +239,12 @@ static void judge_targets(struct mx_result *r, const struct mx_timelines *tl) {
     }
 }
 
-/* Normalised titles, noise, services, teams and recurring titles (after comply: the
- * groups count response compliance). */
-static void retro(struct mx_result *r) {
+void mx_result_retro(struct mx_result *r) {
+#ifdef MX_BENCH_NO_RETRO /* scripts/bench's peer: the same report without these sections */
+    if (r) return;
+#endif
     const struct mx_timelines *tl = r->tl;
     size_t n = mx_timeline_count(tl);
-    mx_intern_init(&r->titles);
-    r->norm_title = mx_mem_calloc(n ? n : 1, sizeof *r->norm_title);
-    r->noise_bits = mx_mem_calloc(n ? n : 1, 1);
-#ifdef MX_BENCH_NO_RETRO /* scripts/bench's peer: the same report without these sections */
-    r->noise_months = mx_mem_calloc(r->n_months ? r->n_months : 1, sizeof *r->noise_months);
-    return;
-#endif
     /* a title is normalised once however many incidents have it (raw: the titles seen,
      * norm_of[raw id - 1]: its normalised title's id, 0 for none) */
     struct mx_intern raw;
@@ -277,7 +271,6 @@ static void retro(struct mx_result *r) {
     free(norm_of);
     mx_intern_free(&raw);
     mx_breakdown_flapping(tl, r->norm_title, r->policy->flap_window_ms, r->noise_bits);
-    r->noise_months = mx_mem_calloc(r->n_months ? r->n_months : 1, sizeof *r->noise_months);
     for (size_t i = 0; i < n; i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!mx_timeline_counted(t)) continue;
@@ -312,6 +305,12 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
     r->urgency_hint =
         r->incidents && r->by_severity[MX_SEV_NONE] == r->incidents && r->urgencies_unmapped;
     list_months(r, tl, lo, hi);
+    /* the retro's arrays, empty until mx_result_retro fills them */
+    size_t nt = mx_timeline_count(tl);
+    mx_intern_init(&r->titles);
+    r->norm_title = mx_mem_calloc(nt ? nt : 1, sizeof *r->norm_title);
+    r->noise_bits = mx_mem_calloc(nt ? nt : 1, 1);
+    r->noise_months = mx_mem_calloc(r->n_months ? r->n_months : 1, sizeof *r->noise_months);
     /* groups: [0] all, [1..5] severities, then 6 per month (all, severities) */
     size_t ng = 6 + 6 * r->n_months;
     struct mx_metrics_acc *g = mx_mem_calloc(ng, sizeof *g);
@@ -347,7 +346,6 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
     free(g);
     judge_targets(r, tl);
     comply(r);
-    retro(r);
     struct mx_trend_window w = {from, to != MX_NO_TIME && to < as_of ? to : as_of};
     mx_trend_compute(tl, zone, &w, &r->comparison, &r->partial, &r->rates);
 }

@@ -114,7 +114,7 @@ struct mx_result {
     struct mx_comparison comparison;
     struct mx_partial_month partial;
     struct mx_rates rates;
-    /* the retro's views (analyzer/breakdown.h) */
+    /* the retro's views (analyzer/breakdown.h), by mx_result_retro */
     struct mx_intern titles; /* normalised titles (analyzer/titles.h) */
     uint32_t *norm_title;    /* owned; per timeline in the window: its normalised title in
                               * titles, 0 none */
@@ -140,6 +140,11 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
                      const struct mx_zone *zone, const struct mx_policy *policy,
                      const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
                      int64_t from, int64_t to);
+/* Adds the retro's views, which only the report shows: normalised titles, noise, the
+ * services and teams, recurring titles and the on-call load (analyzer/breakdown.h,
+ * analyzer/oncall.h). Call once, after mx_result_build (they count its compliance);
+ * without it they are empty. */
+void mx_result_retro(struct mx_result *r);
 /* Frees what the result owns. Accepts NULL. */
 void mx_result_free(struct mx_result *r);
 

@@ -511,6 +511,7 @@ int mx_run(const struct mx_options *o) {
     struct mx_person_zone *pseudo_zones = NULL;
     size_t people = o->anonymize ? anonymize(tl, &diag, &cfg.policy, &pseudo_zones) : 0;
     mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
+    if (o->cmd == MX_CMD_REPORT) mx_result_retro(&res); /* only the report shows them */
     res.anonymize = o->anonymize;
     res.anonymized = people;
     if (res.rule_limit_hits && o->verbosity >= 0) warn_rule_limits(&res);

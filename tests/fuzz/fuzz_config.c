@@ -38,6 +38,7 @@ static void render(const struct mx_config *cfg, struct mx_timelines *tl, struct 
     struct mx_result r;
     mx_result_build(&r, tl, diag, utc, &cfg->policy, &cfg->rules, dups, 1775000000000LL, MX_NO_TIME,
                     MX_NO_TIME);
+    mx_result_retro(&r);
     struct mx_buf b = {0};
     mx_json_report_write(&b, &r);
     fz_check_json(b.p, b.n); /* whatever the config's patterns and names, valid JSON */

@@ -53,6 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     mx_policy_default(&policy);
     mx_result_build(&r, tl, &diag, utc, &policy, NULL, dups, 1767225600000LL, MX_NO_TIME,
                     MX_NO_TIME);
+    mx_result_retro(&r);
     /* the result's accounting, duplicates included, and report.json parses */
     if (r.total.accepted + r.total.duplicates + r.total_rejected != r.total_records) abort();
     struct mx_buf b = {0};

@@ -112,6 +112,7 @@ static void flapping(void) {
     struct mx_result r;
     mx_result_build(&r, tl, &diag, UTC, &policy, NULL, dups, T("2026-04-01T00:00:00Z"), MX_NO_TIME,
                     MX_NO_TIME);
+    mx_result_retro(&r);
     const char *want_flap = "B";
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
@@ -284,6 +285,7 @@ static void oncall(void) {
     struct mx_result r;
     mx_result_build(&r, tl, &diag, UTC, &policy, NULL, dups, T("2026-04-01T00:00:00Z"), MX_NO_TIME,
                     MX_NO_TIME);
+    mx_result_retro(&r);
     CHECK(r.oncall.from_pages);
     CHECK_I64(r.oncall.pages, 6);
     CHECK_I64(r.oncall.pages_without_person, 1);
