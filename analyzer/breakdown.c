@@ -36,9 +36,7 @@ static int cmp_str(struct mx_str a, struct mx_str b) {
     return c ? c : (a.n > b.n) - (a.n < b.n);
 }
 
-/* The name an incident is grouped under; a name "(none)" in the data is grouped with
- * the incidents that have none (report.json has one key for both). */
-static struct mx_str group_name(const struct mx_timeline *t, bool by_team) {
+struct mx_str mx_breakdown_group_name(const struct mx_timeline *t, bool by_team) {
     struct mx_str s = by_team ? t->team : t->service;
     if (!s.p || (s.n == 6 && memcmp(s.p, "(none)", 6) == 0)) s.n = 0;
     return s;
@@ -50,7 +48,7 @@ static void name_ids(const struct mx_timelines *tl, bool by_team, struct mx_inte
                      uint32_t *id) {
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
-        struct mx_str s = group_name(t, by_team);
+        struct mx_str s = mx_breakdown_group_name(t, by_team);
         id[i] = mx_timeline_counted(t) ? mx_intern_put(names, s.n ? s.p : "", s.n, NULL) : 0;
     }
 }
@@ -152,7 +150,7 @@ size_t mx_breakdown_groups(const struct mx_timelines *tl, const struct mx_compli
     memset(&acc, 0, sizeof acc);
     for (size_t s = 0, e, gi = 0; s < m; s = e, gi++) {
         struct mx_breakdown_group *grp = &g[gi];
-        grp->name = group_name(mx_timeline_get(tl, order[s]), by_team);
+        grp->name = mx_breakdown_group_name(mx_timeline_get(tl, order[s]), by_team);
         int64_t prev = MX_NO_TIME;
         for (e = s; e < m && id[order[e]] == id[order[s]]; e++) {
             const struct mx_timeline *t = mx_timeline_get(tl, order[e]);
@@ -214,7 +212,7 @@ static void summarise(const struct mx_timelines *tl, const uint32_t *idx, size_t
         if (mx_metrics_duration(t, MX_M_MTTR, &d)) v[nv++] = d;
         int64_t end = t->resolved_at != MX_NO_TIME ? t->resolved_at : as_of;
         if (end > t->detected_at) r->open_ms += end - t->detected_at;
-        svc[k] = group_name(t, false);
+        svc[k] = mx_breakdown_group_name(t, false);
     }
     mx_stats_compute(v, nv, &r->mttr);
     free(v);

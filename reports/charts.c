@@ -234,7 +234,8 @@ static bool top_services(struct mx_buf *sc, struct mx_buf *d, const struct mx_re
         if (!mx_timeline_counted(t)) continue;
         size_t m = mx_result_month(r, t->month);
         for (size_t k = 0; k < top; k++)
-            if (same_name(t->service, r->services[k].name)) count[m * top + k]++;
+            if (same_name(mx_breakdown_group_name(t, false), r->services[k].name))
+                count[m * top + k]++;
     }
     mx_buf_puts(d, "month");
     for (size_t k = 0; k < top; k++) mx_buf_printf(d, "\tS%zu", k + 1);
@@ -281,7 +282,11 @@ static bool interruptions(struct mx_buf *sc, struct mx_buf *d, const struct mx_r
     }
     c->key_prefix = "P";
     c->n_keys = n;
-    if (!o->from_pages) c->title = "Acknowledgements per person, by band of the day (no pages)";
+    if (!o->from_pages) {
+        c->title = "Acknowledgements per person, by band of the day (no pages)";
+        c->alt = "Stacked bars: each person's acknowledgements in business, off and sleep hours "
+                 "(the data holds no page).";
+    }
     header(sc, "c7.svg", c->title);
     mx_buf_printf(sc,
                   "set style data histograms\nset style histogram rowstacked\n"
@@ -297,7 +302,12 @@ static bool interruptions(struct mx_buf *sc, struct mx_buf *d, const struct mx_r
 /* (i) the monthly median time to resolve per severity with the median's 95% interval as
  * error bars (a point alone where n is too small for an interval), log scale; the
  * severities side by side within a month. */
-static void mttr_intervals(struct mx_buf *sc, struct mx_buf *d, const struct mx_result *r) {
+static bool mttr_intervals(struct mx_buf *sc, struct mx_buf *d, const struct mx_result *r) {
+    /* gnuplot fails the whole script on a plot with no point: none, no chart */
+    bool any = false;
+    for (size_t m = 0; m < r->n_months && !any; m++)
+        for (int k = 0; k < 4; k++) any |= r->months[m].sev[SEVS[k]].m[MX_M_MTTR].n > 0;
+    if (!any) return false;
     mx_buf_puts(d, "month");
     for (int k = 0; k < 4; k++)
         mx_buf_printf(d, "\t%s\tlow\thigh", mx_event_severity_name(SEVS[k]));
@@ -331,6 +341,7 @@ static void mttr_intervals(struct mx_buf *sc, struct mx_buf *d, const struct mx_
                       k ? ", " : "", (k - 1.5) * 0.15, 3 * k + 2, 3 * k + 3, 3 * k + 4,
                       k ? "" : ":xtic(1)", 3 * k + 2, SEV_COLORS[SEVS[k]]);
     mx_buf_puts(sc, "\n");
+    return true;
 }
 
 /* The last non-empty line of a log's first 4 KiB, other bytes than printable ASCII as '?',
@@ -507,7 +518,8 @@ void mx_charts_render(struct mx_charts *c, const struct mx_result *r, const char
     if (!top_services(&sc, &d[6], r, &c->chart[6])) c->chart[6].skipped = "no incidents";
     if (!interruptions(&sc, &d[7], r, &c->chart[7]))
         c->chart[7].skipped = "no pages or acknowledgements by a person";
-    mttr_intervals(&sc, &d[8], r);
+    if (!mttr_intervals(&sc, &d[8], r))
+        c->chart[8].skipped = "no resolved incident with a severity";
     char name[16];
     bool ok = save(dir, "charts.gp", &sc) == 0;
     for (int k = 0; k < MX_CHARTS && ok; k++) {
