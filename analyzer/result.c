@@ -256,7 +256,11 @@ void mx_result_retro(struct mx_result *r) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!t->in_window) continue;
         if (mx_timeline_counted(t)) r->noise_bits[i] = (uint8_t)mx_breakdown_noise_bits(t);
-        if (!t->title.n) continue;
+        if (t->norm_title.n) { /* normalised before --anonymize rewrote the names */
+            r->norm_title[i] = mx_intern_put(&r->titles, t->norm_title.p, t->norm_title.n, NULL);
+            continue;
+        }
+        if (!t->title.n || t->norm_title.p) continue;
         int added;
         uint32_t id = mx_intern_put(&raw, t->title.p, t->title.n, &added);
         if (added) {

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/titles.h"
 #include "parsers/mem.h"
 
 static const char *const anomaly_names[MX_A__COUNT] = {
@@ -646,14 +647,42 @@ uint64_t mx_timeline_repeated_ids(const struct mx_timelines *tl, uint32_t src) {
     return src < tl->cap_uid_dups ? tl->uid_dups[src] : 0;
 }
 
-void mx_timeline_map_strings(struct mx_timelines *tl, mx_timeline_map_fn fn, void *ctx) {
-    /* a timeline's values may come from elsewhere (a [service] alias): into the pool first */
-    uint32_t *fields = mx_mem_malloc((tl->n_tls ? tl->n_tls : 1) * 6 * sizeof *fields);
+void mx_timeline_normalize_titles(struct mx_timelines *tl) {
+    size_t n = tl->strings.count;
+    uint32_t *norm = mx_mem_calloc(n + 1, sizeof *norm); /* title id -> its normal form's */
+    bool *done = mx_mem_calloc(n + 1, sizeof *done);
+    char *scratch = NULL;
+    size_t cap = 0;
     for (size_t i = 0; i < tl->n_tls; i++) {
         struct mx_timeline *t = &tl->tls[i];
-        struct mx_str *f[6] = {&t->title,   &t->service, &t->team,
-                               &t->channel, &t->number,  &t->service_data};
-        for (int k = 0; k < 6; k++) fields[i * 6 + k] = intern(tl, *f[k]);
+        uint32_t id = intern(tl, t->title);
+        if (id && id <= n && !done[id]) {
+            mx_mem_grow((void **)&scratch, &cap, 3 * t->title.n + 1, 1);
+            size_t k = mx_titles_normalize(t->title.p, t->title.n, scratch);
+            norm[id] = k ? mx_intern_put(&tl->strings, scratch, k, NULL) : 0;
+            done[id] = true;
+        }
+        t->norm_title = mx_intern_str(&tl->strings, id && id <= n ? norm[id] : 0);
+    }
+    free(scratch);
+    free(done);
+    free(norm);
+}
+
+/* The views of a timeline that mx_timeline_map_strings rewrites. */
+#define MAPPED 7
+static void mapped(struct mx_timeline *t, struct mx_str *f[MAPPED]) {
+    f[0] = &t->title, f[1] = &t->service, f[2] = &t->team, f[3] = &t->channel;
+    f[4] = &t->number, f[5] = &t->service_data, f[6] = &t->norm_title;
+}
+
+void mx_timeline_map_strings(struct mx_timelines *tl, mx_timeline_map_fn fn, void *ctx) {
+    /* a timeline's values may come from elsewhere (a [service] alias): into the pool first */
+    uint32_t *fields = mx_mem_malloc((tl->n_tls ? tl->n_tls : 1) * MAPPED * sizeof *fields);
+    for (size_t i = 0; i < tl->n_tls; i++) {
+        struct mx_str *f[MAPPED];
+        mapped(&tl->tls[i], f);
+        for (int k = 0; k < MAPPED; k++) fields[i * MAPPED + k] = intern(tl, *f[k]);
     }
     struct mx_intern fresh;
     mx_intern_init(&fresh);
@@ -675,10 +704,9 @@ void mx_timeline_map_strings(struct mx_timelines *tl, mx_timeline_map_fn fn, voi
         for (int k = 0; k < 5; k++) v[k]->id = to[v[k]->id];
     }
     for (size_t i = 0; i < tl->n_tls; i++) {
-        struct mx_timeline *t = &tl->tls[i];
-        struct mx_str *f[6] = {&t->title,   &t->service, &t->team,
-                               &t->channel, &t->number,  &t->service_data};
-        for (int k = 0; k < 6; k++) *f[k] = mx_intern_str(&fresh, to[fields[i * 6 + k]]);
+        struct mx_str *f[MAPPED];
+        mapped(&tl->tls[i], f);
+        for (int k = 0; k < MAPPED; k++) *f[k] = mx_intern_str(&fresh, to[fields[i * MAPPED + k]]);
     }
     free(to);
     free(fields);

@@ -97,6 +97,9 @@ struct mx_timeline {
     struct mx_str number;               /* the number people say ("101"), p NULL when none */
     struct mx_str service_data;         /* the service as in the data (service may be an
                                          * alias given by a rule) */
+    struct mx_str norm_title;           /* the normalised title (analyzer/titles.h) once
+                                         * mx_timeline_normalize_titles ran; p NULL before
+                                         * it and without a title */
     enum mx_severity severity;          /* highest ever */
     enum mx_class cls;
     int64_t detected_at, started_at, acknowledged_at, mitigated_at, resolved_at, postmortem_at;
@@ -188,12 +191,18 @@ uint64_t mx_timeline_repeated_ids(const struct mx_timelines *tl, uint32_t src);
  * for none or another type). */
 uint32_t mx_timeline_commander(const struct mx_timelines *tl, size_t i);
 
+/* Sets every timeline's norm_title: its title normalised (analyzer/titles.h), each
+ * distinct title once. Before mx_timeline_map_strings when --anonymize rewrites names,
+ * so that titles naming different people stay different titles. */
+void mx_timeline_normalize_titles(struct mx_timelines *tl);
+
 /* What mx_timeline_map_strings makes of one string: writes the new value of s to *out
  * (valid until the next call). */
 typedef void (*mx_timeline_map_fn)(void *ctx, struct mx_str s, struct mx_str *out);
 
-/* Replaces every string a timeline or an event shows - actors, commanders, titles,
- * services (aliases included), teams, channels, numbers, notes, raw type names - by what
+/* Replaces every string a timeline or an event shows - actors, commanders, titles and
+ * normalised titles, services (aliases included), teams, channels, numbers, notes, raw
+ * type names - by what
  * fn makes of it (--anonymize: analyzer/anonymize.h). Strings fn makes equal become one;
  * incident ids and positions are left as they are. Call after mx_timeline_finish and
  * the rules, before a result is built; earlier string ids and views are invalid after. */

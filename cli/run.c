@@ -509,6 +509,8 @@ int mx_run(const struct mx_options *o) {
     cfg.rules.n_team_globs = (size_t)o->n_team_globs;
     mx_rules_apply(tl, &cfg.rules, &cfg.sevmap);
     struct mx_person_zone *pseudo_zones = NULL;
+    /* titles naming different people stay different recurring titles once anonymized */
+    if (o->anonymize && o->cmd == MX_CMD_REPORT) mx_timeline_normalize_titles(tl);
     size_t people = o->anonymize ? anonymize(tl, &diag, &cfg.policy, &pseudo_zones) : 0;
     mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
     if (o->cmd == MX_CMD_REPORT) mx_result_retro(&res); /* only the report shows them */

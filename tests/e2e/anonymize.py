@@ -121,6 +121,22 @@ if json.loads(plain["report/report.json"]).get("anonymized", 0) is not None:
 for name in ("report/report.md", "report/report.html", "audit/audit.md", "handoff/handoff.md"):
     if "named by pseudonyms, responder-1 to responder-5" not in re.sub(r"\\(.)", r"\1", anon[name]):
         failures.append("%s does not say that people are named by pseudonyms" % name)
+# the figures are those of the plain report: only names change
+plain_report = json.loads(plain["report/report.json"])
+for key in ("incidents", "noise", "metrics", "comparison", "rates", "compliance"):
+    if report.get(key) != plain_report.get(key):
+        failures.append("report.json %s differs with --anonymize" % key)
+for key in ("by_service", "by_team"):
+    if sorted(map(json.dumps, report[key].values())) != sorted(map(json.dumps, plain_report[key].values())):
+        failures.append("report.json %s figures differ with --anonymize" % key)
+strip = lambda rows: [{k: v for k, v in x.items() if k not in ("title", "services")} for x in rows]
+if strip(report["recurring"]) != strip(plain_report["recurring"]):
+    failures.append("recurring incidents differ with --anonymize: %r vs %r"
+                    % (report["recurring"], plain_report["recurring"]))
+people_figures = lambda r: sorted(json.dumps({k: v for k, v in x.items() if k != "name"})
+                                  for x in r["oncall"]["people"])
+if people_figures(report) != people_figures(plain_report):
+    failures.append("the on-call figures differ with --anonymize")
 # pseudonyms by first appearance in time order; words that only contain a name stay
 got = sorted((p["name"] for p in report["oncall"]["people"]), key=lambda s: int(s.split("-")[1]))
 if got != ["responder-%d" % i for i in range(1, 6)]:
