@@ -1,6 +1,7 @@
 /*
  * anonymize.c - pseudonyms for people (see anonymize.h).
  */
+#define _GNU_SOURCE /* memmem */
 #include "analyzer/anonymize.h"
 
 #include <stdio.h>
@@ -77,7 +78,8 @@ void mx_anonymize_init(struct mx_anonymize *a, const struct mx_timelines *tl) {
             const struct mx_entry *e = mx_timeline_entry(tl, t->first + k);
             uint32_t cmd = mx_timeline_commander(tl, t->first + k);
             if (cmd) see(&f, mx_timeline_string(tl, cmd), e->t);
-            if (e->type == MX_EV_DETECTED || e->type == MX_EV_STARTED || (e->flags & MX_ENTRY_AUTO))
+            if (e->type == MX_EV_DETECTED || e->type == MX_EV_STARTED ||
+                (e->flags & MX_ENTRY_AUTO) || e->system)
                 continue;
             if (e->actor) see(&f, mx_timeline_string(tl, e->actor), e->t);
         }
@@ -132,28 +134,81 @@ static void put(char **buf, size_t *cap, size_t *len, const char *s, size_t n) {
     *len += n;
 }
 
-size_t mx_anonymize_text(const struct mx_anonymize *a, const char *s, size_t n, char **buf,
-                         size_t *cap) {
+/* The name at s[i] as a word: the longest; among names equal but for ASCII case, the
+ * one written so, else the one numbered first. 0 when none. */
+static uint32_t name_at(const struct mx_anonymize *a, const char *s, size_t n, size_t i) {
+    int c = mx_event_lower((unsigned char)s[i]);
+    uint32_t best = 0;
+    size_t best_n = 0;
+    bool exact = false;
+    for (uint32_t k = a->start[c]; k < a->start[c + 1]; k++) {
+        uint32_t id = a->order[k];
+        struct mx_str name = mx_intern_str(&a->names, id);
+        if (best && name.n < best_n) break; /* longest first: only as long ones compete */
+        if (!word_at(s, n, i, name)) continue;
+        bool ex = memcmp(s + i, name.p, name.n) == 0;
+        if (!best || (ex && !exact) || (ex == exact && a->number[id - 1] < a->number[best - 1]))
+            best = id, best_n = name.n, exact = ex;
+    }
+    return best;
+}
+
+/* A name cut short at s[i..j) (j: where a diagnostic's excerpt ends with '..."'), at least
+ * two bytes of it: the name numbered first that begins so, ASCII case folded. 0 when
+ * none. */
+static uint32_t cut_name_at(const struct mx_anonymize *a, const char *s, size_t i, size_t j) {
+    if (j < i + 2) return 0;
+    int c = mx_event_lower((unsigned char)s[i]);
+    uint32_t best = 0;
+    for (uint32_t k = a->start[c]; k < a->start[c + 1]; k++) {
+        uint32_t id = a->order[k];
+        struct mx_str name = mx_intern_str(&a->names, id);
+        if (name.n <= j - i) continue;
+        size_t x = 0;
+        while (x < j - i &&
+               mx_event_lower((unsigned char)s[i + x]) == mx_event_lower((unsigned char)name.p[x]))
+            x++;
+        if (x == j - i && (!best || a->number[id - 1] < a->number[best - 1])) best = id;
+    }
+    return best;
+}
+
+static size_t replace(const struct mx_anonymize *a, const char *s, size_t n, char **buf,
+                      size_t *cap, bool cut) {
     size_t len = 0, copied = 0;
+    const char *end = NULL; /* the next '..."' (cut) */
+    bool ends = cut;        /* whether there may be one further on */
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && wordy((unsigned char)s[i - 1])) continue;
-        int c = mx_event_lower((unsigned char)s[i]);
-        for (uint32_t k = a->start[c]; k < a->start[c + 1]; k++) {
-            uint32_t id = a->order[k];
-            struct mx_str name = mx_intern_str(&a->names, id);
-            if (!word_at(s, n, i, name)) continue;
-            char pseudo[32];
-            int pn = snprintf(pseudo, sizeof pseudo, "responder-%u", (unsigned)a->number[id - 1]);
-            put(buf, cap, &len, s + copied, i - copied);
-            put(buf, cap, &len, pseudo, (size_t)pn);
-            copied = i + name.n;
-            i = copied - 1;
-            break;
+        uint32_t id = name_at(a, s, n, i);
+        size_t taken = id ? mx_intern_str(&a->names, id).n : 0;
+        if (!id && ends) {
+            if (!end || end < s + i) end = memmem(s + i, n - i, "...\"", 4);
+            ends = end != NULL;
+            if (end && (id = cut_name_at(a, s, i, (size_t)(end - s))))
+                taken = (size_t)(end - s) - i;
         }
+        if (!id) continue;
+        char pseudo[32];
+        int pn = snprintf(pseudo, sizeof pseudo, "responder-%u", (unsigned)a->number[id - 1]);
+        put(buf, cap, &len, s + copied, i - copied);
+        put(buf, cap, &len, pseudo, (size_t)pn);
+        copied = i + taken;
+        i = copied - 1;
     }
     put(buf, cap, &len, s + copied, n - copied);
     (*buf)[len] = '\0';
     return len;
+}
+
+size_t mx_anonymize_text(const struct mx_anonymize *a, const char *s, size_t n, char **buf,
+                         size_t *cap) {
+    return replace(a, s, n, buf, cap, false);
+}
+
+size_t mx_anonymize_message(const struct mx_anonymize *a, const char *s, size_t n, char **buf,
+                            size_t *cap) {
+    return replace(a, s, n, buf, cap, true);
 }
 
 bool mx_anonymize_pseudonym(const struct mx_anonymize *a, const char *name, size_t n, char *out,

@@ -3,16 +3,19 @@
  * ("responder-1", "responder-2", ...) in every string the outputs show
  * (docs/spec.md#anonymized-outputs).
  *
- * People are those the on-call load counts (analyzer/oncall.h): the actor of any event
- * but a detection, a start or an automatic resolution; the person paged; the commander a
- * commander_assigned event names. They are numbered by first appearance in time order
- * over every timeline (earliest event first; equal instants in timeline order, then
- * event order), so the same data gives the same pseudonyms.
+ * People are whom the on-call load would count (analyzer/oncall.h), in every incident
+ * read, in the window or not: the actor of any event but a detection, a start, an
+ * automatic resolution or one the source says a service or integration did; the person
+ * paged; the commander a commander_assigned event names. Names are people's exactly as
+ * written ("Alice" and "alice" are two). They are numbered by first appearance in time
+ * order over every timeline (earliest event first; equal instants in timeline order,
+ * then event order), so the same data gives the same pseudonyms.
  *
  * In every string (an actor, a title, a note, a PagerDuty summary "Notified Zoe Fairchild
  * by SMS") each occurrence of a name that stands as a word - neither preceded nor
  * followed by an ASCII letter, digit, '_' or a non-ASCII byte - is replaced, ASCII case
- * folded, the longest name first. A name written otherwise (a first name alone, a
+ * folded, the longest name first (among names equal but for case, the one written so,
+ * else the one numbered first). A name written otherwise (a first name alone, a
  * nickname) is not known to be a name and stays.
  */
 #ifndef MX_ANONYMIZE_H
@@ -48,6 +51,11 @@ void mx_anonymize_timelines(struct mx_anonymize *a, struct mx_timelines *tl);
  * it), NUL-terminated; returns the length. */
 size_t mx_anonymize_text(const struct mx_anonymize *a, const char *s, size_t n, char **buf,
                          size_t *cap);
+
+/* The same for a diagnostic's message (parsers/diag.h): a quoted excerpt cut short in
+ * a name ("... when Zo\xc3\xab Fai...") loses what is left of it too. */
+size_t mx_anonymize_message(const struct mx_anonymize *a, const char *s, size_t n, char **buf,
+                            size_t *cap);
 
 /* The pseudonym of a name exactly as in the data ("responder-3") into out (cap >= 24);
  * false, out untouched, when name is nobody's. */

@@ -140,7 +140,7 @@ void mx_oncall_build(struct mx_oncall *o, const struct mx_timelines *tl, const s
             }
             /* what an integration or a timeout did is nobody's response, and raising an
              * incident (often a monitor's doing) is not responding to it */
-            if (!e->actor || (e->flags & MX_ENTRY_AUTO) || e->type == MX_EV_DETECTED ||
+            if (!e->actor || e->system || (e->flags & MX_ENTRY_AUTO) || e->type == MX_EV_DETECTED ||
                 e->type == MX_EV_STARTED)
                 continue;
             size_t xi = person(&b, e->actor);

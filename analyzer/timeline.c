@@ -225,7 +225,7 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     r->text = tl->keep_text ? intern(tl, ev->note.n ? ev->note : ev->title) : 0;
     r->type = (uint8_t)ev->type;
     r->sev = (uint8_t)ev->severity;
-    r->cls = (uint8_t)ev->cls;
+    r->system = ev->actor_system;
     unsigned space = ev->uid.n ? (unsigned)ev->uid_space : MX_UID_NONE;
     r->flags =
         (uint8_t)((ev->auto_resolved ? MX_ENTRY_AUTO : 0) |

@@ -58,7 +58,9 @@ struct mx_entry {
     uint32_t actor; /* interned, 0 = none */
     uint32_t name;  /* interned raw type name of an unknown type, 0 = none */
     uint32_t text;  /* interned note (else title) when texts are kept, 0 = none */
-    uint8_t type, sev, cls, flags;
+    uint8_t type, sev;
+    uint8_t system; /* 1: the source says a service or integration acted (actor_system) */
+    uint8_t flags;
 };
 
 /* Milestones whose evidence (the event that gave them) a timeline keeps. */

@@ -457,11 +457,15 @@ static size_t anonymize(struct mx_timelines *tl, struct mx_diag *diag, struct mx
     mx_anonymize_timelines(&a, tl);
     char *buf = NULL;
     size_t cap = 0;
-    for (size_t i = 0; i < diag->n_samples; i++) {
-        const char *text = diag->samples[i].text;
-        size_t n = mx_anonymize_text(&a, text, strlen(text), &buf, &cap);
-        if (n != strlen(text) || memcmp(buf, text, n) != 0)
-            diag->samples[i].text = mx_arena_strndup(&diag->arena, buf, n);
+    for (size_t i = 0; i < diag->n_samples; i++) { /* the position is evidence: as it is */
+        struct mx_diag_sample *s = &diag->samples[i];
+        size_t len = strlen(s->text),
+               n = mx_anonymize_message(&a, s->text + s->msg, len - s->msg, &buf, &cap);
+        if (n == len - s->msg && memcmp(buf, s->text + s->msg, n) == 0) continue;
+        char *t = mx_arena_alloc(&diag->arena, s->msg + n + 1);
+        memcpy(t, s->text, s->msg);
+        memcpy(t + s->msg, buf, n + 1);
+        s->text = t;
     }
     free(buf);
     size_t nz = policy->n_person_zones;

@@ -227,6 +227,7 @@ void mx_diag_reject(struct mx_diag *d, const struct mx_pos *pos, enum mx_reason 
         memcpy(t + msg_at + 2, line + msg_at + kind_len, len - msg_at - kind_len);
         t[len - kind_len + 2] = '\0';
         s->text = t;
+        s->msg = msg_at + 2;
     }
     emit(d, line, len);
 }

@@ -97,6 +97,7 @@ struct mx_diag_sample {
     uint32_t src;
     enum mx_reason reason;
     const char *text; /* "PATH:LINE: REASON", owned by the sink */
+    size_t msg;       /* where REASON starts in text */
 };
 
 struct mx_diag {

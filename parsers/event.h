@@ -102,6 +102,9 @@ struct mx_event {
                                   * set by the input layer from the record's kind */
     bool title_is_summary;       /* title is a summary line (a PagerDuty log entry's
                                   * incident.summary): a title field wins over it */
+    bool actor_system;           /* the source says the actor is a service, an integration
+                                  * or a timeout (a PagerDuty agent of such a type), not a
+                                  * person: the on-call load and --anonymize pass it by */
 };
 
 typedef void (*mx_event_fn)(void *ctx, const struct mx_event *ev);

@@ -327,6 +327,7 @@ static bool log_entry(struct mx_record *r, const struct mx_jval *o) {
     ev.uid = mx_jfield_str(&le, "/id");
     ev.uid_space = MX_UID_PD_LOG_ENTRY;
     ev.actor = mx_jfield_str(&le, "/agent/summary");
+    ev.actor_system = automatic(&le, "/agent/type", NULL);
     ev.service = mx_jfield_str(&le, "/service/summary");
     map_type(r, LOG_TYPES, sizeof LOG_TYPES / sizeof LOG_TYPES[0], type, &ev);
     if (ev.type == MX_EV_DETECTED) {
@@ -342,6 +343,7 @@ static bool log_entry(struct mx_record *r, const struct mx_jval *o) {
          * the medium is the notification's type ("push_notification"); channel.type is
          * "auto" in real data, a medium in older exports */
         ev.actor = mx_jfield_str(&le, "/user/summary");
+        ev.actor_system = false;
         struct mx_str via = mx_jfield_str(&le, "/channel/notification/type");
         struct mx_str channel = mx_jfield_str(&le, "/channel/type");
         if (via.n)
@@ -400,6 +402,7 @@ static bool webhook_v3(struct mx_record *r, const struct mx_jval *o) {
     ev.uid = mx_jfield_str(&e, "/id");
     ev.uid_space = MX_UID_PD_WEBHOOK_V3;
     ev.actor = mx_jfield_str(&e, "/agent/summary");
+    ev.actor_system = automatic(&e, "/agent/type", NULL);
     map_type(r, V3_TYPES, sizeof V3_TYPES / sizeof V3_TYPES[0], type, &ev);
     if (is_incident) {
         ev.title = mx_jfield_str(&data, "/title");
@@ -451,6 +454,7 @@ static bool webhook_v2(struct mx_record *r, const struct mx_jval *o) {
     ev.uid = mx_jfield_str(o, "/id");
     ev.uid_space = MX_UID_PD_WEBHOOK_V2;
     ev.actor = mx_jfield_str(o, "/log_entries/0/agent/summary");
+    ev.actor_system = automatic(o, "/log_entries/0/agent/type", NULL);
     map_type(r, V2_TYPES, sizeof V2_TYPES / sizeof V2_TYPES[0], mx_jfield_str(o, "/event"), &ev);
     if (ev.type == MX_EV_RESOLVED) {
         ev.auto_resolved = automatic(&inc, "/last_status_change_by/type", NULL);

@@ -109,18 +109,27 @@ for person in people:
     if person not in plain_hits:
         failures.append("without --anonymize no output names %r: the fixture does not test it"
                         % person)
+# a name cut short where a diagnostic stops quoting ("... Zoë Fa...")
+if not any("Zoë Fa..." in t for t in plain.values()):
+    failures.append("no output quotes the cut name: the fixture does not test it")
+for name, text in sorted(anon.items()):
+    if "Zoë Fa" in text or "Zo\\u00eb Fa" in text:
+        failures.append("--anonymize leaves a cut name in %s" % name)
 for person, names in sorted(found(anon).items()):
     failures.append("--anonymize leaves %r in %s" % (person, ", ".join(sorted(names))))
 
 # the outputs say so
 report = json.loads(anon["report/report.json"])
-if report.get("anonymized") != {"people": 5}:
-    failures.append("report.json anonymized is %r, not {'people': 5}" % report.get("anonymized"))
+if report.get("anonymized") != {"people": 6}:
+    failures.append("report.json anonymized is %r, not {'people': 6}" % report.get("anonymized"))
 if json.loads(plain["report/report.json"]).get("anonymized", 0) is not None:
     failures.append("report.json without --anonymize: anonymized is not null")
 for name in ("report/report.md", "report/report.html", "audit/audit.md", "handoff/handoff.md"):
-    if "named by pseudonyms, responder-1 to responder-5" not in re.sub(r"\\(.)", r"\1", anon[name]):
+    if "named by pseudonyms, responder-1 to responder-6" not in re.sub(r"\\(.)", r"\1", anon[name]):
         failures.append("%s does not say that people are named by pseudonyms" % name)
+# a service that acted (a PagerDuty agent of type service_reference) is not a person
+if "checkout-api" not in report["by_service"]:
+    failures.append("the service checkout-api was anonymized: %r" % list(report["by_service"]))
 # the figures are those of the plain report: only names change
 plain_report = json.loads(plain["report/report.json"])
 for key in ("incidents", "noise", "metrics", "comparison", "rates", "compliance"):
@@ -139,8 +148,8 @@ if people_figures(report) != people_figures(plain_report):
     failures.append("the on-call figures differ with --anonymize")
 # pseudonyms by first appearance in time order; words that only contain a name stay
 got = sorted((p["name"] for p in report["oncall"]["people"]), key=lambda s: int(s.split("-")[1]))
-if got != ["responder-%d" % i for i in range(1, 6)]:
-    failures.append("on-call people are %r, not responder-1..5" % got)
+if got != ["responder-%d" % i for i in range(1, 7)]:
+    failures.append("on-call people are %r, not responder-1..6" % got)
 t1 = json.loads(anon["timeline-INC-1/timeline.json"])
 actors = [e.get("actor") for e in t1["events"]]
 for want in ("responder-1", "responder-2", "responder-3", "datadog"):
@@ -150,10 +159,19 @@ md = anon["report/report.md"] + anon["report/incidents.csv"]
 for keep in ("Graceful shutdown hangs", "responder-3-notes"):
     if keep not in re.sub(r"\\(.)", r"\1", md):
         failures.append("the report lacks %r" % keep)
+# each person's on-call figures under the pseudonym the fixture's README gives
+numbering = {"Bjørn O'Neil": 1, "Li Wei": 2, "grace": 3, "Ana Lima": 4, "Zoë Fairchild": 5,
+             "li wei": 6}
+figures = lambda x: {k: v for k, v in x.items() if k != "name"}
+plain_people = {x["name"]: figures(x) for x in json.loads(plain["report/report.json"])["oncall"]["people"]}
+anon_people = {x["name"]: figures(x) for x in report["oncall"]["people"]}
+for person, k in numbering.items():
+    if anon_people.get("responder-%d" % k) != plain_people.get(person):
+        failures.append("responder-%d's figures are not %s's" % (k, person))
 # Zoë is responder-5: her first event (a note in INC-1, detected first) is after Ana's
 # first (in INC-2)
 if "Notified responder-5 by email" not in anon["timeline-201/timeline.md"].replace("\\", ""):
-    failures.append("a PagerDuty summary 'Notified ... by SMS' is not anonymized in place")
+    failures.append("a PagerDuty summary 'Notified ... by email' is not anonymized in place")
 # the same data gives the same pseudonyms
 with tempfile.TemporaryDirectory() as d:
     again = outputs(d, True)

@@ -273,6 +273,14 @@ static void oncall(void) {
     ev.actor = S("integration");
     ev.auto_resolved = true;
     mx_timeline_add(tl, &ev);
+    /* nor is an acknowledgement the source says a service made (a PagerDuty agent of type
+     * service_reference) */
+    ev.type = MX_EV_ACKNOWLEDGED;
+    ev.time_ms = T("2026-03-02T23:05:00Z");
+    ev.actor = S("datadog");
+    ev.auto_resolved = false;
+    ev.actor_system = true;
+    mx_timeline_add(tl, &ev);
     mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
     struct mx_diag diag;
     mx_diag_init(&diag, NULL);
@@ -289,9 +297,9 @@ static void oncall(void) {
     CHECK(r.oncall.from_pages);
     CHECK_I64(r.oncall.pages, 6);
     CHECK_I64(r.oncall.pages_without_person, 1);
-    CHECK_I64(r.oncall.n_people, 3); /* zoë, kenji, monitor; not "integration" */
+    CHECK_I64(r.oncall.n_people, 3); /* zoë, kenji, monitor; not "integration", "datadog" */
     const struct mx_oncall_person *z = who(&r, "zoë"), *k = who(&r, "kenji");
-    CHECK(z && k && who(&r, "monitor") && !who(&r, "integration"));
+    CHECK(z && k && who(&r, "monitor") && !who(&r, "integration") && !who(&r, "datadog"));
     if (z && k) {
         CHECK(r.oncall.people == z); /* most interruptions first */
         CHECK_I64(z->interruptions[MX_BAND_BUSINESS], 1);
