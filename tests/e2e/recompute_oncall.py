@@ -52,14 +52,18 @@ def records():
             yield e
 
 
-events, seen = [], set()
+# duplicates (docs/spec.md#duplicates): same incident, type, actor and medium at the
+# same instant, at the precision both share - an instant with no milliseconds matches any
+# instant within its second
+events, seen = [], {}
 for e in records():
     if e["t"] > AS_OF:
         continue
-    key = (e["incident"], e["event"], e.get("actor"), e.get("via"), int(e["t"].timestamp()))
-    if key in seen:
+    ms = int(e["t"].timestamp() * 1000 + 0.5)
+    key = (e["incident"], e["event"], e.get("actor"), e.get("via"), ms // 1000)
+    if any(m == ms or m % 1000 == 0 or ms % 1000 == 0 for m in seen.get(key, [])):
         continue
-    seen.add(key)
+    seen.setdefault(key, []).append(ms)
     events.append(e)
 merged = {e["incident"] for e in events if e["event"] == "merged"}
 events = [e for e in events if e["incident"] not in merged]
@@ -88,6 +92,8 @@ for e in events:
     if kind == "commander_assigned" and (e.get("commander") or actor):
         person(e.get("commander") or actor)["commanded"].add(e["incident"])
     if kind == "paged":
+        if not actor:
+            continue  # a page naming nobody is attributed to nobody
         x = person(actor)
         if e.get("via") == "email":
             x["email"] += 1
