@@ -162,6 +162,19 @@ const char *mx_compliance_gate_parse(const char *s, struct mx_gate *g) {
            "channel-convention)";
 }
 
+bool mx_compliance_gate_counts(const struct mx_gate *g, const struct mx_timeline *t,
+                               const struct mx_compliance *c) {
+    switch (g->kind) {
+    case MX_GATE_MISSING_POSTMORTEM: return c->pm == MX_PM_MISSING;
+    case MX_GATE_LATE_POSTMORTEM: return c->pm == MX_PM_LATE;
+    case MX_GATE_POSTMORTEM_COMPLIANCE: return c->pm == MX_PM_LATE || c->pm == MX_PM_MISSING;
+    case MX_GATE_RESPONSE_COMPLIANCE: return c->rsp == MX_CK_MISSED || c->rsp == MX_CK_MISSING;
+    case MX_GATE_UNASSIGNED_SEVERITY: return t->severity == MX_SEV_NONE;
+    case MX_GATE_CHANNEL_CONVENTION: return t->channel_check == MX_CHAN_OFF;
+    }
+    return false;
+}
+
 enum mx_gate_result mx_compliance_gate_failed(const struct mx_gate *g,
                                               const struct mx_compliance_summary *s, char *msg,
                                               size_t len) {

@@ -136,6 +136,10 @@ enum mx_gate_result {
                         * postmortems): the gate cannot be evaluated */
 };
 
+/* Whether counted incident t, whose compliance is c, is one gate g counts against (the
+ * incidents a failed gate names). */
+bool mx_compliance_gate_counts(const struct mx_gate *g, const struct mx_timeline *t,
+                               const struct mx_compliance *c);
 /* Judges the gate on s, over measured incidents only; when it does not pass, msg says
  * what failed and by how much, or why it cannot be evaluated. */
 enum mx_gate_result mx_compliance_gate_failed(const struct mx_gate *g,

@@ -30,10 +30,11 @@ static const char MAIN_HELP[] =
     "JSON lines, PagerDuty CSV exports, REST and webhook JSON, gzip.\n"
     "'mttx COMMAND --help' shows its options.\n"
     "\n"
-    "Exit status: 0 success; 1 an input could not be read or is damaged, or an output\n"
-    "could not be written; 2 usage error, or a --fail-on gate that the data cannot\n"
-    "evaluate; 3 a --fail-on gate failed; 4 --strict and a record was rejected or an\n"
-    "input skipped as unrecognised; 5 timeline: no incident matches INCIDENT.\n";
+    "Exit status: 0 success; 1 an input could not be read or is damaged, the inputs\n"
+    "hold no accepted record, or an output could not be written; 2 usage error, or a\n"
+    "--fail-on gate that the data cannot evaluate; 3 a --fail-on gate failed; 4 --strict\n"
+    "and a record was rejected or an input skipped as unrecognised; 5 timeline: no\n"
+    "incident matches INCIDENT.\n";
 
 #define COMMON_HELP                                                                                \
     "      --from DATE     only incidents detected at or after DATE (YYYY-MM-DD in\n"              \
@@ -51,7 +52,8 @@ static const char MAIN_HELP[] =
     "      --input-format NAME  read every text input with the custom line format\n"               \
     "                      [format NAME] of --config [default: by its files glob]\n"               \
     "      --strict        exit 4 when any record was rejected (after writing)\n"                  \
-    "  -q, --quiet         no diagnostics on stderr (counts stay in the outputs)\n"                \
+    "  -q, --quiet         no record diagnostics on stderr (counts stay in the outputs);\n"        \
+    "                      why a run fails is always said\n"                                       \
     "  -v, --verbose       say what is being read and written\n"                                   \
     "      --debug-dump-events  print each accepted event, one per line, to stdout\n"              \
     "  -h, --help          this help\n"                                                            \

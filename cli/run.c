@@ -347,7 +347,24 @@ static int gates(const struct mx_options *o, const struct mx_result *r) {
         mx_compliance_gate_parse(o->fail_on[k], &g); /* checked in setup */
         enum mx_gate_result v = mx_compliance_gate_failed(&g, &r->compliance, msg, sizeof msg);
         if (v == MX_GATE_FAILED) {
-            complain("gate failed: %s", msg);
+            /* the incidents it counts, the first ten in timeline order */
+            char ids[1200] = "";
+            size_t len = 0, named = 0, more = 0;
+            for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+                const struct mx_timeline *t = mx_timeline_get(r->tl, i);
+                if (!mx_timeline_counted(t) || !mx_compliance_gate_counts(&g, t, &r->comp[i]))
+                    continue;
+                if (named == 10) {
+                    more++;
+                    continue;
+                }
+                int n = t->id.n < 80 ? (int)t->id.n : 80;
+                len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%.*s", named ? ", " : "", n,
+                                        t->id.p);
+                named++;
+            }
+            if (more) snprintf(ids + len, sizeof ids - len, " and %zu more", more);
+            complain("gate failed: %s%s%s%s", msg, named ? " (" : "", ids, named ? ")" : "");
             if (!rc) rc = 3;
         } else if (v == MX_GATE_UNMEASURED) {
             complain("gate not evaluated: %s", msg);
@@ -355,6 +372,43 @@ static int gates(const struct mx_options *o, const struct mx_result *r) {
         }
     }
     return rc;
+}
+
+/* "mttx: 409 incidents (3 inputs, 7 rejected) → mttx-report/report.md, report.html,
+ * report.json": what a successful report or audit did. */
+static void done_line(const struct mx_options *o, const struct mx_result *r) {
+    char files[600] = "";
+    size_t len = 0;
+    bool to_dir = strcmp(o->out_dir, "-") != 0;
+    for (size_t k = 0; k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++)
+        if (OUTPUTS[k].cmd == o->cmd && (o->formats & OUTPUTS[k].bit))
+            len += (size_t)snprintf(files + len, sizeof files - len, "%s%s%s%s", len ? ", " : "",
+                                    len || !to_dir ? "" : o->out_dir, len || !to_dir ? "" : "/",
+                                    OUTPUTS[k].name);
+    char rejected[64] = "";
+    if (r->total_rejected)
+        snprintf(rejected, sizeof rejected, ", %llu rejected",
+                 (unsigned long long)r->total_rejected);
+    complain("%llu incident%s (%llu input%s%s) → %s", (unsigned long long)r->incidents,
+             mx_fmt_s(r->incidents), (unsigned long long)r->n_inputs, mx_fmt_s(r->n_inputs),
+             rejected, to_dir ? files : "standard output");
+}
+
+/* --strict's outcome, one line whatever -q says: what made it fail. */
+static void strict_summary(const struct mx_result *r) {
+    uint64_t with = 0; /* inputs with a rejected record */
+    for (size_t i = 0; i < r->n_inputs; i++) with += r->inputs[i].stat->rejected > 0;
+    char skipped[80] = "";
+    if (r->skipped_files)
+        snprintf(skipped, sizeof skipped, "%s%llu input%s skipped as unrecognised",
+                 r->total_rejected ? ", " : "", (unsigned long long)r->skipped_files,
+                 mx_fmt_s(r->skipped_files));
+    if (r->total_rejected)
+        complain("--strict: %llu record%s rejected in %llu input%s%s",
+                 (unsigned long long)r->total_rejected, mx_fmt_s(r->total_rejected),
+                 (unsigned long long)with, mx_fmt_s(with), skipped);
+    else
+        complain("--strict: %s", skipped);
 }
 
 /* A limit hit is its own outcome (docs/security.md#limits): the rule was taken as not matching, and
@@ -432,6 +486,12 @@ static int setup(const struct mx_options *o, struct mx_config *cfg, struct mx_zo
             complain("--fail-on %s: %s", o->fail_on[k], why);
             return 2;
         }
+        if (g.kind == MX_GATE_CHANNEL_CONVENTION && !cfg->rules.channel.re) {
+            complain("--fail-on %s: no naming convention to check: give one in a [checks] "
+                     "section of the --config file (channel = PATTERN)",
+                     o->fail_on[k]);
+            return 2;
+        }
     }
     const char *enc = o->input_encoding ? o->input_encoding : cfg->input_encoding;
     if (enc && enc[0]) {
@@ -499,6 +559,7 @@ int mx_run(const struct mx_options *o) {
     }
     struct mx_diag diag;
     mx_diag_init(&diag, o->verbosity < 0 ? NULL : stderr);
+    diag.fail_out = stderr; /* -q never hides why the run fails */
     struct mx_timelines *tl = mx_timeline_new();
     if (o->cmd == MX_CMD_TIMELINE) mx_timeline_keep_text(tl);
     mx_timeline_set_as_of(tl, as_of);
@@ -547,11 +608,24 @@ int mx_run(const struct mx_options *o) {
     } else if (!o->dump_events) {
         out_rc = write_outputs(o, &res);
     }
+    /* say what was done: one line, unless -q */
+    if ((o->cmd == MX_CMD_REPORT || o->cmd == MX_CMD_AUDIT) && !o->dump_events && !out_rc &&
+        res.total.accepted && o->verbosity >= 0)
+        done_line(o, &res);
+    /* no record at all is no success: a broken export step must not pass every gate */
+    bool nothing = !res.total.accepted && o->cmd != MX_CMD_TIMELINE && !o->dump_events;
+    if (nothing)
+        complain("error: the inputs hold no accepted record (%llu input%s, %llu record%s read, "
+                 "%llu rejected, %llu skipped as unrecognised): nothing was measured",
+                 (unsigned long long)res.n_inputs, mx_fmt_s(res.n_inputs),
+                 (unsigned long long)res.total_records, mx_fmt_s(res.total_records),
+                 (unsigned long long)res.total_rejected, (unsigned long long)res.skipped_files);
+    if (o->strict && (res.total_rejected || res.skipped_files)) strict_summary(&res);
     /* precedence: 2 (handled above), then 1, then 5, then 4, then 3 */
     int gate = o->cmd != MX_CMD_CHECK ? gates(o, &res) : 0;
     rc = gate == 2                                                  ? 2
          : out_rc == MX_EXIT_NOT_FOUND && !diag.failures            ? MX_EXIT_NOT_FOUND
-         : (out_rc || diag.failures)                                ? 1
+         : (out_rc || diag.failures || nothing)                     ? 1
          : (o->strict && (res.total_rejected || res.skipped_files)) ? 4
          : gate == 3                                                ? 3
                                                                     : 0;

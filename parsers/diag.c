@@ -195,11 +195,15 @@ __attribute__((format(printf, 5, 0))) static size_t compose(char *line, size_t c
     return msg_at;
 }
 
-static void emit(struct mx_diag *d, char *line, size_t len) {
-    if (!d->out) return;
-    if (d->clear_line) fputs("\r\033[K", d->out);
+static void emit_to(struct mx_diag *d, FILE *f, char *line, size_t len) {
+    if (!f) return;
+    if (d->clear_line) fputs("\r\033[K", f);
     line[len] = '\n';
-    fwrite(line, 1, len + 1, d->out);
+    fwrite(line, 1, len + 1, f);
+}
+
+static void emit(struct mx_diag *d, char *line, size_t len) {
+    emit_to(d, d->out, line, len);
 }
 
 void mx_diag_reject(struct mx_diag *d, const struct mx_pos *pos, enum mx_reason r, const char *fmt,
@@ -259,7 +263,7 @@ void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, 
         in->failure = mx_arena_strndup(&d->arena, line + skip, len - skip);
         d->failures++;
     }
-    emit(d, line, len);
+    emit_to(d, d->out ? d->out : d->fail_out, line, len);
 }
 
 void mx_diag_excerpt(char *out, size_t cap, const char *s, size_t n) {

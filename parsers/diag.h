@@ -102,6 +102,8 @@ struct mx_diag_sample {
 
 struct mx_diag {
     FILE *out;       /* NULL: count only (-q) */
+    FILE *fail_out;  /* where a damaged or unreadable input is said when out is NULL (-q
+                      * silences records, never why a run failed); NULL: nowhere */
     bool clear_line; /* erase a progress line on a terminal before each message */
     struct mx_arena arena;
     struct mx_input_stat *inputs;

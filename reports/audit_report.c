@@ -237,6 +237,11 @@ void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_printf(b, "; %llu excluded by the config's rules, listed below",
                       (unsigned long long)r->excluded);
     mx_buf_puts(b, ")\n\n");
+    if (!r->total.accepted) {
+        mx_buf_puts(b, "> ");
+        mx_prose_nothing(b, &mx_md_report_markup, r);
+        mx_buf_puts(b, "\n\n");
+    }
     if (mx_prose_scoped(r)) {
         mx_prose_filters(b, &mx_md_report_markup, r);
         mx_buf_puts(b, "\n\n");

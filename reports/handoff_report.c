@@ -72,6 +72,10 @@ void mx_handoff_report_md(struct mx_buf *b, const struct mx_result *r) {
     mx_tz_local(r->zone, r->as_of, &tm);
     mx_buf_printf(b, "## On-Call Handoff — %04lld-%02d-%02d\n", (long long)tm.year, tm.month,
                   tm.day);
+    if (!r->total.accepted) {
+        mx_prose_nothing(b, &mx_md_report_markup, r);
+        mx_buf_putc(b, '\n');
+    }
     if (mx_prose_scoped(r)) {
         mx_prose_filters(b, &mx_md_report_markup, r);
         mx_buf_putc(b, '\n');

@@ -857,6 +857,11 @@ void mx_html_report_write(struct mx_buf *b, const struct mx_result *r, const str
     mx_buf_puts(b, " · times in ");
     mx_esc_html(b, r->timezone, strlen(r->timezone));
     mx_buf_puts(b, "</p>");
+    if (!r->total.accepted) {
+        mx_buf_puts(b, "<p class=\"bad\"><b>");
+        mx_prose_nothing(b, &HTML, r);
+        mx_buf_puts(b, "</b></p>");
+    }
     if (mx_prose_scoped(r)) {
         mx_buf_puts(b, "<p class=\"sub\">");
         mx_prose_filters(b, &HTML, r);

@@ -828,6 +828,11 @@ void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struc
     mx_buf_puts(b, " · times in ");
     mdc(b, r->timezone);
     mx_buf_puts(b, "\n\n");
+    if (!r->total.accepted) {
+        mx_buf_puts(b, "> ");
+        mx_prose_nothing(b, &MD, r);
+        mx_buf_puts(b, "\n\n");
+    }
     if (mx_prose_scoped(r)) {
         mx_prose_filters(b, &MD, r);
         mx_buf_puts(b, "\n\n");

@@ -477,6 +477,22 @@ static void globs(struct mx_buf *b, const struct mx_prose_markup *m, const char 
     }
 }
 
+void mx_prose_nothing(struct mx_buf *b, const struct mx_prose_markup *m,
+                      const struct mx_result *r) {
+    char t[300];
+    int k = snprintf(t, sizeof t,
+                     "Nothing was measured: the inputs hold no accepted record (%llu input%s, "
+                     "%llu record%s read, %llu rejected",
+                     (unsigned long long)r->n_inputs, mx_fmt_s(r->n_inputs),
+                     (unsigned long long)r->total_records, mx_fmt_s(r->total_records),
+                     (unsigned long long)r->total_rejected);
+    if (r->skipped_files)
+        k += snprintf(t + k, sizeof t - (size_t)k, ", %llu input%s skipped as unrecognised",
+                      (unsigned long long)r->skipped_files, mx_fmt_s(r->skipped_files));
+    k += snprintf(t + k, sizeof t - (size_t)k, ").");
+    m->words(b, t, (size_t)k);
+}
+
 bool mx_prose_scoped(const struct mx_result *r) {
     const struct mx_ruleset *rs = r->rules;
     return r->anonymize || (rs && (rs->n_service_globs || rs->n_team_globs));

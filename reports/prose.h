@@ -32,6 +32,11 @@ typedef void (*mx_prose_group_row)(struct mx_buf *b, const struct mx_breakdown_g
 void mx_prose_groups(struct mx_buf *b, const struct mx_breakdown_group *g, size_t n,
                      const char *plural, mx_prose_group_row row);
 
+/* For inputs that hold no accepted record (r->total.accepted == 0): "Nothing was
+ * measured: the inputs hold no accepted record (2 inputs, 12 records read, 12 rejected,
+ * 1 input skipped as unrecognised)." */
+void mx_prose_nothing(struct mx_buf *b, const struct mx_prose_markup *m, const struct mx_result *r);
+
 /* Whether the outputs cover less, or say less, than the data: --service / --team
  * filters or --anonymize (mx_prose_filters then says so). */
 bool mx_prose_scoped(const struct mx_result *r);

@@ -297,7 +297,50 @@ static void shares(void) {
     CHECK_I64((int64_t)(mx_compliance_reg_pct(&s) * 10), 666);
 }
 
+/* Which incidents a failed gate names: those it counts, and only those. */
+static void gate_incidents(void) {
+    static const struct {
+        const char *gate;
+        enum mx_pm_status pm;
+        enum mx_check rsp;
+        enum mx_severity sev;
+        enum mx_channel_check chan;
+        bool counts;
+    } cases[] = {
+        {"missing-postmortem", MX_PM_MISSING, MX_CK_MET, MX_SEV_1, MX_CHAN_FOLLOWS, true},
+        {"missing-postmortem", MX_PM_LATE, MX_CK_MET, MX_SEV_1, MX_CHAN_FOLLOWS, false},
+        {"late-postmortem", MX_PM_LATE, MX_CK_MET, MX_SEV_1, MX_CHAN_FOLLOWS, true},
+        {"late-postmortem", MX_PM_ON_TIME, MX_CK_MET, MX_SEV_1, MX_CHAN_FOLLOWS, false},
+        {"postmortem-compliance<95", MX_PM_MISSING, MX_CK_MET, MX_SEV_1, MX_CHAN_FOLLOWS, true},
+        {"postmortem-compliance<95", MX_PM_PENDING, MX_CK_MET, MX_SEV_1, MX_CHAN_FOLLOWS, false},
+        {"response-compliance<90", MX_PM_ON_TIME, MX_CK_MISSED, MX_SEV_2, MX_CHAN_FOLLOWS, true},
+        {"response-compliance<90", MX_PM_ON_TIME, MX_CK_MISSING, MX_SEV_2, MX_CHAN_FOLLOWS, true},
+        {"response-compliance<90", MX_PM_ON_TIME, MX_CK_PENDING, MX_SEV_2, MX_CHAN_FOLLOWS, false},
+        {"unassigned-severity", MX_PM_ON_TIME, MX_CK_MET, MX_SEV_NONE, MX_CHAN_FOLLOWS, true},
+        {"unassigned-severity", MX_PM_ON_TIME, MX_CK_MET, MX_SEV_4, MX_CHAN_FOLLOWS, false},
+        {"channel-convention", MX_PM_ON_TIME, MX_CK_MET, MX_SEV_3, MX_CHAN_OFF, true},
+        {"channel-convention", MX_PM_ON_TIME, MX_CK_MET, MX_SEV_3, MX_CHAN_NONE, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct mx_gate g;
+        CHECK(mx_compliance_gate_parse(cases[i].gate, &g) == NULL);
+        struct mx_timeline t;
+        memset(&t, 0, sizeof t);
+        t.severity = cases[i].sev;
+        t.channel_check = (uint8_t)cases[i].chan;
+        struct mx_compliance c;
+        memset(&c, 0, sizeof c);
+        c.pm = cases[i].pm;
+        c.rsp = cases[i].rsp;
+        if (mx_compliance_gate_counts(&g, &t, &c) != cases[i].counts)
+            fprintf(stderr, "  case %zu (%s): counts is not %d\n", i, cases[i].gate,
+                    cases[i].counts);
+        CHECK(mx_compliance_gate_counts(&g, &t, &c) == cases[i].counts);
+    }
+}
+
 int main(void) {
+    gate_incidents();
     calendar();
     postmortems();
     responses();

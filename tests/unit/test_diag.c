@@ -3,6 +3,7 @@
  * keep printable text in any script and show every control that could move the
  * cursor, recolour, retitle or reorder the terminal as \xHH.
  */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include "harness.h"
 #include "parsers/diag.h"
 
@@ -21,7 +22,31 @@ static void excerpt(const char *in, const char *want) {
     CHECK_STR(out, want);
 }
 
+/* -q (no out): a rejected record is counted and kept, said nowhere; a damaged input is
+ * said on fail_out all the same, and a sample keeps where its message starts. */
+static void quiet(void) {
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    struct mx_diag d;
+    mx_diag_init(&d, NULL);
+    d.fail_out = f;
+    struct mx_pos pos = {"logs/a.jsonl", mx_diag_input_add(&d, "logs/a.jsonl"), 7, -1};
+    mx_diag_reject(&d, &pos, MX_R_BAD_TIME, "field 'time': bad");
+    pos.line = 9;
+    mx_diag_fail(&d, &pos, "truncated gzip stream");
+    fclose(f);
+    CHECK_STR(text, "logs/a.jsonl:9: error: truncated gzip stream\n");
+    CHECK_I64(d.inputs[0].rejected, 1);
+    CHECK_I64(d.failures, 1);
+    CHECK(d.n_samples == 1 &&
+          strcmp(d.samples[0].text + d.samples[0].msg, "field 'time': bad") == 0);
+    mx_diag_free(&d);
+    free(text);
+}
+
 int main(void) {
+    quiet();
     escaped("logs/a.jsonl", "logs/a.jsonl");
     escaped("Émile 田中 🚒", "Émile 田中 🚒");
     escaped("a\x1b[31mred", "a\\x1b[31mred");
