@@ -168,10 +168,46 @@ static void html_body(struct mx_buf *b, const char *s, size_t n) {
     }
 }
 
-/* ASCII punctuation as CommonMark 2.4 defines it: each may be backslash-escaped. */
-static int is_punct(unsigned char c) {
-    return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
-           (c >= 0x7B && c <= 0x7E);
+static bool ascii_alnum(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether ASCII byte u[i] of a value s[0..n) would change how Markdown (CommonMark with
+ * GFM's tables, strikethrough and autolinks) renders the value, where it lands: inline,
+ * in text or a table cell. Only those are escaped, so that a path:line, an id or a
+ * title stays copyable as written (docs/security.md#markdown). */
+static bool md_special(const unsigned char *u, size_t n, size_t i) {
+    unsigned char c = u[i];
+    switch (c) {
+    case '\\': /* escapes */
+    case '`':  /* code spans */
+    case '*':  /* emphasis */
+    case '[':  /* links and images ("![") */
+    case ']':
+    case '<': /* raw HTML, autolinks */
+    case '|': /* table cells */
+    case '~': /* strikethrough */
+    case '&': /* entity references */ return true;
+    case '_': /* emphasis, except inside a word, where GFM never emphasises */
+        return !(i > 0 && i + 1 < n && ascii_alnum(u[i - 1]) && ascii_alnum(u[i + 1]));
+    case ':': /* "https://" starts an autolink */
+        return i + 2 < n && u[i + 1] == '/' && u[i + 2] == '/';
+    case '#': /* headings, lists, block quotes, setext underlines: at a line's start */
+    case '-':
+    case '+':
+    case '>':
+    case '=': return i == 0;
+    case '.': /* "www." starts an autolink; "1." at the start an ordered list */
+    case ')': {
+        if (c == '.' && i >= 3 && (u[i - 3] | 32) == 'w' && (u[i - 2] | 32) == 'w' &&
+            (u[i - 1] | 32) == 'w')
+            return true;
+        size_t k = 0;
+        while (k < i && u[k] >= '0' && u[k] <= '9') k++;
+        return k > 0 && k == i;
+    }
+    default: return false;
+    }
 }
 
 /* The value's own isolates opened and not yet closed, or -1 when it is not isolated. */
@@ -209,7 +245,7 @@ static long md_body(struct mx_buf *b, const char *s, size_t n, bool isolated) {
             mx_buf_puts(b, "\\@\xE2\x80\x8B");
             i++;
         } else if (c < 0x80) {
-            if (is_punct(c)) mx_buf_putc(b, '\\');
+            if (md_special(u, n, i)) mx_buf_putc(b, '\\');
             mx_buf_putc(b, (char)c);
             i++;
         } else {

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""report.md renders safely: the injection fixture (titles, services, ids and a file
-name built to break out of Markdown) is rendered with cmark-gfm and its GFM
+"""report.md (and audit.md, handoff.md, timeline.md) render safely: the injection fixture
+(titles, services, ids and a file name built to break out of Markdown, titles that start
+with a heading, list or quote marker) is rendered with cmark-gfm and its GFM
 extensions; no link, image, raw HTML, strikethrough or extra table cell may come from
 input, every table keeps its column count, and every title survives as text."""
 import html.parser
@@ -53,9 +54,41 @@ with tempfile.TemporaryDirectory() as d:
                          input=md.encode("utf-8"), capture_output=True, check=True).stdout
     rendered = out.decode("utf-8")
 
+
+
+def render(text):
+    return subprocess.run(["cmark-gfm", "-e", "table", "-e", "autolink", "-e", "strikethrough",
+                           "-e", "tagfilter", "--unsafe"],
+                          input=text.encode("utf-8"), capture_output=True, check=True).stdout.decode("utf-8")
+
+
+# the other Markdown outputs escape the same way: nothing from input becomes markup
+for name, args in (("audit.md", ["audit", "-f", "md"]), ("handoff.md", ["handoff"]),
+                   ("timeline.md", ["timeline", "--as-of", "2026-06-01", "INJ-21"])):
+    if args[0] == "timeline":
+        p = subprocess.run([mttx] + args[:1] + ["-q", "-o", "-"] + args[1:] + [fixture],
+                           capture_output=True)
+    else:
+        p = subprocess.run([mttx] + args + ["-q", "--as-of", "2026-06-01", "-o", "-", fixture],
+                           capture_output=True)
+    if p.returncode != 0:
+        failures.append("%s: mttx exited %d %s" % (name, p.returncode, p.stderr[-200:]))
+        continue
+    other = Tables()
+    other.feed(render(p.stdout.decode("utf-8")))
+    # (our own text uses **bold**: a title made bold would lose its asterisks, which the
+    # report's titles-as-text check below sees)
+    for bad in ("a", "img", "script", "del", "svg", "em", "ol", "blockquote"):
+        if bad in other.tags:
+            failures.append("rendered %s contains <%s>" % (name, bad))
+    for i, rows in enumerate(other.rows):
+        if len(set(rows)) != 1:
+            failures.append("%s: table %d has rows of different widths: %s" % (name, i, rows))
+
 t = Tables()
 t.feed(rendered)
-for bad in ("a", "img", "script", "del", "svg", "h1" if rendered.count("<h1>") > 1 else "-"):
+for bad in ("a", "img", "script", "del", "svg", "em", "ol", "blockquote",
+            "h1" if rendered.count("<h1>") > 1 else "-"):
     if bad in t.tags:
         failures.append("rendered report contains <%s>" % bad)
 if rendered.count("<h1>") != 1:

@@ -84,11 +84,12 @@ if a and b:
 md = report("--config", ini, bot, fmt="md")
 if md:
     for want in ["3 incidents excluded by the config's rules", "### Rules",
-                 "| exclude by title | \\(\\?i\\)\\\\\\[test\\\\\\]\\|game \\?day | 2 | INC\\-202, INC\\-204 |",
-                 "| service reported as payments | \\^payments\\- | 2 | INC\\-203, INC\\-207 |",
-                 "1 of 2 incidents with a channel do not follow it (INC\\-203); 2 name no channel."]:
+                 # only what Markdown would read is escaped: the pattern stays copyable
+                 "| exclude by title | (?i)\\\\\\[test\\\\\\]\\|game ?day | 2 | INC-202, INC-204 |",
+                 "| service reported as payments | ^payments- | 2 | INC-203, INC-207 |",
+                 "1 of 2 incidents with a channel do not follow it (INC-203); 2 name no channel."]:
         expect(want in md, "report.md lacks %r" % want)
-    expect("INC\\-202" not in md.split("### Rules")[0], "an excluded incident appears before the rules")
+    expect("INC-202" not in md.split("### Rules")[0], "an excluded incident appears before the rules")
 html = report("--no-charts", "--config", ini, bot, fmt="html")
 if html:
     expect("<h3>Rules</h3>" in html and "(excluded by a rule)" in html, "report.html lacks the rules")

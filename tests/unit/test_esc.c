@@ -65,13 +65,29 @@ int main(void) {
          "a\xEF\xBF\xBD"
          "b"); /* C1: U+FFFD, as before */
     md("a|b", 3, "a\\|b");
-    md("[x](javascript:alert(1))", 24, "\\[x\\]\\(javascript\\:alert\\(1\\)\\)");
-    md("<script>", 8, "\\<script\\>");
+    md("[x](javascript:alert(1))", 24, "\\[x\\](javascript:alert(1))");
+    md("<script>", 8, "\\<script>");
     md("line\nbreak\r\ttab", 15, "line break  tab");
-    md("*_`#", 4, "\\*\\_\\`\\#");
+    md("*_`#", 4, "\\*\\_\\`#");
+    /* only what would change the rendering is escaped: a path:line, an id, a title stay
+     * copyable as written */
+    md("fixtures/demo/2026-06_to_2026-11.jsonl.gz:760", 45,
+       "fixtures/demo/2026-06_to_2026-11.jsonl.gz:760");
+    md("INC-1347 billing-worker: memory leak (50%)", 42,
+       "INC-1347 billing-worker: memory leak (50%)");
+    md("_a_ b_c *d* ~e~ &amp; \\", 23, "\\_a\\_ b_c \\*d\\* \\~e\\~ \\&amp; \\\\");
+    /* autolinks: a scheme's "://" and "www." are broken, not the rest */
+    md("see https://x.example/a and WWW.x.example", 41,
+       "see https\\://x.example/a and WWW\\.x.example");
+    /* what starts a block only at the start of the value (it may start a line) */
+    md("# h", 3, "\\# h");
+    md("- a - b", 7, "\\- a - b");
+    md("> q", 3, "\\> q");
+    md("12. x 3. y", 10, "12\\. x 3. y");
+    md("1) x", 4, "1\\) x");
     md("a@b.c", 5,
        "a\\@\xE2\x80\x8B"
-       "b\\.c");
+       "b.c");
     md("nul\0x", 5, "nul\xEF\xBF\xBDx");
     md("\xC3\xA9t\xC3\xA9", 5, "\xC3\xA9t\xC3\xA9"); /* UTF-8 kept */
     md("bad\xFF", 4, "bad\xEF\xBF\xBD");             /* invalid byte replaced */
