@@ -136,6 +136,15 @@ enum mx_gate_result {
                         * postmortems): the gate cannot be evaluated */
 };
 
+/* A gate's outcome on a run, as the program says it and the CI outputs (summary.md,
+ * --junit) write it. */
+struct mx_gate_outcome {
+    const char *rule; /* as given to --fail-on */
+    enum mx_gate_result result;
+    char message[400]; /* why it failed or was not evaluated; "" when it passed */
+    char ids[1200];    /* the first ten incidents it counts, "A, B and 3 more"; "" none */
+};
+
 /* Whether counted incident t, whose compliance is c, is one gate g counts against (the
  * incidents a failed gate names). */
 bool mx_compliance_gate_counts(const struct mx_gate *g, const struct mx_timeline *t,

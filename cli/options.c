@@ -73,7 +73,8 @@ static const char MAIN_HELP[] =
     "      --fail-on RULE  exit 3 when RULE fails (repeatable): missing-postmortem,\n"             \
     "                      late-postmortem, postmortem-compliance<95,\n"                           \
     "                      response-compliance<90, unassigned-severity,\n"                         \
-    "                      channel-convention\n"
+    "                      channel-convention\n"                                                   \
+    "      --junit FILE    write the gates as JUnit XML, one testcase each\n"
 
 static const char REPORT_HELP[] =
     "Usage: mttx report [OPTIONS] INPUT...\n"
@@ -83,8 +84,9 @@ static const char REPORT_HELP[] =
     "  -o, --out DIR       where report files go (created; written atomically);\n"
     "                      '-' writes the single --format to standard output\n"
     "                      [default: mttx-report]\n"
-    "  -f, --format LIST   comma list of md, html, json, csv (incidents.csv)\n"
-    "                      [default: md,html,json]\n"
+    "  -f, --format LIST   comma list of md, html, json, csv (incidents.csv),\n"
+    "                      summary (summary.md: headline, gates and data quality in a\n"
+    "                      few lines, for $GITHUB_STEP_SUMMARY) [default: md,html,json]\n"
     "      --no-charts     draw no charts (they need gnuplot)\n" GATES_HELP FILTER_HELP ANON_HELP
         COMMON_HELP;
 
@@ -133,8 +135,11 @@ static const char CHECK_HELP[] =
     "Validates inputs: per input its format, records, accepted, duplicates and\n"
     "rejected records by reason on stdout; every rejection as PATH:LINE: error: REASON\n"
     "on stderr. Exit 0 unless --strict and a record was rejected (4), or an input\n"
-    "could not be read (1).\n"
-    "\n" COMMON_HELP;
+    "could not be read or nothing was accepted (1).\n"
+    "\n"
+    "  -f, --format NAME   json (the table as JSON) or github (GitHub Actions\n"
+    "                      annotations, the first 50, and a notice with the counts)\n"
+    "                      [default: the table]\n" COMMON_HELP;
 
 enum {
     OPT_FROM = 256,
@@ -153,7 +158,8 @@ enum {
     OPT_NO_CHARTS,
     OPT_SERVICE,
     OPT_TEAM,
-    OPT_ANONYMIZE
+    OPT_ANONYMIZE,
+    OPT_JUNIT
 };
 
 #define FILTER_OPTS                                                                                \
@@ -180,6 +186,7 @@ enum {
 static const struct option REPORT_OPTS[] = {{"out", required_argument, NULL, 'o'},
                                             {"format", required_argument, NULL, 'f'},
                                             {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+                                            {"junit", required_argument, NULL, OPT_JUNIT},
                                             {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
                                             FILTER_OPTS,
                                             ANON_OPT,
@@ -187,6 +194,7 @@ static const struct option REPORT_OPTS[] = {{"out", required_argument, NULL, 'o'
 static const struct option AUDIT_OPTS[] = {{"out", required_argument, NULL, 'o'},
                                            {"format", required_argument, NULL, 'f'},
                                            {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+                                           {"junit", required_argument, NULL, OPT_JUNIT},
                                            FILTER_OPTS,
                                            ANON_OPT,
                                            COMMON_OPTS};
@@ -199,7 +207,7 @@ static const struct option TIMELINE_OPTS[] = {
     COMMON_OPTS};
 static const struct option HANDOFF_OPTS[] = {
     {"out", required_argument, NULL, 'o'}, FILTER_OPTS, ANON_OPT, COMMON_OPTS};
-static const struct option CHECK_OPTS[] = {COMMON_OPTS};
+static const struct option CHECK_OPTS[] = {{"format", required_argument, NULL, 'f'}, COMMON_OPTS};
 
 /* A subcommand: its getopt table and help, the formats it may write and its defaults. */
 struct command {
@@ -214,14 +222,14 @@ struct command {
 
 static const struct command COMMANDS[] = {
     {"report", MX_CMD_REPORT, REPORT_OPTS, REPORT_HELP, "+:o:f:qvh",
-     MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML | MX_FMT_CSV, MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML,
-     "mttx-report"},
+     MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML | MX_FMT_CSV | MX_FMT_SUMMARY,
+     MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML, "mttx-report"},
     {"audit", MX_CMD_AUDIT, AUDIT_OPTS, AUDIT_HELP, "+:o:f:qvh",
      MX_FMT_MD | MX_FMT_CSV | MX_FMT_JSON, MX_FMT_MD, "mttx-report"},
     {"timeline", MX_CMD_TIMELINE, TIMELINE_OPTS, TIMELINE_HELP, "+:o:f:qvh",
      MX_FMT_MD | MX_FMT_JSON, MX_FMT_MD, "-"},
     {"handoff", MX_CMD_HANDOFF, HANDOFF_OPTS, HANDOFF_HELP, "+:o:qvh", MX_FMT_MD, MX_FMT_MD, "-"},
-    {"check", MX_CMD_CHECK, CHECK_OPTS, CHECK_HELP, "+:qvh", 0, 0, "-"},
+    {"check", MX_CMD_CHECK, CHECK_OPTS, CHECK_HELP, "+:f:qvh", MX_FMT_JSON | MX_FMT_GITHUB, 0, "-"},
 };
 
 static const struct command *find_command(const char *name) {
@@ -245,8 +253,8 @@ static int parse_formats(struct mx_options *o, const struct command *c, char *li
     static const struct {
         const char *name;
         unsigned bit;
-    } names[] = {
-        {"md", MX_FMT_MD}, {"json", MX_FMT_JSON}, {"csv", MX_FMT_CSV}, {"html", MX_FMT_HTML}};
+    } names[] = {{"md", MX_FMT_MD},     {"json", MX_FMT_JSON},     {"csv", MX_FMT_CSV},
+                 {"html", MX_FMT_HTML}, {"github", MX_FMT_GITHUB}, {"summary", MX_FMT_SUMMARY}};
     o->formats = 0;
     for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
@@ -282,6 +290,7 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
     case OPT_NAMES: o->names = true; break;
     case OPT_NO_CHARTS: o->no_charts = true; break;
     case OPT_ANONYMIZE: o->anonymize = true; break;
+    case OPT_JUNIT: o->junit = optarg; break;
     case OPT_SERVICE:
     case OPT_TEAM: {
         bool svc = ch == OPT_SERVICE;
@@ -349,6 +358,8 @@ int mx_options_parse(int argc, char **argv, struct mx_options *o) {
         return usage(cmd, "--debug-dump-events shows the events as read: it cannot be anonymized",
                      NULL);
     bool one = o->formats && !(o->formats & (o->formats - 1));
+    if (c->cmd == MX_CMD_CHECK && o->formats && !one)
+        return usage(cmd, "check writes one format: json or github", NULL);
     if (strcmp(o->out_dir, "-") == 0 && o->formats && !one)
         return usage(cmd, "-o - writes one format: give exactly one with --format", NULL);
     return 0;

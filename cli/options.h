@@ -10,10 +10,12 @@
 
 enum mx_cmd { MX_CMD_REPORT, MX_CMD_CHECK, MX_CMD_AUDIT, MX_CMD_TIMELINE, MX_CMD_HANDOFF };
 
-#define MX_FMT_MD   1u
-#define MX_FMT_JSON 2u
-#define MX_FMT_CSV  4u
-#define MX_FMT_HTML 8u
+#define MX_FMT_MD      1u
+#define MX_FMT_JSON    2u
+#define MX_FMT_CSV     4u
+#define MX_FMT_HTML    8u
+#define MX_FMT_GITHUB  16u /* check: GitHub Actions annotations */
+#define MX_FMT_SUMMARY 32u /* report: summary.md for a CI job's summary */
 
 #define MX_MAX_GATES 16
 
@@ -37,6 +39,7 @@ struct mx_options {
     bool names;                 /* timeline --names: people by name in drafts */
     bool no_charts;             /* report --no-charts */
     bool anonymize;             /* --anonymize: pseudonyms for people in every output */
+    const char *junit;          /* --junit FILE: the gates as JUnit XML, or NULL */
     const char *service_globs[MX_MAX_GATES], *team_globs[MX_MAX_GATES]; /* --service, --team */
     int n_service_globs, n_team_globs;
     char **inputs;

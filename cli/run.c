@@ -31,6 +31,8 @@
 #include "reports/check_report.h"
 #include "reports/csv_report.h"
 #include "reports/dump_report.h"
+#include "reports/github_report.h"
+#include "reports/junit_report.h"
 #include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/md_report.h"
@@ -148,7 +150,8 @@ struct job {
     const struct mx_options *o;
     const struct mx_result *r;
     size_t incident;
-    const struct mx_charts *charts; /* report: drawn charts, or NULL */
+    const struct mx_charts *charts;      /* report: drawn charts, or NULL */
+    const struct mx_gate_outcome *gates; /* the --fail-on gates' outcomes (o->n_fail_on) */
 };
 
 /* Adapters from a job to each writer's arguments, for OUTPUTS. */
@@ -163,6 +166,9 @@ static void w_report_csv(struct mx_buf *b, const struct job *j) {
 }
 static void w_report_json(struct mx_buf *b, const struct job *j) {
     mx_json_report_write(b, j->r);
+}
+static void w_report_summary(struct mx_buf *b, const struct job *j) {
+    mx_md_report_summary(b, j->r, j->gates, (size_t)j->o->n_fail_on);
 }
 static void w_audit_md(struct mx_buf *b, const struct job *j) {
     mx_audit_report_md(b, j->r);
@@ -194,6 +200,7 @@ static const struct output {
     {MX_CMD_REPORT, MX_FMT_HTML, "report.html", w_report_html},
     {MX_CMD_REPORT, MX_FMT_JSON, "report.json", w_report_json},
     {MX_CMD_REPORT, MX_FMT_CSV, "incidents.csv", w_report_csv},
+    {MX_CMD_REPORT, MX_FMT_SUMMARY, "summary.md", w_report_summary},
     {MX_CMD_AUDIT, MX_FMT_MD, "audit.md", w_audit_md},
     {MX_CMD_AUDIT, MX_FMT_CSV, "audit.csv", w_audit_csv},
     {MX_CMD_AUDIT, MX_FMT_JSON, "audit.json", w_audit_json},
@@ -283,8 +290,9 @@ static int write_chart_files(const struct mx_options *o, const struct mx_charts 
 /* Charts are drawn only when a report will show them: HTML inlines them even on standard
  * output, Markdown links files and so needs a directory. Every output is attempted even
  * after one fails; returns 1 if any did. */
-static int write_outputs(const struct mx_options *o, const struct mx_result *r) {
-    struct job j = {o, r, 0, NULL};
+static int write_outputs(const struct mx_options *o, const struct mx_result *r,
+                         const struct mx_gate_outcome *g) {
+    struct job j = {o, r, 0, NULL, g};
     struct mx_charts charts;
     bool to_dir = strcmp(o->out_dir, "-") != 0;
     /* the folder first: no chart is drawn (and none leaks) for a report that cannot be
@@ -337,37 +345,78 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r) 
     return rc;
 }
 
-/* The --fail-on gates: 0 when all pass, 3 when one failed, 2 when one cannot be
- * evaluated on these inputs (the pipeline asks for what its data cannot show). */
-static int gates(const struct mx_options *o, const struct mx_result *r) {
-    int rc = 0;
+/* check -f github: the annotations, the first MX_GITHUB_MAX of them, on stdout. */
+struct notes {
+    struct mx_buf b;
+    uint64_t seen;
+};
+
+static void annotate(void *ctx, const struct mx_pos *pos, const char *kind, const char *msg) {
+    struct notes *n = ctx;
+    if (n->seen++ >= MX_GITHUB_MAX) return;
+    mx_github_report_annotation(&n->b, kind, pos->path ? pos->path : "-", pos->line, pos->index,
+                                msg);
+    mx_buf_drain(&n->b);
+}
+
+/* --junit FILE: the gates as JUnit XML, written atomically. */
+static int write_junit(const struct mx_options *o, const struct mx_gate_outcome *g) {
+    char dir[4200], name[4200], err[600];
+    const char *slash = strrchr(o->junit, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - o->junit) : 1, slash ? o->junit : ".");
+    if (slash && slash == o->junit) snprintf(dir, sizeof dir, "/");
+    snprintf(name, sizeof name, "%s", slash ? slash + 1 : o->junit);
+    struct mx_buf b = {0};
+    struct mx_atomic a;
+    int w = mx_atomic_open(&a, dir, name, &b, err, sizeof err);
+    if (w == 0) {
+        mx_junit_report_write(&b, g, (size_t)o->n_fail_on);
+        w = mx_atomic_commit(&a, &b, err, sizeof err);
+    }
+    if (w != 0) complain("--junit %s: %s", o->junit, err);
+    return w;
+}
+
+/* Evaluates every --fail-on gate of o on r into out (o->n_fail_on of them), the
+ * incidents a failed one counts named (the first ten, in timeline order). */
+static void evaluate_gates(const struct mx_options *o, const struct mx_result *r,
+                           struct mx_gate_outcome *out) {
     for (int k = 0; k < o->n_fail_on; k++) {
         struct mx_gate g;
-        char msg[400];
+        struct mx_gate_outcome *x = &out[k];
+        memset(x, 0, sizeof *x);
+        x->rule = o->fail_on[k];
         mx_compliance_gate_parse(o->fail_on[k], &g); /* checked in setup */
-        enum mx_gate_result v = mx_compliance_gate_failed(&g, &r->compliance, msg, sizeof msg);
-        if (v == MX_GATE_FAILED) {
-            /* the incidents it counts, the first ten in timeline order */
-            char ids[1200] = "";
-            size_t len = 0, named = 0, more = 0;
-            for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
-                const struct mx_timeline *t = mx_timeline_get(r->tl, i);
-                if (!mx_timeline_counted(t) || !mx_compliance_gate_counts(&g, t, &r->comp[i]))
-                    continue;
-                if (named == 10) {
-                    more++;
-                    continue;
-                }
-                int n = t->id.n < 80 ? (int)t->id.n : 80;
-                len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%.*s", named ? ", " : "", n,
-                                        t->id.p);
-                named++;
+        x->result = mx_compliance_gate_failed(&g, &r->compliance, x->message, sizeof x->message);
+        if (x->result != MX_GATE_FAILED) continue;
+        size_t len = 0, named = 0, more = 0;
+        for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+            const struct mx_timeline *t = mx_timeline_get(r->tl, i);
+            if (!mx_timeline_counted(t) || !mx_compliance_gate_counts(&g, t, &r->comp[i])) continue;
+            if (named == 10) {
+                more++;
+                continue;
             }
-            if (more) snprintf(ids + len, sizeof ids - len, " and %zu more", more);
-            complain("gate failed: %s%s%s%s", msg, named ? " (" : "", ids, named ? ")" : "");
+            int n = t->id.n < 80 ? (int)t->id.n : 80;
+            len += (size_t)snprintf(x->ids + len, sizeof x->ids - len, "%s%.*s", named ? ", " : "",
+                                    n, t->id.p);
+            named++;
+        }
+        if (more) snprintf(x->ids + len, sizeof x->ids - len, " and %zu more", more);
+    }
+}
+
+/* Says each gate's failure: 0 when all pass, 3 when one failed, 2 when one cannot be
+ * evaluated on these inputs (the pipeline asks for what its data cannot show). */
+static int gates(const struct mx_options *o, const struct mx_gate_outcome *g) {
+    int rc = 0;
+    for (int k = 0; k < o->n_fail_on; k++) {
+        if (g[k].result == MX_GATE_FAILED) {
+            complain("gate failed: %s%s%s%s", g[k].message, g[k].ids[0] ? " (" : "", g[k].ids,
+                     g[k].ids[0] ? ")" : "");
             if (!rc) rc = 3;
-        } else if (v == MX_GATE_UNMEASURED) {
-            complain("gate not evaluated: %s", msg);
+        } else if (g[k].result == MX_GATE_UNMEASURED) {
+            complain("gate not evaluated: %s", g[k].message);
             rc = 2;
         }
     }
@@ -560,6 +609,11 @@ int mx_run(const struct mx_options *o) {
     struct mx_diag diag;
     mx_diag_init(&diag, o->verbosity < 0 ? NULL : stderr);
     diag.fail_out = stderr; /* -q never hides why the run fails */
+    struct notes notes = {{.sink = stdout}, 0};
+    if (o->cmd == MX_CMD_CHECK && (o->formats & MX_FMT_GITHUB) && !o->dump_events) {
+        diag.annotate = annotate;
+        diag.annotate_ctx = &notes;
+    }
     struct mx_timelines *tl = mx_timeline_new();
     if (o->cmd == MX_CMD_TIMELINE) mx_timeline_keep_text(tl);
     mx_timeline_set_as_of(tl, as_of);
@@ -597,16 +651,24 @@ int mx_run(const struct mx_options *o) {
                  (unsigned long long)res.urgencies_unmapped,
                  res.urgencies_unmapped == 1 ? "" : "s");
     int out_rc = 0;
+    struct mx_gate_outcome *outcomes =
+        mx_mem_calloc(o->n_fail_on ? (size_t)o->n_fail_on : 1, sizeof *outcomes);
+    if (o->cmd != MX_CMD_CHECK) evaluate_gates(o, &res, outcomes);
     if (o->cmd == MX_CMD_CHECK) {
         if (!o->dump_events) {
             struct mx_buf b = {.sink = stdout};
-            mx_check_report_text(&b, &res, o->verbosity > 0);
+            if (o->formats & MX_FMT_JSON)
+                mx_json_report_check(&b, &res);
+            else if (o->formats & MX_FMT_GITHUB)
+                mx_github_report_summary(&b, &res, notes.seen);
+            else
+                mx_check_report_text(&b, &res, o->verbosity > 0);
             if (mx_buf_drain(&b) != 0) out_rc = 1;
             mx_buf_free(&b);
         }
         if (fflush(stdout) != 0) out_rc = 1;
     } else if (!o->dump_events) {
-        out_rc = write_outputs(o, &res);
+        out_rc = write_outputs(o, &res, outcomes);
     }
     /* say what was done: one line, unless -q */
     if ((o->cmd == MX_CMD_REPORT || o->cmd == MX_CMD_AUDIT) && !o->dump_events && !out_rc &&
@@ -622,13 +684,16 @@ int mx_run(const struct mx_options *o) {
                  (unsigned long long)res.total_rejected, (unsigned long long)res.skipped_files);
     if (o->strict && (res.total_rejected || res.skipped_files)) strict_summary(&res);
     /* precedence: 2 (handled above), then 1, then 5, then 4, then 3 */
-    int gate = o->cmd != MX_CMD_CHECK ? gates(o, &res) : 0;
+    int gate = o->cmd != MX_CMD_CHECK ? gates(o, outcomes) : 0;
+    if (o->junit && o->cmd != MX_CMD_CHECK && write_junit(o, outcomes) != 0 && !out_rc) out_rc = 1;
+    free(outcomes);
     rc = gate == 2                                                  ? 2
          : out_rc == MX_EXIT_NOT_FOUND && !diag.failures            ? MX_EXIT_NOT_FOUND
          : (out_rc || diag.failures || nothing)                     ? 1
          : (o->strict && (res.total_rejected || res.skipped_files)) ? 4
          : gate == 3                                                ? 3
                                                                     : 0;
+    mx_buf_free(&notes.b);
     mx_result_free(&res);
     for (size_t i = 0; pseudo_zones && i < cfg.policy.n_person_zones; i++)
         free(pseudo_zones[i].name);

@@ -206,6 +206,15 @@ static void emit(struct mx_diag *d, char *line, size_t len) {
     emit_to(d, d->out, line, len);
 }
 
+/* Hands the diagnostic's parts to the annotation callback; line holds "POS: KIND: MSG"
+ * with MESSAGE at msg_at + 2 + strlen(kind) + 2, NUL-terminated at len. */
+static void annotate(struct mx_diag *d, const struct mx_pos *pos, const char *kind, char *line,
+                     size_t len, size_t msg_at) {
+    if (!d->annotate) return;
+    line[len] = '\0';
+    d->annotate(d->annotate_ctx, pos, kind, line + msg_at + 2 + strlen(kind) + 2);
+}
+
 void mx_diag_reject(struct mx_diag *d, const struct mx_pos *pos, enum mx_reason r, const char *fmt,
                     ...) {
     char line[1024];
@@ -234,6 +243,7 @@ void mx_diag_reject(struct mx_diag *d, const struct mx_pos *pos, enum mx_reason 
         s->msg = msg_at + 2;
     }
     emit(d, line, len);
+    annotate(d, pos, "error", line, len, msg_at);
 }
 
 void mx_diag_warn(struct mx_diag *d, const struct mx_pos *pos, enum mx_warning w, const char *fmt,
@@ -242,12 +252,13 @@ void mx_diag_warn(struct mx_diag *d, const struct mx_pos *pos, enum mx_warning w
     size_t len;
     va_list ap;
     va_start(ap, fmt);
-    compose(line, sizeof line - 1, pos, "warning", fmt, ap, &len);
+    size_t msg_at = compose(line, sizeof line - 1, pos, "warning", fmt, ap, &len);
     va_end(ap);
     struct mx_input_stat *in = &d->inputs[pos->src];
     in->warnings++;
     in->by_warning[w]++;
     emit(d, line, len);
+    annotate(d, pos, "warning", line, len, msg_at);
 }
 
 void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, ...) {
@@ -264,6 +275,7 @@ void mx_diag_fail(struct mx_diag *d, const struct mx_pos *pos, const char *fmt, 
         d->failures++;
     }
     emit_to(d, d->out ? d->out : d->fail_out, line, len);
+    annotate(d, pos, "error", line, len, msg_at);
 }
 
 void mx_diag_excerpt(char *out, size_t cap, const char *s, size_t n) {

@@ -112,6 +112,10 @@ struct mx_diag {
     size_t n_samples, cap_samples;
     uint64_t kept[MX_R__COUNT];
     uint64_t failures; /* inputs with a failure */
+    /* Besides printing: called with every diagnostic's parts (kind "error" or "warning",
+     * the message escaped as printed), for CI annotations; NULL: none. */
+    void (*annotate)(void *ctx, const struct mx_pos *pos, const char *kind, const char *msg);
+    void *annotate_ctx;
 };
 
 void mx_diag_init(struct mx_diag *d, FILE *out);

@@ -882,3 +882,13 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     compliance(b, r);
     timelines(b, r);
 }
+
+void mx_json_report_check(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "{\n  \"schema\": \"mttx-check/1\",\n");
+    inputs(b, r);
+    totals(b, r);
+    rejections(b, r);
+    /* each piece ends its last key with ",\n": the document closes after a last one */
+    mx_buf_printf(b, "  \"ok\": %s\n}\n",
+                  r->total.accepted && !r->diag->failures ? "true" : "false");
+}

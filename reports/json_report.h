@@ -14,4 +14,9 @@ void mx_json_report_timeline(struct mx_buf *b, const struct mx_result *r, size_t
 /* Appends the whole document (ending in a newline) to b. */
 void mx_json_report_write(struct mx_buf *b, const struct mx_result *r);
 
+/* `mttx check -f json` (schema mttx-check/1, docs/report-json.md#mttx-check--f-json): the
+ * check table as report.json writes its inputs, totals, rejections by reason,
+ * warnings by kind and skipped files. */
+void mx_json_report_check(struct mx_buf *b, const struct mx_result *r);
+
 #endif

@@ -812,6 +812,19 @@ static void what_changed(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_putc(b, '\n');
 }
 
+/* Under a title: that nothing was measured, the filters, the pseudonyms. */
+static void caveats(struct mx_buf *b, const struct mx_result *r) {
+    if (!r->total.accepted) {
+        mx_buf_puts(b, "> ");
+        mx_prose_nothing(b, &MD, r);
+        mx_buf_puts(b, "\n\n");
+    }
+    if (mx_prose_scoped(r)) {
+        mx_prose_filters(b, &MD, r);
+        mx_buf_puts(b, "\n\n");
+    }
+}
+
 void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struct mx_charts *c) {
     mx_buf_puts(b, "# Incident report\n\n");
     if (r->n_months) {
@@ -828,15 +841,7 @@ void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struc
     mx_buf_puts(b, " · times in ");
     mdc(b, r->timezone);
     mx_buf_puts(b, "\n\n");
-    if (!r->total.accepted) {
-        mx_buf_puts(b, "> ");
-        mx_prose_nothing(b, &MD, r);
-        mx_buf_puts(b, "\n\n");
-    }
-    if (mx_prose_scoped(r)) {
-        mx_prose_filters(b, &MD, r);
-        mx_buf_puts(b, "\n\n");
-    }
+    caveats(b, r);
     if (r->months_sparse)
         mx_buf_printf(b,
                       "> The incidents span more than %d years, so only months that have "
@@ -862,4 +867,86 @@ void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struc
     mx_buf_puts(b, "- ");
     mx_prose_targets_sentence(b, &MD, r);
     mx_buf_putc(b, '\n');
+}
+
+void mx_md_report_summary(struct mx_buf *b, const struct mx_result *r,
+                          const struct mx_gate_outcome *g, size_t n) {
+    mx_buf_puts(b, "### mttx: incident metrics\n\n");
+    mx_buf_printf(b, "**%llu incident%s**", (unsigned long long)r->incidents,
+                  mx_fmt_s(r->incidents));
+    if (r->n_months) {
+        mx_buf_puts(b, " detected ");
+        mx_fmt_month(b, r->months[0].key);
+        if (r->n_months > 1) {
+            mx_buf_puts(b, " to ");
+            mx_fmt_month(b, r->months[r->n_months - 1].key);
+        }
+    }
+    mx_buf_printf(b, " · %llu open · as of ", (unsigned long long)r->open);
+    mx_fmt_local(b, r->zone, r->as_of);
+    mx_buf_puts(b, " ");
+    mdc(b, r->timezone);
+    mx_buf_puts(b, "\n\n");
+    caveats(b, r);
+    /* the comparison's table, without its long introduction */
+    const struct mx_comparison *c = &r->comparison;
+    if (c->present) {
+        mx_buf_puts(b, "| last complete month | incidents | MTTA median | MTTR median |\n"
+                       "|---|---|---|---|\n");
+        static const enum mx_severity rows[2] = {MX_SEV_1, MX_SEV_2};
+        for (int i = 0; i < 3; i++) {
+            const struct mx_comparison_group *x = i < 2 ? &c->sev[rows[i]] : &c->all;
+            if (i < 2 && x->incidents.verdict == MX_V_NO_DATA) continue;
+            mx_buf_printf(b, "| %s | ", i < 2 ? mx_event_severity_name(rows[i]) : "all");
+            mx_prose_count_change(b, &MD, &x->incidents);
+            mx_buf_puts(b, " | ");
+            mx_prose_shift_change(b, &MD, &x->mtta);
+            mx_buf_puts(b, " | ");
+            mx_prose_shift_change(b, &MD, &x->mttr);
+            mx_buf_puts(b, " |\n");
+        }
+        mx_buf_puts(b, "\n");
+    }
+    if (!n) {
+        mx_buf_puts(b, "**Gates:** none (`--fail-on`).\n\n");
+    } else {
+        mx_buf_puts(b, "**Gates:**\n\n");
+        for (size_t k = 0; k < n; k++) {
+            static const char *const word[] = {"passed", "**failed**", "**not evaluated**"};
+            mx_buf_puts(b, "- ");
+            mdc(b, g[k].rule);
+            mx_buf_printf(b, ": %s", word[g[k].result]);
+            if (g[k].result != MX_GATE_PASSED) {
+                mx_buf_puts(b, " — ");
+                mdc(b, g[k].message);
+            }
+            if (g[k].ids[0]) {
+                mx_buf_puts(b, " (");
+                mdc(b, g[k].ids);
+                mx_buf_puts(b, ")");
+            }
+            mx_buf_putc(b, '\n');
+        }
+        mx_buf_putc(b, '\n');
+    }
+    mx_buf_printf(b,
+                  "**Data quality:** %llu input%s, %llu record%s read, %llu accepted, %llu "
+                  "duplicates, %llu rejected",
+                  (unsigned long long)r->n_inputs, mx_fmt_s(r->n_inputs),
+                  (unsigned long long)r->total_records, mx_fmt_s(r->total_records),
+                  (unsigned long long)r->total.accepted, (unsigned long long)r->total.duplicates,
+                  (unsigned long long)r->total_rejected);
+    bool any = false;
+    for (int k = 0; k < MX_R__COUNT; k++) {
+        if (!r->by_reason[k]) continue;
+        mx_buf_printf(b, "%s%s %llu", any ? ", " : " (", mx_diag_reason_name((enum mx_reason)k),
+                      (unsigned long long)r->by_reason[k]);
+        any = true;
+    }
+    if (any) mx_buf_putc(b, ')');
+    if (r->skipped_files)
+        mx_buf_printf(b, ", %llu skipped as unrecognised", (unsigned long long)r->skipped_files);
+    if (r->diag->failures)
+        mx_buf_printf(b, ", %llu damaged", (unsigned long long)r->diag->failures);
+    mx_buf_puts(b, ". The full report is in the job's artifacts.\n");
 }

@@ -19,5 +19,11 @@ extern const struct mx_prose_markup mx_md_report_markup;
  * charts/FILE, written beside report.md by the caller. */
 void mx_md_report_write(struct mx_buf *b, const struct mx_result *r,
                         const struct mx_charts *charts);
+/* summary.md (`report -f summary`): a few lines for a CI job's summary page
+ * ($GITHUB_STEP_SUMMARY, GitLab): the headline with the last complete month against the
+ * one before, the --fail-on gates g[0..n) and their outcome, and the data quality in
+ * one line. */
+void mx_md_report_summary(struct mx_buf *b, const struct mx_result *r,
+                          const struct mx_gate_outcome *g, size_t n);
 
 #endif
