@@ -60,6 +60,21 @@ struct mx_target_eval {
     struct mx_target_cell *months; /* owned; n_months cells */
 };
 
+/* What a run examined, for an auditor to re-derive it (docs/spec.md#provenance): set by
+ * the program, which alone knows the command line, the clock and the files. */
+struct mx_provenance {
+    const char *version;
+    int argc;
+    char **argv;              /* the command line as given (not the environment) */
+    const char *as_of_source; /* "option", "SOURCE_DATE_EPOCH" or "clock" */
+    const char *config_path;  /* NULL: the built-in defaults */
+    char config_sha256[65];
+    /* per input of the diagnostics table: its size and SHA-256 when it is a file read
+     * from disk (an archive member or standard input: size UINT64_MAX, sha256 "") */
+    uint64_t *size;
+    char (*sha256)[65];
+};
+
 /* How many incidents the Longest incidents tables list. */
 #define MX_LONGEST 10
 
@@ -129,7 +144,8 @@ struct mx_result {
     /* people given pseudonyms by --anonymize (analyzer/anonymize.h), 0 without it; set by
      * the program after mx_result_build */
     uint64_t anonymized;
-    bool anonymize; /* --anonymize was given */
+    bool anonymize;                   /* --anonymize was given */
+    const struct mx_provenance *prov; /* set by the program; NULL: unknown */
 };
 
 /* Computes the result from finished timelines (the rules already applied: rules only

@@ -318,6 +318,8 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
  * at the first operand (INCIDENT, INPUT), and a missing value comes back as ':'. */
 int mx_options_parse(int argc, char **argv, struct mx_options *o) {
     memset(o, 0, sizeof *o);
+    o->argc = argc;
+    o->argv = argv;
     o->tz = "UTC";
     if (argc < 2) {
         fputs(MAIN_HELP, stderr);

@@ -20,6 +20,8 @@ enum mx_cmd { MX_CMD_REPORT, MX_CMD_CHECK, MX_CMD_AUDIT, MX_CMD_TIMELINE, MX_CMD
 #define MX_MAX_GATES 16
 
 struct mx_options {
+    int argc; /* the command line as given, for the outputs' provenance */
+    char **argv;
     enum mx_cmd cmd;
     const char *cmd_name;
     const char *out_dir; /* "-" for standard output */

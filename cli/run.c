@@ -9,6 +9,8 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <iconv.h>
+#include <nettle/sha2.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -345,6 +347,62 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r,
     return rc;
 }
 
+/* The SHA-256 of the file at path, as hex into out (65 bytes), and its size; false when
+ * it cannot be read (out "" then). */
+static bool hash_file(const char *path, char out[65], uint64_t *size) {
+    out[0] = '\0';
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return false;
+    }
+    struct sha256_ctx ctx;
+    sha256_init(&ctx);
+    static unsigned char buf[1 << 16];
+    uint64_t total = 0;
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0) {
+        sha256_update(&ctx, (size_t)n, buf);
+        total += (uint64_t)n;
+    }
+    close(fd);
+    if (n < 0) return false;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_digest(&ctx, sizeof digest, digest);
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++) snprintf(out + 2 * i, 3, "%02x", digest[i]);
+    *size = total;
+    return true;
+}
+
+/* What the run examined (struct mx_provenance): the files are hashed after reading, each
+ * input of the diagnostics table that is a file on disk (not an archive member, not
+ * standard input). */
+static void provenance(const struct mx_options *o, const struct mx_diag *d,
+                       struct mx_provenance *p) {
+    memset(p, 0, sizeof *p);
+    p->version = MX_VERSION;
+    p->argc = o->argc;
+    p->argv = mx_mem_malloc((o->argc ? (size_t)o->argc : 1) * sizeof *p->argv);
+    for (int i = 0; i < o->argc; i++) p->argv[i] = o->argv[i];
+    if (o->argc) p->argv[0] = "mttx"; /* the program, wherever it was installed */
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    p->as_of_source = o->as_of_text ? "option" : sde && *sde ? "SOURCE_DATE_EPOCH" : "clock";
+    p->config_path = o->config;
+    uint64_t ignored;
+    if (o->config) hash_file(o->config, p->config_sha256, &ignored);
+    size_t n = d->n_inputs ? d->n_inputs : 1;
+    p->size = mx_mem_malloc(n * sizeof *p->size);
+    p->sha256 = mx_mem_calloc(n, sizeof *p->sha256);
+    for (size_t i = 0; i < d->n_inputs; i++) {
+        const char *path = d->inputs[i].path;
+        p->size[i] = UINT64_MAX;
+        if (strchr(path, '!') || strcmp(path, "-") == 0) continue;
+        if (!hash_file(path, p->sha256[i], &p->size[i])) p->size[i] = UINT64_MAX;
+    }
+}
+
 /* check -f github: the annotations, the first MX_GITHUB_MAX of them, on stdout. */
 struct notes {
     struct mx_buf b;
@@ -635,6 +693,9 @@ int mx_run(const struct mx_options *o) {
     if (o->cmd == MX_CMD_REPORT) mx_result_retro(&res); /* only the report shows them */
     res.anonymize = o->anonymize;
     res.anonymized = people;
+    struct mx_provenance prov;
+    provenance(o, &diag, &prov);
+    res.prov = &prov;
     if (res.rule_limit_hits && o->verbosity >= 0) warn_rule_limits(&res);
     if (res.total.after_as_of && !mx_timeline_count(tl) && o->verbosity >= 0) {
         struct mx_buf when = {0};
@@ -694,6 +755,9 @@ int mx_run(const struct mx_options *o) {
          : gate == 3                                                ? 3
                                                                     : 0;
     mx_buf_free(&notes.b);
+    free(prov.size);
+    free(prov.sha256);
+    free(prov.argv);
     mx_result_free(&res);
     for (size_t i = 0; pseudo_zones && i < cfg.policy.n_person_zones; i++)
         free(pseudo_zones[i].name);

@@ -9,6 +9,7 @@
 #include "reports/csv_out.h"
 #include "reports/esc.h"
 #include "reports/fmt.h"
+#include "reports/json_report.h"
 #include "reports/md_report.h"
 
 /* The process rules, and the incidents the config's [exclude] rules left out (listed so
@@ -290,7 +291,8 @@ void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r) {
     }
     mx_buf_puts(b, "\nDeadlines for postmortems run from the final resolution; response targets "
                    "from detection to the first acknowledgement. Business days are Monday to "
-                   "Friday in the report's zone unless the configuration says otherwise.\n");
+                   "Friday in the report's zone unless the configuration says otherwise.\n\n");
+    mx_md_report_provenance(b, r);
 }
 
 /* An RFC 3339 UTC time, or nothing (an empty cell) when absent. */
@@ -376,11 +378,10 @@ static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule
 
 /* The rows in the CSV's order: by rule, then timeline order. */
 void mx_audit_report_json(struct mx_buf *b, const struct mx_result *r) {
-    mx_buf_puts(b, "{\n  \"schema\": \"mttx-audit/1\",\n  \"as_of\": ");
-    mx_fmt_json_time(b, r->as_of);
-    mx_buf_puts(b, ",\n  \"timezone\": ");
-    mx_esc_json(b, r->timezone, strlen(r->timezone));
-    mx_buf_printf(b, ",\n  \"status_updates_measured\": %s,\n  \"war_room_measured\": %s",
+    mx_buf_puts(b, "{\n  \"schema\": \"mttx-audit/1\",\n");
+    mx_json_report_provenance(b, r);
+    mx_json_report_inputs(b, r);
+    mx_buf_printf(b, "  \"status_updates_measured\": %s,\n  \"war_room_measured\": %s",
                   r->compliance.cadence_measured ? "true" : "false",
                   r->compliance.war_room_measured ? "true" : "false");
     mx_buf_puts(b, ",\n  \"rows\": [");

@@ -530,6 +530,47 @@ static void oncall(struct mx_buf *b, const struct mx_result *r) {
                       mx_fmt_s(o->pages_without_person));
 }
 
+/* What the run examined (docs/spec.md#provenance), as report.md's Provenance says it. */
+static void provenance(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_provenance *p = r->prov;
+    mx_buf_puts(b, "<h2 id=\"provenance\">Provenance</h2>");
+    if (!p) {
+        mx_buf_puts(b, "<p class=\"note\">Not recorded.</p>");
+        return;
+    }
+    mx_buf_printf(b, "<p>mttx %s, run as: <code>", p->version);
+    for (int i = 0; i < p->argc; i++) {
+        if (i) mx_buf_putc(b, ' ');
+        mx_esc_html(b, p->argv[i], strlen(p->argv[i]));
+    }
+    mx_buf_puts(b, "</code><br>as of ");
+    when(b, r, r->as_of);
+    mx_buf_printf(b, " (%s) · configuration: ",
+                  strcmp(p->as_of_source, "option") == 0  ? "--as-of"
+                  : strcmp(p->as_of_source, "clock") == 0 ? "the clock"
+                                                          : "SOURCE_DATE_EPOCH");
+    if (p->config_path) {
+        mx_esc_html(b, p->config_path, strlen(p->config_path));
+        mx_buf_printf(b, ", SHA-256 <code>%s</code>",
+                      p->config_sha256[0] ? p->config_sha256 : "not read");
+    } else {
+        mx_buf_puts(b, "built-in defaults");
+    }
+    mx_buf_puts(b, "</p><div class=\"wrap\"><table><tr><th>input</th><th class=\"n\">bytes</th>"
+                   "<th>SHA-256</th></tr>");
+    for (size_t i = 0; i < r->n_inputs; i++) {
+        mx_buf_puts(b, "<tr><td>");
+        mx_esc_html(b, r->inputs[i].stat->path, strlen(r->inputs[i].stat->path));
+        if (p->size[i] == UINT64_MAX)
+            mx_buf_puts(b, "</td><td class=\"n\">—</td><td class=\"note\">inside an archive, or "
+                           "standard input</td></tr>");
+        else
+            mx_buf_printf(b, "</td><td class=\"n\">%llu</td><td><code>%s</code></td></tr>",
+                          (unsigned long long)p->size[i], p->sha256[i]);
+    }
+    mx_buf_puts(b, "</table></div>");
+}
+
 /* Each chart's SVG inline, unescaped (mx_charts_render let it through mx_xml_check), or why
  * it was not drawn; c is NULL only with --no-charts. */
 static void charts(struct mx_buf *b, const struct mx_charts *c) {
@@ -879,6 +920,7 @@ void mx_html_report_write(struct mx_buf *b, const struct mx_result *r, const str
     incidents(b, r);
     compliance(b, r);
     quality(b, r);
+    provenance(b, r);
     mx_buf_puts(b, DEFINITIONS);
     mx_buf_puts(b, "<li>");
     mx_prose_targets_sentence(b, &HTML, r);

@@ -127,7 +127,7 @@ static void warnings(struct mx_buf *b, const uint64_t *c) {
 
 /* "inputs": one object per input; records_by_kind lists only the kinds seen, unlike the
  * reason map. error is the failure that damaged the input, or null. */
-static void inputs(struct mx_buf *b, const struct mx_result *r) {
+void mx_json_report_inputs(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"inputs\": [");
     for (size_t i = 0; i < r->n_inputs; i++) {
         const struct mx_input_sum *in = &r->inputs[i];
@@ -135,6 +135,14 @@ static void inputs(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_puts(b, i ? ",\n    {" : "\n    {");
         key(b, "path");
         cstr(b, s->path);
+        bool file = r->prov && r->prov->size[i] != UINT64_MAX;
+        mx_buf_puts(b, ",\"size\":");
+        if (file)
+            mx_buf_u64(b, r->prov->size[i]);
+        else
+            mx_buf_puts(b, "null");
+        mx_buf_puts(b, ",\"sha256\":");
+        cstr(b, file ? r->prov->sha256[i] : NULL);
         mx_buf_puts(b, ",\"format\":");
         cstr(b, s->format);
         mx_buf_puts(b, ",\"compression\":");
@@ -844,8 +852,16 @@ static void targets(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, r->n_targets ? "\n  ],\n" : "],\n");
 }
 
-void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
-    mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/2\",\n  \"as_of\": ");
+void mx_json_report_provenance(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_provenance *p = r->prov;
+    mx_buf_puts(b, "  \"mttx\": {\"version\":");
+    cstr(b, p ? p->version : NULL);
+    mx_buf_puts(b, ",\"command\":[");
+    for (int i = 0; p && i < p->argc; i++) {
+        if (i) mx_buf_putc(b, ',');
+        cstr(b, p->argv[i]);
+    }
+    mx_buf_puts(b, "]},\n  \"as_of\": ");
     mx_fmt_json_time(b, r->as_of);
     mx_buf_puts(b, ",\n  \"timezone\": ");
     cstr(b, r->timezone);
@@ -853,7 +869,27 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     mx_fmt_json_time(b, r->from);
     mx_buf_puts(b, ",\"to\":");
     mx_fmt_json_time(b, r->to);
-    mx_buf_puts(b, "},\n  \"filters\": {\"service\":[");
+    mx_buf_puts(b, ",\"as_of\":");
+    mx_fmt_json_time(b, r->as_of);
+    mx_buf_puts(b, ",\"as_of_source\":");
+    cstr(b, p ? p->as_of_source : NULL);
+    mx_buf_puts(b, "},\n  \"config\": ");
+    if (p && p->config_path) {
+        mx_buf_puts(b, "{\"path\":");
+        cstr(b, p->config_path);
+        mx_buf_puts(b, ",\"sha256\":");
+        cstr(b, p->config_sha256[0] ? p->config_sha256 : NULL);
+        mx_buf_putc(b, '}');
+    } else {
+        mx_buf_puts(b, "null");
+    }
+    mx_buf_puts(b, ",\n");
+}
+
+void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/2\",\n");
+    mx_json_report_provenance(b, r);
+    mx_buf_puts(b, "  \"filters\": {\"service\":[");
     for (size_t i = 0; r->rules && i < r->rules->n_service_globs; i++) {
         if (i) mx_buf_putc(b, ',');
         cstr(b, r->rules->service_globs[i]);
@@ -867,7 +903,7 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     if (r->anonymize) mx_buf_printf(b, "%llu}", (unsigned long long)r->anonymized);
     boolean(b, ",\n  \"months_sparse\": ", r->months_sparse);
     mx_buf_puts(b, ",\n");
-    inputs(b, r);
+    mx_json_report_inputs(b, r);
     totals(b, r);
     rejections(b, r);
     incidents(b, r);
@@ -885,7 +921,7 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
 
 void mx_json_report_check(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-check/1\",\n");
-    inputs(b, r);
+    mx_json_report_inputs(b, r);
     totals(b, r);
     rejections(b, r);
     /* each piece ends its last key with ",\n": the document closes after a last one */

@@ -14,6 +14,14 @@ void mx_json_report_timeline(struct mx_buf *b, const struct mx_result *r, size_t
 /* Appends the whole document (ending in a newline) to b. */
 void mx_json_report_write(struct mx_buf *b, const struct mx_result *r);
 
+/* The provenance keys every JSON output starts with (docs/spec.md#provenance): "mttx"
+ * (version, command), "as_of", "timezone", "window" (from, to, as_of, as_of_source) and
+ * "config", each line ending in ",\n". */
+void mx_json_report_provenance(struct mx_buf *b, const struct mx_result *r);
+/* "inputs": one object per input (path, size, sha256, format, records, accepted,
+ * duplicates, rejected ...), ending in ",\n". */
+void mx_json_report_inputs(struct mx_buf *b, const struct mx_result *r);
+
 /* `mttx check -f json` (schema mttx-check/1, docs/report-json.md#mttx-check--f-json): the
  * check table as report.json writes its inputs, totals, rejections by reason,
  * warnings by kind and skipped files. */

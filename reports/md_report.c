@@ -863,6 +863,7 @@ void mx_md_report_write(struct mx_buf *b, const struct mx_result *r, const struc
     open_incidents(b, r);
     compliance(b, r);
     data_quality(b, r);
+    mx_md_report_provenance(b, r);
     mx_buf_puts(b, DEFINITIONS);
     mx_buf_puts(b, "- ");
     mx_prose_targets_sentence(b, &MD, r);
@@ -949,4 +950,82 @@ void mx_md_report_summary(struct mx_buf *b, const struct mx_result *r,
     if (r->diag->failures)
         mx_buf_printf(b, ", %llu damaged", (unsigned long long)r->diag->failures);
     mx_buf_puts(b, ". The full report is in the job's artifacts.\n");
+}
+
+/* A command-line word as a shell would take it back: as it is when it holds only
+ * characters no shell reads, else in single quotes ('\'' for a quote). */
+static void shell_word(struct mx_buf *w, const char *a) {
+    bool plain = *a != '\0';
+    for (const char *c = a; *c; c++)
+        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,@%+", *c))
+            plain = false;
+    if (plain) {
+        mx_buf_puts(w, a);
+        return;
+    }
+    mx_buf_putc(w, '\'');
+    for (const char *c = a; *c; c++) {
+        if (*c == '\'')
+            mx_buf_puts(w, "'\\''");
+        else
+            mx_buf_putc(w, *c);
+    }
+    mx_buf_putc(w, '\'');
+}
+
+void mx_md_report_provenance(struct mx_buf *b, const struct mx_result *r) {
+    const struct mx_provenance *p = r->prov;
+    mx_buf_puts(b, "## Provenance\n\n");
+    if (!p) {
+        mx_buf_puts(b, "Not recorded.\n\n");
+        return;
+    }
+    struct mx_buf cmd = {0};
+    for (int i = 0; i < p->argc; i++) {
+        if (i) mx_buf_putc(&cmd, ' ');
+        shell_word(&cmd, p->argv[i]);
+    }
+    mx_buf_printf(b, "- mttx %s, run as: ", p->version);
+    mx_esc_md(b, cmd.p ? cmd.p : "", cmd.n);
+    mx_buf_free(&cmd);
+    mx_buf_puts(b, "\n- window: ");
+    if (r->from == MX_NO_TIME && r->to == MX_NO_TIME) {
+        mx_buf_puts(b, "every detection");
+    } else {
+        mx_buf_puts(b, "detections from ");
+        if (r->from != MX_NO_TIME)
+            mx_fmt_local(b, r->zone, r->from);
+        else
+            mx_buf_puts(b, "the first");
+        mx_buf_puts(b, " to before ");
+        if (r->to != MX_NO_TIME)
+            mx_fmt_local(b, r->zone, r->to);
+        else
+            mx_buf_puts(b, "the as-of instant");
+    }
+    mx_buf_puts(b, "; as of ");
+    mx_fmt_local(b, r->zone, r->as_of);
+    mx_buf_printf(b, " (%s); times in ",
+                  strcmp(p->as_of_source, "option") == 0  ? "--as-of"
+                  : strcmp(p->as_of_source, "clock") == 0 ? "the clock"
+                                                          : "SOURCE_DATE_EPOCH");
+    mdc(b, r->timezone);
+    mx_buf_puts(b, "\n- configuration: ");
+    if (p->config_path) {
+        mdc(b, p->config_path);
+        mx_buf_printf(b, ", SHA-256 %s", p->config_sha256[0] ? p->config_sha256 : "not read");
+    } else {
+        mx_buf_puts(b, "built-in defaults");
+    }
+    mx_buf_puts(b, "\n\n| input | bytes | SHA-256 |\n|---|---:|---|\n");
+    for (size_t i = 0; i < r->n_inputs; i++) {
+        mx_buf_puts(b, "| ");
+        mdc(b, r->inputs[i].stat->path);
+        if (p->size[i] == UINT64_MAX)
+            mx_buf_puts(b, " | — | — (inside an archive, or standard input) |\n");
+        else
+            mx_buf_printf(b, " | %llu | %s |\n", (unsigned long long)p->size[i], p->sha256[i]);
+    }
+    if (!r->n_inputs) mx_buf_puts(b, "| (none) | — | — |\n");
+    mx_buf_putc(b, '\n');
 }

@@ -19,6 +19,11 @@ extern const struct mx_prose_markup mx_md_report_markup;
  * charts/FILE, written beside report.md by the caller. */
 void mx_md_report_write(struct mx_buf *b, const struct mx_result *r,
                         const struct mx_charts *charts);
+/* The "Provenance" section (docs/spec.md#provenance): mttx's version, the command line,
+ * the window, the as-of instant and where it came from, the zone, the configuration
+ * file and its SHA-256, every input with its size and SHA-256. For report.md and
+ * audit.md. */
+void mx_md_report_provenance(struct mx_buf *b, const struct mx_result *r);
 /* summary.md (`report -f summary`): a few lines for a CI job's summary page
  * ($GITHUB_STEP_SUMMARY, GitLab): the headline with the last complete month against the
  * one before, the --fail-on gates g[0..n) and their outcome, and the data quality in

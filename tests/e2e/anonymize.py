@@ -45,7 +45,8 @@ def outputs(d, anon):
     for base, _, names in os.walk(d):
         for n in names:
             p = os.path.join(base, n)
-            files[os.path.relpath(p, d)] = open(p, "rb").read().decode("utf-8")
+            # the provenance records the command line, -o DIR included
+            files[os.path.relpath(p, d)] = open(p, "rb").read().decode("utf-8").replace(d, "$D")
     return files
 
 

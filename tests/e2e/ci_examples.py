@@ -3,8 +3,10 @@
 blocks is run (in order, as bash would: quotes, redirections, `|| true`) in a fresh
 directory where exports/ is the demo data, with GITHUB_STEP_SUMMARY set and a fixed
 SOURCE_DATE_EPOCH, and what each writes is checked: the annotations, the check JSON, the
-report files, the summary and the JUnit file (parsed), and the exit statuses (the demo
-has missing postmortems: the gate fails with 3)."""
+report files, the summary and the JUnit file (parsed), the provenance (each input's
+size and SHA-256 against hashlib's), and the exit statuses (the demo has missing
+postmortems: the gate fails with 3)."""
+import hashlib
 import json
 import os
 import re
@@ -71,6 +73,17 @@ with tempfile.TemporaryDirectory() as d:
     text = open(summary, encoding="utf-8").read() if os.path.exists(summary) else ""
     if "missing-postmortem: **failed**" not in text or "**Data quality:** 3 inputs" not in text:
         failures.append("the step summary lacks the gate or the data quality: %r" % text[:300])
+    # the provenance: the command as given, and each file's size and SHA-256 as hashlib says
+    try:
+        rep = json.load(open(os.path.join(out, "report.json"), encoding="utf-8"))
+        if rep["mttx"]["command"][:3] != ["mttx", "report", "-q"] or rep["window"]["as_of_source"] != "SOURCE_DATE_EPOCH":
+            failures.append("report.json provenance: %r %r" % (rep["mttx"], rep["window"]))
+        for x in rep["inputs"]:
+            data = open(os.path.join(d, x["path"]), "rb").read()
+            if x["size"] != len(data) or x["sha256"] != hashlib.sha256(data).hexdigest():
+                failures.append("%s: size/sha256 %r %r differ from the file's" % (x["path"], x["size"], x["sha256"]))
+    except (OSError, KeyError, ValueError) as e:
+        failures.append("report.json provenance: %s" % e)
     check = json.load(open(os.path.join(d, "mttx-check.json"))) if os.path.exists(
         os.path.join(d, "mttx-check.json")) else {}
     if check.get("schema") != "mttx-check/1" or check.get("totals", {}).get("rejected") != 7:

@@ -14,11 +14,14 @@ locale -a | grep -qix 'de_DE.utf8' || fail "locale de_DE.UTF-8 is not generated 
 [ "$(LC_ALL=de_DE.UTF-8 locale decimal_point)" = "," ] || fail "de_DE.UTF-8 does not use a decimal comma here"
 
 run() { # DIR ENV... -- ARGS: mttx report must succeed (the demo's bad lines are not fatal)
+  # the same command line in every run (the outputs' provenance records it): -o out,
+  # relative, in DIR
   local out=$1; shift
   local envs=()
   while [ "$1" != -- ]; do envs+=("$1"); shift; done
   shift
-  env "${envs[@]}" "$mttx" report -q -f md,html,json,csv "$@" -o "$out" "$demo" ||
+  mkdir -p "$out"
+  (cd "$out" && env "${envs[@]}" "$mttx" report -q -f md,html,json,csv "$@" -o out "$demo") ||
     fail "mttx report exited $? (${envs[*]} $*)"
 }
 for tz in UTC Europe/Berlin; do
@@ -31,7 +34,7 @@ for tz in UTC Europe/Berlin; do
   diff -r "$d/a-$tz" "$d/b-$tz" >/dev/null || fail "outputs differ between TZ/LC_ALL settings (--tz $tz): $(diff -rq "$d/a-$tz" "$d/b-$tz" | head -3)"
   # SOURCE_DATE_EPOCH 1764115200 = 2025-11-26T00:00:00Z: the as-of line differs, nothing
   # else may depend on the environment
-  grep -q '"as_of": "2025-11-26T00:00:00Z"' "$d/c-$tz/report.json" || fail "SOURCE_DATE_EPOCH not used"
+  grep -q '"as_of": "2025-11-26T00:00:00Z"' "$d/c-$tz/out/report.json" || fail "SOURCE_DATE_EPOCH not used"
 done
-cmp -s "$d/a-UTC/report.json" "$d/a-Europe/Berlin/report.json" && fail "--tz had no effect"
+cmp -s "$d/a-UTC/out/report.json" "$d/a-Europe/Berlin/out/report.json" && fail "--tz had no effect"
 echo "determinism: identical bytes under TZ=Asia/Tokyo LC_ALL=de_DE.UTF-8"

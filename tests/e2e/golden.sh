@@ -17,8 +17,10 @@ env_args=()
 eval "set -- $(cat cmd)"
 env "${env_args[@]}" "$mttx" "$@" >"$OUT.stdout" 2>"$OUT.stderr" </dev/null
 echo $? >"$OUT.exit"
-# paths in outputs are printed relative to the case directory; OUT is replaced
+# paths in outputs are printed relative to the case directory; OUT is replaced (in the
+# report files too: their provenance holds the command line, -o "$OUT" included)
 for f in "$OUT.stdout" "$OUT.stderr"; do sed -i "s|$OUT|\$OUT|g" "$f"; done
+find "$OUT" -type f -exec sed -i "s|$OUT|\$OUT|g" {} +
 fail=0
 if [ "${UPDATE:-0}" = 1 ]; then
   cp "$OUT.stdout" expected.stdout
