@@ -224,6 +224,106 @@ static void md_rule(struct mx_buf *b, const struct mx_result *r, enum rule rule)
     mx_buf_free(&ev);
 }
 
+/* The incidents no rule can judge as the others: without a severity (no deadline can be
+ * known) and merged into another (left out of every count). Each with its evidence; for
+ * a merged one, the merge's record. Visits them in timeline order. */
+enum exception { EX_UNASSIGNED, EX_MERGED, EX__COUNT };
+static const char *const EX_KEYS[EX__COUNT] = {"unassigned_severity", "merged"};
+
+static bool exception_of(const struct mx_result *r, size_t i, enum exception x,
+                         const struct mx_entry **source) {
+    const struct mx_timeline *t = mx_timeline_get(r->tl, i);
+    if (!t->in_window) return false;
+    if (x == EX_UNASSIGNED) {
+        if (!mx_timeline_counted(t) || t->severity != MX_SEV_NONE) return false;
+        uint32_t e = t->evidence[MX_MS_DETECTED];
+        *source = e == MX_NO_EVENT ? NULL : mx_timeline_entry(r->tl, e);
+        return true;
+    }
+    if (!t->merged) return false;
+    *source = NULL;
+    for (uint32_t k = 0; k < t->count; k++) {
+        const struct mx_entry *e = mx_timeline_entry(r->tl, t->first + k);
+        if (e->type == MX_EV_MERGED) *source = e;
+    }
+    return true;
+}
+
+static void md_exceptions(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "## Exceptions\n\nIncidents without a severity (no deadline can be known "
+                   "for them) and incidents merged into another (left out of every count); the "
+                   "excluded ones are listed above.\n\n| exception | incident | title | "
+                   "detected | evidence |\n|---|---|---|---|---|\n");
+    size_t rows = 0;
+    for (int x = 0; x < EX__COUNT; x++)
+        for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+            const struct mx_entry *src;
+            if (!exception_of(r, i, (enum exception)x, &src)) continue;
+            const struct mx_timeline *t = mx_timeline_get(r->tl, i);
+            mx_buf_printf(b, "| %s | ", x == EX_UNASSIGNED ? "no severity" : "merged");
+            mx_fmt_md_str(b, t->id);
+            mx_buf_puts(b, " | ");
+            mx_fmt_md_str(b, t->title);
+            mx_buf_puts(b, " | ");
+            md_time(b, r, t->detected_at);
+            mx_buf_puts(b, " | ");
+            struct mx_buf ev = {0};
+            if (src) {
+                mx_buf_puts(&ev, x == EX_UNASSIGNED ? "detected " : "merged ");
+                mx_fmt_source(&ev, r, src);
+            }
+            mx_fmt_md_str(b, (struct mx_str){ev.p, ev.n});
+            mx_buf_free(&ev);
+            mx_buf_puts(b, " |\n");
+            rows++;
+        }
+    if (!rows) mx_buf_puts(b, "| none | | | | |\n");
+    mx_buf_putc(b, '\n');
+}
+
+/* What the audit rests on: the records read, accepted, duplicated, rejected (per reason,
+ * with the first positions), the inputs skipped or damaged, the events after --as-of. An
+ * auditor reading only the audit learns what was left out. */
+static void md_quality(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_printf(b,
+                  "## Data quality\n\n%llu record%s read: %llu accepted, %llu duplicates, %llu "
+                  "rejected; %llu event%s after the as-of instant left out; %llu input%s skipped "
+                  "as unrecognised, %llu damaged.\n\n",
+                  (unsigned long long)r->total_records, mx_fmt_s(r->total_records),
+                  (unsigned long long)r->total.accepted, (unsigned long long)r->total.duplicates,
+                  (unsigned long long)r->total_rejected, (unsigned long long)r->total.after_as_of,
+                  mx_fmt_s(r->total.after_as_of), (unsigned long long)r->skipped_files,
+                  mx_fmt_s(r->skipped_files), (unsigned long long)r->diag->failures);
+    for (int k = 0; k < MX_R__COUNT; k++) {
+        if (!r->by_reason[k]) continue;
+        mx_buf_printf(b, "- %s: %llu, first at ", mx_diag_reason_name((enum mx_reason)k),
+                      (unsigned long long)r->by_reason[k]);
+        size_t shown = 0;
+        for (size_t i = 0; i < r->diag->n_samples && shown < 3; i++) {
+            const struct mx_diag_sample *x = &r->diag->samples[i];
+            if ((int)x->reason != k) continue;
+            if (shown++) mx_buf_puts(b, ", ");
+            /* the sample's position: its text up to the message */
+            mx_esc_md(b, x->text, x->msg >= 2 ? x->msg - 2 : 0);
+        }
+        mx_buf_putc(b, '\n');
+    }
+    for (size_t i = 0; i < r->n_inputs; i++) {
+        const struct mx_input_stat *st = r->inputs[i].stat;
+        if (!st->skipped && !st->failure) continue;
+        mx_buf_puts(b, "- ");
+        mx_esc_md(b, st->path, strlen(st->path));
+        if (st->failure) {
+            mx_buf_puts(b, ": damaged: ");
+            mx_esc_md(b, st->failure, strlen(st->failure));
+        } else {
+            mx_buf_puts(b, ": skipped, not a recognised format");
+        }
+        mx_buf_putc(b, '\n');
+    }
+    mx_buf_putc(b, '\n');
+}
+
 /* The cadence and war-room sections appear only when the data measures them (otherwise they
  * are listed under Not measured), the excluded section only when a rule excluded anything. */
 void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r) {
@@ -292,6 +392,8 @@ void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "\nDeadlines for postmortems run from the final resolution; response targets "
                    "from detection to the first acknowledgement. Business days are Monday to "
                    "Friday in the report's zone unless the configuration says otherwise.\n\n");
+    md_exceptions(b, r);
+    md_quality(b, r);
     mx_md_report_provenance(b, r);
 }
 
@@ -381,6 +483,34 @@ void mx_audit_report_json(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-audit/1\",\n");
     mx_json_report_provenance(b, r);
     mx_json_report_inputs(b, r);
+    mx_json_report_totals(b, r);
+    mx_json_report_rejections(b, r);
+    mx_buf_puts(b, "  \"exceptions\": [");
+    size_t nx = 0;
+    for (int x = 0; x < EX__COUNT; x++)
+        for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+            const struct mx_entry *src;
+            if (!exception_of(r, i, (enum exception)x, &src)) continue;
+            const struct mx_timeline *t = mx_timeline_get(r->tl, i);
+            mx_buf_printf(b, "%s{\"kind\":\"%s\",\"incident\":", nx++ ? ",\n    " : "\n    ",
+                          EX_KEYS[x]);
+            mx_fmt_json_str(b, t->id);
+            mx_buf_puts(b, ",\"title\":");
+            mx_fmt_json_str(b, t->title);
+            mx_buf_puts(b, ",\"detected_at\":");
+            mx_fmt_json_time(b, t->detected_at);
+            mx_buf_puts(b, ",\"evidence\":");
+            if (src) {
+                struct mx_buf ev = {0};
+                mx_fmt_source(&ev, r, src);
+                mx_esc_json(b, ev.p ? ev.p : "", ev.n);
+                mx_buf_free(&ev);
+            } else {
+                mx_buf_puts(b, "null");
+            }
+            mx_buf_putc(b, '}');
+        }
+    mx_buf_puts(b, nx ? "\n  ],\n" : "],\n");
     mx_buf_printf(b, "  \"status_updates_measured\": %s,\n  \"war_room_measured\": %s",
                   r->compliance.cadence_measured ? "true" : "false",
                   r->compliance.war_room_measured ? "true" : "false");

@@ -184,7 +184,7 @@ void mx_json_report_inputs(struct mx_buf *b, const struct mx_result *r) {
 
 /* "rejections": the samples diag kept (the first MX_DIAG_KEEP of each reason), each with its
  * reason and message. */
-static void rejections(struct mx_buf *b, const struct mx_result *r) {
+void mx_json_report_rejections(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"rejections\": [");
     const struct mx_diag *d = r->diag;
     for (size_t i = 0; i < d->n_samples; i++) {
@@ -482,7 +482,7 @@ static void oncall(struct mx_buf *b, const struct mx_result *r) {
 }
 
 /* "totals", then the whole run's rejected_by_reason and warnings_by_kind. */
-static void totals(struct mx_buf *b, const struct mx_result *r) {
+void mx_json_report_totals(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "  \"totals\": {\"records\":");
     mx_buf_u64(b, r->total_records);
     mx_buf_puts(b, ",\"accepted\":");
@@ -904,8 +904,8 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
     boolean(b, ",\n  \"months_sparse\": ", r->months_sparse);
     mx_buf_puts(b, ",\n");
     mx_json_report_inputs(b, r);
-    totals(b, r);
-    rejections(b, r);
+    mx_json_report_totals(b, r);
+    mx_json_report_rejections(b, r);
     incidents(b, r);
     metrics(b, r);
     groups(b, "by_service", r->services, r->n_services);
@@ -922,8 +922,8 @@ void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
 void mx_json_report_check(struct mx_buf *b, const struct mx_result *r) {
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-check/1\",\n");
     mx_json_report_inputs(b, r);
-    totals(b, r);
-    rejections(b, r);
+    mx_json_report_totals(b, r);
+    mx_json_report_rejections(b, r);
     /* each piece ends its last key with ",\n": the document closes after a last one */
     mx_buf_printf(b, "  \"ok\": %s\n}\n",
                   r->total.accepted && !r->diag->failures ? "true" : "false");

@@ -22,6 +22,11 @@ void mx_json_report_provenance(struct mx_buf *b, const struct mx_result *r);
  * duplicates, rejected ...), ending in ",\n". */
 void mx_json_report_inputs(struct mx_buf *b, const struct mx_result *r);
 
+/* "totals", "rejected_by_reason", "warnings_by_kind", "skipped_files"; then
+ * "rejections" (the first MX_DIAG_KEEP of each reason); each ending in ",\n". */
+void mx_json_report_totals(struct mx_buf *b, const struct mx_result *r);
+void mx_json_report_rejections(struct mx_buf *b, const struct mx_result *r);
+
 /* `mttx check -f json` (schema mttx-check/1, docs/report-json.md#mttx-check--f-json): the
  * check table as report.json writes its inputs, totals, rejections by reason,
  * warnings by kind and skipped files. */
