@@ -51,6 +51,8 @@ static const char MAIN_HELP[] =
     "                      WINDOWS-1252) [default: UTF-8]\n"                                       \
     "      --input-format NAME  read every text input with the custom line format\n"               \
     "                      [format NAME] of --config [default: by its files glob]\n"               \
+    "      --label-stdin NAME  standard input's name in positions and evidence\n"                  \
+    "                      [default: -]\n"                                                         \
     "      --strict        exit 4 when any record was rejected (after writing)\n"                  \
     "  -q, --quiet         no record diagnostics on stderr (counts stay in the outputs);\n"        \
     "                      why a run fails is always said\n"                                       \
@@ -159,7 +161,8 @@ enum {
     OPT_SERVICE,
     OPT_TEAM,
     OPT_ANONYMIZE,
-    OPT_JUNIT
+    OPT_JUNIT,
+    OPT_LABEL_STDIN
 };
 
 #define FILTER_OPTS                                                                                \
@@ -179,7 +182,8 @@ enum {
         {"debug-dump-events", no_argument, NULL, OPT_DUMP},                                        \
         {"config", required_argument, NULL, OPT_CONFIG},                                           \
         {"input-encoding", required_argument, NULL, OPT_ENCODING},                                 \
-        {"input-format", required_argument, NULL, OPT_INFORMAT}, {                                 \
+        {"input-format", required_argument, NULL, OPT_INFORMAT},                                   \
+        {"label-stdin", required_argument, NULL, OPT_LABEL_STDIN}, {                               \
         NULL, 0, NULL, 0                                                                           \
     }
 
@@ -291,6 +295,10 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
     case OPT_NO_CHARTS: o->no_charts = true; break;
     case OPT_ANONYMIZE: o->anonymize = true; break;
     case OPT_JUNIT: o->junit = optarg; break;
+    case OPT_LABEL_STDIN:
+        if (!*optarg) return usage(c->name, "--label-stdin needs a name", NULL);
+        o->label_stdin = optarg;
+        break;
     case OPT_SERVICE:
     case OPT_TEAM: {
         bool svc = ch == OPT_SERVICE;

@@ -398,7 +398,11 @@ static void provenance(const struct mx_options *o, const struct mx_diag *d,
     for (size_t i = 0; i < d->n_inputs; i++) {
         const char *path = d->inputs[i].path;
         p->size[i] = UINT64_MAX;
-        if (strchr(path, '!') || strcmp(path, "-") == 0) continue;
+        bool from_stdin = false; /* standard input, under its label */
+        for (int k = 0; k < o->n_inputs; k++)
+            from_stdin |= strcmp(o->inputs[k], "-") == 0 &&
+                          strcmp(path, o->label_stdin ? o->label_stdin : "-") == 0;
+        if (strchr(path, '!') || from_stdin) continue;
         if (!hash_file(path, p->sha256[i], &p->size[i])) p->size[i] = UINT64_MAX;
     }
 }
@@ -541,6 +545,7 @@ static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
     struct mx_read_opts ropts = cfg->read;
     ropts.zone = zone;
     ropts.sevmap = &cfg->sevmap;
+    ropts.stdin_label = o->label_stdin;
     ropts.csv_encoding = o->input_encoding        ? o->input_encoding
                          : cfg->input_encoding[0] ? cfg->input_encoding
                                                   : NULL;

@@ -276,7 +276,9 @@ static int open_failed(struct mx_reader *rd, const char *path, const char *what)
 }
 
 int mx_input_read_path(struct mx_reader *rd, const char *path) {
-    if (strcmp(path, "-") == 0) return mx_input_read_stream(rd, "-", mx_stream_fd(0, false), 0);
+    if (strcmp(path, "-") == 0)
+        return mx_input_read_stream(rd, rd->opts.stdin_label ? rd->opts.stdin_label : "-",
+                                    mx_stream_fd(0, false), 0);
     struct stat st;
     if (stat(path, &st) != 0) return open_failed(rd, path, "cannot open");
     if (S_ISDIR(st.st_mode)) return read_dir(rd, path);

@@ -18,6 +18,7 @@
 #include "parsers/tz.h"
 
 struct mx_read_opts {
+    const char *stdin_label;        /* the display path of standard input; NULL: "-" */
     size_t max_line;                /* bytes per line, terminator excluded (1 MiB) */
     size_t json_depth;              /* nesting limit (64) */
     const struct mx_zone *zone;     /* for times without an offset; borrowed, must be set */

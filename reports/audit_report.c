@@ -397,16 +397,25 @@ void mx_audit_report_md(struct mx_buf *b, const struct mx_result *r) {
     mx_md_report_provenance(b, r);
 }
 
-/* An RFC 3339 UTC time, or nothing (an empty cell) when absent. */
+/* An RFC 3339 UTC time always with milliseconds (one precision per column, as Excel
+ * reads it), or nothing (an empty cell) when absent. */
 static void csv_time(struct mx_buf *b, int64_t t) {
-    if (t != MX_NO_TIME) mx_fmt_utc(b, t);
+    if (t == MX_NO_TIME) return;
+    struct mx_buf x = {0};
+    mx_fmt_utc(&x, t);
+    if (x.n == 20) /* "...:SSZ": no milliseconds written */
+        mx_buf_printf(b, "%.19s.000Z", x.p);
+    else
+        mx_buf_put(b, x.p, x.n);
+    mx_buf_free(&x);
 }
 
 /* Rows are grouped by rule, in the order of enum rule, with incidents in timeline order. */
 void mx_audit_report_csv(struct mx_buf *b, const struct mx_result *r) {
     struct mx_buf ev = {0};
-    mx_buf_puts(b, "rule,incident,title,severity,month,detected_at,resolved_at,deadline,done_at,"
-                   "status,late_s,evidence\r\n");
+    /* a BOM: Excel reads the file as UTF-8 ("Café" stays Café) */
+    mx_buf_puts(b, "\xEF\xBB\xBFrule,incident,title,severity,month,detected_at,resolved_at,"
+                   "deadline,done_at,status,late_s,late,evidence\r\n");
     for (int rule = 0; rule < R__COUNT; rule++) {
         for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
             struct row w;
@@ -427,6 +436,8 @@ void mx_audit_report_csv(struct mx_buf *b, const struct mx_result *r) {
             csv_time(b, w.done);
             mx_buf_printf(b, ",%s,", w.status);
             if (w.late != MX_NO_TIME) mx_fmt_seconds(b, w.late);
+            mx_csv_out_comma(b);
+            if (w.late != MX_NO_TIME) mx_fmt_duration(b, w.late); /* "2h 05m", for people */
             mx_csv_out_comma(b);
             ev.n = 0;
             evidence(&ev, r, &w);
