@@ -84,7 +84,8 @@ static const char REPORT_HELP[] =
     "Reads every INPUT, reconstructs each incident's timeline and writes the report.\n"
     "\n"
     "  -o, --out DIR       where report files go (created; written atomically);\n"
-    "                      '-' writes the single --format to standard output\n"
+    "                      '-' writes the single --format to standard output; a\n"
+    "                      FILE.html, .md, .json or .csv gets that one format\n"
     "                      [default: mttx-report]\n"
     "  -f, --format LIST   comma list of md, html, json, csv (incidents.csv),\n"
     "                      summary (summary.md: headline, gates and data quality in a\n"
@@ -353,8 +354,11 @@ int mx_options_parse(int argc, char **argv, struct mx_options *o) {
     argc--;
     argv++;
     int ch, rc;
-    while ((ch = getopt_long(argc, argv, c->shortopts, c->table, NULL)) != -1)
+    bool formats_given = false;
+    while ((ch = getopt_long(argc, argv, c->shortopts, c->table, NULL)) != -1) {
+        formats_given |= ch == 'f';
         if ((rc = option(o, c, ch, argv)) != 0) return rc;
+    }
     o->inputs = argv + optind;
     o->n_inputs = argc - optind;
     if (c->cmd == MX_CMD_TIMELINE) {
@@ -367,6 +371,39 @@ int mx_options_parse(int argc, char **argv, struct mx_options *o) {
     if (o->anonymize && o->dump_events)
         return usage(cmd, "--debug-dump-events shows the events as read: it cannot be anonymized",
                      NULL);
+    /* -o FILE.html (.md, .json, .csv): that one format into that file, as GoAccess does */
+    static const struct {
+        const char *ext;
+        unsigned bit;
+    } exts[] = {{".html", MX_FMT_HTML},
+                {".md", MX_FMT_MD},
+                {".json", MX_FMT_JSON},
+                {".csv", MX_FMT_CSV},
+                {".jsonl", 0}};
+    size_t on = strlen(o->out_dir);
+    for (size_t k = 0; k < sizeof exts / sizeof exts[0] && c->cmd != MX_CMD_CHECK; k++) {
+        size_t en = strlen(exts[k].ext);
+        if (on <= en || strcmp(o->out_dir + on - en, exts[k].ext) != 0 ||
+            o->out_dir[on - en - 1] == '/')
+            continue;
+        if (!exts[k].bit || !(c->allowed & exts[k].bit))
+            return usage(cmd, "this command writes no such file", o->out_dir);
+        if (formats_given && o->formats != exts[k].bit)
+            return usage(cmd, "-o names one file: --format must be its format alone", o->out_dir);
+        o->formats = exts[k].bit;
+        static char dir[4096];
+        const char *slash = strrchr(o->out_dir, '/');
+        if (slash && (size_t)(slash - o->out_dir) < sizeof dir) {
+            snprintf(dir, sizeof dir, "%.*s", slash == o->out_dir ? 1 : (int)(slash - o->out_dir),
+                     o->out_dir);
+            o->out_file = slash + 1;
+            o->out_dir = dir;
+        } else {
+            o->out_file = o->out_dir;
+            o->out_dir = ".";
+        }
+        break;
+    }
     bool one = o->formats && !(o->formats & (o->formats - 1));
     if (c->cmd == MX_CMD_CHECK && o->formats && !one)
         return usage(cmd, "check writes one format: json or github", NULL);

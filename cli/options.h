@@ -24,8 +24,9 @@ struct mx_options {
     char **argv;
     enum mx_cmd cmd;
     const char *cmd_name;
-    const char *out_dir; /* "-" for standard output */
-    unsigned formats;    /* MX_FMT_* bits */
+    const char *out_dir;  /* "-" for standard output */
+    const char *out_file; /* -o FILE.EXT: the one output's file name in out_dir, or NULL */
+    unsigned formats;     /* MX_FMT_* bits */
     const char *tz;
     const char *from_text, *to_text, *as_of_text;
     bool strict;

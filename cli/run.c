@@ -211,6 +211,11 @@ static const struct output {
     {MX_CMD_HANDOFF, MX_FMT_MD, "handoff.md", w_handoff_md},
 };
 
+/* The file an output goes to: its own name, or the one -o FILE gave. */
+static const char *file_name(const struct mx_options *o, const struct output *out) {
+    return o->out_file ? o->out_file : out->name;
+}
+
 /* Writes one output to standard output or atomically into the output directory. */
 static int write_one(const struct output *out, const struct job *j) {
     char err[600];
@@ -223,7 +228,8 @@ static int write_one(const struct output *out, const struct job *j) {
         w = mx_buf_drain(&b) != 0 || fflush(stdout) != 0 ? -1 : 0;
         if (w) snprintf(err, sizeof err, "standard output: cannot write: %s", strerror(errno));
         mx_buf_free(&b);
-    } else if ((w = mx_atomic_open(&a, j->o->out_dir, out->name, &b, err, sizeof err)) == 0) {
+    } else if ((w = mx_atomic_open(&a, j->o->out_dir, file_name(j->o, out), &b, err, sizeof err)) ==
+               0) {
         out->write(&b, j);
         w = mx_atomic_commit(&a, &b, err, sizeof err);
     }
@@ -232,8 +238,29 @@ static int write_one(const struct output *out, const struct job *j) {
         return 1;
     }
     if (strcmp(j->o->out_dir, "-") != 0 && j->o->verbosity > 0)
-        complain("wrote %s/%s", j->o->out_dir, out->name);
+        complain("wrote %s/%s", j->o->out_dir, file_name(j->o, out));
     return 0;
+}
+
+/* Writing into a report directory again: the known outputs of the command that this run
+ * did not write (a report.html beside a fresh report.md, charts of an earlier run) go,
+ * and nothing else does. Not for -o FILE, which writes one file only. */
+static void remove_stale(const struct mx_options *o, const struct mx_charts *charts) {
+    char path[4300];
+    for (size_t k = 0; k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++) {
+        if (OUTPUTS[k].cmd != o->cmd || (o->formats & OUTPUTS[k].bit)) continue;
+        snprintf(path, sizeof path, "%s/%s", o->out_dir, OUTPUTS[k].name);
+        unlink(path);
+    }
+    if (o->cmd != MX_CMD_REPORT) return;
+    bool md = (o->formats & MX_FMT_MD) != 0;
+    for (int k = 0; k < MX_CHARTS; k++) {
+        if (md && charts && charts->chart[k].svg) continue; /* written this run */
+        snprintf(path, sizeof path, "%s/charts/%s", o->out_dir, mx_charts_file(k));
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/charts", o->out_dir);
+    rmdir(path); /* only when empty: a file of the user's stays, and so does the folder */
 }
 
 /* A postmortem draft in DIR; an existing file is never overwritten. */
@@ -340,10 +367,10 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r,
         if (OUTPUTS[k].cmd == o->cmd && (o->formats & OUTPUTS[k].bit))
             rc |= write_one(&OUTPUTS[k], &j);
     if (o->postmortem_dir) rc |= write_draft(&j);
-    if (j.charts) {
-        if (to_dir && (o->formats & MX_FMT_MD)) rc |= write_chart_files(o, j.charts);
-        mx_charts_free(&charts);
-    }
+    if (j.charts && to_dir && (o->formats & MX_FMT_MD)) rc |= write_chart_files(o, j.charts);
+    if (to_dir && !o->out_file && !rc && (o->cmd == MX_CMD_REPORT || o->cmd == MX_CMD_AUDIT))
+        remove_stale(o, j.charts);
+    if (j.charts) mx_charts_free(&charts);
     return rc;
 }
 
@@ -495,7 +522,7 @@ static void done_line(const struct mx_options *o, const struct mx_result *r) {
         if (OUTPUTS[k].cmd == o->cmd && (o->formats & OUTPUTS[k].bit))
             len += (size_t)snprintf(files + len, sizeof files - len, "%s%s%s%s", len ? ", " : "",
                                     len || !to_dir ? "" : o->out_dir, len || !to_dir ? "" : "/",
-                                    OUTPUTS[k].name);
+                                    file_name(o, &OUTPUTS[k]));
     char rejected[64] = "";
     if (r->total_rejected)
         snprintf(rejected, sizeof rejected, ", %llu rejected",

@@ -471,6 +471,10 @@ static const struct {
      "median's 95% interval."},
 };
 
+const char *mx_charts_file(int k) {
+    return k >= 0 && k < MX_CHARTS ? CHART_DEFS[k].file : "";
+}
+
 /* Removes every file a run may have made, then dir (MTTX_KEEP_CHART_FILES keeps them). */
 static void cleanup(const char *dir) {
     if (getenv("MTTX_KEEP_CHART_FILES")) return; /* for debugging a chart */

@@ -42,6 +42,8 @@ struct mx_charts {
     char note[300]; /* why no chart was drawn (gnuplot missing or failed), or "" */
 };
 
+/* The file name of chart k (0 .. MX_CHARTS - 1), drawn or not: "incidents-by-month.svg". */
+const char *mx_charts_file(int k);
 /* Draws every chart of r with the gnuplot found on PATH (program: "gnuplot"). */
 void mx_charts_render(struct mx_charts *c, const struct mx_result *r, const char *program);
 /* Releases the SVGs. Accepts NULL. */
