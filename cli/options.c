@@ -18,12 +18,17 @@ static const char MAIN_HELP[] =
     "record it came from.\n"
     "\n"
     "Commands:\n"
-    "  report     metrics report: report.md, report.json\n"
+    "  report     metrics report: report.md (with charts/), report.html, report.json;\n"
+    "             on request incidents.csv, summary.md\n"
     "  audit      postmortem deadlines and response targets, one row per incident,\n"
-    "             with evidence: audit.md, audit.csv, audit.json\n"
-    "  timeline   one incident's timeline; --postmortem writes a postmortem draft\n"
-    "  handoff    the on-call handoff: open and recent incidents, known issues\n"
+    "             with evidence: audit.md; on request audit.csv, audit.json\n"
+    "  timeline   one incident's timeline (timeline.md or .json, to standard output\n"
+    "             by default); --postmortem writes a postmortem draft\n"
+    "  handoff    the on-call handoff (handoff.md, to standard output by default):\n"
+    "             open and recent incidents, known issues\n"
     "  check      validate inputs only: records read, accepted, rejected per input\n"
+    "             (a table, or JSON, or GitHub annotations)\n"
+    "  help CMD   the options of CMD (as 'mttx CMD --help')\n"
     "\n"
     "INPUT is a file, a directory (read recursively in name order), an archive (tar,\n"
     "tar.gz, zip) or - for standard input. Formats are detected from content: mttx\n"
@@ -59,7 +64,7 @@ static const char MAIN_HELP[] =
     "  -v, --verbose       say what is being read and written\n"                                   \
     "      --debug-dump-events  print each accepted event, one per line, to stdout\n"              \
     "  -h, --help          this help\n"                                                            \
-    "      --version       the version\n"
+    "  -V, --version       the version\n"
 
 #define ANON_HELP                                                                                  \
     "      --anonymize     people named responder-1, responder-2 ... (by first\n"                  \
@@ -226,15 +231,16 @@ struct command {
 };
 
 static const struct command COMMANDS[] = {
-    {"report", MX_CMD_REPORT, REPORT_OPTS, REPORT_HELP, "+:o:f:qvh",
+    {"report", MX_CMD_REPORT, REPORT_OPTS, REPORT_HELP, "+:o:f:qvVh",
      MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML | MX_FMT_CSV | MX_FMT_SUMMARY,
      MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML, "mttx-report"},
-    {"audit", MX_CMD_AUDIT, AUDIT_OPTS, AUDIT_HELP, "+:o:f:qvh",
+    {"audit", MX_CMD_AUDIT, AUDIT_OPTS, AUDIT_HELP, "+:o:f:qvVh",
      MX_FMT_MD | MX_FMT_CSV | MX_FMT_JSON, MX_FMT_MD, "mttx-report"},
-    {"timeline", MX_CMD_TIMELINE, TIMELINE_OPTS, TIMELINE_HELP, "+:o:f:qvh",
+    {"timeline", MX_CMD_TIMELINE, TIMELINE_OPTS, TIMELINE_HELP, "+:o:f:qvVh",
      MX_FMT_MD | MX_FMT_JSON, MX_FMT_MD, "-"},
-    {"handoff", MX_CMD_HANDOFF, HANDOFF_OPTS, HANDOFF_HELP, "+:o:qvh", MX_FMT_MD, MX_FMT_MD, "-"},
-    {"check", MX_CMD_CHECK, CHECK_OPTS, CHECK_HELP, "+:f:qvh", MX_FMT_JSON | MX_FMT_GITHUB, 0, "-"},
+    {"handoff", MX_CMD_HANDOFF, HANDOFF_OPTS, HANDOFF_HELP, "+:o:qvVh", MX_FMT_MD, MX_FMT_MD, "-"},
+    {"check", MX_CMD_CHECK, CHECK_OPTS, CHECK_HELP, "+:f:qvVh", MX_FMT_JSON | MX_FMT_GITHUB, 0,
+     "-"},
 };
 
 static const struct command *find_command(const char *name) {
@@ -316,9 +322,20 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
     case 'q': o->verbosity = -1; break;
     case 'v': o->verbosity = 1; break;
     case 'h': fputs(c->help, stdout); return 1;
+    case 'V':
     case OPT_VERSION: printf("mttx %s\n", MX_VERSION); return 1;
-    case ':': return usage(c->name, "option needs a value", argv[optind - 1]);
-    default: return usage(c->name, "unknown option", argv[optind - 1]);
+    case ':':
+        if (optopt && optopt < 256) { /* a short option, perhaps grouped: name it alone */
+            char opt[3] = {'-', (char)optopt, '\0'};
+            return usage(c->name, "option needs a value", opt);
+        }
+        return usage(c->name, "option needs a value", argv[optind - 1]);
+    default:
+        if (optopt && optopt < 256) { /* "-zz": the letter, not the word getopt was in */
+            char opt[3] = {'-', (char)optopt, '\0'};
+            return usage(c->name, "unknown option", opt);
+        }
+        return usage(c->name, "unknown option", argv[optind - 1]);
     }
     return 0;
 }
@@ -335,11 +352,17 @@ int mx_options_parse(int argc, char **argv, struct mx_options *o) {
         return 2;
     }
     const char *cmd = argv[1];
+    if (strcmp(cmd, "help") == 0 && argc > 2) { /* mttx help COMMAND */
+        const struct command *h = find_command(argv[2]);
+        if (!h) return usage(NULL, "help: unknown command", argv[2]);
+        fputs(h->help, stdout);
+        return 1;
+    }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(MAIN_HELP, stdout);
         return 1;
     }
-    if (strcmp(cmd, "--version") == 0) {
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("mttx %s\n", MX_VERSION);
         return 1;
     }

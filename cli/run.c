@@ -57,6 +57,11 @@ __attribute__((format(printf, 1, 2))) static void complain(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+/* Every form a DATE or TIME option takes, for its error message. */
+#define WHEN_FORMS                                                                                 \
+    "give YYYY-MM-DD (midnight in --tz), an RFC 3339 time (2026-03-01T09:30:00Z, with an "         \
+    "offset or without one: in --tz) or epoch seconds"
+
 /* Reads DATE (YYYY-MM-DD, midnight in the zone), an RFC 3339 time (without an offset: in the
  * zone) or epoch seconds. Returns NULL, or why s is not a time. */
 static const char *parse_when(const char *s, const struct mx_zone *zone, int64_t *out) {
@@ -87,17 +92,17 @@ static int resolve_times(const struct mx_options *o, const struct mx_zone *zone,
     const char *why;
     *from = *to = MX_NO_TIME;
     if (o->from_text && (why = parse_when(o->from_text, zone, from))) {
-        complain("--from %s: %s", o->from_text, why);
+        complain("--from %s: %s; %s", o->from_text, why, WHEN_FORMS);
         return 2;
     }
     if (o->to_text && (why = parse_when(o->to_text, zone, to))) {
-        complain("--to %s: %s", o->to_text, why);
+        complain("--to %s: %s; %s", o->to_text, why, WHEN_FORMS);
         return 2;
     }
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (o->as_of_text) {
         if ((why = parse_when(o->as_of_text, zone, as_of))) {
-            complain("--as-of %s: %s", o->as_of_text, why);
+            complain("--as-of %s: %s; %s", o->as_of_text, why, WHEN_FORMS);
             return 2;
         }
     } else if (sde && *sde) {
