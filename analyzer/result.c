@@ -372,3 +372,12 @@ void mx_result_free(struct mx_result *r) {
     mx_oncall_free(&r->oncall);
     memset(r, 0, sizeof *r);
 }
+
+uint32_t mx_result_commander(const struct mx_result *r, const struct mx_timeline *t) {
+    uint32_t who = 0;
+    for (uint32_t k = 0; k < t->count; k++) {
+        uint32_t c = mx_timeline_commander(r->tl, t->first + k);
+        if (c) who = c;
+    }
+    return who;
+}

@@ -146,6 +146,8 @@ struct mx_result {
     uint64_t anonymized;
     bool anonymize;                   /* --anonymize was given */
     const struct mx_provenance *prov; /* set by the program; NULL: unknown */
+    bool names; /* --names: the audit and incidents.csv name who acknowledged, resolved,
+                 * commanded and wrote the postmortem; without it roles only (blameless) */
 };
 
 /* Computes the result from finished timelines (the rules already applied: rules only
@@ -167,6 +169,10 @@ void mx_result_free(struct mx_result *r);
 /* The index in r->months of month key (year * 12 + month - 1), which must be there: the
  * month of every counted incident is. */
 size_t mx_result_month(const struct mx_result *r, int key);
+
+/* The person last made commander of t (a commander_assigned event's commander, else its
+ * actor), as an interned string id of the timelines; 0 for none. */
+uint32_t mx_result_commander(const struct mx_result *r, const struct mx_timeline *t);
 
 /* The [exclude] rule that left t out, or NULL (not excluded, or r has no rules). */
 const struct mx_rule *mx_result_exclusion(const struct mx_result *r, const struct mx_timeline *t);

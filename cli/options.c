@@ -95,8 +95,10 @@ static const char REPORT_HELP[] =
     "  -f, --format LIST   comma list of md, html, json, csv (incidents.csv),\n"
     "                      summary (summary.md: headline, gates and data quality in a\n"
     "                      few lines, for $GITHUB_STEP_SUMMARY) [default: md,html,json]\n"
-    "      --no-charts     draw no charts (they need gnuplot)\n" GATES_HELP FILTER_HELP ANON_HELP
-        COMMON_HELP;
+    "      --no-charts     draw no charts (they need gnuplot)\n"
+    "      --names         incidents.csv names who acknowledged, resolved, commanded\n"
+    "                      and wrote the postmortem (default: blameless, no names)\n" GATES_HELP
+        FILTER_HELP ANON_HELP COMMON_HELP;
 
 static const char AUDIT_HELP[] =
     "Usage: mttx audit [OPTIONS] INPUT...\n"
@@ -108,7 +110,9 @@ static const char AUDIT_HELP[] =
     "\n"
     "  -o, --out DIR       where audit files go [default: mttx-report]; '-' writes the\n"
     "                      single --format to standard output\n"
-    "  -f, --format LIST   comma list of md, csv, json [default: md]\n" GATES_HELP FILTER_HELP
+    "  -f, --format LIST   comma list of md, csv, json [default: md]\n"
+    "      --names         the evidence names who acknowledged, resolved, commanded and\n"
+    "                      wrote the postmortem (default: roles only)\n" GATES_HELP FILTER_HELP
         ANON_HELP COMMON_HELP;
 
 static const char TIMELINE_HELP[] =
@@ -194,6 +198,7 @@ enum {
     }
 
 static const struct option REPORT_OPTS[] = {{"out", required_argument, NULL, 'o'},
+                                            {"names", no_argument, NULL, OPT_NAMES},
                                             {"format", required_argument, NULL, 'f'},
                                             {"fail-on", required_argument, NULL, OPT_FAIL_ON},
                                             {"junit", required_argument, NULL, OPT_JUNIT},
@@ -202,6 +207,7 @@ static const struct option REPORT_OPTS[] = {{"out", required_argument, NULL, 'o'
                                             ANON_OPT,
                                             COMMON_OPTS};
 static const struct option AUDIT_OPTS[] = {{"out", required_argument, NULL, 'o'},
+                                           {"names", no_argument, NULL, OPT_NAMES},
                                            {"format", required_argument, NULL, 'f'},
                                            {"fail-on", required_argument, NULL, OPT_FAIL_ON},
                                            {"junit", required_argument, NULL, OPT_JUNIT},

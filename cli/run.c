@@ -729,6 +729,7 @@ int mx_run(const struct mx_options *o) {
     mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
     if (o->cmd == MX_CMD_REPORT) mx_result_retro(&res); /* only the report shows them */
     res.anonymize = o->anonymize;
+    res.names = o->names;
     res.anonymized = people;
     struct mx_provenance prov;
     provenance(o, &diag, &prov);

@@ -107,7 +107,20 @@ static void evidence(struct mx_buf *out, const struct mx_result *r, const struct
         if (out->n) mx_buf_puts(out, "; ");
         mx_buf_puts(out, EV_NAMES[w->ev[k]]);
         mx_buf_putc(out, ' ');
-        mx_fmt_source(out, r, mx_timeline_entry(r->tl, e));
+        const struct mx_entry *x = mx_timeline_entry(r->tl, e);
+        mx_fmt_source(out, r, x);
+        /* --names: who did it (a detection's actor is the monitor, not a person's deed) */
+        if (r->names && x->actor && w->ev[k] != MX_MS_DETECTED && w->ev[k] != MX_MS_STARTED) {
+            struct mx_str a = mx_timeline_string(r->tl, x->actor);
+            mx_buf_puts(out, " by ");
+            mx_buf_put(out, a.p, a.n);
+        }
+    }
+    uint32_t cmd = r->names ? mx_result_commander(r, w->t) : 0;
+    if (cmd) {
+        struct mx_str a = mx_timeline_string(r->tl, cmd);
+        mx_buf_puts(out, "; commander ");
+        mx_buf_put(out, a.p, a.n);
     }
 }
 

@@ -57,7 +57,7 @@ void mx_csv_report_write(struct mx_buf *b, const struct mx_result *r) {
                    "acknowledged_at,mitigated_at,resolved_at,postmortem_at,open,merged,"
                    "auto_resolved,reopens,mttd_s,mtta_s,mttm_s,mttr_s,postmortem_status,"
                    "response_status,sources,excluded,channel,channel_check,responders,"
-                   "normalized_title\r\n");
+                   "normalized_title,acknowledged_by,resolved_by,commander,postmortem_by\r\n");
     struct mx_buf src = {0};
     for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);
@@ -94,10 +94,23 @@ void mx_csv_report_write(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_printf(b, ",%s",
                       mx_rules_channel_check_name((enum mx_channel_check)t->channel_check));
         src.n = 0;
-        responders(&src, r, t);
+        if (r->names) responders(&src, r, t); /* blameless unless --names */
         mx_csv_out_comma(b);
         mx_csv_out_text(b, src.p ? src.p : "", src.n);
         text(b, mx_intern_str(&r->titles, r->norm_title[i]));
+        static const enum mx_milestone who[3] = {MX_MS_ACKNOWLEDGED, MX_MS_RESOLVED,
+                                                 MX_MS_POSTMORTEM};
+        for (int k = 0; k < 4; k++) {
+            struct mx_str name = {NULL, 0};
+            if (r->names && k == 2) {
+                name = mx_timeline_string(r->tl, mx_result_commander(r, t));
+            } else if (r->names) {
+                uint32_t e = t->evidence[who[k < 2 ? k : 2]];
+                if (e != MX_NO_EVENT)
+                    name = mx_timeline_string(r->tl, mx_timeline_entry(r->tl, e)->actor);
+            }
+            text(b, name);
+        }
         mx_csv_out_end(b);
     }
     mx_buf_free(&src);
