@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# mttx installs like a tool: `cmake --install` puts the binary, the man page and the
+# bash and zsh completions under a prefix, and the .deb that scripts/package makes
+# (CPack, from the same build tree) holds the same files and depends on the Debian
+# runtime packages of its libraries; both are unpacked into a temporary root, where
+# `mttx --version` runs and `man -l` reads the installed page.
+set -euo pipefail
+build=$1
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+for tool in cpack dpkg-deb man; do
+  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing (run scripts/bootstrap)" >&2; exit 77; }
+done
+check_root() { # ROOT (holding usr/)
+  local root=$1
+  "$root/usr/bin/mttx" --version | grep -q '^mttx [0-9]' || fail "$root: mttx --version"
+  MANWIDTH=80 man -l "$root/usr/share/man/man1/mttx.1" 2>/dev/null | grep -q "EXIT STATUS" ||
+    fail "$root: man -l does not read the page"
+  bash -n "$root/usr/share/bash-completion/completions/mttx" || fail "$root: bash completion"
+  [ -f "$root/usr/share/zsh/vendor-completions/_mttx" ] || fail "$root: zsh completion"
+}
+cmake --install "$build" --prefix "$d/installed/usr" >/dev/null || fail "cmake --install"
+check_root "$d/installed"
+cpack -G DEB -B "$d/pkg" --config "$build/CPackConfig.cmake" >/dev/null 2>&1 || fail "cpack"
+deb=$(ls "$d"/pkg/mttx_*.deb) || fail "no .deb"
+dpkg-deb -I "$deb" | grep -q "Depends:.*libarchive13.*libpcre2-8-0" || fail "Depends: $(dpkg-deb -I "$deb" | grep Depends)"
+dpkg-deb -x "$deb" "$d/deb"
+check_root "$d/deb"
+echo "package: $(basename "$deb") installs and runs"
