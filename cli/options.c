@@ -62,7 +62,7 @@ static const char MAIN_HELP[] =
     "  -q, --quiet         no record diagnostics on stderr (counts stay in the outputs);\n"        \
     "                      why a run fails is always said\n"                                       \
     "  -v, --verbose       say what is being read and written\n"                                   \
-    "      --debug-dump-events  print each accepted event, one per line, to stdout\n"              \
+    "      --debug-dump-events  print each accepted event, one per line, to stderr\n"              \
     "  -h, --help          this help\n"                                                            \
     "  -V, --version       the version\n"
 

@@ -144,7 +144,7 @@ static void dump_event(void *ctx, const struct mx_event *ev) {
     struct dump *d = ctx;
     d->line.n = 0;
     mx_dump_report_event(&d->line, ev);
-    fwrite(d->line.p, 1, d->line.n, stdout);
+    fwrite(d->line.p, 1, d->line.n, stderr); /* stdout is the outputs' */
     mx_timeline_add(d->tl, ev);
 }
 

@@ -62,29 +62,29 @@ set -e
 [ "$rc" -eq 1 ] || fail "not UTF-8: exit $rc, want 1"
 grep -q "^cp1252.csv:2: error: not UTF-8 (byte offset 61); name its encoding with --input-encoding$" err.txt || fail "encoding: $(cat err.txt)"
 "$mttx" check --input-encoding WINDOWS-1252 --debug-dump-events cp1252.csv >out.txt 2>err.txt || fail "with encoding: exit $?"
-grep -q 'title="café down"' out.txt || fail "converted title: $(cat out.txt)"
+grep -q 'title="café down"' err.txt || fail "converted title: $(cat err.txt)"
 # the same conversion from [input] encoding in a --config file, which the option
 # overrides (README "Configuration")
 printf '[input]\nencoding = WINDOWS-1252\n' >enc.ini
 "$mttx" check --config enc.ini --debug-dump-events cp1252.csv >out.txt 2>err.txt || fail "[input] encoding: exit $? $(cat err.txt)"
-grep -q 'title="café down"' out.txt || fail "[input] encoding title: $(cat out.txt)"
+grep -q 'title="café down"' err.txt || fail "[input] encoding title: $(cat err.txt)"
 printf '[input]\nencoding = ASCII\n' >ascii.ini
 "$mttx" check --config ascii.ini --input-encoding WINDOWS-1252 --debug-dump-events cp1252.csv >out.txt 2>err.txt || fail "option over [input] encoding: exit $? $(cat err.txt)"
-grep -q 'title="café down"' out.txt || fail "option over [input] encoding title: $(cat out.txt)"
+grep -q 'title="café down"' err.txt || fail "option over [input] encoding title: $(cat err.txt)"
 # a folder of exports in both encodings: the UTF-8 one is read as UTF-8, the named
 # encoding applies to the other (the first non-ASCII character decides, past 64 KiB of
 # ASCII rows too)
 "$mttx" check --input-encoding WINDOWS-1252 --debug-dump-events mixed >out.txt 2>err.txt || fail "mixed: exit $? $(cat err.txt)"
-grep -q 'title="Café — Émile"' out.txt || fail "UTF-8 file in a WINDOWS-1252 run: $(grep '"U"' out.txt | tail -1)"
-grep -q 'title="café – déjà"' out.txt || fail "WINDOWS-1252 file: $(grep '"W"' out.txt)"
+grep -q 'title="Café — Émile"' err.txt || fail "UTF-8 file in a WINDOWS-1252 run: $(grep '"U"' err.txt | tail -1)"
+grep -q 'title="café – déjà"' err.txt || fail "WINDOWS-1252 file: $(grep '"W"' err.txt)"
 "$mttx" check --input-encoding UTF-16 --debug-dump-events utf16.csv >out.txt 2>err.txt || fail "utf-16: exit $? $(cat err.txt)"
-grep -q 'title="café"' out.txt || fail "UTF-16 title: $(cat out.txt)"
+grep -q 'title="café"' err.txt || fail "UTF-16 title: $(cat err.txt)"
 # character sets where the first non-ASCII character cannot tell UTF-8 apart are
 # always converted
 "$mttx" check --input-encoding GBK --debug-dump-events gbk.csv >out.txt 2>err.txt || fail "gbk: exit $? $(cat err.txt)"
-grep -q 'title="支付超时"' out.txt || fail "GBK title: $(cat out.txt)"
+grep -q 'title="支付超时"' err.txt || fail "GBK title: $(cat err.txt)"
 "$mttx" check --input-encoding ISO-2022-JP --debug-dump-events jp.csv >out.txt 2>err.txt || fail "iso-2022-jp: exit $? $(cat err.txt)"
-grep -q 'title="障害: 決済"' out.txt || fail "ISO-2022-JP title: $(cat out.txt)"
+grep -q 'title="障害: 決済"' err.txt || fail "ISO-2022-JP title: $(cat err.txt)"
 set +e
 "$mttx" check --input-encoding NO-SUCH-CHARSET cp1252.csv 2>err.txt
 rc=$?
