@@ -109,7 +109,8 @@ static const char AUDIT_HELP[] =
     "the path:line of each event used, and a summary per month and severity.\n"
     "\n"
     "  -o, --out DIR       where audit files go [default: mttx-report]; '-' writes the\n"
-    "                      single --format to standard output\n"
+    "                      single --format to standard output; a FILE.md, .csv or\n"
+    "                      .json gets that one format\n"
     "  -f, --format LIST   comma list of md, csv, json [default: md]\n"
     "      --names         the evidence names who acknowledged, resolved, commanded and\n"
     "                      wrote the postmortem (default: roles only)\n" GATES_HELP FILTER_HELP
@@ -123,8 +124,8 @@ static const char TIMELINE_HELP[] =
     "INCIDENT is its id, its number ('#101' or 101, as PagerDuty numbers them) or\n"
     "its id in any case; exit status 5, with the nearest ids, when none matches.\n"
     "\n"
-    "  -o, --out DIR       write timeline.md / timeline.json there [default: standard\n"
-    "                      output]\n"
+    "  -o, --out DIR       write timeline.md / timeline.json there, or to FILE.md /\n"
+    "                      FILE.json [default: standard output]\n"
     "  -f, --format LIST   md or json [default: md]\n"
     "      --postmortem DIR  write a postmortem draft DIR/YYYY-MM-DD-slug.md in the\n"
     "                      process document's format (never overwrites a file)\n"
@@ -138,8 +139,8 @@ static const char HANDOFF_HELP[] =
     "the last 48 hours, and known issues (services with repeated auto-resolved or\n"
     "reopened incidents in the last 7 days).\n"
     "\n"
-    "  -o, --out DIR       write handoff.md there [default: standard output]\n" FILTER_HELP
-        ANON_HELP COMMON_HELP;
+    "  -o, --out DIR       write handoff.md there, or to FILE.md [default: standard\n"
+    "                      output]\n" FILTER_HELP ANON_HELP COMMON_HELP;
 
 static const char CHECK_HELP[] =
     "Usage: mttx check [OPTIONS] INPUT...\n"
@@ -331,13 +332,13 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
     case 'V':
     case OPT_VERSION: printf("mttx %s\n", MX_VERSION); return 1;
     case ':':
-        if (optopt && optopt < 256) { /* a short option, perhaps grouped: name it alone */
+        if (optopt && optopt < 256 && argv[optind - 1][1] != '-') { /* short, maybe grouped */
             char opt[3] = {'-', (char)optopt, '\0'};
             return usage(c->name, "option needs a value", opt);
         }
         return usage(c->name, "option needs a value", argv[optind - 1]);
     default:
-        if (optopt && optopt < 256) { /* "-zz": the letter, not the word getopt was in */
+        if (optopt && optopt < 256 && argv[optind - 1][1] != '-') { /* "-zz": the letter */
             char opt[3] = {'-', (char)optopt, '\0'};
             return usage(c->name, "unknown option", opt);
         }

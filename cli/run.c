@@ -2,7 +2,7 @@
  * run.c - the pipeline of one command: parsers -> analyzer -> reports (see run.h).
  * This is the only place that reads the clock (--as-of / SOURCE_DATE_EPOCH).
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* memmem */
 #include "cli/run.h"
 
 #include <errno.h>
@@ -247,25 +247,46 @@ static int write_one(const struct output *out, const struct job *j) {
     return 0;
 }
 
+/* Whether the file at path holds sig within its first 4 KiB: a file mttx wrote (its
+ * outputs open with a fixed text), not one of the user's that shares the name. */
+static bool ours(const char *path, const char *sig) {
+    char head[4097];
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    return memmem(head, n, sig, strlen(sig)) != NULL;
+}
+
 /* Writing into a report directory again: the known outputs of the command that this run
- * did not write (a report.html beside a fresh report.md, charts of an earlier run) go,
- * and nothing else does. Not for -o FILE, which writes one file only. */
+ * did not write and that mttx wrote before (each recognised by its opening text: a
+ * report.html of an earlier run beside a fresh report.json, its charts) go; a file of the
+ * user's under one of those names stays, and so does everything else. Not for -o FILE. */
 static void remove_stale(const struct mx_options *o, const struct mx_charts *charts) {
+    static const struct {
+        const char *name, *sig;
+    } SIGS[] = {
+        {"report.md", "# Incident report"},   {"report.html", "<title>Incident report"},
+        {"report.json", "\"mttx-report/"},    {"incidents.csv", "incident,title,service"},
+        {"summary.md", "### mttx: incident"}, {"audit.md", "# Incident process audit"},
+        {"audit.csv", "rule,incident,title"}, {"audit.json", "\"mttx-audit/"},
+    };
     char path[4300];
     for (size_t k = 0; k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++) {
         if (OUTPUTS[k].cmd != o->cmd || (o->formats & OUTPUTS[k].bit)) continue;
         snprintf(path, sizeof path, "%s/%s", o->out_dir, OUTPUTS[k].name);
-        unlink(path);
+        for (size_t i = 0; i < sizeof SIGS / sizeof SIGS[0]; i++)
+            if (strcmp(SIGS[i].name, OUTPUTS[k].name) == 0 && ours(path, SIGS[i].sig)) unlink(path);
     }
     if (o->cmd != MX_CMD_REPORT) return;
-    bool md = (o->formats & MX_FMT_MD) != 0;
+    bool md = (o->formats & MX_FMT_MD) != 0, removed = false;
     for (int k = 0; k < MX_CHARTS; k++) {
         if (md && charts && charts->chart[k].svg) continue; /* written this run */
         snprintf(path, sizeof path, "%s/charts/%s", o->out_dir, mx_charts_file(k));
-        unlink(path);
+        if (ours(path, "GNUPLOT") && unlink(path) == 0) removed = true;
     }
     snprintf(path, sizeof path, "%s/charts", o->out_dir);
-    rmdir(path); /* only when empty: a file of the user's stays, and so does the folder */
+    if (removed) rmdir(path); /* only when it is empty now: the user's files stay */
 }
 
 /* A postmortem draft in DIR; an existing file is never overwritten. */
@@ -434,7 +455,7 @@ static void provenance(const struct mx_options *o, const struct mx_diag *d,
         for (int k = 0; k < o->n_inputs; k++)
             from_stdin |= strcmp(o->inputs[k], "-") == 0 &&
                           strcmp(path, o->label_stdin ? o->label_stdin : "-") == 0;
-        if (strchr(path, '!') || from_stdin) continue;
+        if (from_stdin) continue; /* an archive member is no file on disk: not opened */
         if (!hash_file(path, p->sha256[i], &p->size[i])) p->size[i] = UINT64_MAX;
     }
 }
@@ -443,11 +464,15 @@ static void provenance(const struct mx_options *o, const struct mx_diag *d,
 struct notes {
     struct mx_buf b;
     uint64_t seen;
+    uint64_t errors, warnings; /* annotated so far */
 };
 
 static void annotate(void *ctx, const struct mx_pos *pos, const char *kind, const char *msg) {
     struct notes *n = ctx;
-    if (n->seen++ >= MX_GITHUB_MAX) return;
+    n->seen++;
+    uint64_t *k = kind[0] == 'e' ? &n->errors : &n->warnings;
+    if (*k >= MX_GITHUB_MAX) return; /* GitHub shows no more of a kind in a step */
+    (*k)++;
     mx_github_report_annotation(&n->b, kind, pos->path ? pos->path : "-", pos->line, pos->index,
                                 msg);
     mx_buf_drain(&n->b);
@@ -462,7 +487,9 @@ static int write_junit(const struct mx_options *o, const struct mx_gate_outcome 
     snprintf(name, sizeof name, "%s", slash ? slash + 1 : o->junit);
     struct mx_buf b = {0};
     struct mx_atomic a;
-    int w = mx_atomic_open(&a, dir, name, &b, err, sizeof err);
+    int w = mx_atomic_mkdirs(dir);
+    if (w != 0) snprintf(err, sizeof err, "cannot create its directory: %s", strerror(errno));
+    if (w == 0) w = mx_atomic_open(&a, dir, name, &b, err, sizeof err);
     if (w == 0) {
         mx_junit_report_write(&b, g, (size_t)o->n_fail_on);
         w = mx_atomic_commit(&a, &b, err, sizeof err);
@@ -494,6 +521,7 @@ static void evaluate_gates(const struct mx_options *o, const struct mx_result *r
             int n = t->id.n < 80 ? (int)t->id.n : 80;
             len += (size_t)snprintf(x->ids + len, sizeof x->ids - len, "%s%.*s", named ? ", " : "",
                                     n, t->id.p);
+            if (len >= sizeof x->ids) len = sizeof x->ids - 1; /* cut, never past the end */
             named++;
         }
         if (more) snprintf(x->ids + len, sizeof x->ids - len, " and %zu more", more);
@@ -520,21 +548,25 @@ static int gates(const struct mx_options *o, const struct mx_gate_outcome *g) {
 /* "mttx: 409 incidents (3 inputs, 7 rejected) → mttx-report/report.md, report.html,
  * report.json": what a successful report or audit did. */
 static void done_line(const struct mx_options *o, const struct mx_result *r) {
-    char files[600] = "";
-    size_t len = 0;
+    struct mx_buf files = {0};
     bool to_dir = strcmp(o->out_dir, "-") != 0;
-    for (size_t k = 0; k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++)
-        if (OUTPUTS[k].cmd == o->cmd && (o->formats & OUTPUTS[k].bit))
-            len += (size_t)snprintf(files + len, sizeof files - len, "%s%s%s%s", len ? ", " : "",
-                                    len || !to_dir ? "" : o->out_dir, len || !to_dir ? "" : "/",
-                                    file_name(o, &OUTPUTS[k]));
+    for (size_t k = 0; k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++) {
+        if (OUTPUTS[k].cmd != o->cmd || !(o->formats & OUTPUTS[k].bit)) continue;
+        if (files.n)
+            mx_buf_puts(&files, ", ");
+        else if (to_dir)
+            mx_buf_printf(&files, "%s/", o->out_dir);
+        mx_buf_puts(&files, file_name(o, &OUTPUTS[k]));
+    }
+    mx_buf_putc(&files, '\0');
     char rejected[64] = "";
     if (r->total_rejected)
         snprintf(rejected, sizeof rejected, ", %llu rejected",
                  (unsigned long long)r->total_rejected);
     complain("%llu incident%s (%llu input%s%s) → %s", (unsigned long long)r->incidents,
              mx_fmt_s(r->incidents), (unsigned long long)r->n_inputs, mx_fmt_s(r->n_inputs),
-             rejected, to_dir ? files : "standard output");
+             rejected, to_dir ? files.p : "standard output");
+    mx_buf_free(&files);
 }
 
 /* --strict's outcome, one line whatever -q says: what made it fail. */
@@ -704,7 +736,7 @@ int mx_run(const struct mx_options *o) {
     struct mx_diag diag;
     mx_diag_init(&diag, o->verbosity < 0 ? NULL : stderr);
     diag.fail_out = stderr; /* -q never hides why the run fails */
-    struct notes notes = {{.sink = stdout}, 0};
+    struct notes notes = {{.sink = stdout}, 0, 0, 0};
     if (o->cmd == MX_CMD_CHECK && (o->formats & MX_FMT_GITHUB) && !o->dump_events) {
         diag.annotate = annotate;
         diag.annotate_ctx = &notes;
@@ -753,13 +785,19 @@ int mx_run(const struct mx_options *o) {
     struct mx_gate_outcome *outcomes =
         mx_mem_calloc(o->n_fail_on ? (size_t)o->n_fail_on : 1, sizeof *outcomes);
     if (o->cmd != MX_CMD_CHECK) evaluate_gates(o, &res, outcomes);
+    for (int k = 0; !res.total.accepted && k < o->n_fail_on; k++) { /* nothing to judge */
+        outcomes[k].result = MX_GATE_UNMEASURED;
+        snprintf(outcomes[k].message, sizeof outcomes[k].message,
+                 "%s: not evaluated: the inputs hold no accepted record", outcomes[k].rule);
+        outcomes[k].ids[0] = '\0';
+    }
     if (o->cmd == MX_CMD_CHECK) {
         if (!o->dump_events) {
             struct mx_buf b = {.sink = stdout};
             if (o->formats & MX_FMT_JSON)
                 mx_json_report_check(&b, &res);
             else if (o->formats & MX_FMT_GITHUB)
-                mx_github_report_summary(&b, &res, notes.seen);
+                mx_github_report_summary(&b, &res, notes.seen, notes.errors + notes.warnings);
             else
                 mx_check_report_text(&b, &res, o->verbosity > 0);
             if (mx_buf_drain(&b) != 0) out_rc = 1;
@@ -783,7 +821,8 @@ int mx_run(const struct mx_options *o) {
                  (unsigned long long)res.total_rejected, (unsigned long long)res.skipped_files);
     if (o->strict && (res.total_rejected || res.skipped_files)) strict_summary(&res);
     /* precedence: 2 (handled above), then 1, then 5, then 4, then 3 */
-    int gate = o->cmd != MX_CMD_CHECK ? gates(o, outcomes) : 0;
+    /* with nothing accepted the error above says it all (exit 1): no gate line */
+    int gate = o->cmd != MX_CMD_CHECK && !nothing ? gates(o, outcomes) : 0;
     if (o->junit && o->cmd != MX_CMD_CHECK && write_junit(o, outcomes) != 0 && !out_rc) out_rc = 1;
     free(outcomes);
     rc = gate == 2                                                  ? 2

@@ -168,6 +168,13 @@ static void html_body(struct mx_buf *b, const char *s, size_t n) {
     }
 }
 
+/* Whether only spaces and tabs come before u[i]: a value may start a line. */
+static bool lead(const unsigned char *u, size_t i) {
+    for (size_t k = 0; k < i; k++)
+        if (u[k] != ' ' && u[k] != '\t') return false;
+    return true;
+}
+
 static bool ascii_alnum(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -192,19 +199,23 @@ static bool md_special(const unsigned char *u, size_t n, size_t i) {
         return !(i > 0 && i + 1 < n && ascii_alnum(u[i - 1]) && ascii_alnum(u[i + 1]));
     case ':': /* "https://" starts an autolink */
         return i + 2 < n && u[i + 1] == '/' && u[i + 2] == '/';
-    case '#': /* headings, lists, block quotes, setext underlines: at a line's start */
-    case '-':
+    case '#': /* a heading's closing sequence at the value's end (it ends a heading line) */
+        if (i + 1 == n && i > 0 && u[i - 1] == ' ') return true;
+        /* fall through */
+    case '-': /* headings, lists, block quotes, setext underlines: at a line's start */
     case '+':
     case '>':
-    case '=': return i == 0;
+    case '=': return lead(u, i);
     case '.': /* "www." starts an autolink; "1." at the start an ordered list */
     case ')': {
         if (c == '.' && i >= 3 && (u[i - 3] | 32) == 'w' && (u[i - 2] | 32) == 'w' &&
             (u[i - 1] | 32) == 'w')
             return true;
-        size_t k = 0;
-        while (k < i && u[k] >= '0' && u[k] <= '9') k++;
-        return k > 0 && k == i;
+        size_t h = 0, k;
+        while (h < i && (u[h] == ' ' || u[h] == '\t')) h++;
+        for (k = h; k < i && u[k] >= '0' && u[k] <= '9'; k++)
+            ;
+        return k > h && k == i;
     }
     default: return false;
     }

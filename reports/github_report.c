@@ -1,10 +1,12 @@
 /*
  * github_report.c - GitHub Actions annotations (see github_report.h).
  */
+#define _POSIX_C_SOURCE 200809L /* access */
 #include "reports/github_report.h"
 
 #include <stdbool.h>
 #include <string.h>
+#include <unistd.h>
 
 /* s[0..n) escaped for a workflow command's message, or (property) one of its values. */
 static void put(struct mx_buf *b, const char *s, size_t n, bool property) {
@@ -27,7 +29,8 @@ static void put(struct mx_buf *b, const char *s, size_t n, bool property) {
 
 void mx_github_report_annotation(struct mx_buf *b, const char *kind, const char *path,
                                  uint64_t line, int64_t index, const char *msg) {
-    const char *bang = strchr(path, '!'); /* inside an archive: the archive is the file */
+    /* inside an archive ("A!M", which is no file on disk): the archive is the file */
+    const char *bang = access(path, F_OK) == 0 ? NULL : strchr(path, '!');
     size_t file_n = bang ? (size_t)(bang - path) : strlen(path);
     mx_buf_printf(b, "::%s file=", kind);
     put(b, path, file_n, true);
@@ -43,7 +46,8 @@ void mx_github_report_annotation(struct mx_buf *b, const char *kind, const char 
     mx_buf_putc(b, '\n');
 }
 
-void mx_github_report_summary(struct mx_buf *b, const struct mx_result *r, uint64_t seen) {
+void mx_github_report_summary(struct mx_buf *b, const struct mx_result *r, uint64_t seen,
+                              uint64_t annotated) {
     mx_buf_printf(b,
                   "::notice title=mttx::%llu input%s, %llu record%s read, %llu accepted, %llu "
                   "duplicates, %llu rejected",
@@ -55,10 +59,10 @@ void mx_github_report_summary(struct mx_buf *b, const struct mx_result *r, uint6
         mx_buf_printf(b, ", %llu skipped as unrecognised", (unsigned long long)r->skipped_files);
     if (r->diag->failures)
         mx_buf_printf(b, ", %llu damaged", (unsigned long long)r->diag->failures);
-    if (seen > MX_GITHUB_MAX)
+    if (seen > annotated)
         mx_buf_printf(b,
-                      "; %llu more diagnostics not annotated (the first %d are): the log has "
-                      "them all",
-                      (unsigned long long)(seen - MX_GITHUB_MAX), MX_GITHUB_MAX);
+                      "; %llu more diagnostics not annotated (the first %d of each kind are): "
+                      "the log has them all",
+                      (unsigned long long)(seen - annotated), MX_GITHUB_MAX);
     mx_buf_putc(b, '\n');
 }

@@ -30,7 +30,8 @@ static void xml(struct mx_buf *b, const char *s) {
             mx_buf_putc(b, (char)c);
         else {
             size_t k = mx_utf8_len(u + i, n - i);
-            if (k == 0 || (k == 2 && c == 0xC2 && u[i + 1] < 0xA0)) /* invalid, C1 */
+            bool nonchar = k == 3 && c == 0xEF && u[i + 1] == 0xBF && u[i + 2] >= 0xBE;
+            if (k == 0 || nonchar || (k == 2 && c == 0xC2 && u[i + 1] < 0xA0)) /* XML lacks */
                 mx_buf_puts(b, REPLACEMENT);
             else
                 mx_buf_put(b, s + i, k);

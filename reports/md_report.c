@@ -949,7 +949,7 @@ void mx_md_report_summary(struct mx_buf *b, const struct mx_result *r,
         mx_buf_printf(b, ", %llu skipped as unrecognised", (unsigned long long)r->skipped_files);
     if (r->diag->failures)
         mx_buf_printf(b, ", %llu damaged", (unsigned long long)r->diag->failures);
-    mx_buf_puts(b, ". The full report is in the job's artifacts.\n");
+    mx_buf_puts(b, ".\n");
 }
 
 /* A command-line word as a shell would take it back: as it is when it holds only

@@ -18,29 +18,38 @@ import xml.etree.ElementTree as ET
 mttx, root = os.path.abspath(sys.argv[1]), sys.argv[2]
 doc = open(os.path.join(root, "docs/ci.md"), encoding="utf-8").read()
 failures = []
-commands = []
+blocks = []  # the mttx commands of each example, run in a directory of its own
 for block in re.findall(r"```yaml\n(.*?)```", doc, re.S):
+    cmds = []
     for line in block.split("\n"):
         line = line.strip()
         if line.startswith("- "):
             line = line[2:].strip()
         if line.startswith("mttx "):
-            commands.append(line)
-if len(commands) != 5:
-    failures.append("docs/ci.md has %d mttx commands, the test expects 5: %r" % (len(commands), commands))
+            cmds.append(line)
+    blocks.append(cmds)
+commands = [c for b in blocks for c in b]
+if [len(b) for b in blocks] != [3, 2]:
+    failures.append("docs/ci.md's examples have %r mttx commands, the test expects [3, 2]: %r"
+                    % ([len(b) for b in blocks], blocks))
 
-with tempfile.TemporaryDirectory() as d:
-    os.symlink(os.path.join(os.path.abspath(root), "fixtures/demo"), os.path.join(d, "exports"))
-    bindir = os.path.join(d, "bin")
+with tempfile.TemporaryDirectory() as top:
+    bindir = os.path.join(top, "bin")
     os.mkdir(bindir)
     os.symlink(mttx, os.path.join(bindir, "mttx"))
-    summary = os.path.join(d, "step-summary.md")
+    summary = os.path.join(top, "step-summary.md")
     env = dict(os.environ, PATH=bindir + ":" + os.environ["PATH"], GITHUB_STEP_SUMMARY=summary,
                SOURCE_DATE_EPOCH="1795651200", TZ="UTC", LC_ALL="C")  # 2026-11-26
-    results = []
-    for cmd in commands:
-        p = subprocess.run(["bash", "-c", cmd], cwd=d, env=env, capture_output=True, text=True)
-        results.append(p)
+    results, dirs = [], []
+    for n, cmds in enumerate(blocks):
+        d = os.path.join(top, "example-%d" % n)
+        os.mkdir(d)
+        os.symlink(os.path.join(os.path.abspath(root), "fixtures/demo"), os.path.join(d, "exports"))
+        dirs.append(d)
+        for cmd in cmds:
+            results.append(subprocess.run(["bash", "-c", cmd], cwd=d, env=env, capture_output=True,
+                                          text=True))
+    d = dirs[0] if dirs else top
     want = {
         "mttx check -q -f github": 0, "mttx report -q -o mttx-report -f md,html,json,csv ": 3,
         "mttx report -q -f summary": 0, "mttx check -q -f json": 0,
@@ -56,11 +65,15 @@ with tempfile.TemporaryDirectory() as d:
         failures.append("no annotation of exports/...:41: %r" % gh[:3])
     if not gh or not gh[-1].startswith("::notice title=mttx::3 inputs, 3328 records read"):
         failures.append("the annotations do not end with the counts: %r" % gh[-1:])
-    # the report files, the gates as JUnit, the summary
+    # the report files, the gates as JUnit (GitHub's example), the summary (GitLab's)
     out = os.path.join(d, "mttx-report")
-    for f in ("report.md", "report.html", "report.json", "incidents.csv", "gates.xml", "summary.md"):
+    for f in ("report.md", "report.html", "report.json", "incidents.csv", "gates.xml"):
         if not os.path.exists(os.path.join(out, f)):
-            failures.append("mttx-report/%s was not written" % f)
+            failures.append("GitHub example: mttx-report/%s was not written" % f)
+    gl = dirs[1] if len(dirs) > 1 else top
+    for f in ("mttx-report/summary.md", "mttx-report/gates.xml", "mttx-check.json"):
+        if not os.path.exists(os.path.join(gl, f)):
+            failures.append("GitLab example: %s was not written" % f)
     try:
         suite = ET.parse(os.path.join(out, "gates.xml")).getroot().find("testsuite")
         cases = {c.get("name"): c for c in suite.findall("testcase")}
@@ -84,8 +97,8 @@ with tempfile.TemporaryDirectory() as d:
                 failures.append("%s: size/sha256 %r %r differ from the file's" % (x["path"], x["size"], x["sha256"]))
     except (OSError, KeyError, ValueError) as e:
         failures.append("report.json provenance: %s" % e)
-    check = json.load(open(os.path.join(d, "mttx-check.json"))) if os.path.exists(
-        os.path.join(d, "mttx-check.json")) else {}
+    check = json.load(open(os.path.join(gl, "mttx-check.json"))) if os.path.exists(
+        os.path.join(gl, "mttx-check.json")) else {}
     if check.get("schema") != "mttx-check/1" or check.get("totals", {}).get("rejected") != 7:
         failures.append("mttx-check.json: %r" % check.get("totals"))
 

@@ -2,7 +2,8 @@
 # -o behaves as users expect: a PATH ending in .html, .md, .json or .csv writes that one
 # format to that file (a directory is never made of it); anything else is a directory,
 # and writing into it again removes the known outputs of the previous run that this run
-# did not write (report.html beside a fresh report.json, old charts), and nothing else.
+# did not write and that mttx wrote (report.html beside a fresh report.json, old charts),
+# and nothing else: a user's file under one of those names stays.
 set -euo pipefail
 mttx=$1
 demo=$2
@@ -30,8 +31,12 @@ set -e
 run report -q -o rep -f md,html,json || fail "first report exited $?"
 [ -f rep/report.html ] && [ -d rep/charts ] || fail "first report: $(ls rep)"
 touch rep/notes.txt rep/charts/mine.svg
+echo "my own summary" >rep/summary.md # a user's file under an output's name: not mttx's
+printf 'a,b\n1,2\n' >rep/incidents.csv
 run report -q -o rep -f json || fail "second report exited $?"
 [ ! -e rep/report.html ] && [ ! -e rep/report.md ] || fail "stale reports stayed: $(ls rep)"
 [ -f rep/report.json ] && [ -f rep/notes.txt ] && [ -f rep/charts/mine.svg ] || fail "kept: $(ls -R rep)"
+[ "$(cat rep/summary.md)" = "my own summary" ] && [ -f rep/incidents.csv ] ||
+  fail "a user's file under an output's name was removed: $(ls rep)"
 [ "$(ls rep/charts)" = mine.svg ] || fail "stale charts stayed: $(ls rep/charts)"
 echo "output_paths: ok"

@@ -85,6 +85,11 @@ int main(void) {
     md("> q", 3, "\\> q");
     md("12. x 3. y", 10, "12\\. x 3. y");
     md("1) x", 4, "1\\) x");
+    /* after leading spaces too; a heading's closing # at the end */
+    md(" 1. x", 5, " 1\\. x");
+    md("  - y", 5, "  \\- y");
+    md("title #", 7, "title \\#");
+    md("C# and #1", 9, "C# and #1");
     md("a@b.c", 5,
        "a\\@\xE2\x80\x8B"
        "b.c");
