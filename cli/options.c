@@ -44,7 +44,10 @@ static const char MAIN_HELP[] =
 #define COMMON_HELP                                                                                \
     "      --from DATE     only incidents detected at or after DATE (YYYY-MM-DD in\n"              \
     "                      --tz, or an RFC 3339 time)\n"                                           \
-    "      --to DATE       only incidents detected before DATE\n"                                  \
+    "      --to DATE       only incidents detected before DATE\n" CHECK_COMMON_HELP
+
+/* What every command takes but the window (check counts records, not incidents). */
+#define CHECK_COMMON_HELP                                                                          \
     "      --tz ZONE       IANA zone for months, business days and displayed times\n"              \
     "                      [default: UTC]\n"                                                       \
     "      --as-of TIME    the 'now' of the run: what is open, what is overdue;\n"                 \
@@ -152,7 +155,7 @@ static const char CHECK_HELP[] =
     "\n"
     "  -f, --format NAME   json (the table as JSON) or github (GitHub Actions\n"
     "                      annotations, the first 50, and a notice with the counts)\n"
-    "                      [default: the table]\n" COMMON_HELP;
+    "                      [default: the table]\n" CHECK_COMMON_HELP;
 
 enum {
     OPT_FROM = 256,
@@ -184,9 +187,8 @@ enum {
 #define ANON_OPT                                                                                   \
     { "anonymize", no_argument, NULL, OPT_ANONYMIZE }
 
-#define COMMON_OPTS                                                                                \
-    {"from", required_argument, NULL, OPT_FROM}, {"to", required_argument, NULL, OPT_TO},          \
-        {"tz", required_argument, NULL, OPT_TZ}, {"as-of", required_argument, NULL, OPT_AS_OF},    \
+#define CHECK_COMMON_OPTS                                                                          \
+    {"tz", required_argument, NULL, OPT_TZ}, {"as-of", required_argument, NULL, OPT_AS_OF},        \
         {"strict", no_argument, NULL, OPT_STRICT}, {"quiet", no_argument, NULL, 'q'},              \
         {"verbose", no_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'},                     \
         {"version", no_argument, NULL, OPT_VERSION},                                               \
@@ -197,6 +199,10 @@ enum {
         {"label-stdin", required_argument, NULL, OPT_LABEL_STDIN}, {                               \
         NULL, 0, NULL, 0                                                                           \
     }
+
+#define COMMON_OPTS                                                                                \
+    {"from", required_argument, NULL, OPT_FROM}, {"to", required_argument, NULL, OPT_TO},          \
+        CHECK_COMMON_OPTS
 
 static const struct option REPORT_OPTS[] = {{"out", required_argument, NULL, 'o'},
                                             {"names", no_argument, NULL, OPT_NAMES},
@@ -224,7 +230,8 @@ static const struct option TIMELINE_OPTS[] = {
     COMMON_OPTS};
 static const struct option HANDOFF_OPTS[] = {
     {"out", required_argument, NULL, 'o'}, FILTER_OPTS, ANON_OPT, COMMON_OPTS};
-static const struct option CHECK_OPTS[] = {{"format", required_argument, NULL, 'f'}, COMMON_OPTS};
+static const struct option CHECK_OPTS[] = {{"format", required_argument, NULL, 'f'},
+                                           CHECK_COMMON_OPTS};
 
 /* A subcommand: its getopt table and help, the formats it may write and its defaults. */
 struct command {
