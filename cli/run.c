@@ -767,7 +767,8 @@ int mx_run(const struct mx_options *o) {
     provenance(o, &diag, &prov);
     res.prov = &prov;
     if (res.rule_limit_hits && o->verbosity >= 0) warn_rule_limits(&res);
-    if (res.total.after_as_of && !mx_timeline_count(tl) && o->verbosity >= 0) {
+    /* said even with -q: a wrong SOURCE_DATE_EPOCH would otherwise pass every gate */
+    if (res.total.after_as_of && !mx_timeline_count(tl)) {
         struct mx_buf when = {0};
         mx_fmt_utc(&when, as_of);
         complain("warning: --as-of %s precedes every event (%llu left out): nothing had happened "
