@@ -455,7 +455,8 @@ static void provenance(const struct mx_options *o, const struct mx_diag *d,
         for (int k = 0; k < o->n_inputs; k++)
             from_stdin |= strcmp(o->inputs[k], "-") == 0 &&
                           strcmp(path, o->label_stdin ? o->label_stdin : "-") == 0;
-        if (from_stdin) continue; /* an archive member is no file on disk: not opened */
+        /* an archive member ("A!M") is no file on disk: it cannot be opened, size null */
+        if (from_stdin) continue;
         if (!hash_file(path, p->sha256[i], &p->size[i])) p->size[i] = UINT64_MAX;
     }
 }
@@ -755,17 +756,23 @@ int mx_run(const struct mx_options *o) {
     cfg.rules.n_team_globs = (size_t)o->n_team_globs;
     mx_rules_apply(tl, &cfg.rules, &cfg.sevmap);
     struct mx_person_zone *pseudo_zones = NULL;
-    /* titles naming different people stay different recurring titles once anonymized */
-    if (o->anonymize && o->cmd == MX_CMD_REPORT) mx_timeline_normalize_titles(tl);
+    /* the report's recurring titles; before --anonymize, so that titles naming different
+     * people stay different titles */
+    if (o->cmd == MX_CMD_REPORT) mx_timeline_normalize_titles(tl);
     size_t people = o->anonymize ? anonymize(tl, &diag, &cfg.policy, &pseudo_zones) : 0;
     mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
     if (o->cmd == MX_CMD_REPORT) mx_result_retro(&res); /* only the report shows them */
     res.anonymize = o->anonymize;
     res.names = o->names;
     res.anonymized = people;
-    struct mx_provenance prov;
-    provenance(o, &diag, &prov);
-    res.prov = &prov;
+    /* only the outputs that record what they examined (report, audit, check -f json)
+     * read the inputs a second time to hash them */
+    struct mx_provenance prov = {0};
+    if (o->cmd == MX_CMD_REPORT || o->cmd == MX_CMD_AUDIT ||
+        (o->cmd == MX_CMD_CHECK && (o->formats & MX_FMT_JSON))) {
+        provenance(o, &diag, &prov);
+        res.prov = &prov;
+    }
     if (res.rule_limit_hits && o->verbosity >= 0) warn_rule_limits(&res);
     /* said even with -q: a wrong SOURCE_DATE_EPOCH would otherwise pass every gate */
     if (res.total.after_as_of && !mx_timeline_count(tl)) {
