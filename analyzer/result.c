@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/titles.h"
 #include "parsers/mem.h"
 
 const struct mx_rule *mx_result_exclusion(const struct mx_result *r, const struct mx_timeline *t) {
@@ -245,35 +244,13 @@ void mx_result_retro(struct mx_result *r) {
 #endif
     const struct mx_timelines *tl = r->tl;
     size_t n = mx_timeline_count(tl);
-    /* a title is normalised once however many incidents have it (raw: the titles seen,
-     * norm_of[raw id - 1]: its normalised title's id, 0 for none) */
-    struct mx_intern raw;
-    mx_intern_init(&raw);
-    uint32_t *norm_of = NULL;
-    char *scratch = NULL;
-    size_t cap = 0, cap_norm = 0;
     for (size_t i = 0; i < n; i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!t->in_window) continue;
         if (mx_timeline_counted(t)) r->noise_bits[i] = (uint8_t)mx_breakdown_noise_bits(t);
-        if (t->norm_title.n) { /* normalised before --anonymize rewrote the names */
+        if (t->norm_title.n) /* mx_timeline_normalize_titles: each distinct title once */
             r->norm_title[i] = mx_intern_put(&r->titles, t->norm_title.p, t->norm_title.n, NULL);
-            continue;
-        }
-        if (!t->title.n || t->norm_title.p) continue;
-        int added;
-        uint32_t id = mx_intern_put(&raw, t->title.p, t->title.n, &added);
-        if (added) {
-            mx_mem_grow((void **)&norm_of, &cap_norm, id, sizeof *norm_of);
-            mx_mem_grow((void **)&scratch, &cap, 3 * t->title.n + 1, 1);
-            size_t k = mx_titles_normalize(t->title.p, t->title.n, scratch);
-            norm_of[id - 1] = k ? mx_intern_put(&r->titles, scratch, k, NULL) : 0;
-        }
-        r->norm_title[i] = norm_of[id - 1];
     }
-    free(scratch);
-    free(norm_of);
-    mx_intern_free(&raw);
     mx_breakdown_flapping(tl, r->norm_title, r->policy->flap_window_ms, r->noise_bits);
     for (size_t i = 0; i < n; i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);

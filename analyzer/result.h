@@ -161,7 +161,8 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
 /* Adds the retro's views, which only the report shows: normalised titles, noise, the
  * services and teams, recurring titles and the on-call load (analyzer/breakdown.h,
  * analyzer/oncall.h). Call once, after mx_result_build (they count its compliance);
- * without it they are empty. */
+ * without it they are empty. The titles are those mx_timeline_normalize_titles gave the
+ * timelines: call it first (a timeline without norm_title recurs with nothing). */
 void mx_result_retro(struct mx_result *r);
 /* Frees what the result owns. Accepts NULL. */
 void mx_result_free(struct mx_result *r);

@@ -36,6 +36,7 @@ static void render(const struct mx_config *cfg, struct mx_timelines *tl, struct 
     mx_timeline_finish(tl, utc, MX_NO_TIME, MX_NO_TIME, dups, diag->n_inputs);
     mx_rules_apply(tl, &cfg->rules, &cfg->sevmap);
     struct mx_result r;
+    mx_timeline_normalize_titles(tl);
     mx_result_build(&r, tl, diag, utc, &cfg->policy, &cfg->rules, dups, 1775000000000LL, MX_NO_TIME,
                     MX_NO_TIME);
     mx_result_retro(&r);

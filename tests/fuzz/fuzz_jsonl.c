@@ -51,6 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     struct mx_result r;
     struct mx_policy policy;
     mx_policy_default(&policy);
+    mx_timeline_normalize_titles(tl);
     mx_result_build(&r, tl, &diag, utc, &policy, NULL, dups, 1767225600000LL, MX_NO_TIME,
                     MX_NO_TIME);
     mx_result_retro(&r);

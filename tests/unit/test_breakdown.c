@@ -110,6 +110,7 @@ static void flapping(void) {
     struct mx_policy policy;
     mx_policy_default(&policy);
     struct mx_result r;
+    mx_timeline_normalize_titles(tl);
     mx_result_build(&r, tl, &diag, UTC, &policy, NULL, dups, T("2026-04-01T00:00:00Z"), MX_NO_TIME,
                     MX_NO_TIME);
     mx_result_retro(&r);
@@ -291,6 +292,7 @@ static void oncall(void) {
     policy.person_zones = zones;
     policy.n_person_zones = 1;
     struct mx_result r;
+    mx_timeline_normalize_titles(tl);
     mx_result_build(&r, tl, &diag, UTC, &policy, NULL, dups, T("2026-04-01T00:00:00Z"), MX_NO_TIME,
                     MX_NO_TIME);
     mx_result_retro(&r);
