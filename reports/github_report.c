@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "reports/esc.h"
+
 /* s[0..n) escaped for a workflow command's message, or (property) one of its values. */
 static void put(struct mx_buf *b, const char *s, size_t n, bool property) {
     for (size_t i = 0; i < n; i++) {
@@ -31,19 +33,26 @@ void mx_github_report_annotation(struct mx_buf *b, const char *kind, const char 
                                  uint64_t line, int64_t index, const char *msg) {
     /* inside an archive ("A!M", which is no file on disk): the archive is the file */
     const char *bang = access(path, F_OK) == 0 ? NULL : strchr(path, '!');
-    size_t file_n = bang ? (size_t)(bang - path) : strlen(path);
+    /* a path's controls as the terminal sees them (\xHH), as the message's already are:
+     * the annotation is a line of the job's log */
+    struct mx_buf esc = {0};
+    mx_esc_term(&esc, path);
+    mx_buf_putc(&esc, '\0');
+    const char *shown = esc.p, *ebang = bang ? strchr(shown, '!') : NULL;
+    size_t file_n = ebang ? (size_t)(ebang - shown) : strlen(shown);
     mx_buf_printf(b, "::%s file=", kind);
-    put(b, path, file_n, true);
+    put(b, shown, file_n, true);
     if (line > 0 && !bang) mx_buf_printf(b, ",line=%llu", (unsigned long long)line);
     mx_buf_puts(b, ",title=mttx::");
     if (bang || index >= 0) { /* the position the annotation cannot carry */
-        put(b, path, strlen(path), false);
+        put(b, shown, strlen(shown), false);
         if (line > 0) mx_buf_printf(b, ":%llu", (unsigned long long)line);
         if (index >= 0) mx_buf_printf(b, "#%lld", (long long)index);
         mx_buf_puts(b, ": ");
     }
     put(b, msg, strlen(msg), false);
     mx_buf_putc(b, '\n');
+    mx_buf_free(&esc);
 }
 
 void mx_github_report_summary(struct mx_buf *b, const struct mx_result *r, uint64_t seen,

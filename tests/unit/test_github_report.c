@@ -26,6 +26,9 @@ int main(void) {
     /* an element of a JSON page: the line is the file's, the element in the message */
     ann("error", "page.json", 1, 3, "not an object",
         "::error file=page.json,line=1,title=mttx::page.json:1#3: not an object\n");
+    /* a control in a path reaches the log escaped, as in every diagnostic */
+    ann("error", "a\x1b[31m.jsonl", 2, -1, "bad",
+        "::error file=a\\x1b[31m.jsonl,line=2,title=mttx::bad\n");
     ann("error", "gone.jsonl", 0, -1, "cannot open",
         "::error file=gone.jsonl,title=mttx::cannot open\n");
     TEST_DONE();
