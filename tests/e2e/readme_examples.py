@@ -52,7 +52,11 @@ with tempfile.TemporaryDirectory() as d:
                     ran += 1
                     status = p.returncode
                     got = p.stdout.rstrip("\n").split("\n") if p.stdout.strip() else []
-                    # a transcript may stop before the end of the output (a long table)
+                    # a transcript may stop before the end of the output (a long table);
+                    # one that shows nothing and no `echo $?` must succeed
+                    shows_status = j < len(lines) and lines[j] == "$ echo $?"
+                    if not want and not shows_status and status != 0:
+                        failures.append("README: `%s` exited %d: %s" % (cmd, status, p.stdout[-300:]))
                     if want and got[:len(want)] != want:
                         failures.append("README: `%s` prints\n%s\n  the README shows\n%s"
                                         % (cmd, "\n".join(got[:len(want) + 2]), "\n".join(want)))
