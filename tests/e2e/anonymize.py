@@ -45,8 +45,12 @@ def outputs(d, anon):
     for base, _, names in os.walk(d):
         for n in names:
             p = os.path.join(base, n)
-            # the provenance records the command line, -o DIR included
-            files[os.path.relpath(p, d)] = open(p, "rb").read().decode("utf-8").replace(d, "$D")
+            # the provenance records the command line, -o DIR included (in Markdown an _
+            # of the random directory's name may be escaped: compared without the escape)
+            text = open(p, "rb").read().decode("utf-8")
+            if n.endswith(".md"):
+                text = text.replace("\\_", "_")
+            files[os.path.relpath(p, d)] = text.replace(d, "$D")
     return files
 
 
