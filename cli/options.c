@@ -62,8 +62,8 @@ static const char MAIN_HELP[] =
     "      --label-stdin NAME  standard input's name in positions and evidence\n"                  \
     "                      [default: -]\n"                                                         \
     "      --strict        exit 4 when any record was rejected (after writing)\n"                  \
-    "  -q, --quiet         no record diagnostics on stderr (counts stay in the outputs);\n"        \
-    "                      why a run fails is always said\n"                                       \
+    "  -q, --quiet         no record diagnostics, progress or done line on stderr\n"               \
+    "                      (counts stay in the outputs); why a run fails is always said\n"         \
     "  -v, --verbose       say what is being read and written\n"                                   \
     "      --debug-dump-events  print each accepted event, one per line, to stderr\n"              \
     "  -h, --help          this help\n"                                                            \

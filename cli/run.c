@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/progress.h"
 #include "analyzer/anonymize.h"
 #include "analyzer/result.h"
 #include "analyzer/rules.h"
@@ -46,8 +47,11 @@
 /* One message of the program on stderr, "mttx: ..." and a newline. Everything in it is
  * escaped for the terminal (mx_diag_escape): option values, paths, config values and
  * ids are as the user or the input wrote them. */
+static struct mx_progress *live; /* the run's progress line, erased before any message */
+
 __attribute__((format(printf, 1, 2))) static void complain(const char *fmt, ...) {
     char buf[16384];
+    if (live) mx_progress_clear(live);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
@@ -129,15 +133,6 @@ struct dump {
     struct mx_timelines *tl;
     struct mx_buf line;
 };
-
-/* A progress line on stderr, only when it is a terminal. */
-static void progress(void *ctx, const char *path, uint64_t records) {
-    (void)ctx;
-    fputs("\r\033[Kmttx: ", stderr);
-    mx_diag_put_escaped(stderr, path);
-    fprintf(stderr, ": %llu records", (unsigned long long)records);
-    fflush(stderr);
-}
 
 /* --debug-dump-events: the event's line on stdout, then on to the timeline as usual. */
 static void dump_event(void *ctx, const struct mx_event *ev) {
@@ -228,6 +223,7 @@ static int write_one(const struct output *out, const struct job *j) {
     struct mx_atomic a;
     int w;
     if (strcmp(j->o->out_dir, "-") == 0) {
+        if (live) mx_progress_clear(live); /* standard output may be the same terminal */
         b.sink = stdout;
         out->write(&b, j);
         w = mx_buf_drain(&b) != 0 || fflush(stdout) != 0 ? -1 : 0;
@@ -235,6 +231,11 @@ static int write_one(const struct output *out, const struct job *j) {
         mx_buf_free(&b);
     } else if ((w = mx_atomic_open(&a, j->o->out_dir, file_name(j->o, out), &b, err, sizeof err)) ==
                0) {
+        if (live) {
+            char what[4200];
+            snprintf(what, sizeof what, "writing %s", file_name(j->o, out));
+            mx_progress_phase(live, what);
+        }
         out->write(&b, j);
         w = mx_atomic_commit(&a, &b, err, sizeof err);
     }
@@ -359,6 +360,7 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r,
     if (o->cmd == MX_CMD_REPORT && (o->formats & (MX_FMT_HTML | MX_FMT_MD)) && !o->no_charts &&
         (to_dir || (o->formats & MX_FMT_HTML))) {
         const char *program = getenv("MTTX_GNUPLOT");
+        if (live) mx_progress_phase(live, "drawing the charts");
         mx_charts_render(&charts, r, program && *program ? program : "gnuplot");
         if (charts.note[0] && r->n_months && o->verbosity >= 0)
             complain("warning: %s", charts.note);
@@ -604,7 +606,8 @@ static void warn_rule_limits(const struct mx_result *r) {
 
 /* Reads every input into the timeline builder, with diagnostics into diag. */
 static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
-                        const struct mx_zone *zone, struct mx_diag *diag, struct mx_timelines *tl) {
+                        const struct mx_zone *zone, struct mx_diag *diag, struct mx_timelines *tl,
+                        struct mx_progress *prog) {
     struct dump dump = {tl, {0}};
     struct mx_reader rd;
     struct mx_read_opts ropts = cfg->read;
@@ -618,16 +621,17 @@ static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
     ropts.n_formats = cfg->n_formats;
     ropts.forced = o->input_format ? mx_config_format(cfg, o->input_format) : NULL;
     mx_input_init(&rd, diag, &ropts, o->dump_events ? dump_event : forward, &dump);
-    bool tty = o->verbosity >= 0 && isatty(STDERR_FILENO);
-    if (tty) {
-        rd.progress = progress;
+    if (prog->f) {
+        rd.progress = mx_progress_reading;
+        rd.progress_ctx = prog;
+        prog->rd = &rd;
         diag->clear_line = true;
     }
     for (int i = 0; i < o->n_inputs; i++) {
         if (o->verbosity > 0) complain("reading %s", o->inputs[i]);
         mx_input_read_path(&rd, o->inputs[i]);
     }
-    if (tty) fputs("\r\033[K", stderr);
+    prog->rd = NULL;
     mx_input_free(&rd);
     mx_buf_free(&dump.line);
 }
@@ -745,7 +749,13 @@ int mx_run(const struct mx_options *o) {
     struct mx_timelines *tl = mx_timeline_new();
     if (o->cmd == MX_CMD_TIMELINE) mx_timeline_keep_text(tl);
     mx_timeline_set_as_of(tl, as_of);
-    read_inputs(o, &cfg, input_zone ? input_zone : zone, &diag, tl);
+    /* no progress line among --debug-dump-events's lines */
+    struct mx_progress prog;
+    mx_progress_start(&prog, o->verbosity >= 0 && !o->dump_events ? stderr : NULL, o->inputs,
+                      o->n_inputs);
+    live = &prog;
+    read_inputs(o, &cfg, input_zone ? input_zone : zone, &diag, tl, &prog);
+    mx_progress_phase(&prog, "building the timelines");
 
     uint64_t *dups = mx_mem_calloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
     mx_timeline_finish(tl, zone, from, to, dups, diag.n_inputs);
@@ -770,6 +780,7 @@ int mx_run(const struct mx_options *o) {
     struct mx_provenance prov = {0};
     if (o->cmd == MX_CMD_REPORT || o->cmd == MX_CMD_AUDIT ||
         (o->cmd == MX_CMD_CHECK && (o->formats & MX_FMT_JSON))) {
+        mx_progress_phase(&prog, "hashing the inputs");
         provenance(o, &diag, &prov);
         res.prov = &prov;
     }
@@ -799,6 +810,7 @@ int mx_run(const struct mx_options *o) {
                  "%s: not evaluated: the inputs hold no accepted record", outcomes[k].rule);
         outcomes[k].ids[0] = '\0';
     }
+    mx_progress_clear(&prog); /* before the table: standard output may be the terminal */
     if (o->cmd == MX_CMD_CHECK) {
         if (!o->dump_events) {
             struct mx_buf b = {.sink = stdout};
@@ -833,6 +845,8 @@ int mx_run(const struct mx_options *o) {
     int gate = o->cmd != MX_CMD_CHECK && !nothing ? gates(o, outcomes) : 0;
     if (o->junit && o->cmd != MX_CMD_CHECK && write_junit(o, outcomes) != 0 && !out_rc) out_rc = 1;
     free(outcomes);
+    mx_progress_clear(&prog);
+    live = NULL;
     rc = gate == 2                                                  ? 2
          : out_rc == MX_EXIT_NOT_FOUND && !diag.failures            ? MX_EXIT_NOT_FOUND
          : (out_rc || diag.failures || nothing)                     ? 1

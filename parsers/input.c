@@ -48,7 +48,8 @@ int mx_input_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_l
             rc = -1;
             break;
         }
-        if (count % MX_PROGRESS_EVERY == 0 && rd->progress) rd->progress(rd->ctx, pos.path, count);
+        if (count % MX_PROGRESS_EVERY == 0 && rd->progress)
+            rd->progress(rd->progress_ctx, pos.path, count);
         if (st == MX_LINE_TOO_LONG) {
             snprintf(msg, sizeof msg, "line longer than %zu bytes (skipped)", rd->opts.max_line);
             bad_line(rd, &pos, MX_R_LINE_TOO_LONG, msg);
@@ -91,6 +92,10 @@ void mx_input_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_read
     rd->ctx = ctx;
     rd->opts = *opts;
     rd->progress = NULL;
+    rd->progress_ctx = NULL;
+    rd->file_fd = -1;
+    rd->file_size = 0;
+    rd->files_done = 0;
     rd->json = mx_json_simd_new(opts->max_line, opts->json_depth);
     memset(&rd->rec, 0, sizeof rd->rec);
     rd->rec.diag = d;
@@ -275,21 +280,11 @@ static int open_failed(struct mx_reader *rd, const char *path, const char *what)
     return -1;
 }
 
-int mx_input_read_path(struct mx_reader *rd, const char *path) {
-    if (strcmp(path, "-") == 0)
-        return mx_input_read_stream(rd, rd->opts.stdin_label ? rd->opts.stdin_label : "-",
-                                    mx_stream_fd(0, false), 0);
-    struct stat st;
-    if (stat(path, &st) != 0) return open_failed(rd, path, "cannot open");
-    if (S_ISDIR(st.st_mode)) return read_dir(rd, path);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return open_failed(rd, path, "cannot open");
-    return mx_input_read_stream(rd, path, mx_stream_fd(fd, true), 0);
-}
-
-static int read_dir(struct mx_reader *rd, const char *path) {
+/* A directory's entries to read, sorted by the bytes of their names (dot-files left
+ * out); the caller frees each name and the array. NULL when it cannot be read. */
+static char **dir_entries(const char *path, size_t *count) {
     DIR *d = opendir(path);
-    if (!d) return open_failed(rd, path, "cannot read directory");
+    if (!d) return NULL;
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *e;
@@ -301,24 +296,102 @@ static int read_dir(struct mx_reader *rd, const char *path) {
         memcpy(names[n++], e->d_name, len + 1);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
-    int rc = 0;
+    if (n) qsort(names, n, sizeof *names, cmp_names);
+    *count = n;
+    return names ? names : mx_mem_calloc(1, sizeof *names);
+}
+
+/* path/name, allocated. */
+static char *child_path(const char *path, const char *name) {
     size_t plen = strlen(path);
     bool slash = plen > 0 && path[plen - 1] == '/';
-    for (size_t i = 0; i < n; i++) {
-        size_t len = plen + 1 + strlen(names[i]) + 1;
-        char *child = mx_mem_malloc(len);
-        memcpy(child, path, plen);
-        size_t at = plen;
-        if (!slash) child[at++] = '/';
-        strcpy(child + at, names[i]);
+    char *child = mx_mem_malloc(plen + 1 + strlen(name) + 1);
+    memcpy(child, path, plen);
+    size_t at = plen;
+    if (!slash) child[at++] = '/';
+    strcpy(child + at, name);
+    return child;
+}
+
+/* Whether a directory's entry is read: a directory, a regular file or a symlink to one
+ * (lstat: a symlinked directory is never followed, against loops); *st is then the
+ * target's status. */
+static bool entry_read(const char *child, struct stat *st) {
+    return lstat(child, st) == 0 &&
+           (S_ISDIR(st->st_mode) || S_ISREG(st->st_mode) ||
+            (S_ISLNK(st->st_mode) && stat(child, st) == 0 && S_ISREG(st->st_mode)));
+}
+
+int mx_input_read_path(struct mx_reader *rd, const char *path) {
+    if (strcmp(path, "-") == 0)
+        return mx_input_read_stream(rd, rd->opts.stdin_label ? rd->opts.stdin_label : "-",
+                                    mx_stream_fd(0, false), 0);
+    struct stat st;
+    if (stat(path, &st) != 0) return open_failed(rd, path, "cannot open");
+    if (S_ISDIR(st.st_mode)) return read_dir(rd, path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return open_failed(rd, path, "cannot open");
+    bool regular = S_ISREG(st.st_mode);
+    if (regular) {
+        rd->file_fd = fd;
+        rd->file_size = (uint64_t)st.st_size;
+    }
+    int rc = mx_input_read_stream(rd, path, mx_stream_fd(fd, true), 0);
+    if (regular) { /* the file is closed by now */
+        rd->files_done += rd->file_size;
+        rd->file_fd = -1;
+        rd->file_size = 0;
+    }
+    return rc;
+}
+
+uint64_t mx_input_bytes_read(const struct mx_reader *rd) {
+    uint64_t at = 0;
+    if (rd->file_fd >= 0) {
+        off_t off = lseek(rd->file_fd, 0, SEEK_CUR); /* a zip's reader seeks: clamped */
+        at = off < 0 ? 0 : (uint64_t)off < rd->file_size ? (uint64_t)off : rd->file_size;
+    }
+    return rd->files_done + at;
+}
+
+static uint64_t dir_size(const char *path) {
+    size_t n = 0;
+    char **names = dir_entries(path, &n);
+    uint64_t total = 0;
+    for (size_t i = 0; names && i < n; i++) {
+        char *child = child_path(path, names[i]);
         struct stat st;
-        /* lstat: never follow a symlinked directory (loops); a symlinked file is read */
-        if (lstat(child, &st) == 0 &&
-            (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode) ||
-             (S_ISLNK(st.st_mode) && stat(child, &st) == 0 && S_ISREG(st.st_mode)))) {
-            if (mx_input_read_path(rd, child) != 0) rc = -1;
-        }
+        if (entry_read(child, &st))
+            total += S_ISDIR(st.st_mode) ? dir_size(child) : (uint64_t)st.st_size;
+        free(child);
+        free(names[i]);
+    }
+    free(names);
+    return total;
+}
+
+uint64_t mx_input_size(const char *path, bool *known) {
+    struct stat st;
+    *known = true;
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0) {
+        *known = strcmp(path, "-") != 0; /* a missing file fails at once: nothing to wait for */
+        return 0;
+    }
+    if (S_ISDIR(st.st_mode)) return dir_size(path);
+    if (S_ISREG(st.st_mode)) return (uint64_t)st.st_size;
+    *known = false;
+    return 0;
+}
+
+static int read_dir(struct mx_reader *rd, const char *path) {
+    size_t n = 0;
+    char **names = dir_entries(path, &n);
+    if (!names) return open_failed(rd, path, "cannot read directory");
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *child = child_path(path, names[i]);
+        struct stat st;
+        if (entry_read(child, &st) && mx_input_read_path(rd, child) != 0) rc = -1;
         free(child);
         free(names[i]);
     }

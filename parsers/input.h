@@ -39,15 +39,20 @@ struct mx_read_opts mx_input_opts_default(void);
 struct mx_json_simd;
 struct mx_line_format;
 
-/* Called every MX_PROGRESS_EVERY records of an input, for a progress display. */
-#define MX_PROGRESS_EVERY ((uint64_t)1 << 17)
-typedef void (*mx_progress_fn)(void *ctx, const char *path, uint64_t records);
+/* Called every MX_PROGRESS_EVERY lines of an input, for a progress display: the input's
+ * path and its lines so far. The callback is cheap to call; it decides how often to draw. */
+#define MX_PROGRESS_EVERY ((uint64_t)1 << 14)
+typedef void (*mx_progress_fn)(void *ctx, const char *path, uint64_t lines);
 
 struct mx_reader {
     struct mx_diag *diag; /* borrowed */
     mx_event_fn fn;       /* receives every accepted event */
     void *ctx;
-    mx_progress_fn progress; /* optional; receives ctx too */
+    mx_progress_fn progress; /* optional */
+    void *progress_ctx;
+    int file_fd;         /* the regular file being read (a top-level input), or -1 */
+    uint64_t file_size;  /* its size */
+    uint64_t files_done; /* the bytes of the regular files read to their end or failed */
     struct mx_read_opts opts;
     struct mx_json_simd *json; /* owned: the line parser */
     struct mx_record rec;      /* owned: the record sink every format reports to */
@@ -77,6 +82,16 @@ void mx_input_free(struct mx_reader *rd);
  * diagnostics sink. Returns 0 when every input was read to its end, -1 when one
  * could not be opened or was damaged. */
 int mx_input_read_path(struct mx_reader *rd, const char *path);
+
+/* The bytes of regular files read so far: those of every file read before, and the
+ * read offset in the current one (a gzip file counts its compressed bytes; the read-ahead
+ * thread may be up to 1 MiB ahead of the parsing). Standard input and pipes count nothing. */
+uint64_t mx_input_bytes_read(const struct mx_reader *rd);
+
+/* The total size of the regular files mx_input_read_path would read for path (the same
+ * walk: dot-files skipped, symlinked directories not followed). *known is set false when
+ * path is "-" or something other than a file or a directory (a pipe): no total then. */
+uint64_t mx_input_size(const char *path, bool *known);
 
 /* Reads one input from stream s (taken), shown as path, at archive nesting depth
  * (0 for a file). Used for archive members. Returns 0 or -1 as above. */
