@@ -148,6 +148,9 @@ struct mx_result {
     const struct mx_provenance *prov; /* set by the program; NULL: unknown */
     bool names; /* --names: the audit and incidents.csv name who acknowledged, resolved,
                  * commanded and wrote the postmortem; without it roles only (blameless) */
+    /* the name of timelines.jsonl beside the reports when this run writes it, else NULL
+     * (set by the program: report.json and report.html point to it) */
+    const char *timelines_file;
 };
 
 /* Computes the result from finished timelines (the rules already applied: rules only

@@ -18,8 +18,8 @@ static const char MAIN_HELP[] =
     "record it came from.\n"
     "\n"
     "Commands:\n"
-    "  report     metrics report: report.md (with charts/), report.html, report.json;\n"
-    "             on request incidents.csv, summary.md\n"
+    "  report     metrics report: report.md (with charts/), report.html, report.json,\n"
+    "             timelines.jsonl; on request incidents.csv, summary.md\n"
     "  audit      postmortem deadlines and response targets, one row per incident,\n"
     "             with evidence: audit.md; on request audit.csv, audit.json\n"
     "  timeline   one incident's timeline (timeline.md or .json, to standard output\n"
@@ -93,11 +93,13 @@ static const char REPORT_HELP[] =
     "\n"
     "  -o, --out DIR       where report files go (created; written atomically);\n"
     "                      '-' writes the single --format to standard output; a\n"
-    "                      FILE.html, .md, .json or .csv gets that one format\n"
+    "                      FILE.html, .md, .json, .jsonl or .csv gets that one format\n"
     "                      [default: mttx-report]\n"
-    "  -f, --format LIST   comma list of md, html, json, csv (incidents.csv),\n"
-    "                      summary (summary.md: headline, gates and data quality in a\n"
-    "                      few lines, for $GITHUB_STEP_SUMMARY) [default: md,html,json]\n"
+    "  -f, --format LIST   comma list of md, html, json (the aggregates), timelines\n"
+    "                      (timelines.jsonl: every incident's timeline, one per line),\n"
+    "                      csv (incidents.csv), summary (summary.md: headline, gates\n"
+    "                      and data quality in a few lines, for $GITHUB_STEP_SUMMARY)\n"
+    "                      [default: md,html,json,timelines]\n"
     "      --no-charts     draw no charts (they need gnuplot)\n"
     "      --names         incidents.csv names who acknowledged, resolved, commanded\n"
     "                      and wrote the postmortem (default: blameless, no names)\n" GATES_HELP
@@ -246,8 +248,8 @@ struct command {
 
 static const struct command COMMANDS[] = {
     {"report", MX_CMD_REPORT, REPORT_OPTS, REPORT_HELP, "+:o:f:qvVh",
-     MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML | MX_FMT_CSV | MX_FMT_SUMMARY,
-     MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML, "mttx-report"},
+     MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML | MX_FMT_CSV | MX_FMT_SUMMARY | MX_FMT_TIMELINES,
+     MX_FMT_MD | MX_FMT_JSON | MX_FMT_HTML | MX_FMT_TIMELINES, "mttx-report"},
     {"audit", MX_CMD_AUDIT, AUDIT_OPTS, AUDIT_HELP, "+:o:f:qvVh",
      MX_FMT_MD | MX_FMT_CSV | MX_FMT_JSON, MX_FMT_MD, "mttx-report"},
     {"timeline", MX_CMD_TIMELINE, TIMELINE_OPTS, TIMELINE_HELP, "+:o:f:qvVh",
@@ -278,8 +280,13 @@ static int parse_formats(struct mx_options *o, const struct command *c, char *li
     static const struct {
         const char *name;
         unsigned bit;
-    } names[] = {{"md", MX_FMT_MD},     {"json", MX_FMT_JSON},     {"csv", MX_FMT_CSV},
-                 {"html", MX_FMT_HTML}, {"github", MX_FMT_GITHUB}, {"summary", MX_FMT_SUMMARY}};
+    } names[] = {{"md", MX_FMT_MD},
+                 {"json", MX_FMT_JSON},
+                 {"csv", MX_FMT_CSV},
+                 {"html", MX_FMT_HTML},
+                 {"github", MX_FMT_GITHUB},
+                 {"summary", MX_FMT_SUMMARY},
+                 {"timelines", MX_FMT_TIMELINES}};
     o->formats = 0;
     for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
@@ -408,7 +415,8 @@ int mx_options_parse(int argc, char **argv, struct mx_options *o) {
     if (o->anonymize && o->dump_events)
         return usage(cmd, "--debug-dump-events shows the events as read: it cannot be anonymized",
                      NULL);
-    /* -o FILE.html (.md, .json, .csv): that one format into that file, as GoAccess does */
+    /* -o FILE.html (.md, .json, .jsonl, .csv): that one format into that file, as GoAccess
+     * does */
     static const struct {
         const char *ext;
         unsigned bit;
@@ -416,7 +424,7 @@ int mx_options_parse(int argc, char **argv, struct mx_options *o) {
                 {".md", MX_FMT_MD},
                 {".json", MX_FMT_JSON},
                 {".csv", MX_FMT_CSV},
-                {".jsonl", 0}};
+                {".jsonl", MX_FMT_TIMELINES}};
     size_t on = strlen(o->out_dir);
     for (size_t k = 0; k < sizeof exts / sizeof exts[0] && c->cmd != MX_CMD_CHECK; k++) {
         size_t en = strlen(exts[k].ext);

@@ -10,12 +10,13 @@
 
 enum mx_cmd { MX_CMD_REPORT, MX_CMD_CHECK, MX_CMD_AUDIT, MX_CMD_TIMELINE, MX_CMD_HANDOFF };
 
-#define MX_FMT_MD      1u
-#define MX_FMT_JSON    2u
-#define MX_FMT_CSV     4u
-#define MX_FMT_HTML    8u
-#define MX_FMT_GITHUB  16u /* check: GitHub Actions annotations */
-#define MX_FMT_SUMMARY 32u /* report: summary.md for a CI job's summary */
+#define MX_FMT_MD        1u
+#define MX_FMT_JSON      2u
+#define MX_FMT_CSV       4u
+#define MX_FMT_HTML      8u
+#define MX_FMT_GITHUB    16u /* check: GitHub Actions annotations */
+#define MX_FMT_SUMMARY   32u /* report: summary.md for a CI job's summary */
+#define MX_FMT_TIMELINES 64u /* report: timelines.jsonl, one incident per line */
 
 #define MX_MAX_GATES 16
 

@@ -169,6 +169,9 @@ static void w_report_csv(struct mx_buf *b, const struct job *j) {
 static void w_report_json(struct mx_buf *b, const struct job *j) {
     mx_json_report_write(b, j->r);
 }
+static void w_report_timelines(struct mx_buf *b, const struct job *j) {
+    mx_json_report_timelines(b, j->r);
+}
 static void w_report_summary(struct mx_buf *b, const struct job *j) {
     mx_md_report_summary(b, j->r, j->gates, (size_t)j->o->n_fail_on);
 }
@@ -201,6 +204,7 @@ static const struct output {
     {MX_CMD_REPORT, MX_FMT_MD, "report.md", w_report_md},
     {MX_CMD_REPORT, MX_FMT_HTML, "report.html", w_report_html},
     {MX_CMD_REPORT, MX_FMT_JSON, "report.json", w_report_json},
+    {MX_CMD_REPORT, MX_FMT_TIMELINES, "timelines.jsonl", w_report_timelines},
     {MX_CMD_REPORT, MX_FMT_CSV, "incidents.csv", w_report_csv},
     {MX_CMD_REPORT, MX_FMT_SUMMARY, "summary.md", w_report_summary},
     {MX_CMD_AUDIT, MX_FMT_MD, "audit.md", w_audit_md},
@@ -267,10 +271,11 @@ static void remove_stale(const struct mx_options *o, const struct mx_charts *cha
     static const struct {
         const char *name, *sig;
     } SIGS[] = {
-        {"report.md", "# Incident report"},   {"report.html", "<title>Incident report"},
-        {"report.json", "\"mttx-report/"},    {"incidents.csv", "incident,title,service"},
-        {"summary.md", "### mttx: incident"}, {"audit.md", "# Incident process audit"},
-        {"audit.csv", "rule,incident,title"}, {"audit.json", "\"mttx-audit/"},
+        {"report.md", "# Incident report"},    {"report.html", "<title>Incident report"},
+        {"report.json", "\"mttx-report/"},     {"incidents.csv", "incident,title,service"},
+        {"summary.md", "### mttx: incident"},  {"audit.md", "# Incident process audit"},
+        {"timelines.jsonl", "{\"incident\":"}, {"audit.csv", "rule,incident,title"},
+        {"audit.json", "\"mttx-audit/"},
     };
     char path[4300];
     for (size_t k = 0; k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++) {
@@ -774,6 +779,9 @@ int mx_run(const struct mx_options *o) {
     if (o->cmd == MX_CMD_REPORT) mx_result_retro(&res); /* only the report shows them */
     res.anonymize = o->anonymize;
     res.names = o->names;
+    /* beside the reports only: with -o FILE or -o - no other report is written with it */
+    if ((o->formats & MX_FMT_TIMELINES) && !o->out_file && strcmp(o->out_dir, "-") != 0)
+        res.timelines_file = "timelines.jsonl";
     res.anonymized = people;
     /* only the outputs that record what they examined (report, audit, check -f json)
      * read the inputs a second time to hash them */

@@ -13,7 +13,7 @@ _mttx() {
         --config | --junit) _filedir; return ;;
         -f | --format)
             case $cmd in
-                report) COMPREPLY=($(compgen -W "md html json csv summary md,html,json" -- "$cur")) ;;
+                report) COMPREPLY=($(compgen -W "md html json timelines csv summary md,html,json,timelines" -- "$cur")) ;;
                 audit) COMPREPLY=($(compgen -W "md csv json md,csv,json" -- "$cur")) ;;
                 timeline) COMPREPLY=($(compgen -W "md json" -- "$cur")) ;;
                 check) COMPREPLY=($(compgen -W "json github" -- "$cur")) ;;

@@ -826,19 +826,83 @@ static const char DEFINITIONS[] =
     "exact Poisson interval; MTBF is the typical gap between two detections, so a few "
     "bursts can make MTBF short while the rate stays low.</li>";
 
-/* Every incident in the window, merged and excluded ones marked, with each one's sources. */
-static void appendix(struct mx_buf *b, const struct mx_result *r) {
-    mx_buf_printf(b,
-                  "<details id=\"timelines\"><summary>Every incident's timeline (%llu "
-                  "incidents, with the source of every event)</summary><div class=\"wrap\">"
-                  "<table><tr><th>incident</th><th>severity</th><th>title</th><th>detected"
-                  "</th><th class=\"n\">MTTA</th><th class=\"n\">MTTR</th><th>postmortem</th>"
-                  "<th>sources</th></tr>",
-                  (unsigned long long)(r->incidents + r->merged + r->excluded));
-    struct mx_buf src = {0};
-    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
+/* An incident of the appendix's choosing: its class (0 open, 1 SEV1-2, 2 the rest) and how
+ * long it lasted (open: its age at as-of; unresolved or undetected: 0). */
+struct pick {
+    size_t i;
+    int cls;
+    int64_t len;
+};
+
+static int by_priority(const void *a, const void *b) {
+    const struct pick *x = a, *y = b;
+    if (x->cls != y->cls) return x->cls < y->cls ? -1 : 1;
+    if (x->len != y->len) return x->len > y->len ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int by_index(const void *a, const void *b) {
+    const struct pick *x = a, *y = b;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The incidents of the window the appendix shows, in timeline order: all of them up to
+ * MX_HTML_REPORT_TIMELINES, else that many: the open ones, then SEV1-2, then the longest. */
+static struct pick *appendix_picks(const struct mx_result *r, size_t *count, size_t *of) {
+    size_t n = 0, total = mx_timeline_count(r->tl);
+    struct pick *v = mx_mem_calloc(total ? total : 1, sizeof *v);
+    for (size_t i = 0; i < total; i++) {
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!t->in_window) continue;
+        int64_t end = t->open ? r->as_of : t->resolved_at;
+        v[n].i = i;
+        v[n].cls = t->open ? 0 : (t->severity == MX_SEV_1 || t->severity == MX_SEV_2) ? 1 : 2;
+        v[n].len = t->detected_at != MX_NO_TIME && end != MX_NO_TIME ? end - t->detected_at : 0;
+        n++;
+    }
+    *of = n;
+    if (n > MX_HTML_REPORT_TIMELINES) {
+        qsort(v, n, sizeof *v, by_priority);
+        n = MX_HTML_REPORT_TIMELINES;
+        qsort(v, n, sizeof *v, by_index);
+    }
+    *count = n;
+    return v;
+}
+
+/* The incidents of the window, merged and excluded ones marked, with each one's sources:
+ * every one, or MX_HTML_REPORT_TIMELINES of them (the page stays small at any size; the rest are
+ * in timelines.jsonl). */
+static void appendix(struct mx_buf *b, const struct mx_result *r) {
+    size_t n, of;
+    struct pick *v = appendix_picks(r, &n, &of);
+    if (n == of) {
+        mx_buf_printf(b,
+                      "<details id=\"timelines\"><summary>Every incident's timeline (%llu "
+                      "incidents, with the source of every event)</summary>",
+                      (unsigned long long)of);
+    } else {
+        mx_buf_printf(b,
+                      "<details id=\"timelines\"><summary>The timelines of %llu of the %llu "
+                      "incidents (the open ones, SEV1–SEV2, then the longest; with the source "
+                      "of every event)</summary><p class=\"note\">",
+                      (unsigned long long)n, (unsigned long long)of);
+        if (r->timelines_file) {
+            mx_buf_puts(b, "Every incident's timeline is in <code>");
+            mx_esc_html(b, r->timelines_file, strlen(r->timelines_file));
+            mx_buf_puts(b, "</code> beside this page, one JSON object per line.</p>");
+        } else {
+            mx_buf_puts(b, "Every incident's timeline is written by <code>mttx report -f "
+                           "timelines</code> (timelines.jsonl, one JSON object per line).</p>");
+        }
+    }
+    mx_buf_puts(b, "<div class=\"wrap\"><table><tr><th>incident</th><th>severity</th>"
+                   "<th>title</th><th>detected</th><th class=\"n\">MTTA</th><th class=\"n\">"
+                   "MTTR</th><th>postmortem</th><th>sources</th></tr>");
+    struct mx_buf src = {0};
+    for (size_t k = 0; k < n; k++) {
+        size_t i = v[k].i;
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         mx_buf_puts(b, "<tr><td>");
         text(b, t->id);
         if (t->merged) mx_buf_puts(b, " <span class=\"note\">(merged)</span>");
@@ -857,14 +921,15 @@ static void appendix(struct mx_buf *b, const struct mx_result *r) {
         mx_buf_printf(b, "</td><td>%s</td><td class=\"src\">",
                       mx_compliance_pm_status_name(r->comp[i].pm));
         src.n = 0;
-        for (uint32_t k = 0; k < t->count; k++) {
-            if (k) mx_buf_puts(&src, " ");
-            mx_fmt_source(&src, r, mx_timeline_entry(r->tl, t->first + k));
+        for (uint32_t e = 0; e < t->count; e++) {
+            if (e) mx_buf_puts(&src, " ");
+            mx_fmt_source(&src, r, mx_timeline_entry(r->tl, t->first + e));
         }
         mx_esc_html(b, src.p ? src.p : "", src.n);
         mx_buf_puts(b, "</td></tr>\n");
     }
     mx_buf_free(&src);
+    free(v);
     mx_buf_puts(b, "</table></div></details>");
 }
 

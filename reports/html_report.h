@@ -12,6 +12,10 @@
 #include "reports/buf.h"
 
 /* Appends the page to b; charts may hold no SVG (notes are shown instead). */
+/* The timelines the appendix lists at most: beyond, the open ones, SEV1-2, then the
+ * longest (the rest are in timelines.jsonl). */
+#define MX_HTML_REPORT_TIMELINES 1000
+
 void mx_html_report_write(struct mx_buf *b, const struct mx_result *r,
                           const struct mx_charts *charts);
 

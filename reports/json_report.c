@@ -583,25 +583,41 @@ static void incidents(struct mx_buf *b, const struct mx_result *r) {
     rules(b, r);
 }
 
-/* "timelines": every incident in the window, merged and excluded ones included. It is the
- * last section, so it closes the document. Input paths are escaped once, not per source. */
-static void timelines(struct mx_buf *b, const struct mx_result *r) {
-    mx_buf_puts(b, "  \"timelines\": [");
-    size_t shown = 0;
+/* Every input's path escaped for a JSON string's body, once for all the sources; the
+ * caller frees each and the array. */
+static struct mx_buf *escaped_paths(const struct mx_result *r) {
     struct mx_buf *paths = mx_mem_calloc(r->n_inputs ? r->n_inputs : 1, sizeof *paths);
     for (size_t i = 0; i < r->n_inputs; i++) {
         const char *p = r->inputs[i].stat->path;
         mx_esc_json_body(&paths[i], p, strlen(p));
     }
+    return paths;
+}
+
+static void free_paths(const struct mx_result *r, struct mx_buf *paths) {
+    for (size_t i = 0; i < r->n_inputs; i++) mx_buf_free(&paths[i]);
+    free(paths);
+}
+
+void mx_json_report_timelines(struct mx_buf *b, const struct mx_result *r) {
+    struct mx_buf *paths = escaped_paths(r);
     for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!t->in_window) continue;
-        mx_buf_puts(b, shown++ ? ",\n    " : "\n    ");
         timeline(b, r, paths, t, &r->comp[i]);
+        mx_buf_putc(b, '\n');
     }
-    for (size_t i = 0; i < r->n_inputs; i++) mx_buf_free(&paths[i]);
-    free(paths);
-    mx_buf_puts(b, shown ? "\n  ]\n}\n" : "]\n}\n");
+    free_paths(r, paths);
+}
+
+/* "timelines": how many incidents timelines.jsonl holds and its name beside report.json
+ * (null when this run did not write it). The last key: it closes the document. */
+static void timelines(struct mx_buf *b, const struct mx_result *r) {
+    mx_buf_puts(b, "  \"timelines\": {\"count\":");
+    mx_buf_u64(b, r->incidents + r->merged + r->excluded);
+    mx_buf_puts(b, ",\"file\":");
+    cstr(b, r->timelines_file);
+    mx_buf_puts(b, "}\n}\n");
 }
 
 /* A share with one decimal, or null when nothing was due (v < 0). */
@@ -630,14 +646,9 @@ static void counts(struct mx_buf *b, const struct mx_compliance_counts *c) {
 
 /* Escapes every input's path for one timeline: fine for its one caller, mttx timeline. */
 void mx_json_report_timeline(struct mx_buf *b, const struct mx_result *r, size_t i) {
-    struct mx_buf *paths = mx_mem_calloc(r->n_inputs ? r->n_inputs : 1, sizeof *paths);
-    for (size_t k = 0; k < r->n_inputs; k++) {
-        const char *p = r->inputs[k].stat->path;
-        mx_esc_json_body(&paths[k], p, strlen(p));
-    }
+    struct mx_buf *paths = escaped_paths(r);
     timeline(b, r, paths, mx_timeline_get(r->tl, i), &r->comp[i]);
-    for (size_t k = 0; k < r->n_inputs; k++) mx_buf_free(&paths[k]);
-    free(paths);
+    free_paths(r, paths);
 }
 
 /* "compliance": all, regulator, status updates, war rooms, channel naming (pattern null when
@@ -887,7 +898,7 @@ void mx_json_report_provenance(struct mx_buf *b, const struct mx_result *r) {
 }
 
 void mx_json_report_write(struct mx_buf *b, const struct mx_result *r) {
-    mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/2\",\n");
+    mx_buf_puts(b, "{\n  \"schema\": \"mttx-report/3\",\n");
     mx_json_report_provenance(b, r);
     mx_buf_puts(b, "  \"filters\": {\"service\":[");
     for (size_t i = 0; r->rules && i < r->rules->n_service_globs; i++) {

@@ -1,6 +1,6 @@
 /*
- * json_report.h - report.json (schema mttx-report/2, docs/spec.md#outputs; every key is
- * documented in docs/report-json.md).
+ * json_report.h - report.json (schema mttx-report/3, docs/spec.md#outputs; every key is
+ * documented in docs/report-json.md) and timelines.jsonl, its per-incident companion.
  */
 #ifndef MX_JSON_REPORT_H
 #define MX_JSON_REPORT_H
@@ -8,8 +8,12 @@
 #include "analyzer/result.h"
 #include "reports/buf.h"
 
-/* Appends timeline i's object, as in report.json's "timelines". */
+/* Appends timeline i's object, as a line of timelines.jsonl holds it. */
 void mx_json_report_timeline(struct mx_buf *b, const struct mx_result *r, size_t i);
+
+/* timelines.jsonl: one object per incident of the window (merged and excluded ones
+ * included), one per line, in timeline order (docs/report-json.md#timelinesjsonl). */
+void mx_json_report_timelines(struct mx_buf *b, const struct mx_result *r);
 
 /* Appends the whole document (ending in a newline) to b. */
 void mx_json_report_write(struct mx_buf *b, const struct mx_result *r);

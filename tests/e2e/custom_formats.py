@@ -28,11 +28,15 @@ expect = checker.expect
 
 
 def report(*args, ok=(0,)):
+    """report.json, with its incidents' timelines (timelines.jsonl) under "timelines"."""
     p = run("report", "--as-of", "2026-05-01", "-o", "-", "-f", "json", *args)
     if p.returncode not in ok:
         failures.append("report %r exited %d: %s" % (args, p.returncode, p.stderr))
         return None, p.stderr
-    return json.loads(p.stdout), p.stderr
+    d = json.loads(p.stdout)
+    t = run("report", "--as-of", "2026-05-01", "-o", "-", "-f", "timelines", *args)
+    d["timelines"] = [json.loads(line) for line in t.stdout.splitlines()]
+    return d, p.stderr
 
 
 

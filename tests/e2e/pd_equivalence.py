@@ -19,9 +19,14 @@ pd = os.path.join(root, "fixtures", "pagerduty")
 
 
 def report(*inputs):
-    p = subprocess.run([mttx, "report", "-q", "--as-of", "2026-04-01", "-o", "-", "-f", "json"]
-                       + [os.path.join(pd, i) for i in inputs], capture_output=True, check=True)
-    return json.loads(p.stdout)
+    """report.json, with its incidents' timelines (timelines.jsonl) under "timelines"."""
+    def run(fmt):
+        return subprocess.run([mttx, "report", "-q", "--as-of", "2026-04-01", "-o", "-", "-f", fmt]
+                              + [os.path.join(pd, i) for i in inputs], capture_output=True,
+                              check=True).stdout
+    d = json.loads(run("json"))
+    d["timelines"] = [json.loads(line) for line in run("timelines").splitlines()]
+    return d
 
 
 failures = []

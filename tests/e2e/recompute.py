@@ -23,13 +23,17 @@ import sys
 from fractions import Fraction
 
 mttx, root = os.path.abspath(sys.argv[1]), sys.argv[2]
-p = subprocess.run([mttx, "report", "-q", "--as-of", "2026-11-26T00:00:00Z", "-f", "json", "-o", "-",
-                    os.path.join(root, "fixtures", "demo")], capture_output=True, text=True,
-                   cwd=root)
-if p.returncode != 0:
-    print("FAIL: mttx report exited %d: %s" % (p.returncode, p.stderr[-500:]))
-    sys.exit(1)
-report = json.loads(p.stdout)
+out = {}
+for fmt in ("json", "timelines"):
+    p = subprocess.run([mttx, "report", "-q", "--as-of", "2026-11-26T00:00:00Z", "-f", fmt, "-o", "-",
+                        os.path.join(root, "fixtures", "demo")], capture_output=True, text=True,
+                       cwd=root)
+    if p.returncode != 0:
+        print("FAIL: mttx report exited %d: %s" % (p.returncode, p.stderr[-500:]))
+        sys.exit(1)
+    out[fmt] = p.stdout
+report = json.loads(out["json"])
+report["timelines"] = [json.loads(line) for line in out["timelines"].splitlines()]
 AS_OF = 1795651200000  # 2026-11-26T00:00:00Z
 SEVS = ["SEV1", "SEV2", "SEV3", "SEV4", "unassigned"]
 METRICS = ["mttd", "mtta", "mttm", "mttr", "mtbf", "mttr_excluding_auto"]

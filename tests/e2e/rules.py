@@ -31,11 +31,18 @@ expect = checker.expect
 
 
 def report(*args, fmt="json"):
+    """report.json, with its incidents' timelines (timelines.jsonl) under "timelines"; or the
+    output of fmt as text."""
     p = run("report", "--as-of", "2026-04-01", "-o", "-", "-f", fmt, *args)
     if p.returncode != 0:
         failures.append("report %r exited %d: %s" % (args, p.returncode, p.stderr))
         return None
-    return json.loads(p.stdout) if fmt == "json" else p.stdout
+    if fmt != "json":
+        return p.stdout
+    d = json.loads(p.stdout)
+    t = run("report", "--as-of", "2026-04-01", "-o", "-", "-f", "timelines", *args)
+    d["timelines"] = [json.loads(line) for line in t.stdout.splitlines()]
+    return d
 
 
 
