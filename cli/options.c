@@ -4,8 +4,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/options.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parsers/diag.h"
@@ -61,6 +63,8 @@ static const char MAIN_HELP[] =
     "                      [format NAME] of --config [default: by its files glob]\n"               \
     "      --label-stdin NAME  standard input's name in positions and evidence\n"                  \
     "                      [default: -]\n"                                                         \
+    "      --threads N     parse long JSON-lines inputs on N threads (the same\n"                  \
+    "                      outputs at any N) [default: the available cores]\n"                     \
     "      --strict        exit 4 when any record was rejected (after writing)\n"                  \
     "  -q, --quiet         no record diagnostics, progress or done line on stderr\n"               \
     "                      (counts stay in the outputs); why a run fails is always said\n"         \
@@ -178,7 +182,8 @@ enum {
     OPT_TEAM,
     OPT_ANONYMIZE,
     OPT_JUNIT,
-    OPT_LABEL_STDIN
+    OPT_LABEL_STDIN,
+    OPT_THREADS
 };
 
 #define FILTER_OPTS                                                                                \
@@ -198,7 +203,8 @@ enum {
         {"config", required_argument, NULL, OPT_CONFIG},                                           \
         {"input-encoding", required_argument, NULL, OPT_ENCODING},                                 \
         {"input-format", required_argument, NULL, OPT_INFORMAT},                                   \
-        {"label-stdin", required_argument, NULL, OPT_LABEL_STDIN}, {                               \
+        {"label-stdin", required_argument, NULL, OPT_LABEL_STDIN},                                 \
+        {"threads", required_argument, NULL, OPT_THREADS}, {                                       \
         NULL, 0, NULL, 0                                                                           \
     }
 
@@ -323,6 +329,15 @@ static int option(struct mx_options *o, const struct command *c, int ch, char **
     case OPT_NO_CHARTS: o->no_charts = true; break;
     case OPT_ANONYMIZE: o->anonymize = true; break;
     case OPT_JUNIT: o->junit = optarg; break;
+    case OPT_THREADS: {
+        char *end;
+        errno = 0;
+        long v = strtol(optarg, &end, 10);
+        if (end == optarg || *end || errno || v < 1 || v > 64)
+            return usage(c->name, "--threads: expected a number from 1 to 64", optarg);
+        o->threads = (int)v;
+        break;
+    }
     case OPT_LABEL_STDIN:
         if (!*optarg) return usage(c->name, "--label-stdin needs a name", NULL);
         o->label_stdin = optarg;

@@ -45,6 +45,7 @@ struct mx_options {
     bool anonymize;             /* --anonymize: pseudonyms for people in every output */
     const char *junit;          /* --junit FILE: the gates as JUnit XML, or NULL */
     const char *label_stdin;    /* --label-stdin NAME: standard input's path in evidence */
+    int threads;                /* --threads N; 0: the available cores */
     const char *service_globs[MX_MAX_GATES], *team_globs[MX_MAX_GATES]; /* --service, --team */
     int n_service_globs, n_team_globs;
     char **inputs;

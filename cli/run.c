@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <iconv.h>
+#include <sched.h>
 #include <nettle/sha2.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -609,6 +610,14 @@ static void warn_rule_limits(const struct mx_result *r) {
     }
 }
 
+/* The cores this process may run on (its affinity mask, so taskset and container limits
+ * count), at most 8: parsing does not scale further against the one thread that replays. */
+static int available_cores(void) {
+    cpu_set_t set;
+    int n = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
+    return n < 1 ? 1 : n > 8 ? 8 : n;
+}
+
 /* Reads every input into the timeline builder, with diagnostics into diag. */
 static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
                         const struct mx_zone *zone, struct mx_diag *diag, struct mx_timelines *tl,
@@ -625,6 +634,7 @@ static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
     ropts.formats = cfg->formats;
     ropts.n_formats = cfg->n_formats;
     ropts.forced = o->input_format ? mx_config_format(cfg, o->input_format) : NULL;
+    ropts.threads = o->threads ? o->threads : available_cores();
     mx_input_init(&rd, diag, &ropts, o->dump_events ? dump_event : forward, &dump);
     if (prog->f) {
         rd.progress = mx_progress_reading;

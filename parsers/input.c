@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,243 @@ int mx_input_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_l
     return rc;
 }
 
+/* Parsing on several threads (docs/design.md#threads). This thread reads the lines and
+ * cuts them into batches; workers parse batches with a reader of their own whose record
+ * sink logs (record.h); this thread replays each batch's log in input order, so every
+ * count, message and event comes out as from one thread. */
+
+#define BATCH_LINES 8192
+#define BATCH_BYTES ((size_t)1 << 20)
+
+struct bline {
+    uint64_t no;
+    size_t off, len;
+    enum mx_line_status st; /* MX_LINE_OK, MX_LINE_TOO_LONG or MX_LINE_NUL */
+};
+
+enum bstate { B_FREE, B_FILLED, B_TAKEN, B_DONE };
+
+struct batch {
+    char *text;
+    size_t n_text, cap_text;
+    struct bline *lines;
+    size_t n, cap;
+    struct mx_record_log *log;
+    enum bstate state;
+};
+
+struct lanes {
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    struct batch *ring;
+    size_t slots;
+    uint64_t next_fill, next_take, next_replay;
+    bool stop;
+    struct mx_reader *rd; /* the caller's: the options, the diagnostics' paths */
+    mx_line_fn fn;
+    void *ctx;
+    uint32_t src;
+    pthread_t *threads;
+    int n_threads;
+};
+
+/* Every line of b, as mx_input_lines treats it, through rd (the caller's or a worker's). */
+static void parse_batch(struct mx_reader *rd, const struct batch *b, uint32_t src, mx_line_fn fn,
+                        void *ctx) {
+    struct mx_pos pos = {rd->diag->inputs[src].path, src, 0, -1};
+    char msg[160];
+    for (size_t i = 0; i < b->n; i++) {
+        const struct bline *l = &b->lines[i];
+        const char *p = b->text + l->off;
+        pos.line = l->no;
+        if (l->st == MX_LINE_TOO_LONG) {
+            snprintf(msg, sizeof msg, "line longer than %zu bytes (skipped)", rd->opts.max_line);
+            bad_line(rd, &pos, MX_R_LINE_TOO_LONG, msg);
+        } else if (l->st == MX_LINE_NUL) {
+            snprintf(msg, sizeof msg, "NUL byte at column %zu",
+                     (size_t)((const char *)memchr(p, '\0', l->len) - p) + 1);
+            bad_line(rd, &pos, MX_R_NUL_BYTE, msg);
+        } else {
+            fn(rd, &pos, p, l->len, ctx); /* a parallel reader never stops an input */
+        }
+    }
+}
+
+static void *lane_work(void *arg) {
+    struct lanes *ln = arg;
+    struct mx_reader w = *ln->rd; /* the options and diagnostics' paths, read only */
+    w.json = mx_json_simd_new(w.opts.max_line, w.opts.json_depth);
+    memset(&w.rec, 0, sizeof w.rec);
+    w.rec.diag = ln->rd->diag;
+    w.rec.sevmap = ln->rd->rec.sevmap;
+    w.rec.zone = ln->rd->rec.zone;
+    w.rec.zone_declared = ln->rd->rec.zone_declared;
+    for (;;) {
+        pthread_mutex_lock(&ln->mu);
+        while (!ln->stop && ln->next_take == ln->next_fill) pthread_cond_wait(&ln->work, &ln->mu);
+        if (ln->next_take == ln->next_fill) { /* stopped, nothing left */
+            pthread_mutex_unlock(&ln->mu);
+            break;
+        }
+        struct batch *b = &ln->ring[ln->next_take++ % ln->slots];
+        b->state = B_TAKEN;
+        pthread_mutex_unlock(&ln->mu);
+        mx_record_log_clear(b->log);
+        w.rec.log = b->log;
+        parse_batch(&w, b, ln->src, ln->fn, ln->ctx);
+        pthread_mutex_lock(&ln->mu);
+        b->state = B_DONE;
+        pthread_cond_broadcast(&ln->done);
+        pthread_mutex_unlock(&ln->mu);
+    }
+    mx_json_simd_free(w.json);
+    mx_record_free(&w.rec);
+    return NULL;
+}
+
+/* Waits for the oldest batch handed out, replays it and frees its slot. */
+static void replay_oldest(struct lanes *ln) {
+    struct batch *b = &ln->ring[ln->next_replay % ln->slots];
+    pthread_mutex_lock(&ln->mu);
+    while (b->state != B_DONE) pthread_cond_wait(&ln->done, &ln->mu);
+    pthread_mutex_unlock(&ln->mu);
+    mx_record_log_replay(&ln->rd->rec, b->log);
+    b->state = B_FREE;
+    b->n = b->n_text = 0;
+    ln->next_replay++;
+}
+
+static void submit(struct lanes *ln) {
+    pthread_mutex_lock(&ln->mu);
+    ln->ring[ln->next_fill % ln->slots].state = B_FILLED;
+    ln->next_fill++;
+    pthread_cond_signal(&ln->work);
+    pthread_mutex_unlock(&ln->mu);
+}
+
+static bool lanes_start(struct lanes *ln, struct mx_reader *rd, uint32_t src, mx_line_fn fn,
+                        void *ctx, int n) {
+    memset(ln, 0, sizeof *ln);
+    ln->rd = rd;
+    ln->src = src;
+    ln->fn = fn;
+    ln->ctx = ctx;
+    ln->slots = 2 * (size_t)n + 2;
+    ln->ring = mx_mem_calloc(ln->slots, sizeof *ln->ring);
+    for (size_t i = 0; i < ln->slots; i++) ln->ring[i].log = mx_record_log_new();
+    pthread_mutex_init(&ln->mu, NULL);
+    pthread_cond_init(&ln->work, NULL);
+    pthread_cond_init(&ln->done, NULL);
+    ln->threads = mx_mem_calloc((size_t)n, sizeof *ln->threads);
+    for (int i = 0; i < n; i++) {
+        if (pthread_create(&ln->threads[i], NULL, lane_work, ln) != 0) break;
+        ln->n_threads++;
+    }
+    return ln->n_threads > 0;
+}
+
+/* Replays what is left, stops the workers and frees the lanes. */
+static void lanes_finish(struct lanes *ln) {
+    while (ln->next_replay < ln->next_fill) replay_oldest(ln);
+    pthread_mutex_lock(&ln->mu);
+    ln->stop = true;
+    pthread_cond_broadcast(&ln->work);
+    pthread_mutex_unlock(&ln->mu);
+    for (int i = 0; i < ln->n_threads; i++) pthread_join(ln->threads[i], NULL);
+    for (size_t i = 0; i < ln->slots; i++) {
+        free(ln->ring[i].text);
+        free(ln->ring[i].lines);
+        mx_record_log_free(ln->ring[i].log);
+    }
+    free(ln->ring);
+    free(ln->threads);
+    pthread_mutex_destroy(&ln->mu);
+    pthread_cond_destroy(&ln->work);
+    pthread_cond_destroy(&ln->done);
+}
+
+static void batch_add(struct batch *b, uint64_t no, enum mx_line_status st, const char *p,
+                      size_t n) {
+    mx_mem_grow((void **)&b->lines, &b->cap, b->n + 1, sizeof *b->lines);
+    struct bline *l = &b->lines[b->n++];
+    l->no = no;
+    l->st = st;
+    l->off = b->n_text;
+    l->len = st == MX_LINE_TOO_LONG ? 0 : n;
+    if (l->len) {
+        mx_mem_grow((void **)&b->text, &b->cap_text, b->n_text + n, 1);
+        memcpy(b->text + b->n_text, p, n);
+        b->n_text += n;
+    }
+}
+
+int mx_input_lines_parallel(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
+                            void *ctx) {
+    if (rd->opts.threads <= 1) return mx_input_lines(rd, s, src, fn, ctx);
+    struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
+    struct mx_pos pos = {rd->diag->inputs[src].path, src, 0, -1};
+    struct batch first = {0};
+    struct lanes ln;
+    bool parallel = false;
+    struct batch *b = &first;
+    const char *p;
+    size_t n;
+    int rc = 0;
+    for (uint64_t count = 1;; count++) {
+        enum mx_line_status st = mx_lines_next(lr, &p, &n, &pos.line);
+        if (st == MX_LINE_END) break;
+        if (st == MX_LINE_ERROR) {
+            if (parallel) { /* what was read before the damage comes first */
+                if (b->n) submit(&ln);
+                lanes_finish(&ln);
+                parallel = false;
+                b = &first;
+                b->n = 0;
+            } else if (b->n) {
+                parse_batch(rd, b, src, fn, ctx);
+                b->n = 0;
+            }
+            pos.line++;
+            mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
+            rc = -1;
+            break;
+        }
+        if (count % MX_PROGRESS_EVERY == 0 && rd->progress)
+            rd->progress(rd->progress_ctx, pos.path, count);
+        if (st != MX_LINE_TOO_LONG && mx_lines_blank(p, n)) continue;
+        batch_add(b, pos.line, st, p, n);
+        if (b->n < BATCH_LINES && b->n_text < BATCH_BYTES) continue;
+        if (!parallel) { /* a long input: workers from here on, the first batch theirs too */
+            if (!lanes_start(&ln, rd, src, fn, ctx, rd->opts.threads)) {
+                lanes_finish(&ln);
+                parse_batch(rd, b, src, fn, ctx); /* no thread: on this one */
+                b->n = b->n_text = 0;
+                continue;
+            }
+            parallel = true;
+            struct batch *slot = &ln.ring[0];
+            struct batch tmp = *slot;
+            slot->text = first.text, slot->n_text = first.n_text, slot->cap_text = first.cap_text;
+            slot->lines = first.lines, slot->n = first.n, slot->cap = first.cap;
+            first.text = tmp.text, first.lines = tmp.lines;
+            first.n = first.n_text = first.cap = first.cap_text = 0;
+        }
+        submit(&ln);
+        if (ln.next_fill - ln.next_replay == ln.slots) replay_oldest(&ln);
+        b = &ln.ring[ln.next_fill % ln.slots];
+    }
+    if (parallel) {
+        if (b->n) submit(&ln);
+        lanes_finish(&ln);
+    } else if (b->n && rc == 0) {
+        parse_batch(rd, b, src, fn, ctx);
+    }
+    free(first.text);
+    free(first.lines);
+    mx_lines_free(lr);
+    return rc;
+}
+
 struct mx_read_opts mx_input_opts_default(void) {
     struct mx_read_opts o;
     o.max_line = (size_t)1 << 20;
@@ -82,6 +320,7 @@ struct mx_read_opts mx_input_opts_default(void) {
     o.formats = NULL;
     o.n_formats = 0;
     o.forced = NULL;
+    o.threads = 1;
     return o;
 }
 

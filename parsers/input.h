@@ -31,6 +31,7 @@ struct mx_read_opts {
     const struct mx_line_format *formats; /* custom line formats (custom.h); borrowed */
     size_t n_formats;
     const struct mx_line_format *forced; /* --input-format: every text input; or NULL */
+    int threads; /* parsing threads for long JSON-lines inputs (1: this thread only) */
 };
 
 /* The defaults of docs/security.md#limits. */
@@ -70,6 +71,15 @@ typedef bool (*mx_line_fn)(struct mx_reader *rd, const struct mx_pos *pos, const
  * failed or fn stopped. */
 int mx_input_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
                    void *ctx);
+
+/* mx_input_lines on opts.threads parsing threads once the input proves long (a first
+ * batch of 8,192 lines or 1 MiB fills): this thread reads and cuts lines, workers parse
+ * them with readers of their own (fn gets the worker's reader; its record sink logs),
+ * and the logs are replayed here in input order: the diagnostics, counts and events are
+ * those of mx_input_lines, in the same order. fn must never stop the input (return
+ * false) and must keep its state in the reader it is given. */
+int mx_input_lines_parallel(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
+                            void *ctx);
 
 /* Prepares a reader; fn(ctx, ev) is called for every accepted record. */
 void mx_input_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_read_opts *opts,

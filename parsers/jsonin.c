@@ -73,8 +73,8 @@ static void page(struct mx_reader *rd, const struct mx_pos *pos, const struct mx
         snprintf(buf, sizeof buf, "%.*s", (int)(name.n < 127 ? name.n : 127), name.p);
         const char *why = mx_tz_open(buf, &z);
         if (why)
-            mx_diag_warn(rd->diag, pos, MX_W_IGNORED_FIELD, "time_zone \"%s\": %s (ignored)", buf,
-                         why);
+            mx_record_warn_at(&rd->rec, pos, MX_W_IGNORED_FIELD, "time_zone \"%s\": %s (ignored)",
+                              buf, why);
     }
     const struct mx_zone *saved = rd->rec.zone;
     if (z) {
@@ -121,7 +121,7 @@ static bool json_line(struct mx_reader *rd, const struct mx_pos *pos, const char
 }
 
 int mx_jsonin_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {
-    return mx_input_lines(rd, s, src, json_line, NULL);
+    return mx_input_lines_parallel(rd, s, src, json_line, NULL);
 }
 
 int mx_jsonin_document(struct mx_reader *rd, struct mx_stream *s, uint32_t src) {

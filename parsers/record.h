@@ -6,6 +6,11 @@
  * record are handed on in order (the second and later marked same_record); a rejected
  * record hands on nothing, whatever was added before the rejection. Counting
  * (records, accepted, rejected) happens here, so every format counts alike.
+ *
+ * A sink can record instead (log set): on a parsing thread, everything it would do to
+ * the diagnostics and the event callback is appended to the log, events with copies
+ * of their strings; the thread that owns the diagnostics replays logs in input order
+ * (mx_record_log_replay), so the outcome is byte for byte that of one thread.
  */
 #ifndef MX_RECORD_H
 #define MX_RECORD_H
@@ -18,6 +23,8 @@
 #include "parsers/sevmap.h"
 #include "parsers/tz.h"
 
+struct mx_record_log; /* opaque */
+
 struct mx_record {
     /* set once by the input layer */
     struct mx_diag *diag;
@@ -26,6 +33,7 @@ struct mx_record {
     bool zone_declared;         /* the source named zone itself: no warning */
     mx_event_fn fn;
     void *ctx;
+    struct mx_record_log *log; /* non-NULL: record into it (diag and fn untouched) */
     /* per record */
     struct mx_pos pos;
     enum mx_kind kind; /* set by the format parser; counted when accepted */
@@ -47,10 +55,21 @@ bool mx_record_reject(struct mx_record *r, enum mx_reason reason, const char *fm
 /* A warning at the record's position. */
 void mx_record_warn(struct mx_record *r, enum mx_warning w, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A warning at pos, outside any record (a page's header). */
+void mx_record_warn_at(struct mx_record *r, const struct mx_pos *pos, enum mx_warning w,
+                       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Closes the record: hands on its events unless it was rejected. */
 void mx_record_end(struct mx_record *r);
 /* Releases the event buffer. Accepts NULL. */
 void mx_record_free(struct mx_record *r);
+
+struct mx_record_log *mx_record_log_new(void);
+/* Empties the log for reuse (its memory kept). */
+void mx_record_log_clear(struct mx_record_log *l);
+void mx_record_log_free(struct mx_record_log *l);
+/* Does to r's diagnostics and event callback what the logged calls would have done,
+ * in their order. */
+void mx_record_log_replay(struct mx_record *r, const struct mx_record_log *l);
 
 /* Writes v as decimal text valid until the record ends (an integer id "1042");
  * returns the view, or an empty one when the record used up its 8 slots. */
