@@ -32,6 +32,24 @@ static void bad_line(struct mx_reader *rd, const struct mx_pos *pos, enum mx_rea
     mx_record_end(&rd->rec);
 }
 
+/* A line that is not blank: rejected when too long (p unset) or holding a NUL byte,
+ * else handed to fn, whose answer is returned. */
+static bool one_line(struct mx_reader *rd, const struct mx_pos *pos, enum mx_line_status st,
+                     const char *p, size_t n, mx_line_fn fn, void *ctx) {
+    char msg[160];
+    if (st == MX_LINE_TOO_LONG) {
+        snprintf(msg, sizeof msg, "line longer than %zu bytes (skipped)", rd->opts.max_line);
+        bad_line(rd, pos, MX_R_LINE_TOO_LONG, msg);
+    } else if (st == MX_LINE_NUL) {
+        snprintf(msg, sizeof msg, "NUL byte at column %zu",
+                 (size_t)((const char *)memchr(p, '\0', n) - p) + 1);
+        bad_line(rd, pos, MX_R_NUL_BYTE, msg);
+    } else {
+        return fn(rd, pos, p, n, ctx);
+    }
+    return true;
+}
+
 int mx_input_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
                    void *ctx) {
     struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
@@ -39,7 +57,6 @@ int mx_input_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_l
     const char *p;
     size_t n;
     int rc = 0;
-    char msg[160];
     for (uint64_t count = 1;; count++) {
         enum mx_line_status st = mx_lines_next(lr, &p, &n, &pos.line);
         if (st == MX_LINE_END) break;
@@ -51,16 +68,8 @@ int mx_input_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_l
         }
         if (count % MX_PROGRESS_EVERY == 0 && rd->progress)
             rd->progress(rd->progress_ctx, pos.path, count);
-        if (st == MX_LINE_TOO_LONG) {
-            snprintf(msg, sizeof msg, "line longer than %zu bytes (skipped)", rd->opts.max_line);
-            bad_line(rd, &pos, MX_R_LINE_TOO_LONG, msg);
-        } else if (mx_lines_blank(p, n)) {
-            continue;
-        } else if (st == MX_LINE_NUL) {
-            snprintf(msg, sizeof msg, "NUL byte at column %zu",
-                     (size_t)((const char *)memchr(p, '\0', n) - p) + 1);
-            bad_line(rd, &pos, MX_R_NUL_BYTE, msg);
-        } else if (!fn(rd, &pos, p, n, ctx)) {
+        if (st != MX_LINE_TOO_LONG && mx_lines_blank(p, n)) continue;
+        if (!one_line(rd, &pos, st, p, n, fn, ctx)) {
             rc = -1;
             break;
         }
@@ -113,21 +122,10 @@ struct lanes {
 static void parse_batch(struct mx_reader *rd, const struct batch *b, uint32_t src, mx_line_fn fn,
                         void *ctx) {
     struct mx_pos pos = {rd->diag->inputs[src].path, src, 0, -1};
-    char msg[160];
     for (size_t i = 0; i < b->n; i++) {
         const struct bline *l = &b->lines[i];
-        const char *p = b->text + l->off;
         pos.line = l->no;
-        if (l->st == MX_LINE_TOO_LONG) {
-            snprintf(msg, sizeof msg, "line longer than %zu bytes (skipped)", rd->opts.max_line);
-            bad_line(rd, &pos, MX_R_LINE_TOO_LONG, msg);
-        } else if (l->st == MX_LINE_NUL) {
-            snprintf(msg, sizeof msg, "NUL byte at column %zu",
-                     (size_t)((const char *)memchr(p, '\0', l->len) - p) + 1);
-            bad_line(rd, &pos, MX_R_NUL_BYTE, msg);
-        } else {
-            fn(rd, &pos, p, l->len, ctx); /* a parallel reader never stops an input */
-        }
+        one_line(rd, &pos, l->st, b->text + l->off, l->len, fn, ctx); /* never stops */
     }
 }
 
