@@ -465,7 +465,14 @@ static void provenance(const struct mx_options *o, const struct mx_diag *d,
                           strcmp(path, o->label_stdin ? o->label_stdin : "-") == 0;
         /* an archive member ("A!M") is no file on disk: it cannot be opened, size null */
         if (from_stdin) continue;
-        if (!hash_file(path, p->sha256[i], &p->size[i])) p->size[i] = UINT64_MAX;
+        const struct mx_digest *dg = &d->inputs[i].digest;
+        if (dg->done) {
+            for (size_t k = 0; k < sizeof dg->sha256; k++)
+                snprintf(p->sha256[i] + 2 * k, 3, "%02x", dg->sha256[k]);
+            p->size[i] = dg->size;
+        } else if (!hash_file(path, p->sha256[i], &p->size[i])) {
+            p->size[i] = UINT64_MAX;
+        }
     }
 }
 
@@ -618,6 +625,13 @@ static int available_cores(void) {
     return n < 1 ? 1 : n > 8 ? 8 : n;
 }
 
+/* Whether the command's outputs record what they examined (report, audit, check -f json):
+ * only then are the inputs hashed. */
+static bool wants_provenance(const struct mx_options *o) {
+    return o->cmd == MX_CMD_REPORT || o->cmd == MX_CMD_AUDIT ||
+           (o->cmd == MX_CMD_CHECK && (o->formats & MX_FMT_JSON));
+}
+
 /* Reads every input into the timeline builder, with diagnostics into diag. */
 static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
                         const struct mx_zone *zone, struct mx_diag *diag, struct mx_timelines *tl,
@@ -635,6 +649,7 @@ static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
     ropts.n_formats = cfg->n_formats;
     ropts.forced = o->input_format ? mx_config_format(cfg, o->input_format) : NULL;
     ropts.threads = o->threads ? o->threads : available_cores();
+    ropts.hash = wants_provenance(o);
     mx_input_init(&rd, diag, &ropts, o->dump_events ? dump_event : forward, &dump);
     if (prog->f) {
         rd.progress = mx_progress_reading;
@@ -794,10 +809,9 @@ int mx_run(const struct mx_options *o) {
         res.timelines_file = "timelines.jsonl";
     res.anonymized = people;
     /* only the outputs that record what they examined (report, audit, check -f json)
-     * read the inputs a second time to hash them */
+     * hash the inputs: while reading them, else (an archive, a skipped file) here */
     struct mx_provenance prov = {0};
-    if (o->cmd == MX_CMD_REPORT || o->cmd == MX_CMD_AUDIT ||
-        (o->cmd == MX_CMD_CHECK && (o->formats & MX_FMT_JSON))) {
+    if (wants_provenance(o)) {
         mx_progress_phase(&prog, "hashing the inputs");
         provenance(o, &diag, &prov);
         res.prov = &prov;

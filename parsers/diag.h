@@ -19,6 +19,7 @@
 
 #include "parsers/arena.h"
 #include "parsers/event.h"
+#include "parsers/stream.h"
 
 #define MX_DIAG_KEEP 100
 
@@ -87,6 +88,8 @@ struct mx_input_stat {
     uint64_t urgencies_unmapped;   /* records whose urgency the severity mapping left
                                     * unmapped (and that had no priority) */
     const char *failure;           /* why the input is damaged or unreadable, or NULL */
+    struct mx_digest digest;       /* a file read to its end through its stream (when the
+                                    * reader hashes): its size and SHA-256 */
 };
 
 /* Whether an input's records are all of the kind its format implies (native events,

@@ -319,6 +319,7 @@ struct mx_read_opts mx_input_opts_default(void) {
     o.n_formats = 0;
     o.forced = NULL;
     o.threads = 1;
+    o.hash = false;
     return o;
 }
 
@@ -573,7 +574,12 @@ int mx_input_read_path(struct mx_reader *rd, const char *path) {
         rd->file_fd = fd;
         rd->file_size = (uint64_t)st.st_size;
     }
-    int rc = mx_input_read_stream(rd, path, mx_stream_fd(fd, true), 0);
+    struct mx_stream *s = mx_stream_fd(fd, true);
+    struct mx_digest dg;
+    if (regular && rd->opts.hash) mx_stream_fd_digest(s, &dg);
+    uint32_t src = (uint32_t)rd->diag->n_inputs; /* the input about to be added */
+    int rc = mx_input_read_stream(rd, path, s, 0);
+    if (regular && rd->opts.hash && src < rd->diag->n_inputs) rd->diag->inputs[src].digest = dg;
     if (regular) { /* the file is closed by now */
         rd->files_done += rd->file_size;
         rd->file_fd = -1;

@@ -32,6 +32,7 @@ struct mx_read_opts {
     size_t n_formats;
     const struct mx_line_format *forced; /* --input-format: every text input; or NULL */
     int threads; /* parsing threads for long JSON-lines inputs (1: this thread only) */
+    bool hash;   /* the SHA-256 of every file read to its end (mx_input_stat.digest) */
 };
 
 /* The defaults of docs/security.md#limits. */

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <iconv.h>
+#include <nettle/sha2.h>
 #include <zlib.h>
 
 #include "parsers/mem.h"
@@ -50,6 +51,8 @@ struct mx_stream {
     enum kind kind;
     int fd;
     bool close_fd;
+    struct sha256_ctx *sha;   /* K_FD with a digest: what was read so far */
+    struct mx_digest *digest; /* where the digest goes at the end */
     const char *mem;
     size_t mem_len, mem_off;
     /* peek buffer: bytes read ahead of the consumer */
@@ -100,6 +103,14 @@ struct mx_stream *mx_stream_fd(int fd, bool close_fd) {
     s->fd = fd;
     s->close_fd = close_fd;
     return s;
+}
+
+void mx_stream_fd_digest(struct mx_stream *s, struct mx_digest *d) {
+    if (s->kind != K_FD) return;
+    memset(d, 0, sizeof *d);
+    s->digest = d;
+    s->sha = mx_mem_malloc(sizeof *s->sha);
+    sha256_init(s->sha);
 }
 
 struct mx_stream *mx_stream_mem(const void *buf, size_t n) {
@@ -378,6 +389,7 @@ void mx_stream_free(struct mx_stream *s) {
     if (s->kind == K_ICONV) iconv_close(s->cd);
     free(s->ibuf);
     if (s->kind == K_FD && s->close_fd && s->fd >= 0) close(s->fd);
+    free(s->sha);
     if (s->z_live) inflateEnd(&s->z);
     ahead_free(s->ahead); /* joins the worker before its inner stream goes */
     mx_stream_free(s->inner);
@@ -518,6 +530,15 @@ static long raw_read(struct mx_stream *s, char *buf, size_t n) {
     }
     for (;;) {
         ssize_t r = read(s->fd, buf, n);
+        if (r > 0 && s->sha) {
+            sha256_update(s->sha, (size_t)r, (const uint8_t *)buf);
+            s->digest->size += (uint64_t)r;
+        } else if (r == 0 && s->sha) { /* the end: every byte went through here */
+            sha256_digest(s->sha, sizeof s->digest->sha256, s->digest->sha256);
+            s->digest->done = true;
+            free(s->sha);
+            s->sha = NULL;
+        }
         if (r >= 0) return (long)r;
         if (errno == EINTR) continue;
         snprintf(s->errbuf, sizeof s->errbuf, "read error: %s", strerror(errno));

@@ -29,6 +29,18 @@ struct mx_gzip_limits mx_stream_gzip_limits_default(void);
 
 /* A stream reading fd; close_fd: whether mx_stream_free closes it. Never NULL. */
 struct mx_stream *mx_stream_fd(int fd, bool close_fd);
+
+/* The SHA-256 of the bytes an fd stream read, for the outputs' provenance. */
+struct mx_digest {
+    bool done;     /* the stream read its fd to the end, every byte through it */
+    uint64_t size; /* the bytes read */
+    unsigned char sha256[32];
+};
+/* Has fd stream s hash what it reads and, when it reaches the end of its file, write
+ * the digest into *d (which must outlive the stream; it is written by the thread that
+ * reads, before mx_stream_free returns). Bytes read past the stream (libarchive reading
+ * the descriptor itself) leave d->done false: the caller hashes the file then. */
+void mx_stream_fd_digest(struct mx_stream *s, struct mx_digest *d);
 /* A stream over buf[0..n), which must outlive the stream. Never NULL. */
 struct mx_stream *mx_stream_mem(const void *buf, size_t n);
 /* A gzip decoder reading inner; takes ownership of inner. Never NULL. */
