@@ -49,9 +49,13 @@ static bool eq(const char *s, size_t n, const char *word) {
     return i == n && word[i] == '\0';
 }
 
+/* The lengths of type_names, so that a name is compared only with those of its length. */
+static const unsigned char type_lens[MX_EV__COUNT] = {7, 8, 12, 14, 16, 18, 9, 13, 15,
+                                                      9, 8, 8,  6,  20, 18, 4, 5};
+
 bool mx_event_type_parse(const char *s, size_t n, enum mx_evtype *out) {
     for (int t = 0; t < MX_EV__COUNT; t++) {
-        if (n == strlen(type_names[t]) && eq(s, n, type_names[t])) {
+        if (n == type_lens[t] && eq(s, n, type_names[t])) {
             *out = (enum mx_evtype)t;
             return true;
         }

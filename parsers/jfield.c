@@ -7,6 +7,44 @@
 
 #include "parsers/times.h"
 
+#define KEY(s)                                                                                     \
+    { s, sizeof s - 1 }
+static const struct mx_jkeyname KEYS[MX_JK__COUNT] = {KEY("time"),
+                                                      KEY("incident"),
+                                                      KEY("event"),
+                                                      KEY("severity"),
+                                                      KEY("class"),
+                                                      KEY("auto"),
+                                                      KEY("service"),
+                                                      KEY("team"),
+                                                      KEY("title"),
+                                                      KEY("actor"),
+                                                      KEY("commander"),
+                                                      KEY("channel"),
+                                                      KEY("url"),
+                                                      KEY("note"),
+                                                      KEY("into"),
+                                                      KEY("via"),
+                                                      KEY("type"),
+                                                      KEY("log_entries"),
+                                                      KEY("incidents"),
+                                                      KEY("messages"),
+                                                      KEY("data"),
+                                                      KEY("time_zone"),
+                                                      KEY("seconds_to_first_ack"),
+                                                      KEY("seconds_to_resolve"),
+                                                      KEY("log_entry"),
+                                                      KEY("incident_number")};
+#undef KEY
+
+void mx_jfield_collect(const struct mx_jval *obj, struct mx_jobj *o) {
+    o->seen = mx_json_simd_collect(obj, KEYS, MX_JK__COUNT, o->v, o->t);
+}
+
+const char *mx_jfield_key_name(enum mx_jkey k) {
+    return KEYS[k].name;
+}
+
 const char *mx_jfield_type_word(enum mx_jtype t) {
     switch (t) {
     case MX_J_NULL: return "null";

@@ -7,9 +7,58 @@
 #define MX_JFIELD_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "parsers/json_simd.h"
 #include "parsers/record.h"
+
+/* The keys a record's object is read by, in one walk (mx_jfield_collect): the native
+ * schema's fields, then the keys that tell PagerDuty's shapes apart. */
+enum mx_jkey {
+    MX_JK_TIME,
+    MX_JK_INCIDENT,
+    MX_JK_EVENT,
+    MX_JK_SEVERITY,
+    MX_JK_CLASS,
+    MX_JK_AUTO,
+    MX_JK_SERVICE,
+    MX_JK_TEAM,
+    MX_JK_TITLE,
+    MX_JK_ACTOR,
+    MX_JK_COMMANDER,
+    MX_JK_CHANNEL,
+    MX_JK_URL,
+    MX_JK_NOTE,
+    MX_JK_INTO,
+    MX_JK_VIA,
+    MX_JK_TYPE,
+    MX_JK_LOG_ENTRIES,
+    MX_JK_INCIDENTS,
+    MX_JK_MESSAGES,
+    MX_JK_DATA,
+    MX_JK_TIME_ZONE,
+    MX_JK_SECONDS_TO_FIRST_ACK,
+    MX_JK_SECONDS_TO_RESOLVE,
+    MX_JK_LOG_ENTRY,
+    MX_JK_INCIDENT_NUMBER,
+    MX_JK__COUNT
+};
+
+/* An object's values of those keys (the first of a repeated key). */
+struct mx_jobj {
+    uint64_t seen; /* bit k: key k present */
+    struct mx_jval v[MX_JK__COUNT];
+    unsigned char t[MX_JK__COUNT]; /* enum mx_jtype of v[k] */
+};
+
+/* Reads the keys of obj into o in one walk (o->seen 0 when obj is not an object). */
+void mx_jfield_collect(const struct mx_jval *obj, struct mx_jobj *o);
+/* The name of key k ("time", "log_entries", ...). */
+const char *mx_jfield_key_name(enum mx_jkey k);
+/* Whether o has key k with a value of type t. */
+static inline bool mx_jfield_has(const struct mx_jobj *o, enum mx_jkey k, enum mx_jtype t) {
+    return (o->seen >> k & 1u) && o->t[k] == t;
+}
 
 /* "a string", "an array", ... for messages. */
 const char *mx_jfield_type_word(enum mx_jtype t);

@@ -103,6 +103,43 @@ extern "C" mx_jtype mx_json_simd_type(const mx_jval *v) {
     return MX_J_NULL;
 }
 
+static mx_jtype type_of(dom::element_type t) {
+    switch (t) {
+    case dom::element_type::NULL_VALUE: return MX_J_NULL;
+    case dom::element_type::BOOL: return MX_J_BOOL;
+    case dom::element_type::INT64: return MX_J_INT;
+    case dom::element_type::UINT64: return MX_J_UINT;
+    case dom::element_type::DOUBLE: return MX_J_DOUBLE;
+    case dom::element_type::STRING: return MX_J_STRING;
+    case dom::element_type::ARRAY: return MX_J_ARRAY;
+    case dom::element_type::OBJECT: return MX_J_OBJECT;
+    }
+    return MX_J_NULL;
+}
+
+extern "C" uint64_t mx_json_simd_collect(const mx_jval *v, const mx_jkeyname *keys, int n,
+                                         mx_jval *vals, unsigned char *types) {
+    dom::object obj;
+    if (load(v).get_object().get(obj)) return 0;
+    uint64_t seen = 0;
+    for (dom::key_value_pair kv : obj) {
+        const size_t len = kv.key.size();
+        const char *k = kv.key.data();
+        for (int i = 0; i < n; i++) {
+            if (keys[i].len != len || keys[i].name[0] != k[0] ||
+                std::memcmp(keys[i].name, k, len) != 0)
+                continue;
+            if (!(seen & (uint64_t{1} << i))) {
+                seen |= uint64_t{1} << i;
+                store(&vals[i], kv.value);
+                types[i] = static_cast<unsigned char>(type_of(kv.value.type()));
+            }
+            break;
+        }
+    }
+    return seen;
+}
+
 extern "C" bool mx_json_simd_get(const mx_jval *v, const char *key, mx_jval *out) {
     dom::object obj;
     if (load(v).get_object().get(obj)) return false;

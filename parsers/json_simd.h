@@ -74,6 +74,18 @@ bool mx_json_simd_int64(const struct mx_jval *v, int64_t *out);
 bool mx_json_simd_double(const struct mx_jval *v, double *out);
 bool mx_json_simd_bool(const struct mx_jval *v, bool *out);
 
+/* A key looked for by mx_json_simd_collect. */
+struct mx_jkeyname {
+    const char *name;
+    size_t len;
+};
+
+/* One walk of the object v's members: for each of the n keys (at most 64) present, its
+ * first value into vals[k] and its type into types[k]; other members are passed by.
+ * Returns the bit mask of the keys present (0 when v is not an object). */
+uint64_t mx_json_simd_collect(const struct mx_jval *v, const struct mx_jkeyname *keys, int n,
+                              struct mx_jval *vals, unsigned char *types);
+
 /* Iteration: begin returns false if v is not an array (object). next returns false at
  * the end. Object iteration yields each key as a view and its value. */
 bool mx_json_simd_array_begin(const struct mx_jval *v, struct mx_jiter *it);

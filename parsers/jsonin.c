@@ -14,25 +14,30 @@
 #include "parsers/native.h"
 #include "parsers/pagerduty_json.h"
 
-/* One record: an object of some shape (already classified when known is not NULL, its
- * kind then known_kind), at pos. */
+/* One record: a value of some shape, at pos; an object's keys already read when f is
+ * not NULL (then its shape is shape and its kind known_kind). */
 static void one_record(struct mx_reader *rd, const struct mx_pos *pos, const struct mx_jval *v,
-                       bool in_page, const enum mx_pd_shape *known, const char *known_kind) {
+                       bool in_page, const struct mx_jobj *f, enum mx_pd_shape shape,
+                       const char *known_kind) {
     struct mx_record *r = &rd->rec;
     mx_record_begin(r, pos);
-    enum mx_jtype t = mx_json_simd_type(v);
+    enum mx_jtype t = f ? MX_J_OBJECT : mx_json_simd_type(v);
     struct mx_jval items;
-    const char *kind;
+    struct mx_jobj own;
+    const char *kind = known_kind;
     if (t != MX_J_OBJECT) {
         mx_record_reject(r, MX_R_NOT_OBJECT, "expected a JSON object, got %s",
                          mx_jfield_type_word(t));
     } else {
-        kind = known_kind;
-        enum mx_pd_shape shape = known ? *known : mx_pagerduty_json_shape(v, &items, &kind);
+        if (!f) {
+            mx_jfield_collect(v, &own);
+            f = &own;
+            shape = mx_pagerduty_json_shape_of(v, f, &items, &kind);
+        }
         if (shape == MX_PD_PAGE && in_page)
             mx_record_reject(r, MX_R_NOT_OBJECT, "a page inside a page");
         else if (shape == MX_PD_NONE)
-            mx_native_record(r, v);
+            mx_native_record_of(r, f);
         else if (shape == MX_PD_UNSUPPORTED)
             mx_record_reject(r, MX_R_UNSUPPORTED, "%s", kind);
         else
@@ -53,12 +58,12 @@ static void elements(struct mx_reader *rd, const struct mx_pos *pos, const struc
     struct mx_pos p = *pos;
     p.index = 0;
     if (mx_json_simd_type(arr) == MX_J_OBJECT) {
-        one_record(rd, &p, arr, true, NULL, NULL);
+        one_record(rd, &p, arr, true, NULL, MX_PD_NONE, NULL);
         return;
     }
     mx_json_simd_array_begin(arr, &it);
     while (mx_json_simd_array_next(&it, &v)) {
-        one_record(rd, &p, &v, true, NULL, NULL);
+        one_record(rd, &p, &v, true, NULL, MX_PD_NONE, NULL);
         p.index++;
     }
 }
@@ -94,14 +99,20 @@ static void value(struct mx_reader *rd, const struct mx_pos *pos, const struct m
     struct mx_jval items;
     const char *kind = NULL;
     enum mx_jtype t = mx_json_simd_type(v);
-    enum mx_pd_shape shape =
-        t == MX_J_OBJECT ? mx_pagerduty_json_shape(v, &items, &kind) : MX_PD_NONE;
+    if (t != MX_J_OBJECT) {
+        if (document && t == MX_J_ARRAY)
+            elements(rd, pos, v);
+        else
+            one_record(rd, pos, v, false, NULL, MX_PD_NONE, NULL);
+        return;
+    }
+    struct mx_jobj f; /* the object's keys, read once for its shape and its fields */
+    mx_jfield_collect(v, &f);
+    enum mx_pd_shape shape = mx_pagerduty_json_shape_of(v, &f, &items, &kind);
     if (shape == MX_PD_PAGE)
         page(rd, pos, v, &items);
-    else if (document && t == MX_J_ARRAY)
-        elements(rd, pos, v);
     else
-        one_record(rd, pos, v, false, t == MX_J_OBJECT ? &shape : NULL, kind);
+        one_record(rd, pos, v, false, &f, shape, kind);
 }
 
 /* One line: a JSON value (a native event, a PagerDuty object, a page). */

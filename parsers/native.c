@@ -10,40 +10,25 @@
 
 #include "parsers/jfield.h"
 
+/* The native fields are the first keys of enum mx_jkey (jfield.h), in this order. */
 enum field {
-    F_TIME,
-    F_INCIDENT,
-    F_EVENT,
-    F_SEVERITY,
-    F_CLASS,
-    F_AUTO,
-    F_SERVICE,
-    F_TEAM,
-    F_TITLE,
-    F_ACTOR,
-    F_COMMANDER,
-    F_CHANNEL,
-    F_URL,
-    F_NOTE,
-    F_INTO,
-    F_VIA,
-    F__COUNT
+    F_TIME = MX_JK_TIME,
+    F_INCIDENT = MX_JK_INCIDENT,
+    F_EVENT = MX_JK_EVENT,
+    F_SEVERITY = MX_JK_SEVERITY,
+    F_CLASS = MX_JK_CLASS,
+    F_AUTO = MX_JK_AUTO,
+    F_SERVICE = MX_JK_SERVICE,
+    F_TEAM = MX_JK_TEAM,
+    F_TITLE = MX_JK_TITLE,
+    F_ACTOR = MX_JK_ACTOR,
+    F_COMMANDER = MX_JK_COMMANDER,
+    F_CHANNEL = MX_JK_CHANNEL,
+    F_URL = MX_JK_URL,
+    F_NOTE = MX_JK_NOTE,
+    F_INTO = MX_JK_INTO,
+    F_VIA = MX_JK_VIA
 };
-
-static const char *const field_names[F__COUNT] = {
-    "time",  "incident", "event",     "severity", "class", "auto", "service", "team",
-    "title", "actor",    "commander", "channel",  "url",   "note", "into",    "via",
-};
-
-static const unsigned char field_lens[F__COUNT] = {4, 8, 5, 8, 5, 4, 7, 4, 5, 5, 9, 7, 3, 4, 4, 3};
-
-static int field_of(const char *k, size_t n) {
-    if (n < 3 || n > 9) return -1;
-    for (int f = 0; f < F__COUNT; f++)
-        if (field_lens[f] == n && k[0] == field_names[f][0] && memcmp(field_names[f], k, n) == 0)
-            return f;
-    return -1;
-}
 
 /* An optional string field: a string is taken, null is absent, anything else warns. */
 static void opt_string(struct mx_record *r, const struct mx_jval *v, struct mx_str *out,
@@ -56,17 +41,19 @@ static void opt_string(struct mx_record *r, const struct mx_jval *v, struct mx_s
                        name, mx_jfield_type_word(t));
 }
 
-static bool read_required(struct mx_record *r, const struct mx_jval *f, const bool *seen,
-                          struct mx_event *ev) {
+#define SEEN(k) (o->seen >> (k)&1u)
+
+static bool read_required(struct mx_record *r, const struct mx_jobj *o, struct mx_event *ev) {
+    const struct mx_jval *f = o->v;
     static const int req[3] = {F_TIME, F_INCIDENT, F_EVENT};
-    if (!seen[F_TIME] && !seen[F_INCIDENT] && !seen[F_EVENT])
+    if (!SEEN(F_TIME) && !SEEN(F_INCIDENT) && !SEEN(F_EVENT))
         return mx_record_reject(r, MX_R_MISSING_FIELD,
                                 "not an event: no 'time', 'incident' or 'event' field, and not a "
                                 "PagerDuty log entry, incident or webhook");
     for (int k = 0; k < 3; k++)
-        if (!seen[req[k]] || mx_json_simd_type(&f[req[k]]) == MX_J_NULL)
+        if (!SEEN(req[k]) || o->t[req[k]] == MX_J_NULL)
             return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field '%s'",
-                                    field_names[req[k]]);
+                                    mx_jfield_key_name((enum mx_jkey)req[k]));
     if (!mx_jfield_time(r, &f[F_TIME], "time", &ev->time_ms)) return false;
     if (!mx_jfield_id(r, &f[F_INCIDENT], "incident", &ev->incident)) return false;
     const char *s;
@@ -104,10 +91,10 @@ static void read_severity(struct mx_record *r, const struct mx_jval *v, struct m
     mx_record_warn(r, MX_W_UNKNOWN_SEVERITY, "unknown severity %s (ignored)", ex);
 }
 
-static void read_optional(struct mx_record *r, const struct mx_jval *f, const bool *seen,
-                          struct mx_event *ev) {
-    if (seen[F_SEVERITY]) read_severity(r, &f[F_SEVERITY], ev);
-    if (seen[F_CLASS] && mx_json_simd_type(&f[F_CLASS]) != MX_J_NULL) {
+static void read_optional(struct mx_record *r, const struct mx_jobj *o, struct mx_event *ev) {
+    const struct mx_jval *f = o->v;
+    if (SEEN(F_SEVERITY)) read_severity(r, &f[F_SEVERITY], ev);
+    if (SEEN(F_CLASS) && o->t[F_CLASS] != MX_J_NULL) {
         const char *s;
         size_t n;
         if (mx_json_simd_string(&f[F_CLASS], &s, &n) && mx_event_class_parse(s, n, &ev->cls)) {
@@ -120,7 +107,7 @@ static void read_optional(struct mx_record *r, const struct mx_jval *f, const bo
                 "field 'class': expected availability, security or data, got %s (ignored)", ex);
         }
     }
-    if (seen[F_AUTO]) {
+    if (SEEN(F_AUTO)) {
         bool b;
         if (mx_json_simd_bool(&f[F_AUTO], &b))
             ev->auto_resolved = b && ev->type == MX_EV_RESOLVED;
@@ -132,15 +119,15 @@ static void read_optional(struct mx_record *r, const struct mx_jval *f, const bo
     struct mx_str *strs[] = {&ev->service,   &ev->team,    &ev->title, &ev->actor,
                              &ev->commander, &ev->channel, &ev->url,   &ev->note};
     for (int k = F_SERVICE; k <= F_NOTE; k++)
-        if (seen[k]) opt_string(r, &f[k], strs[k - F_SERVICE], field_names[k]);
-    if (seen[F_INTO] && mx_json_simd_type(&f[F_INTO]) != MX_J_NULL) {
+        if (SEEN(k)) opt_string(r, &f[k], strs[k - F_SERVICE], mx_jfield_key_name((enum mx_jkey)k));
+    if (SEEN(F_INTO) && o->t[F_INTO] != MX_J_NULL) {
         int64_t i;
         if (mx_json_simd_type(&f[F_INTO]) == MX_J_INT && mx_json_simd_int64(&f[F_INTO], &i))
             ev->into = mx_record_int(r, i);
         else
             opt_string(r, &f[F_INTO], &ev->into, "into");
     }
-    if (seen[F_VIA]) {
+    if (SEEN(F_VIA)) {
         struct mx_str v = {NULL, 0};
         opt_string(r, &f[F_VIA], &v, "via");
         mx_record_via(r, v, ev);
@@ -148,24 +135,16 @@ static void read_optional(struct mx_record *r, const struct mx_jval *f, const bo
 }
 
 bool mx_native_record(struct mx_record *r, const struct mx_jval *obj) {
-    struct mx_jval f[F__COUNT];
-    bool seen[F__COUNT] = {false};
-    struct mx_jiter it;
-    const char *key;
-    size_t klen;
-    struct mx_jval v;
-    mx_json_simd_object_begin(obj, &it);
-    while (mx_json_simd_object_next(&it, &key, &klen, &v)) {
-        int k = field_of(key, klen);
-        if (k >= 0 && !seen[k]) {
-            seen[k] = true;
-            f[k] = v;
-        }
-    }
+    struct mx_jobj o;
+    mx_jfield_collect(obj, &o);
+    return mx_native_record_of(r, &o);
+}
+
+bool mx_native_record_of(struct mx_record *r, const struct mx_jobj *o) {
     struct mx_event ev;
     mx_record_blank(r, &ev);
-    if (!read_required(r, f, seen, &ev)) return false;
-    read_optional(r, f, seen, &ev);
+    if (!read_required(r, o, &ev)) return false;
+    read_optional(r, o, &ev);
     mx_record_event(r, &ev);
     return true;
 }

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "parsers/jfield.h"
 #include "parsers/json_simd.h"
 #include "parsers/record.h"
 
@@ -15,5 +16,7 @@
  * event type is kept as a note and warned about. Returns false when the record was
  * rejected (the reason went to r). */
 bool mx_native_record(struct mx_record *r, const struct mx_jval *obj);
+/* The same, from the object's keys already read (mx_jfield_collect). */
+bool mx_native_record_of(struct mx_record *r, const struct mx_jobj *o);
 
 #endif

@@ -24,98 +24,51 @@ static bool eq(struct mx_str s, const char *word) {
     return s.n == strlen(word) && memcmp(s.p, word, s.n) == 0;
 }
 
-/* The keys that tell shapes apart, found in one pass over the object. */
-enum key {
-    K_TIME,
-    K_EVENT,
-    K_INCIDENT,
-    K_TYPE,
-    K_LOG_ENTRIES,
-    K_INCIDENTS,
-    K_MESSAGES,
-    K_DATA,
-    K_TIME_ZONE,
-    K_SECONDS_TO_FIRST_ACK,
-    K_SECONDS_TO_RESOLVE,
-    K_LOG_ENTRY,
-    K_INCIDENT_NUMBER,
-    K__COUNT
-};
-
-static const unsigned char KEY_LEN[K__COUNT] = {4, 5, 8, 4, 11, 9, 8, 4, 9, 20, 18, 9, 15};
-
-static const char *const KEYS[K__COUNT] = {
-    "time",
-    "event",
-    "incident",
-    "type",
-    "log_entries",
-    "incidents",
-    "messages",
-    "data",
-    "time_zone",
-    "seconds_to_first_ack",
-    "seconds_to_resolve",
-    "log_entry",
-    "incident_number",
-};
-
 enum mx_pd_shape mx_pagerduty_json_shape(const struct mx_jval *o, struct mx_jval *items,
                                          const char **kind) {
-    struct mx_jval val[K__COUNT], v;
-    enum mx_jtype type[K__COUNT];
-    unsigned seen = 0;
-    struct mx_jiter it;
-    const char *key;
-    size_t n;
-    mx_json_simd_object_begin(o, &it);
-    while (mx_json_simd_object_next(&it, &key, &n, &v)) {
-        for (int k = 0; k < K__COUNT; k++) {
-            if (!(seen & (1u << k)) && KEY_LEN[k] == n && key[0] == KEYS[k][0] &&
-                memcmp(key, KEYS[k], n) == 0) {
-                seen |= 1u << k;
-                val[k] = v;
-                type[k] = mx_json_simd_type(&v);
-                break;
-            }
-        }
-        /* native records name time and event early: no need to look further */
-        if ((seen & 3u) == 3u && type[K_TIME] != MX_J_OBJECT && type[K_EVENT] == MX_J_STRING)
-            return MX_PD_NONE;
-    }
-#define HAS(k, t) ((seen & (1u << (k))) && type[k] == (t))
-    /* the native fast path: time and a string event */
-    if (HAS(K_TIME, MX_J_STRING) && HAS(K_EVENT, MX_J_STRING)) return MX_PD_NONE;
-    if (HAS(K_EVENT, MX_J_OBJECT) && has(&val[K_EVENT], "event_type", MX_J_STRING, NULL))
+    struct mx_jobj f;
+    mx_jfield_collect(o, &f);
+    return mx_pagerduty_json_shape_of(o, &f, items, kind);
+}
+
+enum mx_pd_shape mx_pagerduty_json_shape_of(const struct mx_jval *o, const struct mx_jobj *f,
+                                            struct mx_jval *items, const char **kind) {
+    /* native records: a time that is no object and a string event */
+    if ((f->seen >> MX_JK_TIME & 1u) && f->t[MX_JK_TIME] != MX_J_OBJECT &&
+        mx_jfield_has(f, MX_JK_EVENT, MX_J_STRING))
+        return MX_PD_NONE;
+#define HAS(k, t) mx_jfield_has(f, MX_JK_##k, t)
+    if (HAS(EVENT, MX_J_OBJECT) && has(&f->v[MX_JK_EVENT], "event_type", MX_J_STRING, NULL))
         return MX_PD_WEBHOOK_V3;
     struct mx_str ev = {NULL, 0};
-    if (HAS(K_EVENT, MX_J_STRING)) mx_json_simd_string(&val[K_EVENT], &ev.p, &ev.n);
-    if (ev.n > 9 && memcmp(ev.p, "incident.", 9) == 0 && HAS(K_INCIDENT, MX_J_OBJECT))
+    if (HAS(EVENT, MX_J_STRING)) mx_json_simd_string(&f->v[MX_JK_EVENT], &ev.p, &ev.n);
+    if (ev.n > 9 && memcmp(ev.p, "incident.", 9) == 0 && HAS(INCIDENT, MX_J_OBJECT))
         return MX_PD_WEBHOOK_V2;
-    static const enum key pages[3] = {K_LOG_ENTRIES, K_INCIDENTS, K_MESSAGES};
+    static const enum mx_jkey pages[3] = {MX_JK_LOG_ENTRIES, MX_JK_INCIDENTS, MX_JK_MESSAGES};
     for (int k = 0; k < 3; k++) {
-        if (HAS(pages[k], MX_J_ARRAY)) {
-            *items = val[pages[k]];
-            *kind = KEYS[pages[k]];
+        if (mx_jfield_has(f, pages[k], MX_J_ARRAY)) {
+            *items = f->v[pages[k]];
+            *kind = mx_jfield_key_name(pages[k]);
             return MX_PD_PAGE;
         }
     }
-    if (HAS(K_DATA, MX_J_ARRAY) || (HAS(K_DATA, MX_J_OBJECT) && HAS(K_TIME_ZONE, MX_J_STRING))) {
-        *items = val[K_DATA];
+    if (HAS(DATA, MX_J_ARRAY) || (HAS(DATA, MX_J_OBJECT) && HAS(TIME_ZONE, MX_J_STRING))) {
+        *items = f->v[MX_JK_DATA];
         *kind = "data";
         return MX_PD_PAGE;
     }
-    if (seen & ((1u << K_SECONDS_TO_FIRST_ACK) | (1u << K_SECONDS_TO_RESOLVE)))
+    if (f->seen &
+        ((uint64_t)1 << MX_JK_SECONDS_TO_FIRST_ACK | (uint64_t)1 << MX_JK_SECONDS_TO_RESOLVE))
         return MX_PD_ANALYTICS;
     struct mx_str t = {NULL, 0};
-    if (HAS(K_TYPE, MX_J_STRING)) mx_json_simd_string(&val[K_TYPE], &t.p, &t.n);
-    if (ends_with(t, "_log_entry") || HAS(K_LOG_ENTRY, MX_J_OBJECT)) return MX_PD_LOG_ENTRY;
-    if (eq(t, "incident") || HAS(K_INCIDENT_NUMBER, MX_J_INT)) return MX_PD_INCIDENT;
+    if (HAS(TYPE, MX_J_STRING)) mx_json_simd_string(&f->v[MX_JK_TYPE], &t.p, &t.n);
+    if (ends_with(t, "_log_entry") || HAS(LOG_ENTRY, MX_J_OBJECT)) return MX_PD_LOG_ENTRY;
+    if (eq(t, "incident") || HAS(INCIDENT_NUMBER, MX_J_INT)) return MX_PD_INCIDENT;
     /* not native (that returned early) and no PagerDuty shape so far: another platform's
      * object is named as such; only these records pay for the check. incident.io's
      * {"incident":{...}} looks like PagerDuty's GET /incidents/ID, so it is asked first */
     if ((*kind = mx_unsupported_shape(o)) != NULL) return MX_PD_UNSUPPORTED;
-    if (HAS(K_INCIDENT, MX_J_OBJECT) && !HAS(K_EVENT, MX_J_STRING) && !HAS(K_TIME, MX_J_STRING))
+    if (HAS(INCIDENT, MX_J_OBJECT) && !HAS(EVENT, MX_J_STRING) && !HAS(TIME, MX_J_STRING))
         return MX_PD_INCIDENT;
 #undef HAS
     return MX_PD_NONE;

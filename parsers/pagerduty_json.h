@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 
+#include "parsers/jfield.h"
 #include "parsers/json_simd.h"
 #include "parsers/record.h"
 
@@ -39,6 +40,9 @@ enum mx_pd_shape {
  * mx_pagerduty_json_page_zone. */
 enum mx_pd_shape mx_pagerduty_json_shape(const struct mx_jval *obj, struct mx_jval *items,
                                          const char **kind);
+/* The same, from obj's keys already read (mx_jfield_collect). */
+enum mx_pd_shape mx_pagerduty_json_shape_of(const struct mx_jval *obj, const struct mx_jobj *f,
+                                            struct mx_jval *items, const char **kind);
 
 /* The "time_zone" of a page, or an empty view. */
 struct mx_str mx_pagerduty_json_page_zone(const struct mx_jval *page);
