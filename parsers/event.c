@@ -54,6 +54,12 @@ static const unsigned char type_lens[MX_EV__COUNT] = {7, 8, 12, 14, 16, 18, 9, 1
                                                       9, 8, 8,  6,  20, 18, 4, 5};
 
 bool mx_event_type_parse(const char *s, size_t n, enum mx_evtype *out) {
+    for (int t = 0; t < MX_EV__COUNT; t++) { /* as written (lower case) first */
+        if (n == type_lens[t] && memcmp(s, type_names[t], n) == 0) {
+            *out = (enum mx_evtype)t;
+            return true;
+        }
+    }
     for (int t = 0; t < MX_EV__COUNT; t++) {
         if (n == type_lens[t] && eq(s, n, type_names[t])) {
             *out = (enum mx_evtype)t;

@@ -3,6 +3,7 @@
  */
 #include "parsers/jfield.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "parsers/times.h"
@@ -37,8 +38,16 @@ static const struct mx_jkeyname KEYS[MX_JK__COUNT] = {KEY("time"),
                                                       KEY("incident_number")};
 #undef KEY
 
+static struct mx_jkeyset keyset;
+static pthread_once_t keyset_once = PTHREAD_ONCE_INIT;
+
+static void keyset_init(void) {
+    mx_json_simd_keyset_init(&keyset, KEYS, MX_JK__COUNT);
+}
+
 void mx_jfield_collect(const struct mx_jval *obj, struct mx_jobj *o) {
-    o->seen = mx_json_simd_collect(obj, KEYS, MX_JK__COUNT, o->v, o->t);
+    pthread_once(&keyset_once, keyset_init); /* parsing threads share it */
+    o->seen = mx_json_simd_collect(obj, &keyset, o->v, o->t);
 }
 
 const char *mx_jfield_key_name(enum mx_jkey k) {

@@ -117,23 +117,30 @@ static mx_jtype type_of(dom::element_type t) {
     return MX_J_NULL;
 }
 
-extern "C" uint64_t mx_json_simd_collect(const mx_jval *v, const mx_jkeyname *keys, int n,
-                                         mx_jval *vals, unsigned char *types) {
+extern "C" void mx_json_simd_keyset_init(mx_jkeyset *ks, const mx_jkeyname *keys, int n) {
+    std::memset(ks, 0, sizeof *ks);
+    ks->keys = keys;
+    ks->n = n;
+    for (int i = 0; i < n && i < 64; i++)
+        if (keys[i].len < 32) ks->by_len[keys[i].len] |= uint64_t{1} << i;
+}
+
+extern "C" uint64_t mx_json_simd_collect(const mx_jval *v, const mx_jkeyset *ks, mx_jval *vals,
+                                         unsigned char *types) {
     dom::object obj;
     if (load(v).get_object().get(obj)) return 0;
+    const mx_jkeyname *keys = ks->keys;
+    const uint64_t *by_len = ks->by_len; /* a member is compared with the keys of its length */
     uint64_t seen = 0;
     for (dom::key_value_pair kv : obj) {
         const size_t len = kv.key.size();
         const char *k = kv.key.data();
-        for (int i = 0; i < n; i++) {
-            if (keys[i].len != len || keys[i].name[0] != k[0] ||
-                std::memcmp(keys[i].name, k, len) != 0)
-                continue;
-            if (!(seen & (uint64_t{1} << i))) {
-                seen |= uint64_t{1} << i;
-                store(&vals[i], kv.value);
-                types[i] = static_cast<unsigned char>(type_of(kv.value.type()));
-            }
+        for (uint64_t c = len < 32 ? by_len[len] & ~seen : 0; c; c &= c - 1) {
+            int i = __builtin_ctzll(c);
+            if (keys[i].name[0] != k[0] || std::memcmp(keys[i].name, k, len) != 0) continue;
+            seen |= uint64_t{1} << i;
+            store(&vals[i], kv.value);
+            types[i] = static_cast<unsigned char>(type_of(kv.value.type()));
             break;
         }
     }

@@ -80,10 +80,18 @@ struct mx_jkeyname {
     size_t len;
 };
 
-/* One walk of the object v's members: for each of the n keys (at most 64) present, its
- * first value into vals[k] and its type into types[k]; other members are passed by.
- * Returns the bit mask of the keys present (0 when v is not an object). */
-uint64_t mx_json_simd_collect(const struct mx_jval *v, const struct mx_jkeyname *keys, int n,
+/* Keys to look for (at most 64, each at most 31 bytes), with the keys of each length. */
+struct mx_jkeyset {
+    const struct mx_jkeyname *keys;
+    int n;
+    uint64_t by_len[32];
+};
+void mx_json_simd_keyset_init(struct mx_jkeyset *ks, const struct mx_jkeyname *keys, int n);
+
+/* One walk of the object v's members: for each key of ks present, its first value into
+ * vals[k] and its type into types[k]; other members are passed by. Returns the bit mask
+ * of the keys present (0 when v is not an object). */
+uint64_t mx_json_simd_collect(const struct mx_jval *v, const struct mx_jkeyset *ks,
                               struct mx_jval *vals, unsigned char *types);
 
 /* Iteration: begin returns false if v is not an array (object). next returns false at

@@ -91,7 +91,54 @@ static const char *zone(struct cur *c, int *off_min, bool *has_zone) {
     return NULL;
 }
 
+/* The range checks of every reading; the instant of the fields with offset off minutes. */
+static const char *combine(int y, int mo, int d, int hh, int mi, int sec, int ms, int off,
+                           int64_t *out_ms) {
+    if (y < 1000) return "year out of range (1000-9999)";
+    if (mo < 1 || mo > 12) return "month out of range (01-12)";
+    if (d < 1 || d > days_in_month(y, mo)) return "day does not exist in that month";
+    if (hh > 23) return "hour out of range (00-23)";
+    if (mi > 59) return "minute out of range (00-59)";
+    if (sec > 60) return "second out of range (00-59, 60 for a leap second)";
+    if (sec == 60) {
+        sec = 59;
+        ms = 999;
+    }
+    int64_t days = mx_times_days_from_civil(y, mo, d);
+    int64_t t = ((days * 24 + hh) * 60 + mi) * 60 + sec;
+    t -= (int64_t)off * 60;
+    *out_ms = t * 1000 + ms;
+    return mx_times_check_range(*out_ms);
+}
+
+/* The digits of s[0..k) as a number, or -1 when one is not a digit. */
+static int fixed_digits(const char *s, int k) {
+    int v = 0;
+    for (int i = 0; i < k; i++) {
+        unsigned dgt = (unsigned)(unsigned char)s[i] - '0';
+        if (dgt > 9) return -1;
+        v = v * 10 + (int)dgt;
+    }
+    return v;
+}
+
 const char *mx_times_parse(const char *s, size_t n, int64_t *out_ms, bool *has_zone) {
+    /* what exports write: YYYY-MM-DDTHH:MM:SSZ and YYYY-MM-DDTHH:MM:SS.mmmZ, read at
+     * fixed places; anything else (or a digit missing) takes the general path */
+    if ((n == 20 || (n == 24 && s[19] == '.')) && s[4] == '-' && s[7] == '-' && s[10] == 'T' &&
+        s[13] == ':' && s[16] == ':' && s[n - 1] == 'Z') {
+        int y = fixed_digits(s, 4), mo = fixed_digits(s + 5, 2), d = fixed_digits(s + 8, 2),
+            hh = fixed_digits(s + 11, 2), mi = fixed_digits(s + 14, 2),
+            sec = fixed_digits(s + 17, 2), ms = n == 24 ? fixed_digits(s + 20, 3) : 0;
+        if ((y | mo | d | hh | mi | sec | ms) >= 0) {
+            *has_zone = true;
+            return combine(y, mo, d, hh, mi, sec, ms, 0, out_ms);
+        }
+    }
+    return mx_times_parse_general(s, n, out_ms, has_zone);
+}
+
+const char *mx_times_parse_general(const char *s, size_t n, int64_t *out_ms, bool *has_zone) {
     struct cur c = {s, n, 0};
     int y = digits(&c, 4);
     if (y < 0 || !take(&c, '-')) return "expected RFC 3339 timestamp (YYYY-MM-DDTHH:MM:SSZ)";
@@ -123,21 +170,7 @@ const char *mx_times_parse(const char *s, size_t n, int64_t *out_ms, bool *has_z
     const char *why = zone(&c, &off, has_zone);
     if (why) return why;
     if (!at_end(&c)) return "unexpected text after the timestamp";
-    if (y < 1000) return "year out of range (1000-9999)";
-    if (mo < 1 || mo > 12) return "month out of range (01-12)";
-    if (d < 1 || d > days_in_month(y, mo)) return "day does not exist in that month";
-    if (hh > 23) return "hour out of range (00-23)";
-    if (mi > 59) return "minute out of range (00-59)";
-    if (sec > 60) return "second out of range (00-59, 60 for a leap second)";
-    if (sec == 60) {
-        sec = 59;
-        ms = 999;
-    }
-    int64_t days = mx_times_days_from_civil(y, mo, d);
-    int64_t t = ((days * 24 + hh) * 60 + mi) * 60 + sec;
-    t -= (int64_t)off * 60;
-    *out_ms = t * 1000 + ms;
-    return mx_times_check_range(*out_ms);
+    return combine(y, mo, d, hh, mi, sec, ms, off, out_ms);
 }
 
 const char *mx_times_check_range(int64_t ms) {
