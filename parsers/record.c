@@ -11,19 +11,21 @@
 
 #include "parsers/mem.h"
 
-/* What a recording sink logs: the calls that reach the diagnostics or the event callback. */
-enum op_kind { OP_BEGIN, OP_REJECT, OP_WARN, OP_END };
+/* What a recording sink logs: the calls that reach the diagnostics or the event callback.
+ * A record without messages is one OP_RECORD; one with messages opens with OP_BEGIN
+ * and, when kept, ends with OP_END. */
+enum op_kind { OP_BEGIN, OP_REJECT, OP_WARN, OP_END, OP_RECORD };
 
 struct op {
     uint8_t kind;
     uint8_t code;      /* the reason, warning or record kind */
-    bool urgency;      /* OP_END: an urgency left unmapped */
-    struct mx_pos pos; /* OP_BEGIN, OP_REJECT, OP_WARN */
+    bool urgency;      /* OP_END, OP_RECORD: an urgency left unmapped */
+    struct mx_pos pos; /* all but OP_END (which is at its OP_BEGIN's) */
     size_t msg;        /* OP_REJECT, OP_WARN: offset of the message in text */
-    size_t first, n;   /* OP_END: the record's events */
+    size_t first, n;   /* OP_END, OP_RECORD: the record's events */
 };
 
-/* The strings of an event, copied into the log's text. */
+/* The strings of an event, in the order of a logged event's mask bits. */
 static const size_t STRS[] = {
     offsetof(struct mx_event, incident),  offsetof(struct mx_event, type_name),
     offsetof(struct mx_event, service),   offsetof(struct mx_event, team),
@@ -34,9 +36,19 @@ static const size_t STRS[] = {
     offsetof(struct mx_event, uid)};
 #define N_STRS (sizeof STRS / sizeof STRS[0])
 
+/* Every field of an event is logged (log_end) and restored (unlog): one added to
+ * struct mx_event must be added there too. */
+_Static_assert(sizeof(struct mx_event) == 280 || sizeof(void *) != 8,
+               "struct mx_event changed: log its new field in log_end and unlog");
+
+/* An event as logged: its scalars; its position is its record's; each string named by
+ * mask is in text at text, as a length (size_t, unaligned) and its bytes. */
 struct logged {
-    struct mx_event ev; /* its strings' pointers are meaningless here: */
-    size_t off[N_STRS]; /* where they are in text */
+    int64_t time_ms;
+    size_t text;
+    uint16_t mask;
+    uint8_t type, severity, cls, via, uid_space;
+    uint8_t bits; /* has_class, auto_resolved, title_is_summary, actor_system */
 };
 
 struct mx_record_log {
@@ -88,10 +100,15 @@ void mx_record_begin(struct mx_record *r, const struct mx_pos *pos) {
     r->n = 0;
     r->n_scratch = 0;
     r->kind = MX_K_NATIVE;
-    if (r->log)
-        log_op(r->log, OP_BEGIN)->pos = *pos;
-    else
-        r->diag->inputs[pos->src].records++;
+    r->begun = false; /* logged with the record's first message, or as one OP_RECORD */
+    if (!r->log) r->diag->inputs[pos->src].records++;
+}
+
+/* A logged record's opening, before its first message. */
+static void log_begin(struct mx_record *r) {
+    if (r->begun) return;
+    log_op(r->log, OP_BEGIN)->pos = r->pos;
+    r->begun = true;
 }
 
 void mx_record_event(struct mx_record *r, const struct mx_event *ev) {
@@ -110,6 +127,7 @@ bool mx_record_reject(struct mx_record *r, enum mx_reason reason, const char *fm
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (!r->rejected && r->log) {
+        log_begin(r);
         struct op *o = log_op(r->log, OP_REJECT);
         o->code = (uint8_t)reason;
         o->pos = r->pos;
@@ -124,6 +142,7 @@ bool mx_record_reject(struct mx_record *r, enum mx_reason reason, const char *fm
 static void warn(struct mx_record *r, const struct mx_pos *pos, enum mx_warning w,
                  const char *msg) {
     if (r->log) {
+        if (pos == &r->pos) log_begin(r); /* a page's warning belongs to no record */
         struct op *o = log_op(r->log, OP_WARN);
         o->code = (uint8_t)w;
         o->pos = *pos;
@@ -170,19 +189,63 @@ static void hand_on(struct mx_record *r, uint32_t src, enum mx_kind kind, bool u
 /* The record's events into the log, each string copied. */
 static void log_end(struct mx_record *r) {
     struct mx_record_log *l = r->log;
-    struct op *o = log_op(l, OP_END);
+    struct op *o = log_op(l, r->begun ? OP_END : OP_RECORD);
+    o->pos = r->pos;
     o->code = (uint8_t)r->kind;
     o->urgency = r->urgency_unmapped;
     o->first = l->n_evs;
     o->n = r->n;
+    mx_mem_grow((void **)&l->evs, &l->cap_evs, l->n_evs + r->n, sizeof *l->evs);
     for (size_t i = 0; i < r->n; i++) {
-        mx_mem_grow((void **)&l->evs, &l->cap_evs, l->n_evs + 1, sizeof *l->evs);
+        const struct mx_event *ev = &r->events[i];
         struct logged *e = &l->evs[l->n_evs++];
-        e->ev = r->events[i];
+        e->time_ms = ev->time_ms;
+        e->type = (uint8_t)ev->type;
+        e->severity = (uint8_t)ev->severity;
+        e->cls = (uint8_t)ev->cls;
+        e->via = (uint8_t)ev->via;
+        e->uid_space = (uint8_t)ev->uid_space;
+        e->bits = (uint8_t)(ev->has_class | ev->auto_resolved << 1 | ev->title_is_summary << 2 |
+                            ev->actor_system << 3);
+        e->mask = 0;
+        e->text = l->n_text;
+        size_t need = 0;
+        for (size_t k = 0; k < N_STRS; k++)
+            need += ((const struct mx_str *)((const char *)ev + STRS[k]))->n + sizeof(size_t);
+        mx_mem_grow((void **)&l->text, &l->cap_text, l->n_text + need, 1);
         for (size_t k = 0; k < N_STRS; k++) {
-            const struct mx_str *s = (const struct mx_str *)((const char *)&r->events[i] + STRS[k]);
-            e->off[k] = s->n ? log_text(l, s->p, s->n) : 0;
+            const struct mx_str *s = (const struct mx_str *)((const char *)ev + STRS[k]);
+            if (!s->n) continue;
+            e->mask |= (uint16_t)(1u << k);
+            memcpy(l->text + l->n_text, &s->n, sizeof s->n);
+            memcpy(l->text + l->n_text + sizeof s->n, s->p, s->n);
+            l->n_text += sizeof s->n + s->n;
         }
+    }
+}
+
+/* A logged event, whole again, at pos; its strings point into l's text. */
+static void unlog(const struct mx_record_log *l, const struct logged *e, const struct mx_pos *pos,
+                  bool same_record, struct mx_event *ev) {
+    memset(ev, 0, sizeof *ev);
+    ev->pos = *pos;
+    ev->time_ms = e->time_ms;
+    ev->type = (enum mx_evtype)e->type;
+    ev->severity = (enum mx_severity)e->severity;
+    ev->cls = (enum mx_class)e->cls;
+    ev->via = (enum mx_via)e->via;
+    ev->uid_space = (enum mx_uid_space)e->uid_space;
+    ev->has_class = e->bits & 1;
+    ev->auto_resolved = e->bits >> 1 & 1;
+    ev->title_is_summary = e->bits >> 2 & 1;
+    ev->actor_system = e->bits >> 3 & 1;
+    ev->same_record = same_record;
+    const char *p = l->text + e->text;
+    for (unsigned m = e->mask; m; m &= m - 1) {
+        struct mx_str *s = (struct mx_str *)((char *)ev + STRS[__builtin_ctz(m)]);
+        memcpy(&s->n, p, sizeof s->n);
+        s->p = p + sizeof s->n;
+        p += sizeof s->n + s->n;
     }
 }
 
@@ -210,18 +273,14 @@ void mx_record_log_replay(struct mx_record *r, const struct mx_record_log *l) {
         case OP_WARN:
             mx_diag_warn(r->diag, &o->pos, (enum mx_warning)o->code, "%s", l->text + o->msg);
             break;
+        case OP_RECORD:
         case OP_END: {
+            if (o->kind == OP_RECORD) r->diag->inputs[o->pos.src].records++;
             struct mx_event *v = evs;
             if (o->n > 8) v = many = mx_mem_malloc(o->n * sizeof *v);
-            for (size_t k = 0; k < o->n; k++) {
-                const struct logged *e = &l->evs[o->first + k];
-                v[k] = e->ev;
-                for (size_t f = 0; f < N_STRS; f++) {
-                    struct mx_str *s = (struct mx_str *)((char *)&v[k] + STRS[f]);
-                    if (s->n) s->p = l->text + e->off[f];
-                }
-            }
-            hand_on(r, r->pos.src, (enum mx_kind)o->code, o->urgency, v, o->n);
+            for (size_t k = 0; k < o->n; k++)
+                unlog(l, &l->evs[o->first + k], &o->pos, k > 0, &v[k]);
+            hand_on(r, o->pos.src, (enum mx_kind)o->code, o->urgency, v, o->n);
             free(many);
             many = NULL;
             break;

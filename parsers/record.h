@@ -38,6 +38,7 @@ struct mx_record {
     struct mx_pos pos;
     enum mx_kind kind; /* set by the format parser; counted when accepted */
     bool rejected;
+    bool begun;            /* logging: the record's opening is in the log */
     bool urgency_unmapped; /* counted when the record is kept (mx_record_urgency) */
     size_t n, cap;
     struct mx_event *events; /* buffered until the record ends */
