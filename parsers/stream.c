@@ -19,6 +19,9 @@
 #include <iconv.h>
 #include <nettle/sha2.h>
 #include <zlib.h>
+#ifdef MX_HAVE_ISAL
+#include <isa-l/igzip_lib.h>
+#endif
 
 #include "parsers/mem.h"
 #include "parsers/utf8.h"
@@ -65,8 +68,13 @@ struct mx_stream {
     char errbuf[160];
     /* gzip */
     struct mx_stream *inner;
-    z_stream z;
-    bool z_live;    /* inflateInit2 done */
+    z_stream z;      /* zlib's state; with isa-l only its input window (next_in, avail_in) */
+    bool z_live;     /* the decoder is set up */
+    bool use_zlib;   /* zlib even where isa-l is built in (mx_stream_gzip_zlib) */
+    bool header_due; /* a member begins: its header is yet to be checked */
+#ifdef MX_HAVE_ISAL
+    struct inflate_state *isal; /* isa-l's decoder (gzip wrapper: header, CRC, length) */
+#endif
     bool in_member; /* between a member's header and its end */
     unsigned char *in;
     struct mx_gzip_limits lim;
@@ -126,6 +134,20 @@ struct mx_stream *mx_stream_gzip(struct mx_stream *inner, const struct mx_gzip_l
     s->lim = *lim;
     s->in = mx_mem_malloc(GZ_IN);
     return s;
+}
+
+struct mx_stream *mx_stream_gzip_zlib(struct mx_stream *inner, const struct mx_gzip_limits *lim) {
+    struct mx_stream *s = mx_stream_gzip(inner, lim);
+    s->use_zlib = true;
+    return s;
+}
+
+bool mx_stream_gzip_isal(void) {
+#ifdef MX_HAVE_ISAL
+    return true;
+#else
+    return false;
+#endif
 }
 
 struct mx_stream *mx_stream_func(long (*read)(void *ctx, char *buf, size_t n, const char **err),
@@ -390,7 +412,12 @@ void mx_stream_free(struct mx_stream *s) {
     free(s->ibuf);
     if (s->kind == K_FD && s->close_fd && s->fd >= 0) close(s->fd);
     free(s->sha);
+#ifdef MX_HAVE_ISAL
+    free(s->isal);
+    if (s->z_live && !s->isal) inflateEnd(&s->z);
+#else
     if (s->z_live) inflateEnd(&s->z);
+#endif
     ahead_free(s->ahead); /* joins the worker before its inner stream goes */
     mx_stream_free(s->inner);
     free(s->in);
@@ -449,10 +476,69 @@ static long gz_next_member(struct mx_stream *s) {
                  (unsigned long long)s->lim.max_members);
         return fail(s, s->errbuf);
     }
-    inflateReset(&s->z);
+#ifdef MX_HAVE_ISAL
+    if (s->isal) {
+        isal_inflate_reset(s->isal);
+        s->isal->crc_flag = ISAL_GZIP;
+    } else
+#endif
+        inflateReset(&s->z);
     s->in_member = true;
+    s->header_due = true;
     s->members++;
     return 1;
+}
+
+/* What went wrong inside a member, worded alike by zlib and isa-l (either may be the
+ * decoder of a build): the wrapper, the check values, or the deflate data itself. */
+static const char *const GZ_HEADER = "corrupt gzip data (invalid gzip header)";
+static const char *const GZ_CHECK = "corrupt gzip data (CRC or length check failed)";
+static const char *const GZ_DATA = "corrupt gzip data (invalid deflate data)";
+
+/* zlib's inflate; its messages sorted into the three kinds isa-l tells apart. */
+static int decode_zlib(struct mx_stream *s, const char **why) {
+    int rc = inflate(&s->z, Z_NO_FLUSH);
+    if (rc != Z_DATA_ERROR && rc != Z_NEED_DICT) return rc;
+    const char *m = s->z.msg ? s->z.msg : "";
+    if (strcmp(m, "incorrect data check") == 0 || strcmp(m, "incorrect length check") == 0 ||
+        strcmp(m, "header crc mismatch") == 0) /* a header's CRC too, as isa-l says */
+        *why = GZ_CHECK;
+    else if (strcmp(m, "incorrect header check") == 0 ||
+             strcmp(m, "unknown compression method") == 0 ||
+             strcmp(m, "unknown header flags set") == 0)
+        *why = GZ_HEADER;
+    else
+        *why = GZ_DATA;
+    return Z_DATA_ERROR;
+}
+
+/* One call of the stream's decoder on the input window of s->z; rc as zlib's: Z_OK,
+ * Z_STREAM_END, or an error with *why. */
+static int decode(struct mx_stream *s, const char **why) {
+#ifdef MX_HAVE_ISAL
+    struct inflate_state *st = s->isal;
+    if (!st) return decode_zlib(s, why);
+    st->next_in = s->z.next_in;
+    st->avail_in = s->z.avail_in;
+    st->next_out = s->z.next_out;
+    st->avail_out = s->z.avail_out;
+    int rc = isal_inflate(st);
+    s->z.next_in = st->next_in;
+    s->z.avail_in = st->avail_in;
+    s->z.next_out = st->next_out;
+    s->z.avail_out = st->avail_out;
+    switch (rc) {
+    case ISAL_DECOMP_OK:
+    case ISAL_END_INPUT:
+    case ISAL_OUT_OVERFLOW: return st->block_state == ISAL_BLOCK_FINISH ? Z_STREAM_END : Z_OK;
+    case ISAL_INVALID_WRAPPER:
+    case ISAL_UNSUPPORTED_METHOD: *why = GZ_HEADER; return Z_DATA_ERROR;
+    case ISAL_INCORRECT_CHECKSUM: *why = GZ_CHECK; return Z_DATA_ERROR;
+    default: *why = GZ_DATA; return Z_DATA_ERROR;
+    }
+#else
+    return decode_zlib(s, why);
+#endif
 }
 
 /* One step of inflate into the caller's buffer; returns 0 to go on, 1 when the output
@@ -468,13 +554,21 @@ static int gz_step(struct mx_stream *s) {
         if (got < 0) return -1;
         if (got == 0) return (int)fail(s, "truncated gzip stream (unexpected end of input)");
     }
-    int rc = inflate(&s->z, Z_NO_FLUSH);
+    if (s->header_due) { /* magic, method and reserved flags, judged alike by both decoders */
+        if (s->z.avail_in < 4 && gz_fill(s) < 0) return -1;
+        const unsigned char *h = s->z.next_in;
+        size_t k = s->z.avail_in;
+        if (h[0] != 0x1f || (k > 1 && h[1] != 0x8b) || (k > 2 && h[2] != 8) ||
+            (k > 3 && (h[3] & 0xe0)))
+            return (int)fail(s, GZ_HEADER);
+        s->header_due = k < 4; /* a shorter input ends as truncated */
+    }
+    const char *why = GZ_DATA;
+    int rc = decode(s, &why);
     if (rc == Z_STREAM_END) {
         s->in_member = false;
-    } else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT) {
-        snprintf(s->errbuf, sizeof s->errbuf, "corrupt gzip data (%s)",
-                 s->z.msg ? s->z.msg : "data error");
-        return (int)fail(s, s->errbuf);
+    } else if (rc == Z_DATA_ERROR) {
+        return (int)fail(s, why);
     } else if (rc == Z_MEM_ERROR) {
         return (int)fail(s, "zlib: out of memory");
     }
@@ -484,9 +578,18 @@ static int gz_step(struct mx_stream *s) {
 static long gz_read(struct mx_stream *s, char *buf, size_t n) {
     if (!s->z_live) {
         memset(&s->z, 0, sizeof s->z);
-        if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK) return fail(s, "zlib: cannot initialise");
+#ifdef MX_HAVE_ISAL
+        if (!s->use_zlib) {
+            s->isal = mx_mem_malloc(sizeof *s->isal);
+            isal_inflate_init(s->isal);
+            s->isal->crc_flag = ISAL_GZIP;
+        } else
+#endif
+            if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK)
+            return fail(s, "zlib: cannot initialise");
         s->z_live = true;
         s->in_member = true;
+        s->header_due = true;
         s->members = 1;
     }
     s->z.next_out = (Bytef *)buf;

@@ -43,8 +43,15 @@ struct mx_digest {
 void mx_stream_fd_digest(struct mx_stream *s, struct mx_digest *d);
 /* A stream over buf[0..n), which must outlive the stream. Never NULL. */
 struct mx_stream *mx_stream_mem(const void *buf, size_t n);
-/* A gzip decoder reading inner; takes ownership of inner. Never NULL. */
+/* A gzip decoder reading inner; takes ownership of inner. Never NULL. It decodes with
+ * isa-l where the build found it (mx_stream_gzip_isal), else with zlib: the same bytes,
+ * the same messages for a damaged stream (corrupt data is worded by kind: the header,
+ * the CRC or length check, the deflate data). */
 struct mx_stream *mx_stream_gzip(struct mx_stream *inner, const struct mx_gzip_limits *lim);
+/* The same with zlib whatever the build: the differential fuzz target compares them. */
+struct mx_stream *mx_stream_gzip_zlib(struct mx_stream *inner, const struct mx_gzip_limits *lim);
+/* Whether mx_stream_gzip decodes with isa-l. */
+bool mx_stream_gzip_isal(void);
 /* A stream whose bytes come from read(ctx, buf, n): > 0 bytes, 0 at the end, -1 on
  * failure with *err set to a message that stays valid. Never NULL. */
 struct mx_stream *mx_stream_func(long (*read)(void *ctx, char *buf, size_t n, const char **err),
