@@ -470,6 +470,78 @@ static void join_numbered(struct mx_timelines *tl) {
     mx_intern_free(&nums);
 }
 
+#define PLACED 0x80000000u /* in_timeline_order: the top bit of an order entry */
+
+static int by_rec(const void *a, const void *b) {
+    const struct commander *x = a, *y = b;
+    return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+/* The commander-assignment records, renumbered from input order to kept-event order (k:
+ * the kept event at order[k]); those of dropped records go. Sorted by the new number. */
+static void renumber_commanders(struct mx_timelines *tl) {
+    if (!tl->n_cmds) return;
+    uint32_t *to = mx_mem_malloc(tl->n_cmds * sizeof *to); /* UINT32_MAX: dropped */
+    for (size_t c = 0; c < tl->n_cmds; c++) to[c] = UINT32_MAX;
+    for (size_t k = 0; k < tl->n_order; k++) {
+        uint32_t rec = tl->order[k];
+        if (tl->recs[rec].type != MX_EV_COMMANDER_ASSIGNED) continue;
+        size_t lo = 0, hi = tl->n_cmds; /* cmds are in input order: sorted by rec */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (tl->cmds[mid].rec < rec)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < tl->n_cmds && tl->cmds[lo].rec == rec) to[lo] = (uint32_t)k;
+    }
+    size_t kept = 0;
+    for (size_t c = 0; c < tl->n_cmds; c++)
+        if (to[c] != UINT32_MAX) tl->cmds[kept++] = (struct commander){to[c], tl->cmds[c].person};
+    free(to);
+    tl->n_cmds = kept;
+    qsort(tl->cmds, kept, sizeof *tl->cmds, by_rec);
+}
+
+/* Puts the records in timeline order, in place: recs[k] becomes the k-th kept event
+ * (mx_timeline_entry(k) then needs no indirection), the dropped duplicates go, and the
+ * order array is freed. order is completed into a permutation of every record (the
+ * dropped ones last) and applied cycle by cycle, its top bit (PLACED) marking what is
+ * placed. */
+static void in_timeline_order(struct mx_timelines *tl) {
+    size_t n = tl->n_recs, kept = tl->n_order;
+    assert(n < PLACED); /* the top bit is free */
+    renumber_commanders(tl);
+    if (n) {
+        tl->order = mx_mem_realloc(tl->order, n * sizeof *tl->order);
+        uint8_t *used = mx_mem_calloc((n + 7) / 8, 1);
+        for (size_t k = 0; k < kept; k++)
+            used[tl->order[k] / 8] |= (uint8_t)(1u << tl->order[k] % 8);
+        for (size_t r = 0, k = kept; r < n; r++)
+            if (!(used[r / 8] >> r % 8 & 1)) tl->order[k++] = (uint32_t)r;
+        free(used);
+        for (size_t k = 0; k < n; k++) { /* recs[j] = recs[order[j]] along each cycle */
+            if (tl->order[k] & PLACED) continue;
+            struct mx_entry first = tl->recs[k];
+            size_t j = k;
+            for (;;) {
+                size_t from = tl->order[j];
+                tl->order[j] |= PLACED;
+                if (from == k) {
+                    tl->recs[j] = first;
+                    break;
+                }
+                tl->recs[j] = tl->recs[from];
+                j = from;
+            }
+        }
+    }
+    free(tl->order);
+    tl->order = NULL;
+    tl->n_recs = kept;
+}
+
 void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int64_t from,
                         int64_t to, uint64_t *dups, size_t n_inputs) {
     join_numbered(tl);
@@ -520,6 +592,10 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
     tl->n_tls = nt;
     free(tmp);
     free(start);
+    in_timeline_order(tl);
+    free(tl->incs); /* what the timelines needed of them is in them now */
+    tl->incs = NULL;
+    tl->n_incs = tl->cap_incs = 0;
     qsort(tl->tls, nt, sizeof *tl->tls, cmp_tl);
 }
 
@@ -617,11 +693,11 @@ struct mx_timeline *mx_timeline_edit(struct mx_timelines *tl, size_t i) {
 }
 
 const struct mx_entry *mx_timeline_entry(const struct mx_timelines *tl, size_t i) {
-    return &tl->recs[tl->order[i]];
+    return &tl->recs[i];
 }
 
 uint32_t mx_timeline_commander(const struct mx_timelines *tl, size_t i) {
-    uint32_t rec = tl->order[i];
+    uint32_t rec = (uint32_t)i;
     const struct mx_entry *e = &tl->recs[rec];
     if (e->type != MX_EV_COMMANDER_ASSIGNED) return 0;
     size_t lo = 0, hi = tl->n_cmds;
