@@ -264,6 +264,35 @@ void mx_result_retro(struct mx_result *r) {
     mx_oncall_build(&r->oncall, tl, r->policy, r->zone);
 }
 
+/* One kind of metric group (0: all, 1: each severity, 2: each month, 3: each month and
+ * severity): every counted incident's durations and the gaps between detections (within
+ * the severity for kinds 1 and 3) into its groups, then their statistics. */
+static void metrics_pass(struct mx_result *r, const struct mx_timelines *tl, int64_t as_of,
+                         struct mx_metrics_acc *g, int kind) {
+    int64_t prev_all = MX_NO_TIME, prev_sev[MX_SEV__COUNT];
+    for (int s = 0; s < MX_SEV__COUNT; s++) prev_sev[s] = MX_NO_TIME;
+    bool by_sev = kind == 1 || kind == 3;
+    for (size_t i = 0; i < mx_timeline_count(tl); i++) {
+        const struct mx_timeline *t = mx_timeline_get(tl, i);
+        if (!mx_timeline_counted(t)) continue;
+        size_t mg = 6 + 6 * mx_result_month(r, t->month);
+        size_t sg = 1 + (size_t)t->severity;
+        size_t k = kind == 0 ? 0 : kind == 1 ? sg : kind == 2 ? mg : mg + sg;
+        mx_metrics_add(&g[k], t, as_of);
+        int64_t prev = by_sev ? prev_sev[t->severity] : prev_all;
+        if (prev != MX_NO_TIME) mx_metrics_add_interval(&g[k], t->detected_at - prev);
+        prev_all = t->detected_at;
+        prev_sev[t->severity] = t->detected_at;
+    }
+    if (kind == 0) mx_metrics_finish(&g[0], &r->all);
+    for (int s = 0; kind == 1 && s < MX_SEV__COUNT; s++) mx_metrics_finish(&g[1 + s], &r->sev[s]);
+    for (size_t m = 0; kind >= 2 && m < r->n_months; m++) {
+        if (kind == 2) mx_metrics_finish(&g[6 + 6 * m], &r->months[m].all);
+        for (int s = 0; kind == 3 && s < MX_SEV__COUNT; s++)
+            mx_metrics_finish(&g[6 + 6 * m + 1 + (size_t)s], &r->months[m].sev[s]);
+    }
+}
+
 void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
                      const struct mx_zone *zone, const struct mx_policy *policy,
                      const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
@@ -292,38 +321,11 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
     r->norm_title = mx_mem_calloc(nt ? nt : 1, sizeof *r->norm_title);
     r->noise_bits = mx_mem_calloc(nt ? nt : 1, 1);
     r->noise_months = mx_mem_calloc(r->n_months ? r->n_months : 1, sizeof *r->noise_months);
-    /* groups: [0] all, [1..5] severities, then 6 per month (all, severities) */
+    /* groups: [0] all, [1..5] severities, then 6 per month (all, severities); filled and
+     * finished one kind at a time, so that only one kind's durations are held at once */
     size_t ng = 6 + 6 * r->n_months;
     struct mx_metrics_acc *g = mx_mem_calloc(ng, sizeof *g);
-    int64_t prev_all = MX_NO_TIME, prev_sev[MX_SEV__COUNT];
-    for (int s = 0; s < MX_SEV__COUNT; s++) prev_sev[s] = MX_NO_TIME;
-    for (size_t i = 0; i < mx_timeline_count(tl); i++) {
-        const struct mx_timeline *t = mx_timeline_get(tl, i);
-        if (!mx_timeline_counted(t)) continue;
-        size_t mg = 6 + 6 * mx_result_month(r, t->month);
-        size_t sg = 1 + (size_t)t->severity;
-        mx_metrics_add(&g[0], t, as_of);
-        mx_metrics_add(&g[sg], t, as_of);
-        mx_metrics_add(&g[mg], t, as_of);
-        mx_metrics_add(&g[mg + sg], t, as_of);
-        if (prev_all != MX_NO_TIME) {
-            mx_metrics_add_interval(&g[0], t->detected_at - prev_all);
-            mx_metrics_add_interval(&g[mg], t->detected_at - prev_all);
-        }
-        if (prev_sev[t->severity] != MX_NO_TIME) {
-            mx_metrics_add_interval(&g[sg], t->detected_at - prev_sev[t->severity]);
-            mx_metrics_add_interval(&g[mg + sg], t->detected_at - prev_sev[t->severity]);
-        }
-        prev_all = t->detected_at;
-        prev_sev[t->severity] = t->detected_at;
-    }
-    mx_metrics_finish(&g[0], &r->all);
-    for (int s = 0; s < MX_SEV__COUNT; s++) mx_metrics_finish(&g[1 + s], &r->sev[s]);
-    for (size_t m = 0; m < r->n_months; m++) {
-        mx_metrics_finish(&g[6 + 6 * m], &r->months[m].all);
-        for (int s = 0; s < MX_SEV__COUNT; s++)
-            mx_metrics_finish(&g[6 + 6 * m + 1 + (size_t)s], &r->months[m].sev[s]);
-    }
+    for (int kind = 0; kind < 4; kind++) metrics_pass(r, tl, as_of, g, kind);
     free(g);
     judge_targets(r, tl);
     comply(r);
