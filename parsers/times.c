@@ -5,6 +5,7 @@
 #include "parsers/times.h"
 
 #include <stdio.h>
+#include <string.h>
 
 int64_t mx_times_days_from_civil(int64_t y, int m, int d) {
     y -= m <= 2;
@@ -285,11 +286,16 @@ const char *mx_times_from_epoch(int64_t v, int64_t *out_ms) {
 }
 
 /* Writes v as exactly k digits (v >= 0, v < 10^k). */
+/* "00" to "99", for writing two digits at a time. */
+static const char PAIRS[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 static char *put_digits(char *p, int64_t v, int k) {
-    for (int i = k - 1; i >= 0; i--) {
-        p[i] = (char)('0' + v % 10);
-        v /= 10;
-    }
+    int i = k;
+    for (; i >= 2; i -= 2, v /= 100) memcpy(p + i - 2, PAIRS + 2 * (v % 100), 2);
+    if (i) p[0] = (char)('0' + v % 10);
     return p + k;
 }
 

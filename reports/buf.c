@@ -44,15 +44,26 @@ void mx_buf_printf(struct mx_buf *b, const char *fmt, ...) {
     b->n += (size_t)n;
 }
 
+/* "00" to "99", for writing two digits at a time. */
+static const char PAIRS[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 void mx_buf_u64(struct mx_buf *b, uint64_t v) {
     char tmp[24];
-    int i = 23;
-    tmp[i] = '\0';
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    mx_buf_put(b, tmp + i, (size_t)(23 - i));
+    int i = 24;
+    for (; v >= 100; v /= 100) {
+        i -= 2;
+        memcpy(tmp + i, PAIRS + 2 * (v % 100), 2);
+    }
+    if (v >= 10) {
+        i -= 2;
+        memcpy(tmp + i, PAIRS + 2 * v, 2);
+    } else {
+        tmp[--i] = (char)('0' + v);
+    }
+    mx_buf_put(b, tmp + i, (size_t)(24 - i));
 }
 
 void mx_buf_free(struct mx_buf *b) {

@@ -26,6 +26,14 @@ static void html(const char *in, const char *want) {
     mx_buf_free(&b);
 }
 
+static void u64(uint64_t v, const char *want) {
+    struct mx_buf b = {0};
+    mx_buf_u64(&b, v);
+    mx_buf_putc(&b, '\0');
+    CHECK_STR(b.p, want);
+    mx_buf_free(&b);
+}
+
 static void dur(int64_t ms, const char *want) {
     struct mx_buf b = {0};
     mx_fmt_duration(&b, ms);
@@ -41,6 +49,15 @@ static void secs(int64_t ms, const char *want) {
 }
 
 int main(void) {
+    /* integers two digits at a time: every length, odd and even */
+    u64(0, "0");
+    u64(7, "7");
+    u64(10, "10");
+    u64(99, "99");
+    u64(100, "100");
+    u64(1009, "1009");
+    u64(12345, "12345");
+    u64(18446744073709551615ull, "18446744073709551615");
     /* terminal controls: JSON keeps the text but writes C1 and bidi controls as \u */
     js("a\xc2\x9b"
        "b",
