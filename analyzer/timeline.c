@@ -58,6 +58,16 @@ struct commander {
     uint32_t rec, person;
 };
 
+/* What an entry has beyond its 24 bytes (mx_entry.extra), by record number. */
+struct extra {
+    uint32_t rec, src;
+    int64_t index;
+    uint32_t name, text;
+};
+
+_Static_assert(sizeof(struct mx_entry) == 24, "an event is kept in 24 bytes");
+_Static_assert(MX_EV__COUNT <= 32 && MX_SEV__COUNT <= 8, "type and severity fit their bits");
+
 struct mx_timelines {
     struct mx_intern ids;     /* incident ids: id - 1 = incident index */
     struct mx_intern strings; /* titles, services, actors, ... */
@@ -80,6 +90,10 @@ struct mx_timelines {
     size_t n_incs, cap_incs;
     struct mx_entry *recs;
     size_t n_recs, cap_recs;
+    uint32_t *rec_inc; /* each record's incident index, until finish */
+    size_t cap_rec_inc;
+    struct extra *extras; /* sorted by rec */
+    size_t n_extras, cap_extras;
     uint32_t *order; /* kept events, grouped by incident and sorted */
     size_t n_order;
     struct mx_timeline *tls;
@@ -119,6 +133,8 @@ void mx_timeline_free(struct mx_timelines *tl) {
     free(tl->uid_key);
     free(tl->incs);
     free(tl->recs);
+    free(tl->rec_inc);
+    free(tl->extras);
     free(tl->order);
     free(tl->tls);
     free(tl->cmds);
@@ -214,18 +230,28 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     if (ev->has_class && ev->cls > in->cls) in->cls = (uint8_t)ev->cls;
 
     mx_mem_grow((void **)&tl->recs, &tl->cap_recs, tl->n_recs + 1, sizeof *tl->recs);
+    mx_mem_grow((void **)&tl->rec_inc, &tl->cap_rec_inc, tl->n_recs + 1, sizeof *tl->rec_inc);
+    tl->rec_inc[tl->n_recs] = inc;
     struct mx_entry *r = &tl->recs[tl->n_recs++];
+    memset(r, 0, sizeof *r);
     r->t = ev->time_ms;
-    r->inc = inc;
-    r->src = ev->pos.src;
     r->line = ev->pos.line > UINT32_MAX ? UINT32_MAX : (uint32_t)ev->pos.line;
-    r->index = ev->pos.index < 0 ? -1 : (int32_t)ev->pos.index;
     r->actor = intern(tl, ev->actor);
-    r->name = intern(tl, ev->type_name);
-    r->text = tl->keep_text ? intern(tl, ev->note.n ? ev->note : ev->title) : 0;
-    r->type = (uint8_t)ev->type;
-    r->sev = (uint8_t)ev->severity;
+    r->type = (unsigned)ev->type & 31u;
+    r->sev = (unsigned)ev->severity & 7u;
     r->system = ev->actor_system;
+    uint32_t name = intern(tl, ev->type_name);
+    uint32_t text = tl->keep_text ? intern(tl, ev->note.n ? ev->note : ev->title) : 0;
+    int64_t index = ev->pos.index < 0 ? -1 : ev->pos.index;
+    bool far_src = ev->pos.src >= MX_ENTRY_FAR, far_index = index + 1 >= MX_ENTRY_FAR16;
+    r->src_ = far_src ? MX_ENTRY_FAR : ev->pos.src;
+    r->index1 = far_index ? MX_ENTRY_FAR16 : (uint16_t)(index + 1);
+    if (name || text || far_src || far_index) { /* the few that need more */
+        r->extra = 1;
+        mx_mem_grow((void **)&tl->extras, &tl->cap_extras, tl->n_extras + 1, sizeof *tl->extras);
+        tl->extras[tl->n_extras++] =
+            (struct extra){(uint32_t)(tl->n_recs - 1), ev->pos.src, index, name, text};
+    }
     unsigned space = ev->uid.n ? (unsigned)ev->uid_space : MX_UID_NONE;
     r->flags =
         (uint8_t)((ev->auto_resolved ? MX_ENTRY_AUTO : 0) |
@@ -289,7 +315,8 @@ static size_t drop_dups(struct mx_timelines *tl, uint32_t *slice, size_t n) {
              * here: its record was dropped when added) */
             unsigned sq = MX_ENTRY_SPACE(q), sr = MX_ENTRY_SPACE(r);
             dup = same_instant(q->t, r->t) && q->type == r->type && q->actor == r->actor &&
-                  q->name == r->name && MX_ENTRY_VIA(q) == MX_ENTRY_VIA(r) && !(sq && sq == sr);
+                  MX_ENTRY_VIA(q) == MX_ENTRY_VIA(r) && !(sq && sq == sr) &&
+                  mx_timeline_entry_name(tl, q) == mx_timeline_entry_name(tl, r);
         }
         if (dup)
             r->flags |= MX_ENTRY_DUP;
@@ -309,8 +336,9 @@ static void count_dups(const struct mx_timelines *tl, uint64_t *dups, size_t n_i
             all = all && (tl->recs[j].flags & MX_ENTRY_DUP);
             j++;
         } while (j < tl->n_recs && (tl->recs[j].flags & MX_ENTRY_CONT));
-        assert(tl->recs[i].src < n_inputs);
-        if (all) dups[tl->recs[i].src]++;
+        uint32_t src = mx_timeline_entry_src(tl, &tl->recs[i]);
+        assert(src < n_inputs);
+        if (all) dups[src]++;
         i = j;
     }
     for (size_t s = 0; s < tl->cap_uid_dups && s < n_inputs; s++) dups[s] += tl->uid_dups[s];
@@ -464,7 +492,7 @@ static void join_numbered(struct mx_timelines *tl) {
         tl->joined++;
     }
     if (to)
-        for (size_t r = 0; r < tl->n_recs; r++) tl->recs[r].inc = to[tl->recs[r].inc];
+        for (size_t r = 0; r < tl->n_recs; r++) tl->rec_inc[r] = to[tl->rec_inc[r]];
     free(to);
     free(owner);
     mx_intern_free(&nums);
@@ -504,6 +532,75 @@ static void renumber_commanders(struct mx_timelines *tl) {
     qsort(tl->cmds, kept, sizeof *tl->cmds, by_rec);
 }
 
+static int by_extra_rec(const void *a, const void *b) {
+    const struct extra *x = a, *y = b;
+    return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+/* The side table's record numbers, from input order to kept-event order; those of
+ * dropped records go. */
+static void renumber_extras(struct mx_timelines *tl) {
+    if (!tl->n_extras) return;
+    uint32_t *to = mx_mem_malloc(tl->n_extras * sizeof *to); /* UINT32_MAX: dropped */
+    for (size_t x = 0; x < tl->n_extras; x++) to[x] = UINT32_MAX;
+    for (size_t k = 0; k < tl->n_order; k++) {
+        uint32_t rec = tl->order[k];
+        if (!tl->recs[rec].extra) continue;
+        size_t lo = 0, hi = tl->n_extras;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (tl->extras[mid].rec < rec)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < tl->n_extras && tl->extras[lo].rec == rec) to[lo] = (uint32_t)k;
+    }
+    size_t kept = 0;
+    for (size_t x = 0; x < tl->n_extras; x++) {
+        if (to[x] == UINT32_MAX) continue;
+        tl->extras[kept] = tl->extras[x];
+        tl->extras[kept++].rec = to[x];
+    }
+    free(to);
+    tl->n_extras = kept;
+    qsort(tl->extras, kept, sizeof *tl->extras, by_extra_rec);
+}
+
+static const struct extra *extra_of(const struct mx_timelines *tl, const struct mx_entry *e) {
+    if (!e->extra) return NULL;
+    uint32_t rec = (uint32_t)(e - tl->recs);
+    size_t lo = 0, hi = tl->n_extras;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tl->extras[mid].rec < rec)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < tl->n_extras && tl->extras[lo].rec == rec ? &tl->extras[lo] : NULL;
+}
+
+uint32_t mx_timeline_entry_src(const struct mx_timelines *tl, const struct mx_entry *e) {
+    const struct extra *x = e->src_ == MX_ENTRY_FAR ? extra_of(tl, e) : NULL;
+    return x ? x->src : e->src_;
+}
+
+int64_t mx_timeline_entry_index(const struct mx_timelines *tl, const struct mx_entry *e) {
+    const struct extra *x = e->index1 == MX_ENTRY_FAR16 ? extra_of(tl, e) : NULL;
+    return x ? x->index : (int64_t)e->index1 - 1;
+}
+
+uint32_t mx_timeline_entry_name(const struct mx_timelines *tl, const struct mx_entry *e) {
+    const struct extra *x = extra_of(tl, e);
+    return x ? x->name : 0;
+}
+
+uint32_t mx_timeline_entry_text(const struct mx_timelines *tl, const struct mx_entry *e) {
+    const struct extra *x = extra_of(tl, e);
+    return x ? x->text : 0;
+}
+
 /* Puts the records in timeline order, in place: recs[k] becomes the k-th kept event
  * (mx_timeline_entry(k) then needs no indirection), the dropped duplicates go, and the
  * order array is freed. order is completed into a permutation of every record (the
@@ -513,6 +610,7 @@ static void in_timeline_order(struct mx_timelines *tl) {
     size_t n = tl->n_recs, kept = tl->n_order;
     assert(n < PLACED); /* the top bit is free */
     renumber_commanders(tl);
+    renumber_extras(tl);
     if (n) {
         tl->order = mx_mem_realloc(tl->order, n * sizeof *tl->order);
         uint8_t *used = mx_mem_calloc((n + 7) / 8, 1);
@@ -547,13 +645,16 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
     join_numbered(tl);
     size_t ni = tl->n_incs;
     uint32_t *start = mx_mem_calloc(ni + 1, sizeof *start);
-    for (size_t i = 0; i < tl->n_recs; i++) start[tl->recs[i].inc + 1]++;
+    for (size_t i = 0; i < tl->n_recs; i++) start[tl->rec_inc[i] + 1]++;
     for (size_t i = 0; i < ni; i++) start[i + 1] += start[i];
     tl->order = mx_mem_malloc((tl->n_recs ? tl->n_recs : 1) * sizeof *tl->order);
     uint32_t *fill = mx_mem_malloc((ni ? ni : 1) * sizeof *fill);
     memcpy(fill, start, ni * sizeof *fill);
-    for (size_t i = 0; i < tl->n_recs; i++) tl->order[fill[tl->recs[i].inc]++] = (uint32_t)i;
+    for (size_t i = 0; i < tl->n_recs; i++) tl->order[fill[tl->rec_inc[i]]++] = (uint32_t)i;
     free(fill);
+    free(tl->rec_inc); /* grouped by incident now */
+    tl->rec_inc = NULL;
+    tl->cap_rec_inc = 0;
 
     tl->tls = mx_mem_calloc(ni ? ni : 1, sizeof *tl->tls);
     size_t longest = 1;
@@ -771,8 +872,10 @@ void mx_timeline_map_strings(struct mx_timelines *tl, mx_timeline_map_fn fn, voi
     }
     for (size_t r = 0; r < tl->n_recs; r++) {
         struct mx_entry *e = &tl->recs[r];
-        e->actor = to[e->actor], e->name = to[e->name], e->text = to[e->text];
+        e->actor = to[e->actor];
     }
+    for (size_t x = 0; x < tl->n_extras; x++)
+        tl->extras[x].name = to[tl->extras[x].name], tl->extras[x].text = to[tl->extras[x].text];
     for (size_t c = 0; c < tl->n_cmds; c++) tl->cmds[c].person = to[tl->cmds[c].person];
     for (size_t i = 0; i < tl->n_incs; i++) {
         struct inc *in = &tl->incs[i];
@@ -793,5 +896,3 @@ void mx_timeline_map_strings(struct mx_timelines *tl, mx_timeline_map_fn fn, voi
 struct mx_str mx_timeline_string(const struct mx_timelines *tl, uint32_t id) {
     return mx_intern_str(&tl->strings, id);
 }
-_Static_assert(sizeof(struct mx_entry) == 40,
-               "a kept event stays 40 bytes: memory grows with events");

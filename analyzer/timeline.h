@@ -48,20 +48,33 @@ const char *mx_timeline_anomaly_text(enum mx_anomaly a);
 #define MX_ENTRY_VIA_SHIFT   5 /* bits 5-7: the enum mx_via of a paged event */
 #define MX_ENTRY_VIA(e)      ((enum mx_via)((e)->flags >> MX_ENTRY_VIA_SHIFT))
 
-/* One event as kept. */
+/* One event as kept: 24 bytes, its source position included (docs/design.md#memory).
+ * What few events have (an unknown type's raw name, a kept text, a page element past
+ * 65,534, an input past 1,048,574) is in a side table, read through the accessors
+ * below (mx_timeline_entry_src and the others). */
 struct mx_entry {
     int64_t t;
-    uint32_t inc;   /* incident index */
-    uint32_t src;   /* input id (mx_diag) */
-    uint32_t line;  /* saturates at UINT32_MAX */
-    int32_t index;  /* element of a JSON page, or -1 */
-    uint32_t actor; /* interned, 0 = none */
-    uint32_t name;  /* interned raw type name of an unknown type, 0 = none */
-    uint32_t text;  /* interned note (else title) when texts are kept, 0 = none */
-    uint8_t type, sev;
-    uint8_t system; /* 1: the source says a service or integration acted (actor_system) */
+    uint32_t line;       /* saturates at UINT32_MAX */
+    uint32_t actor;      /* interned, 0 = none */
+    uint32_t src_ : 20;  /* input id (mx_diag); MX_ENTRY_FAR: in the side table */
+    uint32_t type : 5;   /* enum mx_evtype */
+    uint32_t sev : 3;    /* enum mx_severity */
+    uint32_t system : 1; /* the source says a service or integration acted (actor_system) */
+    uint32_t extra : 1;  /* the side table has more of it */
+    uint16_t index1;     /* 1 + the element of a JSON page, 0 for none; MX_ENTRY_FAR16: far */
     uint8_t flags;
 };
+#define MX_ENTRY_FAR   0xFFFFFu
+#define MX_ENTRY_FAR16 0xFFFFu
+
+struct mx_timelines;
+
+/* What the side table holds of an entry (mx_timeline_entry_*): the input, the page
+ * element (or -1), the raw name of an unknown type and the kept text (0 = none). */
+uint32_t mx_timeline_entry_src(const struct mx_timelines *tl, const struct mx_entry *e);
+int64_t mx_timeline_entry_index(const struct mx_timelines *tl, const struct mx_entry *e);
+uint32_t mx_timeline_entry_name(const struct mx_timelines *tl, const struct mx_entry *e);
+uint32_t mx_timeline_entry_text(const struct mx_timelines *tl, const struct mx_entry *e);
 
 /* Milestones whose evidence (the event that gave them) a timeline keeps. */
 enum mx_milestone {

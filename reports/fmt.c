@@ -134,12 +134,13 @@ void mx_fmt_local(struct mx_buf *b, const struct mx_zone *zone, int64_t ms) {
 /* Raw text: the path is not escaped here, so each caller escapes the whole position for its
  * format. */
 void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e) {
-    mx_buf_puts(b, r->diag->inputs[e->src].path);
+    mx_buf_puts(b, r->diag->inputs[mx_timeline_entry_src(r->tl, e)].path);
     mx_buf_putc(b, ':');
     mx_buf_u64(b, e->line);
-    if (e->index >= 0) {
+    int64_t index = mx_timeline_entry_index(r->tl, e);
+    if (index >= 0) {
         mx_buf_putc(b, '#');
-        mx_buf_u64(b, (uint64_t)e->index);
+        mx_buf_u64(b, (uint64_t)index);
     }
 }
 

@@ -15,7 +15,7 @@
 /* What an event says, in words: "acknowledged", or the raw type of an unknown one; a
  * page with its medium, "paged (sms)". */
 static void event_words(struct mx_buf *b, const struct mx_result *r, const struct mx_entry *e) {
-    struct mx_str name = mx_timeline_string(r->tl, e->name);
+    struct mx_str name = mx_timeline_string(r->tl, mx_timeline_entry_name(r->tl, e));
     if (name.n)
         mx_esc_md(b, name.p, name.n);
     else
@@ -112,7 +112,7 @@ static void md_events(struct mx_buf *b, const struct mx_result *r, const struct 
         mx_buf_puts(b, " | ");
         mx_fmt_md_str(b, mx_timeline_string(r->tl, e->actor));
         mx_buf_puts(b, " | ");
-        mx_fmt_md_str(b, mx_timeline_string(r->tl, e->text));
+        mx_fmt_md_str(b, mx_timeline_string(r->tl, mx_timeline_entry_text(r->tl, e)));
         mx_buf_puts(b, " | ");
         md_source(b, r, e);
         mx_buf_puts(b, " |\n");
@@ -161,13 +161,13 @@ void mx_incident_report_json(struct mx_buf *b, const struct mx_result *r, size_t
         mx_fmt_utc(b, e->t);
         mx_buf_printf(
             b, "\",\"event\":\"%s\",\"type_name\":", mx_event_type_name((enum mx_evtype)e->type));
-        mx_fmt_json_str(b, mx_timeline_string(r->tl, e->name));
+        mx_fmt_json_str(b, mx_timeline_string(r->tl, mx_timeline_entry_name(r->tl, e)));
         mx_buf_printf(b, ",\"severity\":\"%s\",\"auto\":%s,\"actor\":",
                       mx_event_severity_name((enum mx_severity)e->sev),
                       (e->flags & MX_ENTRY_AUTO) ? "true" : "false");
         mx_fmt_json_str(b, mx_timeline_string(r->tl, e->actor));
         mx_buf_puts(b, ",\"note\":");
-        mx_fmt_json_str(b, mx_timeline_string(r->tl, e->text));
+        mx_fmt_json_str(b, mx_timeline_string(r->tl, mx_timeline_entry_text(r->tl, e)));
         mx_buf_puts(b, ",\"source\":");
         struct mx_buf pos = {0};
         mx_fmt_source(&pos, r, e);

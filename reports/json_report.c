@@ -199,14 +199,17 @@ void mx_json_report_rejections(struct mx_buf *b, const struct mx_result *r) {
 }
 
 /* "path:line[#index]"; paths[src] holds each input's path, escaped once. */
-static void source_pos(struct mx_buf *b, const struct mx_buf *paths, const struct mx_entry *e) {
+static void source_pos(struct mx_buf *b, const struct mx_result *r, const struct mx_buf *paths,
+                       const struct mx_entry *e) {
+    const struct mx_buf *path = &paths[mx_timeline_entry_src(r->tl, e)];
     mx_buf_putc(b, '"');
-    mx_buf_put(b, paths[e->src].p, paths[e->src].n);
+    mx_buf_put(b, path->p, path->n);
     mx_buf_putc(b, ':');
     mx_buf_u64(b, e->line);
-    if (e->index >= 0) {
+    int64_t index = mx_timeline_entry_index(r->tl, e);
+    if (index >= 0) {
         mx_buf_putc(b, '#');
-        mx_buf_u64(b, (uint64_t)e->index);
+        mx_buf_u64(b, (uint64_t)index);
     }
     mx_buf_putc(b, '"');
 }
@@ -248,7 +251,7 @@ static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
         if (!first) mx_buf_putc(b, ',');
         first = 0;
         key(b, names[m]);
-        source_pos(b, paths, mx_timeline_entry(r->tl, t->evidence[m]));
+        source_pos(b, r, paths, mx_timeline_entry(r->tl, t->evidence[m]));
     }
     mx_buf_putc(b, '}');
 }
@@ -314,7 +317,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     mx_buf_puts(b, ",\"sources\":[");
     for (uint32_t i = 0; i < t->count; i++) {
         if (i) mx_buf_putc(b, ',');
-        source_pos(b, paths, mx_timeline_entry(r->tl, t->first + i));
+        source_pos(b, r, paths, mx_timeline_entry(r->tl, t->first + i));
     }
     mx_buf_puts(b, "],\"anomalies\":[");
     int first = 1;

@@ -101,7 +101,7 @@ void mx_postmortem_report_md(struct mx_buf *b, const struct mx_result *r, size_t
         mx_fmt_utc(&when, e->t);
         mx_buf_printf(b, "| %.10s %.5s | ", when.p, when.p + 11);
         mx_buf_free(&when);
-        struct mx_str name = mx_timeline_string(r->tl, e->name);
+        struct mx_str name = mx_timeline_string(r->tl, mx_timeline_entry_name(r->tl, e));
         if (name.n)
             mx_esc_md(b, name.p, name.n);
         else

@@ -603,8 +603,75 @@ static void longest(void) {
     mx_timeline_free(tl);
 }
 
+/* An event is kept in 24 bytes; what few have goes to a side table, renumbered when the
+ * events are put in timeline order: a page element past 65,534, an input past 1,048,574,
+ * an unknown type's raw name, a kept text; and a duplicate that differs only by name. */
+static void side_table(void) {
+    struct mx_timelines *tl = mx_timeline_new();
+    mx_timeline_keep_text(tl);
+    struct mx_event ev = detection("2026-03-01T10:00:00Z");
+    ev.incident = S("B");
+    ev.pos.src = 3;
+    ev.pos.line = 9;
+    ev.pos.index = 70000;
+    ev.title = S("second");
+    mx_timeline_add(tl, &ev);
+    ev = detection("2026-03-01T09:00:00Z");
+    ev.incident = S("A");
+    ev.pos.src = 2000000;
+    ev.pos.line = 7;
+    ev.pos.index = 4;
+    ev.type = MX_EV_NOTE;
+    ev.type_name = S("made_up");
+    ev.note = S("kept note");
+    mx_timeline_add(tl, &ev);
+    ev.type_name = S("other_name"); /* the same instant and type, another name: kept */
+    ev.pos.line = 8;
+    mx_timeline_add(tl, &ev);
+    ev.pos.line = 10; /* the same name again: a duplicate */
+    mx_timeline_add(tl, &ev);
+    ev = detection("2026-03-01T11:00:00Z"); /* B again: its events are numbered anew */
+    ev.incident = S("B");
+    ev.pos.src = 3;
+    ev.pos.line = 11;
+    ev.pos.index = 70001;
+    ev.type = MX_EV_NOTE;
+    ev.type_name = S("late_name");
+    mx_timeline_add(tl, &ev);
+    uint64_t *dups = calloc(2000001, sizeof *dups); /* one per input */
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 2000001);
+    CHECK(dups[2000000] == 1 && dups[3] == 0);
+    free(dups);
+    const struct mx_timeline *a = find(tl, "A"), *b = find(tl, "B");
+    CHECK(a && a->count == 2 && b && b->count == 2);
+    if (a && b && a->count == 2 && b->count == 2) {
+        const struct mx_entry *e = mx_timeline_entry(tl, a->first);
+        CHECK(mx_timeline_entry_src(tl, e) == 2000000 && e->line == 7);
+        CHECK(mx_timeline_entry_index(tl, e) == 4);
+        struct mx_str n = mx_timeline_string(tl, mx_timeline_entry_name(tl, e));
+        struct mx_str t = mx_timeline_string(tl, mx_timeline_entry_text(tl, e));
+        CHECK(n.n == 7 && memcmp(n.p, "made_up", 7) == 0);
+        CHECK(t.n == 9 && memcmp(t.p, "kept note", 9) == 0);
+        e = mx_timeline_entry(tl, a->first + 1);
+        n = mx_timeline_string(tl, mx_timeline_entry_name(tl, e));
+        CHECK(e->line == 8 && n.n == 10 && memcmp(n.p, "other_name", 10) == 0);
+        e = mx_timeline_entry(tl, b->first);
+        CHECK(mx_timeline_entry_src(tl, e) == 3 && e->line == 9);
+        CHECK(mx_timeline_entry_index(tl, e) == 70000);
+        CHECK(mx_timeline_entry_name(tl, e) == 0);
+        t = mx_timeline_string(tl, mx_timeline_entry_text(tl, e));
+        CHECK(t.n == 6 && memcmp(t.p, "second", 6) == 0);
+        e = mx_timeline_entry(tl, b->first + 1);
+        n = mx_timeline_string(tl, mx_timeline_entry_name(tl, e));
+        CHECK(e->line == 11 && mx_timeline_entry_index(tl, e) == 70001);
+        CHECK(n.n == 9 && memcmp(n.p, "late_name", 9) == 0);
+    }
+    mx_timeline_free(tl);
+}
+
 int main(void) {
     if (mx_tz_open("UTC", &UTC)) return 1;
+    side_table();
     rules();
     window_and_zone();
     ties_keep_input_order();
