@@ -8,6 +8,7 @@
 #include "analyzer/timeline.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -500,9 +501,31 @@ static void join_numbered(struct mx_timelines *tl) {
 
 #define PLACED 0x80000000u /* in_timeline_order: the top bit of an order entry */
 
+/* The first of n elements of size bytes at arr (each starting with its uint32_t record
+ * number, sorted by it) whose number is not below rec; n when none. */
+static size_t lower_rec(const void *arr, size_t n, size_t size, uint32_t rec) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t at;
+        memcpy(&at, (const char *)arr + mid * size, sizeof at);
+        if (at < rec)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+_Static_assert(offsetof(struct commander, rec) == 0 && offsetof(struct extra, rec) == 0,
+               "lower_rec and by_rec read the record number first");
+
+/* qsort order of commanders and side-table entries: by their leading record number. */
 static int by_rec(const void *a, const void *b) {
-    const struct commander *x = a, *y = b;
-    return x->rec < y->rec ? -1 : x->rec > y->rec;
+    uint32_t x, y;
+    memcpy(&x, a, sizeof x);
+    memcpy(&y, b, sizeof y);
+    return x < y ? -1 : x > y;
 }
 
 /* The commander-assignment records, renumbered from input order to kept-event order (k:
@@ -514,14 +537,8 @@ static void renumber_commanders(struct mx_timelines *tl) {
     for (size_t k = 0; k < tl->n_order; k++) {
         uint32_t rec = tl->order[k];
         if (tl->recs[rec].type != MX_EV_COMMANDER_ASSIGNED) continue;
-        size_t lo = 0, hi = tl->n_cmds; /* cmds are in input order: sorted by rec */
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (tl->cmds[mid].rec < rec)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        /* cmds are in input order: sorted by rec */
+        size_t lo = lower_rec(tl->cmds, tl->n_cmds, sizeof *tl->cmds, rec);
         if (lo < tl->n_cmds && tl->cmds[lo].rec == rec) to[lo] = (uint32_t)k;
     }
     size_t kept = 0;
@@ -530,11 +547,6 @@ static void renumber_commanders(struct mx_timelines *tl) {
     free(to);
     tl->n_cmds = kept;
     qsort(tl->cmds, kept, sizeof *tl->cmds, by_rec);
-}
-
-static int by_extra_rec(const void *a, const void *b) {
-    const struct extra *x = a, *y = b;
-    return x->rec < y->rec ? -1 : x->rec > y->rec;
 }
 
 /* The side table's record numbers, from input order to kept-event order; those of
@@ -546,14 +558,7 @@ static void renumber_extras(struct mx_timelines *tl) {
     for (size_t k = 0; k < tl->n_order; k++) {
         uint32_t rec = tl->order[k];
         if (!tl->recs[rec].extra) continue;
-        size_t lo = 0, hi = tl->n_extras;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (tl->extras[mid].rec < rec)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t lo = lower_rec(tl->extras, tl->n_extras, sizeof *tl->extras, rec);
         if (lo < tl->n_extras && tl->extras[lo].rec == rec) to[lo] = (uint32_t)k;
     }
     size_t kept = 0;
@@ -564,20 +569,13 @@ static void renumber_extras(struct mx_timelines *tl) {
     }
     free(to);
     tl->n_extras = kept;
-    qsort(tl->extras, kept, sizeof *tl->extras, by_extra_rec);
+    qsort(tl->extras, kept, sizeof *tl->extras, by_rec);
 }
 
 static const struct extra *extra_of(const struct mx_timelines *tl, const struct mx_entry *e) {
     if (!e->extra) return NULL;
     uint32_t rec = (uint32_t)(e - tl->recs);
-    size_t lo = 0, hi = tl->n_extras;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (tl->extras[mid].rec < rec)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = lower_rec(tl->extras, tl->n_extras, sizeof *tl->extras, rec);
     return lo < tl->n_extras && tl->extras[lo].rec == rec ? &tl->extras[lo] : NULL;
 }
 
@@ -801,14 +799,7 @@ uint32_t mx_timeline_commander(const struct mx_timelines *tl, size_t i) {
     uint32_t rec = (uint32_t)i;
     const struct mx_entry *e = &tl->recs[rec];
     if (e->type != MX_EV_COMMANDER_ASSIGNED) return 0;
-    size_t lo = 0, hi = tl->n_cmds;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (tl->cmds[mid].rec < rec)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = lower_rec(tl->cmds, tl->n_cmds, sizeof *tl->cmds, rec);
     return lo < tl->n_cmds && tl->cmds[lo].rec == rec ? tl->cmds[lo].person : e->actor;
 }
 
