@@ -110,7 +110,8 @@ struct lanes {
     size_t slots;
     uint64_t next_fill, next_take, next_replay;
     bool stop;
-    struct mx_reader *rd; /* the caller's: the options, the diagnostics' paths */
+    struct mx_reader *rd;    /* the caller's: replayed into */
+    struct mx_reader worker; /* what each worker's reader starts from, made before they run */
     mx_line_fn fn;
     void *ctx;
     uint32_t src;
@@ -131,13 +132,8 @@ static void parse_batch(struct mx_reader *rd, const struct batch *b, uint32_t sr
 
 static void *lane_work(void *arg) {
     struct lanes *ln = arg;
-    struct mx_reader w = *ln->rd; /* the options and diagnostics' paths, read only */
+    struct mx_reader w = ln->worker; /* nothing of the caller's reader, which replays */
     w.json = mx_json_simd_new(w.opts.max_line, w.opts.json_depth);
-    memset(&w.rec, 0, sizeof w.rec);
-    w.rec.diag = ln->rd->diag;
-    w.rec.sevmap = ln->rd->rec.sevmap;
-    w.rec.zone = ln->rd->rec.zone;
-    w.rec.zone_declared = ln->rd->rec.zone_declared;
     for (;;) {
         pthread_mutex_lock(&ln->mu);
         while (!ln->stop && ln->next_take == ln->next_fill) pthread_cond_wait(&ln->work, &ln->mu);
@@ -173,7 +169,10 @@ static void replay_oldest(struct lanes *ln) {
     ln->next_replay++;
 }
 
+static void batch_seal(struct batch *b);
+
 static void submit(struct lanes *ln) {
+    batch_seal(&ln->ring[ln->next_fill % ln->slots]);
     pthread_mutex_lock(&ln->mu);
     ln->ring[ln->next_fill % ln->slots].state = B_FILLED;
     ln->next_fill++;
@@ -185,6 +184,13 @@ static bool lanes_start(struct lanes *ln, struct mx_reader *rd, uint32_t src, mx
                         void *ctx, int n) {
     memset(ln, 0, sizeof *ln);
     ln->rd = rd;
+    ln->worker = *rd; /* the options and the diagnostics' paths, read only */
+    memset(&ln->worker.rec, 0, sizeof ln->worker.rec);
+    ln->worker.json = NULL;
+    ln->worker.rec.diag = rd->diag;
+    ln->worker.rec.sevmap = rd->rec.sevmap;
+    ln->worker.rec.zone = rd->rec.zone;
+    ln->worker.rec.zone_declared = rd->rec.zone_declared;
     ln->src = src;
     ln->fn = fn;
     ln->ctx = ctx;
@@ -222,19 +228,26 @@ static void lanes_finish(struct lanes *ln) {
     pthread_cond_destroy(&ln->done);
 }
 
+/* A line into the batch: its bytes and a newline, as the line reader's buffer holds it,
+ * with room for the parser's padding after it (simdjson reads MX_JSON_PADDING bytes
+ * past a document; they are zeroed past the batch's last line by batch_seal). */
 static void batch_add(struct batch *b, uint64_t no, enum mx_line_status st, const char *p,
                       size_t n) {
     mx_mem_grow((void **)&b->lines, &b->cap, b->n + 1, sizeof *b->lines);
     struct bline *l = &b->lines[b->n++];
     l->no = no;
     l->st = st;
-    l->off = b->n_text;
     l->len = st == MX_LINE_TOO_LONG ? 0 : n;
-    if (l->len) {
-        mx_mem_grow((void **)&b->text, &b->cap_text, b->n_text + n, 1);
-        memcpy(b->text + b->n_text, p, n);
-        b->n_text += n;
-    }
+    mx_mem_grow((void **)&b->text, &b->cap_text, b->n_text + l->len + 1 + MX_JSON_PADDING, 1);
+    l->off = b->n_text;
+    if (l->len) memcpy(b->text + b->n_text, p, l->len);
+    b->text[b->n_text + l->len] = '\n';
+    b->n_text += l->len + 1;
+}
+
+/* The padding after the batch's last line, zeroed (batch_add left room for it). */
+static void batch_seal(struct batch *b) {
+    if (b->text) memset(b->text + b->n_text, 0, MX_JSON_PADDING);
 }
 
 int mx_input_lines_parallel(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
@@ -260,6 +273,7 @@ int mx_input_lines_parallel(struct mx_reader *rd, struct mx_stream *s, uint32_t 
                 b = &first;
                 b->n = 0;
             } else if (b->n) {
+                batch_seal(b);
                 parse_batch(rd, b, src, fn, ctx);
                 b->n = 0;
             }
@@ -276,6 +290,7 @@ int mx_input_lines_parallel(struct mx_reader *rd, struct mx_stream *s, uint32_t 
         if (!parallel) { /* a long input: workers from here on, the first batch theirs too */
             if (!lanes_start(&ln, rd, src, fn, ctx, rd->opts.threads)) {
                 lanes_finish(&ln);
+                batch_seal(b);
                 parse_batch(rd, b, src, fn, ctx); /* no thread: on this one */
                 b->n = b->n_text = 0;
                 continue;
@@ -296,6 +311,7 @@ int mx_input_lines_parallel(struct mx_reader *rd, struct mx_stream *s, uint32_t 
         if (b->n) submit(&ln);
         lanes_finish(&ln);
     } else if (b->n && rc == 0) {
+        batch_seal(b);
         parse_batch(rd, b, src, fn, ctx);
     }
     free(first.text);

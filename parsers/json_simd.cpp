@@ -6,6 +6,7 @@
 
 #include <simdjson.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -72,8 +73,29 @@ static const char *reason(error_code e, size_t depth) {
     }
 }
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MX_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) && !defined(MX_ASAN)
+#define MX_ASAN 1
+#endif
+#ifdef MX_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 extern "C" const char *mx_json_simd_parse(mx_json_simd *j, const char *buf, size_t len,
                                           mx_jval *root) {
+#ifdef MX_ASAN
+    /* simdjson (not instrumented) reads the padding past the document: every caller must
+     * provide it, and the sanitizer build checks that each one does */
+    if (__asan_region_is_poisoned(const_cast<char *>(buf), len + MX_JSON_PADDING)) {
+        fprintf(stderr, "mx_json_simd_parse: no %d bytes of padding after the document\n",
+                MX_JSON_PADDING);
+        abort();
+    }
+#endif
     if (len > j->max_bytes) return "document larger than the size limit";
     if (j->allocated < len || j->allocated == 0) {
         size_t cap = len < 4096 ? 4096 : len;

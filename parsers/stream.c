@@ -413,8 +413,9 @@ void mx_stream_free(struct mx_stream *s) {
     if (s->kind == K_FD && s->close_fd && s->fd >= 0) close(s->fd);
     free(s->sha);
 #ifdef MX_HAVE_ISAL
+    bool isal = s->isal != NULL;
     free(s->isal);
-    if (s->z_live && !s->isal) inflateEnd(&s->z);
+    if (s->z_live && !isal) inflateEnd(&s->z);
 #else
     if (s->z_live) inflateEnd(&s->z);
 #endif
@@ -555,13 +556,17 @@ static int gz_step(struct mx_stream *s) {
         if (got == 0) return (int)fail(s, "truncated gzip stream (unexpected end of input)");
     }
     if (s->header_due) { /* magic, method and reserved flags, judged alike by both decoders */
-        if (s->z.avail_in < 4 && gz_fill(s) < 0) return -1;
+        while (s->z.avail_in < 4) { /* a pipe may hand them out a byte at a time */
+            long got = gz_fill(s);
+            if (got < 0) return -1;
+            if (got == 0) break; /* a shorter input ends as truncated */
+        }
         const unsigned char *h = s->z.next_in;
         size_t k = s->z.avail_in;
         if (h[0] != 0x1f || (k > 1 && h[1] != 0x8b) || (k > 2 && h[2] != 8) ||
             (k > 3 && (h[3] & 0xe0)))
             return (int)fail(s, GZ_HEADER);
-        s->header_due = k < 4; /* a shorter input ends as truncated */
+        s->header_due = false;
     }
     const char *why = GZ_DATA;
     int rc = decode(s, &why);
