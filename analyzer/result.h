@@ -161,6 +161,13 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
                      const struct mx_zone *zone, const struct mx_policy *policy,
                      const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
                      int64_t from, int64_t to);
+/* Only the counts of mx_result_build: inputs, totals, rejections, incidents by kind and
+ * severity, joined numbers, the urgency hint. Enough for `mttx check`, which shows no
+ * metric: the months, metrics, targets, compliance and comparison stay empty. */
+void mx_result_counts(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
+                      const struct mx_zone *zone, const struct mx_policy *policy,
+                      const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
+                      int64_t from, int64_t to);
 /* Adds the retro's views, which only the report shows: normalised titles, noise, the
  * services and teams, recurring titles and the on-call load (analyzer/breakdown.h,
  * analyzer/oncall.h). Call once, after mx_result_build (they count its compliance);

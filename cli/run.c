@@ -800,7 +800,10 @@ int mx_run(const struct mx_options *o) {
      * people stay different titles */
     if (o->cmd == MX_CMD_REPORT) mx_timeline_normalize_titles(tl);
     size_t people = o->anonymize ? anonymize(tl, &diag, &cfg.policy, &pseudo_zones) : 0;
-    mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
+    if (o->cmd == MX_CMD_CHECK) /* the check shows counts, no metric */
+        mx_result_counts(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
+    else
+        mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
     if (o->cmd == MX_CMD_REPORT) mx_result_retro(&res); /* only the report shows them */
     res.anonymize = o->anonymize;
     res.names = o->names;
