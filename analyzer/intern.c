@@ -1,6 +1,6 @@
 /*
- * intern.c - interning table (see intern.h): FNV-1a hashes, linear probing, the table
- * doubles at half load.
+ * intern.c - interning table (see intern.h): a hash read eight bytes at a time, linear
+ * probing, the table doubles at half load.
  */
 #include "analyzer/intern.h"
 
@@ -9,13 +9,26 @@
 
 #include "parsers/mem.h"
 
+/* Eight bytes at a time, each word mixed in with a multiply and a shift (SplitMix64's
+ * constants), the tail zero-filled; the length seeds it. Ids and names are short: an id
+ * like "INC-0001234" takes two steps where a byte-at-a-time hash takes eleven. */
 static uint32_t hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
     }
-    return h;
+    if (i < n) {
+        uint64_t w = 0;
+        memcpy(&w, s + i, n - i);
+        h = (h ^ w) * 0x94D049BB133111EBull;
+        h ^= h >> 29;
+    }
+    h *= 0xBF58476D1CE4E5B9ull;
+    return (uint32_t)(h ^ h >> 32);
 }
 
 void mx_intern_init(struct mx_intern *t) {
