@@ -282,7 +282,7 @@ static int usage(const char *cmd, const char *msg, const char *arg) {
 
 /* --format LIST: comma-separated names, each one the command allows; replaces the default
  * set rather than adding to it. Returns 0 or 2. */
-static int parse_formats(struct mx_options *o, const struct command *c, char *list) {
+static int parse_formats(struct mx_options *o, const struct command *c, const char *list) {
     static const struct {
         const char *name;
         unsigned bit;
@@ -294,14 +294,22 @@ static int parse_formats(struct mx_options *o, const struct command *c, char *li
                  {"summary", MX_FMT_SUMMARY},
                  {"timelines", MX_FMT_TIMELINES}};
     o->formats = 0;
-    for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok;
-         tok = strtok_r(NULL, ",", &save)) {
-        unsigned bit = 0;
-        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-            if (strcmp(tok, names[i].name) == 0) bit = names[i].bit;
-        if (!bit || !(c->allowed & bit))
-            return usage(c->name, "unknown format for this command", tok);
-        o->formats |= bit;
+    /* read in place, never cut: the argument is also the outputs' record of the command */
+    for (const char *tok = list; *tok;) {
+        size_t n = strcspn(tok, ",");
+        if (n) {
+            unsigned bit = 0;
+            for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+                if (strlen(names[i].name) == n && memcmp(tok, names[i].name, n) == 0)
+                    bit = names[i].bit;
+            if (!bit || !(c->allowed & bit)) {
+                char name[64];
+                snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), tok);
+                return usage(c->name, "unknown format for this command", name);
+            }
+            o->formats |= bit;
+        }
+        tok += n + (tok[n] == ',');
     }
     if (!o->formats) return usage(c->name, "empty --format list", NULL);
     return 0;

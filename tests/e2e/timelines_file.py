@@ -119,6 +119,10 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("report", "-q", "--no-charts", "--as-of", AS_OF, "-f", "json,html", "-o", out2, events)
     report = json.load(open(os.path.join(out2, "report.json")))
     expect(report["timelines"] == {"count": 1500, "file": None}, "without -f timelines: %r" % report["timelines"])
+    # the provenance records the command as given: a comma list is not cut at its comma
+    expect(report["mttx"]["command"] == ["mttx", "report", "-q", "--no-charts", "--as-of", AS_OF, "-f",
+                                         "json,html", "-o", out2, events],
+           "provenance command: %r" % report["mttx"]["command"])
     _, section = appendix_ids(open(os.path.join(out2, "report.html")).read())
     expect("<code>mttx report -f timelines</code>" in section, "appendix without the file: no pointer")
 
