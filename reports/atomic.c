@@ -56,6 +56,8 @@ int mx_atomic_open(struct mx_atomic *a, const char *dir, const char *name, struc
     }
     b->sink = a->f;
     b->sink_errno = 0;
+    b->writeback = true;
+    b->drained = b->started = 0;
     return 0;
 }
 

@@ -8,6 +8,7 @@
 #ifndef MX_BUF_H
 #define MX_BUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +21,8 @@ struct mx_buf {
     size_t n, cap;
     FILE *sink;     /* NULL: keep everything in memory */
     int sink_errno; /* first write error on the sink, 0 if none */
+    bool writeback; /* the sink is a file that will be fsync'd: start its writeback early */
+    uint64_t drained, started; /* bytes written to the sink; those whose writeback began */
 };
 
 /* Writes what the buffer holds to its sink (no-op without one). Returns 0 or -1. */
