@@ -363,14 +363,12 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r,
         complain("%s: cannot create directory: %s", o->out_dir, strerror(errno));
         return 1;
     }
-    if (o->cmd == MX_CMD_REPORT && (o->formats & (MX_FMT_HTML | MX_FMT_MD)) && !o->no_charts &&
-        (to_dir || (o->formats & MX_FMT_HTML))) {
+    /* gnuplot draws while the outputs that show no chart are written */
+    bool drawing = o->cmd == MX_CMD_REPORT && (o->formats & (MX_FMT_HTML | MX_FMT_MD)) &&
+                   !o->no_charts && (to_dir || (o->formats & MX_FMT_HTML));
+    if (drawing) {
         const char *program = getenv("MTTX_GNUPLOT");
-        if (live) mx_progress_phase(live, "drawing the charts");
-        mx_charts_render(&charts, r, program && *program ? program : "gnuplot");
-        if (charts.note[0] && r->n_months && o->verbosity >= 0)
-            complain("warning: %s", charts.note);
-        j.charts = &charts;
+        mx_charts_start(&charts, r, program && *program ? program : "gnuplot");
     }
     if (o->cmd == MX_CMD_TIMELINE) {
         j.incident = mx_timeline_find(r->tl, o->incident);
@@ -397,8 +395,21 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r,
         }
     }
     int rc = 0;
+    const unsigned with_charts = MX_FMT_HTML | MX_FMT_MD;
+    for (size_t k = 0; drawing && k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++)
+        if (OUTPUTS[k].cmd == o->cmd && (o->formats & OUTPUTS[k].bit) &&
+            !(OUTPUTS[k].bit & with_charts))
+            rc |= write_one(&OUTPUTS[k], &j);
+    if (drawing) {
+        if (live) mx_progress_phase(live, "drawing the charts");
+        mx_charts_finish(&charts);
+        if (charts.note[0] && r->n_months && o->verbosity >= 0)
+            complain("warning: %s", charts.note);
+        j.charts = &charts;
+    }
     for (size_t k = 0; k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++)
-        if (OUTPUTS[k].cmd == o->cmd && (o->formats & OUTPUTS[k].bit))
+        if (OUTPUTS[k].cmd == o->cmd && (o->formats & OUTPUTS[k].bit) &&
+            (!drawing || (OUTPUTS[k].bit & with_charts)))
             rc |= write_one(&OUTPUTS[k], &j);
     if (o->postmortem_dir) rc |= write_draft(&j);
     if (j.charts && to_dir && (o->formats & MX_FMT_MD)) rc |= write_chart_files(o, j.charts);

@@ -364,9 +364,15 @@ static const char *last_line(const char *path, char *line, size_t cap) {
     return line;
 }
 
-/* Runs program on charts.gp with dir as working directory and HOME, polling every 20 ms and
- * killing it after TIMEOUT_MS; false with a note on failure (exit 127: not installed). */
-static bool run(const char *program, const char *dir, char *note, size_t len) {
+static int64_t now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Starts program on charts.gp with dir as working directory and HOME; false with a note
+ * when it cannot be started. */
+static bool spawn(const char *program, const char *dir, pid_t *pid, char *note, size_t len) {
     char script[512], log[512];
     snprintf(script, sizeof script, "charts.gp");
     snprintf(log, sizeof log, "%s/gnuplot.log", dir);
@@ -384,20 +390,27 @@ static bool run(const char *program, const char *dir, char *note, size_t len) {
     snprintf(pathvar, sizeof pathvar, "PATH=%s", path ? path : "/usr/bin:/bin");
     char *envp[] = {"LC_ALL=C", pathvar, home, NULL};
     char *argv[] = {(char *)program, "-d", script, NULL};
-    pid_t pid;
-    int rc = posix_spawnp(&pid, program, &fa, NULL, argv, envp);
+    int rc = posix_spawnp(pid, program, &fa, NULL, argv, envp);
     posix_spawn_file_actions_destroy(&fa);
     if (rc != 0) {
         snprintf(note, len, "gnuplot could not be run (%s): charts are left out", strerror(rc));
         return false;
     }
+    return true;
+}
+
+/* Waits for the gnuplot started at started_ms, polling every 20 ms and killing it
+ * TIMEOUT_MS after its start; false with a note on failure (exit 127: not installed). */
+static bool reap(pid_t pid, int64_t started_ms, const char *dir, char *note, size_t len) {
+    char log[512];
+    snprintf(log, sizeof log, "%s/gnuplot.log", dir);
     int status = 0;
     struct timespec tick = {0, 20 * 1000 * 1000};
-    for (int waited = 0;; waited += 20) {
+    for (;;) {
         pid_t w = waitpid(pid, &status, WNOHANG);
         if (w == pid) break;
         if (w < 0 && errno != EINTR) break;
-        if (waited >= TIMEOUT_MS) {
+        if (now_ms() - started_ms >= TIMEOUT_MS) {
             kill(pid, SIGKILL);
             waitpid(pid, &status, 0);
             snprintf(note, len, "gnuplot took longer than %d s: charts are left out",
@@ -494,6 +507,11 @@ static void cleanup(const char *dir) {
 /* Chart k reads cK.dat and writes cK.svg, in CHART_DEFS order; a chart skipped for lack of
  * data adds nothing to the script, so its SVG is never looked for. */
 void mx_charts_render(struct mx_charts *c, const struct mx_result *r, const char *program) {
+    mx_charts_start(c, r, program);
+    mx_charts_finish(c);
+}
+
+void mx_charts_start(struct mx_charts *c, const struct mx_result *r, const char *program) {
     memset(c, 0, sizeof *c);
     c->n = MX_CHARTS;
     for (int k = 0; k < MX_CHARTS; k++) {
@@ -506,9 +524,10 @@ void mx_charts_render(struct mx_charts *c, const struct mx_result *r, const char
         return;
     }
     const char *tmp = getenv("TMPDIR");
-    char dir[400];
-    snprintf(dir, sizeof dir, "%s/mttx-charts-XXXXXX", tmp && *tmp == '/' ? tmp : "/tmp");
+    char *dir = c->dir;
+    snprintf(dir, sizeof c->dir, "%s/mttx-charts-XXXXXX", tmp && *tmp == '/' ? tmp : "/tmp");
     if (!mkdtemp(dir)) {
+        dir[0] = '\0';
         snprintf(c->note, sizeof c->note, "no private temporary directory: charts are left out");
         return;
     }
@@ -532,18 +551,27 @@ void mx_charts_render(struct mx_charts *c, const struct mx_result *r, const char
     }
     if (!ok)
         snprintf(c->note, sizeof c->note, "cannot write chart data: charts are left out");
-    else if (run(program, dir, c->note, sizeof c->note)) {
+    else if (spawn(program, dir, &c->pid, c->note, sizeof c->note))
+        c->started_ms = now_ms();
+    mx_buf_free(&sc);
+    for (int k = 0; k < MX_CHARTS; k++) mx_buf_free(&d[k]);
+}
+
+void mx_charts_finish(struct mx_charts *c) {
+    if (!c->dir[0]) return; /* nothing started: the note says why */
+    if (c->pid > 0 && reap(c->pid, c->started_ms, c->dir, c->note, sizeof c->note)) {
+        char name[16];
         for (int k = 0; k < MX_CHARTS; k++) {
             if (c->chart[k].skipped) continue;
             const char *why = NULL;
             snprintf(name, sizeof name, "c%d.svg", k);
-            c->chart[k].svg = load_svg(dir, name, &c->chart[k].svg_len, &why);
+            c->chart[k].svg = load_svg(c->dir, name, &c->chart[k].svg_len, &why);
             if (!c->chart[k].svg) c->chart[k].skipped = why ? why : "not drawn";
         }
     }
-    mx_buf_free(&sc);
-    for (int k = 0; k < MX_CHARTS; k++) mx_buf_free(&d[k]);
-    cleanup(dir);
+    c->pid = 0;
+    cleanup(c->dir);
+    c->dir[0] = '\0';
 }
 
 void mx_charts_free(struct mx_charts *c) {

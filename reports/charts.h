@@ -13,6 +13,7 @@
 #define MX_CHARTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "analyzer/result.h"
 
@@ -40,12 +41,24 @@ struct mx_charts {
     struct mx_chart chart[MX_CHARTS];
     int n;
     char note[300]; /* why no chart was drawn (gnuplot missing or failed), or "" */
+    /* between mx_charts_start and mx_charts_finish: gnuplot's private folder ("" when
+     * nothing runs), its process (0 when it could not start) and when it started */
+    char dir[400];
+    int pid;
+    int64_t started_ms;
 };
 
 /* The file name of chart k (0 .. MX_CHARTS - 1), drawn or not: "incidents-by-month.svg". */
 const char *mx_charts_file(int k);
-/* Draws every chart of r with the gnuplot found on PATH (program: "gnuplot"). */
+/* Draws every chart of r with the gnuplot found on PATH (program: "gnuplot"):
+ * mx_charts_start then mx_charts_finish. */
 void mx_charts_render(struct mx_charts *c, const struct mx_result *r, const char *program);
+/* Writes the charts' data and script and starts gnuplot on them, without waiting: the
+ * caller writes what needs no chart meanwhile. The note says why when nothing started. */
+void mx_charts_start(struct mx_charts *c, const struct mx_result *r, const char *program);
+/* Waits for gnuplot (killed 30 s after its start) and reads the SVGs it drew; removes
+ * its folder. Call once after mx_charts_start, before mx_charts_free. */
+void mx_charts_finish(struct mx_charts *c);
 /* Releases the SVGs. Accepts NULL. */
 void mx_charts_free(struct mx_charts *c);
 
