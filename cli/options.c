@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "parsers/diag.h"
+#include "parsers/mem.h"
 
 static const char MAIN_HELP[] =
     "Usage: mttx COMMAND [OPTIONS] INPUT...\n"
@@ -302,10 +303,13 @@ static int parse_formats(struct mx_options *o, const struct command *c, const ch
             for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
                 if (strlen(names[i].name) == n && memcmp(tok, names[i].name, n) == 0)
                     bit = names[i].bit;
-            if (!bit || !(c->allowed & bit)) {
-                char name[64];
-                snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), tok);
-                return usage(c->name, "unknown format for this command", name);
+            if (!bit || !(c->allowed & bit)) { /* the name whole, as typed */
+                char *name = mx_mem_malloc(n + 1);
+                memcpy(name, tok, n);
+                name[n] = '\0';
+                int rc = usage(c->name, "unknown format for this command", name);
+                free(name);
+                return rc;
             }
             o->formats |= bit;
         }

@@ -67,9 +67,14 @@ int mx_atomic_commit(struct mx_atomic *a, struct mx_buf *b, char *err, size_t er
     int rc = mx_buf_drain(b);
     int e = b->sink_errno;
     mx_buf_free(b);
-    if (rc == 0 &&
-        (fflush(a->f) != 0 || fchmod(fileno(a->f), 0644) != 0 || fsync(fileno(a->f)) != 0))
-        rc = -1, e = errno;
+    if (rc == 0) {
+        if (fflush(a->f) != 0)
+            rc = -1, e = errno;
+        else if (ferror(a->f)) /* a write that failed earlier, whose bytes stdio dropped */
+            rc = -1, e = EIO;
+        else if (fchmod(fileno(a->f), 0644) != 0 || fsync(fileno(a->f)) != 0)
+            rc = -1, e = errno;
+    }
     if (fclose(a->f) != 0 && rc == 0) rc = -1, e = errno;
     a->f = NULL;
     if (rc == 0 && rename(a->tmp, a->target) != 0) rc = -1, e = errno;

@@ -21,11 +21,14 @@ int mx_buf_drain(struct mx_buf *b) {
     b->drained += b->n;
     /* a large output is written back to the disk while the rest is formatted, so that the
      * fsync at the end waits for the last few MiB only (a hint: failures change nothing) */
-    if (b->writeback && !b->sink_errno && b->drained - b->started >= ((uint64_t)8 << 20) &&
-        fflush(b->sink) == 0) {
-        (void)sync_file_range(fileno(b->sink), (off_t)b->started, (off_t)(b->drained - b->started),
-                              SYNC_FILE_RANGE_WRITE);
-        b->started = b->drained;
+    if (b->writeback && !b->sink_errno && b->drained - b->started >= ((uint64_t)8 << 20)) {
+        if (fflush(b->sink) != 0) { /* stdio drops what it held: the file is short */
+            b->sink_errno = errno ? errno : EIO;
+        } else {
+            (void)sync_file_range(fileno(b->sink), (off_t)b->started,
+                                  (off_t)(b->drained - b->started), SYNC_FILE_RANGE_WRITE);
+            b->started = b->drained;
+        }
     }
     b->n = 0;
     if (b->p) b->p[0] = '\0';
