@@ -293,19 +293,6 @@ static void metrics_pass(struct mx_result *r, const struct mx_timelines *tl, int
     }
 }
 
-static void counts(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
-                   const struct mx_zone *zone, const struct mx_policy *policy,
-                   const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
-                   int64_t from, int64_t to, int *lo, int *hi);
-
-void mx_result_counts(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
-                      const struct mx_zone *zone, const struct mx_policy *policy,
-                      const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
-                      int64_t from, int64_t to) {
-    int lo, hi;
-    counts(r, tl, d, zone, policy, rules, dups, as_of, from, to, &lo, &hi);
-}
-
 /* What mx_result_counts computes; the months the counted incidents span in *lo, *hi. */
 static void counts(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
                    const struct mx_zone *zone, const struct mx_policy *policy,
@@ -327,6 +314,14 @@ static void counts(struct mx_result *r, const struct mx_timelines *tl, const str
     r->join_ambiguous = mx_timeline_join_ambiguous(tl);
     r->urgency_hint =
         r->incidents && r->by_severity[MX_SEV_NONE] == r->incidents && r->urgencies_unmapped;
+}
+
+void mx_result_counts(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
+                      const struct mx_zone *zone, const struct mx_policy *policy,
+                      const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
+                      int64_t from, int64_t to) {
+    int lo, hi;
+    counts(r, tl, d, zone, policy, rules, dups, as_of, from, to, &lo, &hi);
 }
 
 void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,

@@ -528,48 +528,39 @@ static int by_rec(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-/* The commander-assignment records, renumbered from input order to kept-event order (k:
- * the kept event at order[k]); those of dropped records go. Sorted by the new number. */
-static void renumber_commanders(struct mx_timelines *tl) {
-    if (!tl->n_cmds) return;
-    uint32_t *to = mx_mem_malloc(tl->n_cmds * sizeof *to); /* UINT32_MAX: dropped */
-    for (size_t c = 0; c < tl->n_cmds; c++) to[c] = UINT32_MAX;
+/* An array of n elements of size bytes, each led by its uint32_t record number and sorted
+ * by it, renumbered from input order to kept-event order (k: the kept event at order[k]);
+ * only records wanted(e) are looked up, the elements of dropped records go, the rest are
+ * sorted by their new number. Returns how many are kept. */
+static size_t renumber(const struct mx_timelines *tl, void *arr, size_t n, size_t size,
+                       bool (*wanted)(const struct mx_entry *)) {
+    if (!n) return 0;
+    char *a = arr;
+    uint32_t *to = mx_mem_malloc(n * sizeof *to); /* UINT32_MAX: dropped */
+    for (size_t x = 0; x < n; x++) to[x] = UINT32_MAX;
     for (size_t k = 0; k < tl->n_order; k++) {
-        uint32_t rec = tl->order[k];
-        if (tl->recs[rec].type != MX_EV_COMMANDER_ASSIGNED) continue;
-        /* cmds are in input order: sorted by rec */
-        size_t lo = lower_rec(tl->cmds, tl->n_cmds, sizeof *tl->cmds, rec);
-        if (lo < tl->n_cmds && tl->cmds[lo].rec == rec) to[lo] = (uint32_t)k;
+        uint32_t rec = tl->order[k], at;
+        if (!wanted(&tl->recs[rec])) continue;
+        size_t lo = lower_rec(a, n, size, rec);
+        if (lo < n && (memcpy(&at, a + lo * size, sizeof at), at == rec)) to[lo] = (uint32_t)k;
     }
     size_t kept = 0;
-    for (size_t c = 0; c < tl->n_cmds; c++)
-        if (to[c] != UINT32_MAX) tl->cmds[kept++] = (struct commander){to[c], tl->cmds[c].person};
+    for (size_t x = 0; x < n; x++) {
+        if (to[x] == UINT32_MAX) continue;
+        memmove(a + kept * size, a + x * size, size);
+        memcpy(a + kept++ * size, &to[x], sizeof to[x]);
+    }
     free(to);
-    tl->n_cmds = kept;
-    qsort(tl->cmds, kept, sizeof *tl->cmds, by_rec);
+    qsort(a, kept, size, by_rec);
+    return kept;
 }
 
-/* The side table's record numbers, from input order to kept-event order; those of
- * dropped records go. */
-static void renumber_extras(struct mx_timelines *tl) {
-    if (!tl->n_extras) return;
-    uint32_t *to = mx_mem_malloc(tl->n_extras * sizeof *to); /* UINT32_MAX: dropped */
-    for (size_t x = 0; x < tl->n_extras; x++) to[x] = UINT32_MAX;
-    for (size_t k = 0; k < tl->n_order; k++) {
-        uint32_t rec = tl->order[k];
-        if (!tl->recs[rec].extra) continue;
-        size_t lo = lower_rec(tl->extras, tl->n_extras, sizeof *tl->extras, rec);
-        if (lo < tl->n_extras && tl->extras[lo].rec == rec) to[lo] = (uint32_t)k;
-    }
-    size_t kept = 0;
-    for (size_t x = 0; x < tl->n_extras; x++) {
-        if (to[x] == UINT32_MAX) continue;
-        tl->extras[kept] = tl->extras[x];
-        tl->extras[kept++].rec = to[x];
-    }
-    free(to);
-    tl->n_extras = kept;
-    qsort(tl->extras, kept, sizeof *tl->extras, by_rec);
+/* The records renumber looks up: commander assignments, entries with a side-table row. */
+static bool commander_assigned(const struct mx_entry *e) {
+    return e->type == MX_EV_COMMANDER_ASSIGNED;
+}
+static bool has_extra(const struct mx_entry *e) {
+    return e->extra;
 }
 
 static const struct extra *extra_of(const struct mx_timelines *tl, const struct mx_entry *e) {
@@ -607,8 +598,8 @@ uint32_t mx_timeline_entry_text(const struct mx_timelines *tl, const struct mx_e
 static void in_timeline_order(struct mx_timelines *tl) {
     size_t n = tl->n_recs, kept = tl->n_order;
     assert(n < PLACED); /* the top bit is free */
-    renumber_commanders(tl);
-    renumber_extras(tl);
+    tl->n_cmds = renumber(tl, tl->cmds, tl->n_cmds, sizeof *tl->cmds, commander_assigned);
+    tl->n_extras = renumber(tl, tl->extras, tl->n_extras, sizeof *tl->extras, has_extra);
     if (n) {
         tl->order = mx_mem_realloc(tl->order, n * sizeof *tl->order);
         uint8_t *used = mx_mem_calloc((n + 7) / 8, 1);

@@ -111,20 +111,6 @@ extern "C" const char *mx_json_simd_parse(mx_json_simd *j, const char *buf, size
     return nullptr;
 }
 
-extern "C" mx_jtype mx_json_simd_type(const mx_jval *v) {
-    switch (load(v).type()) {
-    case dom::element_type::NULL_VALUE: return MX_J_NULL;
-    case dom::element_type::BOOL: return MX_J_BOOL;
-    case dom::element_type::INT64: return MX_J_INT;
-    case dom::element_type::UINT64: return MX_J_UINT;
-    case dom::element_type::DOUBLE: return MX_J_DOUBLE;
-    case dom::element_type::STRING: return MX_J_STRING;
-    case dom::element_type::ARRAY: return MX_J_ARRAY;
-    case dom::element_type::OBJECT: return MX_J_OBJECT;
-    }
-    return MX_J_NULL;
-}
-
 static mx_jtype type_of(dom::element_type t) {
     switch (t) {
     case dom::element_type::NULL_VALUE: return MX_J_NULL;
@@ -137,6 +123,10 @@ static mx_jtype type_of(dom::element_type t) {
     case dom::element_type::OBJECT: return MX_J_OBJECT;
     }
     return MX_J_NULL;
+}
+
+extern "C" mx_jtype mx_json_simd_type(const mx_jval *v) {
+    return type_of(load(v).type());
 }
 
 extern "C" void mx_json_simd_keyset_init(mx_jkeyset *ks, const mx_jkeyname *keys, int n) {
