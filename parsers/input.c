@@ -50,6 +50,27 @@ static bool one_line(struct mx_reader *rd, const struct mx_pos *pos, enum mx_lin
     return true;
 }
 
+/* The next line to handle, as both line readers take them: blank lines skipped, the
+ * progress callback called every MX_PROGRESS_EVERY lines. Returns its status, or
+ * MX_LINE_END or MX_LINE_ERROR. */
+static enum mx_line_status next_line(struct mx_reader *rd, struct mx_lines *lr, struct mx_pos *pos,
+                                     uint64_t *count, const char **p, size_t *n) {
+    for (;;) {
+        enum mx_line_status st = mx_lines_next(lr, p, n, &pos->line);
+        if (st == MX_LINE_END || st == MX_LINE_ERROR) return st;
+        if (++*count % MX_PROGRESS_EVERY == 0 && rd->progress)
+            rd->progress(rd->progress_ctx, pos->path, *count);
+        if (st == MX_LINE_TOO_LONG || !mx_lines_blank(*p, *n)) return st;
+    }
+}
+
+/* The stream failed after the line at pos: the input fails at the next line. */
+static int stream_failed(struct mx_reader *rd, struct mx_pos *pos, struct mx_stream *s) {
+    pos->line++;
+    mx_diag_fail(rd->diag, pos, "%s", mx_stream_error(s));
+    return -1;
+}
+
 int mx_input_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_line_fn fn,
                    void *ctx) {
     struct mx_lines *lr = mx_lines_new(s, rd->opts.max_line);
@@ -57,18 +78,14 @@ int mx_input_lines(struct mx_reader *rd, struct mx_stream *s, uint32_t src, mx_l
     const char *p;
     size_t n;
     int rc = 0;
-    for (uint64_t count = 1;; count++) {
-        enum mx_line_status st = mx_lines_next(lr, &p, &n, &pos.line);
+    uint64_t count = 0;
+    for (;;) {
+        enum mx_line_status st = next_line(rd, lr, &pos, &count, &p, &n);
         if (st == MX_LINE_END) break;
         if (st == MX_LINE_ERROR) {
-            pos.line++;
-            mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
-            rc = -1;
+            rc = stream_failed(rd, &pos, s);
             break;
         }
-        if (count % MX_PROGRESS_EVERY == 0 && rd->progress)
-            rd->progress(rd->progress_ctx, pos.path, count);
-        if (st != MX_LINE_TOO_LONG && mx_lines_blank(p, n)) continue;
         if (!one_line(rd, &pos, st, p, n, fn, ctx)) {
             rc = -1;
             break;
@@ -262,8 +279,9 @@ int mx_input_lines_parallel(struct mx_reader *rd, struct mx_stream *s, uint32_t 
     const char *p;
     size_t n;
     int rc = 0;
-    for (uint64_t count = 1;; count++) {
-        enum mx_line_status st = mx_lines_next(lr, &p, &n, &pos.line);
+    uint64_t count = 0;
+    for (;;) {
+        enum mx_line_status st = next_line(rd, lr, &pos, &count, &p, &n);
         if (st == MX_LINE_END) break;
         if (st == MX_LINE_ERROR) {
             if (parallel) { /* what was read before the damage comes first */
@@ -277,14 +295,9 @@ int mx_input_lines_parallel(struct mx_reader *rd, struct mx_stream *s, uint32_t 
                 parse_batch(rd, b, src, fn, ctx);
                 b->n = 0;
             }
-            pos.line++;
-            mx_diag_fail(rd->diag, &pos, "%s", mx_stream_error(s));
-            rc = -1;
+            rc = stream_failed(rd, &pos, s);
             break;
         }
-        if (count % MX_PROGRESS_EVERY == 0 && rd->progress)
-            rd->progress(rd->progress_ctx, pos.path, count);
-        if (st != MX_LINE_TOO_LONG && mx_lines_blank(p, n)) continue;
         batch_add(b, pos.line, st, p, n);
         if (b->n < BATCH_LINES && b->n_text < BATCH_BYTES) continue;
         if (!parallel) { /* a long input: workers from here on, the first batch theirs too */
