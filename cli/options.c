@@ -281,28 +281,32 @@ static int usage(const char *cmd, const char *msg, const char *arg) {
     return 2;
 }
 
+/* Every format: its --format name and the file extension that chooses it with -o FILE
+ * (NULL: no file of its own). */
+static const struct {
+    const char *name, *ext;
+    unsigned bit;
+} FORMATS[] = {{"md", ".md", MX_FMT_MD},
+               {"json", ".json", MX_FMT_JSON},
+               {"csv", ".csv", MX_FMT_CSV},
+               {"html", ".html", MX_FMT_HTML},
+               {"github", NULL, MX_FMT_GITHUB},
+               {"summary", NULL, MX_FMT_SUMMARY},
+               {"timelines", ".jsonl", MX_FMT_TIMELINES}};
+#define N_FORMATS (sizeof FORMATS / sizeof FORMATS[0])
+
 /* --format LIST: comma-separated names, each one the command allows; replaces the default
  * set rather than adding to it. Returns 0 or 2. */
 static int parse_formats(struct mx_options *o, const struct command *c, const char *list) {
-    static const struct {
-        const char *name;
-        unsigned bit;
-    } names[] = {{"md", MX_FMT_MD},
-                 {"json", MX_FMT_JSON},
-                 {"csv", MX_FMT_CSV},
-                 {"html", MX_FMT_HTML},
-                 {"github", MX_FMT_GITHUB},
-                 {"summary", MX_FMT_SUMMARY},
-                 {"timelines", MX_FMT_TIMELINES}};
     o->formats = 0;
     /* read in place, never cut: the argument is also the outputs' record of the command */
     for (const char *tok = list; *tok;) {
         size_t n = strcspn(tok, ",");
         if (n) {
             unsigned bit = 0;
-            for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-                if (strlen(names[i].name) == n && memcmp(tok, names[i].name, n) == 0)
-                    bit = names[i].bit;
+            for (size_t i = 0; i < N_FORMATS; i++)
+                if (strlen(FORMATS[i].name) == n && memcmp(tok, FORMATS[i].name, n) == 0)
+                    bit = FORMATS[i].bit;
             if (!bit || !(c->allowed & bit)) { /* the name whole, as typed */
                 char *name = mx_mem_malloc(n + 1);
                 memcpy(name, tok, n);
@@ -444,25 +448,18 @@ int mx_options_parse(int argc, char **argv, struct mx_options *o) {
                      NULL);
     /* -o FILE.html (.md, .json, .jsonl, .csv): that one format into that file, as GoAccess
      * does */
-    static const struct {
-        const char *ext;
-        unsigned bit;
-    } exts[] = {{".html", MX_FMT_HTML},
-                {".md", MX_FMT_MD},
-                {".json", MX_FMT_JSON},
-                {".csv", MX_FMT_CSV},
-                {".jsonl", MX_FMT_TIMELINES}};
     size_t on = strlen(o->out_dir);
-    for (size_t k = 0; k < sizeof exts / sizeof exts[0] && c->cmd != MX_CMD_CHECK; k++) {
-        size_t en = strlen(exts[k].ext);
-        if (on <= en || strcmp(o->out_dir + on - en, exts[k].ext) != 0 ||
+    for (size_t k = 0; k < N_FORMATS && c->cmd != MX_CMD_CHECK; k++) {
+        const char *ext = FORMATS[k].ext;
+        size_t en = ext ? strlen(ext) : 0;
+        if (!ext || on <= en || strcmp(o->out_dir + on - en, ext) != 0 ||
             o->out_dir[on - en - 1] == '/')
             continue;
-        if (!exts[k].bit || !(c->allowed & exts[k].bit))
+        if (!(c->allowed & FORMATS[k].bit))
             return usage(cmd, "this command writes no such file", o->out_dir);
-        if (formats_given && o->formats != exts[k].bit)
+        if (formats_given && o->formats != FORMATS[k].bit)
             return usage(cmd, "-o names one file: --format must be its format alone", o->out_dir);
-        o->formats = exts[k].bit;
+        o->formats = FORMATS[k].bit;
         static char dir[4096];
         const char *slash = strrchr(o->out_dir, '/');
         if (slash && (size_t)(slash - o->out_dir) < sizeof dir) {
