@@ -652,6 +652,7 @@ static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
     struct mx_read_opts ropts = cfg->read;
     ropts.zone = zone;
     ropts.sevmap = &cfg->sevmap;
+    ropts.incidentio = &cfg->incidentio;
     ropts.stdin_label = o->label_stdin;
     ropts.csv_encoding = o->input_encoding        ? o->input_encoding
                          : cfg->input_encoding[0] ? cfg->input_encoding

@@ -23,6 +23,7 @@
 void mx_config_default(struct mx_config *c) {
     memset(c, 0, sizeof *c);
     mx_sevmap_default(&c->sevmap);
+    mx_incidentio_names_default(&c->incidentio);
     c->read = mx_input_opts_default();
     mx_policy_default(&c->policy);
 }
@@ -432,6 +433,33 @@ static int oncall(struct load *l, const char *name, const char *value) {
                name);
 }
 
+/* [incidentio timestamps] NAME = EVENT: an incident.io timestamp's name and the
+ * milestone it is (or note). */
+static int incidentio_key(struct load *l, const char *name, const char *value) {
+    static const enum mx_evtype ok[] = {MX_EV_STARTED,
+                                        MX_EV_DETECTED,
+                                        MX_EV_ACKNOWLEDGED,
+                                        MX_EV_MITIGATED,
+                                        MX_EV_RESOLVED,
+                                        MX_EV_POSTMORTEM_PUBLISHED,
+                                        MX_EV_REGULATOR_NOTIFIED,
+                                        MX_EV_WAR_ROOM_OPENED,
+                                        MX_EV_NOTE};
+    enum mx_evtype t = MX_EV__COUNT;
+    bool found = false;
+    for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++)
+        if (strcmp(value, mx_event_type_name(ok[k])) == 0) t = ok[k], found = true;
+    if (!found)
+        return bad(l,
+                   "[incidentio timestamps] %s: expected started, detected, acknowledged, "
+                   "mitigated, resolved, postmortem_published, regulator_notified, "
+                   "war_room_opened or note, got \"%s\"",
+                   name, value);
+    if (!mx_incidentio_names_set(&l->c->incidentio, name, strlen(name), t))
+        return bad(l, "[incidentio timestamps] %s: name too long or too many names", name);
+    return 1;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value) {
     struct load *l = user;
     struct mx_config *c = l->c;
@@ -452,6 +480,7 @@ static int handler(void *user, const char *section, const char *name, const char
             return bad(l, "[severity] %s: label too long or too many labels", name);
         return 1;
     }
+    if (strcmp(section, "incidentio timestamps") == 0) return incidentio_key(l, name, value);
     if (strcmp(section, "input") == 0) {
         if (strcmp(name, "timezone") == 0) {
             if (strlen(value) >= sizeof c->input_timezone)

@@ -36,6 +36,7 @@
 #include <stdint.h>
 
 #include "parsers/custom.h"
+#include "parsers/incidentio.h"
 #include "parsers/input.h"
 #include "parsers/policy.h"
 #include "parsers/ruleset.h"
@@ -43,10 +44,11 @@
 
 struct mx_config {
     struct mx_sevmap sevmap;
-    char input_timezone[64];  /* empty: --tz */
-    char input_encoding[40];  /* empty: UTF-8 */
-    struct mx_read_opts read; /* limits; zone and sevmap are set by the caller */
-    struct mx_policy policy;  /* targets, deadlines, business calendar */
+    struct mx_incidentio_names incidentio; /* [incidentio timestamps] over the defaults */
+    char input_timezone[64];               /* empty: --tz */
+    char input_encoding[40];               /* empty: UTF-8 */
+    struct mx_read_opts read;              /* limits; zone and sevmap are set by the caller */
+    struct mx_policy policy;               /* targets, deadlines, business calendar */
     struct mx_line_format formats[MX_MAX_FORMATS]; /* owned */
     size_t n_formats;
     struct mx_ruleset rules;             /* owned */

@@ -20,8 +20,9 @@ _Static_assert(sizeof reason_names / sizeof reason_names[0] == MX_R__COUNT,
                "a name for each value");
 
 static const char *const warning_names[] = {
-    "unknown_event",    "unknown_severity", "time_without_zone", "ignored_field",
-    "trailing_garbage", "truncated_export", "skipped_entry",     "skipped_file",
+    "unknown_event", "unknown_severity", "time_without_zone",
+    "ignored_field", "trailing_garbage", "truncated_export",
+    "skipped_entry", "skipped_file",     "approximate_time",
 };
 _Static_assert(sizeof warning_names / sizeof warning_names[0] == MX_W__COUNT,
                "a name for each value");
@@ -38,6 +39,10 @@ static const char *const kind_names[] = {
     "pagerduty_csv_insights",
     "csv",
     "custom",
+    "incidentio",
+    "firehydrant",
+    "rootly",
+    "grafana_oncall",
 };
 _Static_assert(sizeof kind_names / sizeof kind_names[0] == MX_K__COUNT, "a name for each value");
 

@@ -53,6 +53,8 @@ enum mx_warning {
     MX_W_TRUNCATED_EXPORT, /* a CSV export with exactly the vendor's row limit */
     MX_W_SKIPPED_ENTRY,    /* an archive entry that is not a regular file */
     MX_W_SKIPPED_FILE,     /* an input in no recognised format: not read at all */
+    MX_W_APPROXIMATE_TIME, /* a milestone the source dates only by a later change
+                            * (updated_at): kept at that time */
     MX_W__COUNT
 };
 
@@ -69,6 +71,10 @@ enum mx_kind {
     MX_K_PD_CSV_INSIGHTS, /* PagerDuty Insights "Incident Activity" CSV */
     MX_K_CSV,             /* CSV with native column names */
     MX_K_CUSTOM,          /* a line read with a custom format */
+    MX_K_INCIDENTIO,      /* incident.io v2 incident */
+    MX_K_FIREHYDRANT,     /* FireHydrant incident */
+    MX_K_ROOTLY,          /* Rootly incident (JSON:API) */
+    MX_K_GRAFANA_ONCALL,  /* Grafana OnCall alert group */
     MX_K__COUNT
 };
 

@@ -206,6 +206,7 @@ static bool lanes_start(struct lanes *ln, struct mx_reader *rd, uint32_t src, mx
     ln->worker.json = NULL;
     ln->worker.rec.diag = rd->diag;
     ln->worker.rec.sevmap = rd->rec.sevmap;
+    ln->worker.rec.incidentio = rd->rec.incidentio;
     ln->worker.rec.zone = rd->rec.zone;
     ln->worker.rec.zone_declared = rd->rec.zone_declared;
     ln->src = src;
@@ -343,6 +344,7 @@ struct mx_read_opts mx_input_opts_default(void) {
     o.csv = mx_csv_reader_limits_default();
     o.zone = NULL;
     o.sevmap = NULL;
+    o.incidentio = NULL;
     o.csv_encoding = NULL;
     o.formats = NULL;
     o.n_formats = 0;
@@ -367,6 +369,7 @@ void mx_input_init(struct mx_reader *rd, struct mx_diag *d, const struct mx_read
     memset(&rd->rec, 0, sizeof rd->rec);
     rd->rec.diag = d;
     rd->rec.sevmap = opts->sevmap;
+    rd->rec.incidentio = opts->incidentio;
     rd->rec.zone = opts->zone;
     rd->rec.fn = fn;
     rd->rec.ctx = ctx;

@@ -23,7 +23,8 @@ struct mx_read_opts {
     size_t json_depth;              /* nesting limit (64) */
     const struct mx_zone *zone;     /* for times without an offset; borrowed, must be set */
     const struct mx_sevmap *sevmap; /* severity labels; borrowed, must be set */
-    const char *csv_encoding;       /* iconv name CSV inputs are converted from, or NULL */
+    const struct mx_incidentio_names *incidentio; /* borrowed; NULL: the defaults */
+    const char *csv_encoding; /* iconv name CSV inputs are converted from, or NULL */
     struct mx_gzip_limits gz;
     uint64_t max_entries; /* archive entries per archive (100,000) */
     size_t json_doc_max;  /* a JSON document (page, array) in bytes (64 MiB) */

@@ -121,6 +121,14 @@ bool mx_jfield_time(struct mx_record *r, const struct mx_jval *v, const char *na
     return true;
 }
 
+bool mx_jfield_opt_time(struct mx_record *r, const struct mx_jval *o, const char *ptr,
+                        const char *name, int64_t *ms) {
+    struct mx_jval v;
+    *ms = MX_NO_TIME;
+    if (!mx_json_simd_pointer(o, ptr, &v) || mx_json_simd_type(&v) == MX_J_NULL) return true;
+    return mx_jfield_time(r, &v, name, ms);
+}
+
 bool mx_jfield_id(struct mx_record *r, const struct mx_jval *v, const char *name,
                   struct mx_str *out) {
     enum mx_jtype t = mx_json_simd_type(v);
@@ -139,6 +147,27 @@ bool mx_jfield_id(struct mx_record *r, const struct mx_jval *v, const char *name
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field '%s'", name);
     return mx_record_reject(r, MX_R_BAD_FIELD, "field '%s': expected a string or integer, got %s",
                             name, mx_jfield_type_word(t));
+}
+
+bool mx_jfield_key(struct mx_record *r, const struct mx_jval *o, const char *key, const char *ns,
+                   struct mx_str *out) {
+    struct mx_jval v;
+    struct mx_str id;
+    if (!mx_json_simd_get(o, key, &v))
+        return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field '%s'", key);
+    if (!mx_jfield_id(r, &v, key, &id)) return false;
+    *out = mx_record_join(r, ns, id);
+    if (!out->n)
+        return mx_record_reject(r, MX_R_BAD_FIELD, "field '%s': longer than 1,000 bytes", key);
+    return true;
+}
+
+bool mx_jfield_req_time(struct mx_record *r, const struct mx_jval *o, const char *key,
+                        int64_t *ms) {
+    struct mx_jval v;
+    if (!mx_json_simd_get(o, key, &v) || mx_json_simd_type(&v) == MX_J_NULL)
+        return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field '%s'", key);
+    return mx_jfield_time(r, &v, key, ms);
 }
 
 struct mx_str mx_jfield_str(const struct mx_jval *o, const char *ptr) {

@@ -67,10 +67,24 @@ const char *mx_jfield_type_word(enum mx_jtype t);
  * Rejects the record (bad_time) when unreadable; warns when it had no zone. */
 bool mx_jfield_time(struct mx_record *r, const struct mx_jval *v, const char *name, int64_t *ms);
 
+/* The optional time at JSON pointer ptr under o into *ms (MX_NO_TIME when absent or
+ * null). Returns false only when it is there and unreadable (the record rejected). */
+bool mx_jfield_opt_time(struct mx_record *r, const struct mx_jval *o, const char *ptr,
+                        const char *name, int64_t *ms);
+
 /* Reads an id: a non-empty string or an integer (written as decimal). Rejects the
  * record when absent (missing_field) or of another type (bad_field). */
 bool mx_jfield_id(struct mx_record *r, const struct mx_jval *v, const char *name,
                   struct mx_str *out);
+
+/* The required id at key of o (mx_jfield_id) with ns before it ("incidentio:"), as
+ * text valid until the record ends. Rejects the record when absent, empty, of another
+ * type, or too long to join. */
+bool mx_jfield_key(struct mx_record *r, const struct mx_jval *o, const char *key, const char *ns,
+                   struct mx_str *out);
+/* The required time at key of o: rejects the record when absent (missing_field), null
+ * or unreadable (bad_time). */
+bool mx_jfield_req_time(struct mx_record *r, const struct mx_jval *o, const char *key, int64_t *ms);
 
 /* The string at JSON pointer ptr under o, or an empty view when absent, null or not a
  * string. */

@@ -8,16 +8,35 @@
 #include <string.h>
 
 #include "parsers/mem.h"
+#include "parsers/firehydrant.h"
+#include "parsers/grafana_oncall.h"
+#include "parsers/incidentio.h"
 #include "parsers/jfield.h"
 #include "parsers/json_simd.h"
 #include "parsers/lines.h"
 #include "parsers/native.h"
 #include "parsers/pagerduty_json.h"
+#include "parsers/rootly.h"
+#include "parsers/shape.h"
+
+/* Reads one record of shape s (not a page) into r. */
+static void read_shape(struct mx_record *r, enum mx_shape s, const struct mx_jval *v,
+                       const struct mx_jobj *f, const char *kind) {
+    switch (s) {
+    case MX_SHAPE_NATIVE: mx_native_record_of(r, f); break;
+    case MX_SHAPE_UNSUPPORTED: mx_record_reject(r, MX_R_UNSUPPORTED, "%s", kind); break;
+    case MX_SHAPE_GRAFANA_ONCALL: mx_grafana_oncall_record(r, v); break;
+    case MX_SHAPE_FIREHYDRANT: mx_firehydrant_record(r, v); break;
+    case MX_SHAPE_ROOTLY: mx_rootly_record(r, v); break;
+    case MX_SHAPE_INCIDENTIO: mx_incidentio_record(r, v, r->incidentio); break;
+    default: mx_pagerduty_json_record(r, s, v); break;
+    }
+}
 
 /* One record: a value of some shape, at pos; an object's keys already read when f is
  * not NULL (then its shape is shape and its kind known_kind). */
 static void one_record(struct mx_reader *rd, const struct mx_pos *pos, const struct mx_jval *v,
-                       bool in_page, const struct mx_jobj *f, enum mx_pd_shape shape,
+                       bool in_page, const struct mx_jobj *f, enum mx_shape shape,
                        const char *known_kind) {
     struct mx_record *r = &rd->rec;
     mx_record_begin(r, pos);
@@ -32,20 +51,13 @@ static void one_record(struct mx_reader *rd, const struct mx_pos *pos, const str
         if (!f) {
             mx_jfield_collect(v, &own);
             f = &own;
-            shape = mx_pagerduty_json_shape_of(v, f, &items, &kind);
+            shape = mx_shape_of(v, f, &items, &kind);
         }
-        if (shape == MX_PD_PAGE && in_page)
+        if (shape == MX_SHAPE_PAGE && in_page)
             mx_record_reject(r, MX_R_NOT_OBJECT, "a page inside a page");
-        else if (shape == MX_PD_NONE)
-            mx_native_record_of(r, f);
-        else if (shape == MX_PD_UNSUPPORTED)
-            mx_record_reject(r, MX_R_UNSUPPORTED, "%s", kind);
         else
-            mx_pagerduty_json_record(r, shape, v);
-        static const enum mx_kind kinds[] = {
-            MX_K_NATIVE,        MX_K_PD_LOG_ENTRY, MX_K_PD_INCIDENT, MX_K_PD_WEBHOOK_V3,
-            MX_K_PD_WEBHOOK_V2, MX_K_PD_ANALYTICS, MX_K_NATIVE,      MX_K_NATIVE};
-        r->kind = kinds[shape];
+            read_shape(r, shape, v, f, kind);
+        r->kind = mx_shape_kind(shape);
     }
     mx_record_end(r);
 }
@@ -58,12 +70,12 @@ static void elements(struct mx_reader *rd, const struct mx_pos *pos, const struc
     struct mx_pos p = *pos;
     p.index = 0;
     if (mx_json_simd_type(arr) == MX_J_OBJECT) {
-        one_record(rd, &p, arr, true, NULL, MX_PD_NONE, NULL);
+        one_record(rd, &p, arr, true, NULL, MX_SHAPE_NATIVE, NULL);
         return;
     }
     mx_json_simd_array_begin(arr, &it);
     while (mx_json_simd_array_next(&it, &v)) {
-        one_record(rd, &p, &v, true, NULL, MX_PD_NONE, NULL);
+        one_record(rd, &p, &v, true, NULL, MX_SHAPE_NATIVE, NULL);
         p.index++;
     }
 }
@@ -103,13 +115,13 @@ static void value(struct mx_reader *rd, const struct mx_pos *pos, const struct m
         if (document && t == MX_J_ARRAY)
             elements(rd, pos, v);
         else
-            one_record(rd, pos, v, false, NULL, MX_PD_NONE, NULL);
+            one_record(rd, pos, v, false, NULL, MX_SHAPE_NATIVE, NULL);
         return;
     }
     struct mx_jobj f; /* the object's keys, read once for its shape and its fields */
     mx_jfield_collect(v, &f);
-    enum mx_pd_shape shape = mx_pagerduty_json_shape_of(v, &f, &items, &kind);
-    if (shape == MX_PD_PAGE)
+    enum mx_shape shape = mx_shape_of(v, &f, &items, &kind);
+    if (shape == MX_SHAPE_PAGE)
         page(rd, pos, v, &items);
     else
         one_record(rd, pos, v, false, &f, shape, kind);

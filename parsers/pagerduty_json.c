@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "parsers/jfield.h"
-#include "parsers/unsupported.h"
 
 static bool has(const struct mx_jval *o, const char *key, enum mx_jtype type, struct mx_jval *out) {
     struct mx_jval v;
@@ -22,56 +21,6 @@ static bool ends_with(struct mx_str s, const char *suffix) {
 
 static bool eq(struct mx_str s, const char *word) {
     return s.n == strlen(word) && memcmp(s.p, word, s.n) == 0;
-}
-
-enum mx_pd_shape mx_pagerduty_json_shape(const struct mx_jval *o, struct mx_jval *items,
-                                         const char **kind) {
-    struct mx_jobj f;
-    mx_jfield_collect(o, &f);
-    return mx_pagerduty_json_shape_of(o, &f, items, kind);
-}
-
-enum mx_pd_shape mx_pagerduty_json_shape_of(const struct mx_jval *o, const struct mx_jobj *f,
-                                            struct mx_jval *items, const char **kind) {
-    /* native records: a time that is no object and a string event */
-    if ((f->seen >> MX_JK_TIME & 1u) && f->t[MX_JK_TIME] != MX_J_OBJECT &&
-        mx_jfield_has(f, MX_JK_EVENT, MX_J_STRING))
-        return MX_PD_NONE;
-#define HAS(k, t) mx_jfield_has(f, MX_JK_##k, t)
-    if (HAS(EVENT, MX_J_OBJECT) && has(&f->v[MX_JK_EVENT], "event_type", MX_J_STRING, NULL))
-        return MX_PD_WEBHOOK_V3;
-    struct mx_str ev = {NULL, 0};
-    if (HAS(EVENT, MX_J_STRING)) mx_json_simd_string(&f->v[MX_JK_EVENT], &ev.p, &ev.n);
-    if (ev.n > 9 && memcmp(ev.p, "incident.", 9) == 0 && HAS(INCIDENT, MX_J_OBJECT))
-        return MX_PD_WEBHOOK_V2;
-    static const enum mx_jkey pages[3] = {MX_JK_LOG_ENTRIES, MX_JK_INCIDENTS, MX_JK_MESSAGES};
-    for (int k = 0; k < 3; k++) {
-        if (mx_jfield_has(f, pages[k], MX_J_ARRAY)) {
-            *items = f->v[pages[k]];
-            *kind = mx_jfield_key_name(pages[k]);
-            return MX_PD_PAGE;
-        }
-    }
-    if (HAS(DATA, MX_J_ARRAY) || (HAS(DATA, MX_J_OBJECT) && HAS(TIME_ZONE, MX_J_STRING))) {
-        *items = f->v[MX_JK_DATA];
-        *kind = "data";
-        return MX_PD_PAGE;
-    }
-    if (f->seen &
-        ((uint64_t)1 << MX_JK_SECONDS_TO_FIRST_ACK | (uint64_t)1 << MX_JK_SECONDS_TO_RESOLVE))
-        return MX_PD_ANALYTICS;
-    struct mx_str t = {NULL, 0};
-    if (HAS(TYPE, MX_J_STRING)) mx_json_simd_string(&f->v[MX_JK_TYPE], &t.p, &t.n);
-    if (ends_with(t, "_log_entry") || HAS(LOG_ENTRY, MX_J_OBJECT)) return MX_PD_LOG_ENTRY;
-    if (eq(t, "incident") || HAS(INCIDENT_NUMBER, MX_J_INT)) return MX_PD_INCIDENT;
-    /* not native (that returned early) and no PagerDuty shape so far: another platform's
-     * object is named as such; only these records pay for the check. incident.io's
-     * {"incident":{...}} looks like PagerDuty's GET /incidents/ID, so it is asked first */
-    if ((*kind = mx_unsupported_shape(o)) != NULL) return MX_PD_UNSUPPORTED;
-    if (HAS(INCIDENT, MX_J_OBJECT) && !HAS(EVENT, MX_J_STRING) && !HAS(TIME, MX_J_STRING))
-        return MX_PD_INCIDENT;
-#undef HAS
-    return MX_PD_NONE;
 }
 
 /* An agent or resolver that is not a person: a service, an integration, a timeout. */
@@ -131,15 +80,6 @@ static void severity(struct mx_record *r, const struct mx_jval *inc, struct mx_e
     mx_record_urgency(r, mx_jfield_str(inc, "/urgency"), &ev->severity);
 }
 
-/* The optional time at ptr: false only when present and unreadable (rejected). */
-static bool opt_time(struct mx_record *r, const struct mx_jval *o, const char *ptr,
-                     const char *name, int64_t *ms) {
-    struct mx_jval v;
-    *ms = MX_NO_TIME;
-    if (!mx_json_simd_pointer(o, ptr, &v) || mx_json_simd_type(&v) == MX_J_NULL) return true;
-    return mx_jfield_time(r, &v, name, ms);
-}
-
 /* The facts of an incident object (see the header). `at` is the time of the record's
  * own event for a webhook (a merge is dated by it), MX_NO_TIME otherwise. For a
  * webhook, `own` is its event's type: a fact of that type is not emitted (the snapshot
@@ -150,10 +90,10 @@ static bool opt_time(struct mx_record *r, const struct mx_jval *o, const char *p
 static bool incident_facts(struct mx_record *r, const struct mx_jval *inc, int64_t at,
                            struct mx_event *base, enum mx_evtype own) {
     int64_t created, resolved, reopened, changed;
-    if (!opt_time(r, inc, "/created_at", "created_at", &created) ||
-        !opt_time(r, inc, "/resolved_at", "resolved_at", &resolved) ||
-        !opt_time(r, inc, "/reopened_at", "reopened_at", &reopened) ||
-        !opt_time(r, inc, "/last_status_change_at", "last_status_change_at", &changed))
+    if (!mx_jfield_opt_time(r, inc, "/created_at", "created_at", &created) ||
+        !mx_jfield_opt_time(r, inc, "/resolved_at", "resolved_at", &resolved) ||
+        !mx_jfield_opt_time(r, inc, "/reopened_at", "reopened_at", &reopened) ||
+        !mx_jfield_opt_time(r, inc, "/last_status_change_at", "last_status_change_at", &changed))
         return false;
     if (resolved == MX_NO_TIME && eq(mx_jfield_str(inc, "/status"), "resolved")) resolved = changed;
     struct mx_event ev = *base;
@@ -212,7 +152,8 @@ static bool incident(struct mx_record *r, const struct mx_jval *o) {
             struct mx_event ev = base;
             ev.type = MX_EV_ACKNOWLEDGED;
             ev.actor = mx_jfield_str(&ack, "/acknowledger/summary");
-            if (!opt_time(r, &ack, "/at", "acknowledgements[].at", &ev.time_ms)) return false;
+            if (!mx_jfield_opt_time(r, &ack, "/at", "acknowledgements[].at", &ev.time_ms))
+                return false;
             if (ev.time_ms != MX_NO_TIME) mx_record_event(r, &ev);
         }
     }
@@ -456,7 +397,7 @@ static bool analytics(struct mx_record *r, const struct mx_jval *o) {
         more.time_ms = created + secs * 1000;
         mx_record_event(r, &more);
     }
-    if (!opt_time(r, o, "/resolved_at", "resolved_at", &resolved)) return false;
+    if (!mx_jfield_opt_time(r, o, "/resolved_at", "resolved_at", &resolved)) return false;
     if (resolved != MX_NO_TIME) {
         bool b = false;
         more.type = MX_EV_RESOLVED;
@@ -469,14 +410,13 @@ static bool analytics(struct mx_record *r, const struct mx_jval *o) {
     return true;
 }
 
-bool mx_pagerduty_json_record(struct mx_record *r, enum mx_pd_shape shape,
-                              const struct mx_jval *obj) {
+bool mx_pagerduty_json_record(struct mx_record *r, enum mx_shape shape, const struct mx_jval *obj) {
     switch (shape) {
-    case MX_PD_LOG_ENTRY: return log_entry(r, obj);
-    case MX_PD_INCIDENT: return incident(r, obj);
-    case MX_PD_WEBHOOK_V3: return webhook_v3(r, obj);
-    case MX_PD_WEBHOOK_V2: return webhook_v2(r, obj);
-    case MX_PD_ANALYTICS: return analytics(r, obj);
+    case MX_SHAPE_PD_LOG_ENTRY: return log_entry(r, obj);
+    case MX_SHAPE_PD_INCIDENT: return incident(r, obj);
+    case MX_SHAPE_PD_WEBHOOK_V3: return webhook_v3(r, obj);
+    case MX_SHAPE_PD_WEBHOOK_V2: return webhook_v2(r, obj);
+    case MX_SHAPE_PD_ANALYTICS: return analytics(r, obj);
     default: return mx_record_reject(r, MX_R_BAD_FIELD, "a page is not a record");
     }
 }

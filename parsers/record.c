@@ -99,6 +99,8 @@ void mx_record_begin(struct mx_record *r, const struct mx_pos *pos) {
     r->urgency_unmapped = false;
     r->n = 0;
     r->n_scratch = 0;
+    r->n_text = 0;
+    r->what = NULL;
     r->kind = MX_K_NATIVE;
     r->begun = false; /* logged with the record's first message, or as one OP_RECORD */
     if (!r->log) r->diag->inputs[pos->src].records++;
@@ -123,8 +125,9 @@ void mx_record_event(struct mx_record *r, const struct mx_event *ev) {
 bool mx_record_reject(struct mx_record *r, enum mx_reason reason, const char *fmt, ...) {
     char msg[600];
     va_list ap;
+    int k = r->what ? snprintf(msg, sizeof msg, "%s: ", r->what) : 0;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg + k, sizeof msg - (size_t)k, fmt, ap);
     va_end(ap);
     if (!r->rejected && r->log) {
         log_begin(r);
@@ -165,8 +168,9 @@ void mx_record_warn_at(struct mx_record *r, const struct mx_pos *pos, enum mx_wa
 void mx_record_warn(struct mx_record *r, enum mx_warning w, const char *fmt, ...) {
     char msg[600];
     va_list ap;
+    int k = r->what ? snprintf(msg, sizeof msg, "%s: ", r->what) : 0;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg + k, sizeof msg - (size_t)k, fmt, ap);
     va_end(ap);
     warn(r, &r->pos, w, msg);
 }
@@ -179,7 +183,8 @@ static void hand_on(struct mx_record *r, uint32_t src, enum mx_kind kind, bool u
     r->diag->inputs[src].urgencies_unmapped += urgency;
     /* PagerDuty's exports and payloads have no postmortem record: an incident known
      * only from them cannot show whether one was published */
-    bool pm = kind == MX_K_NATIVE || kind == MX_K_CSV || kind == MX_K_CUSTOM;
+    bool pm = kind == MX_K_NATIVE || kind == MX_K_CSV || kind == MX_K_CUSTOM ||
+              kind == MX_K_FIREHYDRANT; /* its postmortem_completed milestone */
     for (size_t i = 0; i < n; i++) {
         events[i].can_postmortem = pm;
         r->fn(r->ctx, &events[i]);
@@ -301,6 +306,24 @@ void mx_record_urgency(struct mx_record *r, struct mx_str urgency, enum mx_sever
     if (!mx_sevmap_urgency(r->sevmap, urgency.p, urgency.n, sev)) r->urgency_unmapped = true;
 }
 
+void mx_record_severity(struct mx_record *r, struct mx_str label,
+                        const struct mx_record_sevname *defaults, enum mx_severity *sev) {
+    if (!label.n || mx_sevmap_lookup(r->sevmap, label.p, label.n, sev)) return;
+    for (const struct mx_record_sevname *d = defaults; d && d->label; d++) {
+        if (strlen(d->label) != label.n) continue;
+        size_t i = 0;
+        while (i < label.n && mx_event_lower((unsigned char)label.p[i]) == d->label[i]) i++;
+        if (i == label.n) {
+            *sev = d->sev;
+            return;
+        }
+    }
+    char ex[200];
+    mx_diag_excerpt(ex, sizeof ex, label.p, label.n);
+    mx_record_warn(r, MX_W_UNKNOWN_SEVERITY, "severity %s is not in the severity mapping (ignored)",
+                   ex);
+}
+
 void mx_record_via(struct mx_record *r, struct mx_str via, struct mx_event *ev) {
     if (!via.n || ev->type != MX_EV_PAGED) return;
     if (mx_event_via_parse(via.p, via.n, &ev->via)) return;
@@ -314,6 +337,19 @@ void mx_record_blank(const struct mx_record *r, struct mx_event *ev) {
     memset(ev, 0, sizeof *ev);
     ev->pos = r->pos;
     ev->type = MX_EV_NOTE;
+}
+
+struct mx_str mx_record_join(struct mx_record *r, const char *prefix, struct mx_str s) {
+    struct mx_str out = {NULL, 0};
+    size_t k = strlen(prefix);
+    if (k + s.n > sizeof r->text - r->n_text) return out;
+    char *p = r->text + r->n_text;
+    memcpy(p, prefix, k);
+    if (s.n) memcpy(p + k, s.p, s.n);
+    r->n_text += k + s.n;
+    out.p = p;
+    out.n = k + s.n;
+    return out;
 }
 
 struct mx_str mx_record_int(struct mx_record *r, int64_t v) {

@@ -24,13 +24,16 @@
 #include "parsers/tz.h"
 
 struct mx_record_log; /* opaque */
+struct mx_incidentio_names;
 
 struct mx_record {
     /* set once by the input layer */
     struct mx_diag *diag;
     const struct mx_sevmap *sevmap;
-    const struct mx_zone *zone; /* for times without an offset */
-    bool zone_declared;         /* the source named zone itself: no warning */
+    const struct mx_incidentio_names *incidentio; /* incident.io's timestamp names, or NULL
+                                                   * for the defaults */
+    const struct mx_zone *zone;                   /* for times without an offset */
+    bool zone_declared;                           /* the source named zone itself: no warning */
     mx_event_fn fn;
     void *ctx;
     struct mx_record_log *log; /* non-NULL: record into it (diag and fn untouched) */
@@ -44,6 +47,10 @@ struct mx_record {
     struct mx_event *events; /* buffered until the record ends */
     char scratch[8][24];     /* numbers written as text for the record (mx_record_int) */
     int n_scratch;
+    const char *what; /* the platform's record ("Grafana OnCall alert group") that every
+                       * rejection names first, or NULL; cleared by mx_record_begin */
+    char text[1024];  /* texts made for the record (mx_record_join) */
+    size_t n_text;
 };
 
 /* Opens a record at pos: counts it on its input. */
@@ -76,11 +83,27 @@ void mx_record_log_replay(struct mx_record *r, const struct mx_record_log *l);
  * returns the view, or an empty one when the record used up its 8 slots. */
 struct mx_str mx_record_int(struct mx_record *r, int64_t v);
 
+/* prefix followed by s, as text valid until the record ends ("incidentio:" "INC-123"),
+ * or an empty view when the record's 1,024 bytes for such texts are used up. */
+struct mx_str mx_record_join(struct mx_record *r, const char *prefix, struct mx_str s);
+
 /* The severity from an urgency ("high"), through the [severity] urgency.NAME mapping;
  * an urgency the mapping leaves unmapped is counted on the input (urgencies_unmapped)
  * once the record is kept (a rejected record counts only as rejected),
  * so a run whose every incident stays unassigned can say how to map them. */
 void mx_record_urgency(struct mx_record *r, struct mx_str urgency, enum mx_severity *sev);
+
+/* A platform's own severity names and what they mean by default ("critical" -> SEV1),
+ * lower-case; a table ends with a NULL label. */
+struct mx_record_sevname {
+    const char *label;
+    enum mx_severity sev;
+};
+/* The severity a platform's label names: the severity mapping first (the config may
+ * name any label), then the platform's defaults (ASCII case-insensitively); a label
+ * neither knows warns (unknown_severity) and leaves *sev as it was. */
+void mx_record_severity(struct mx_record *r, struct mx_str label,
+                        const struct mx_record_sevname *defaults, enum mx_severity *sev);
 
 /* A new event at the record's position with no time, type note and no strings. */
 /* Sets ev->via from a medium's name (a paged event only; for any other type the field is

@@ -14,15 +14,6 @@ static bool has(const struct mx_jval *obj, const char *key, enum mx_jtype t) {
     return mx_json_simd_get(obj, key, &v) && (t == MX_J_NULL || mx_json_simd_type(&v) == t);
 }
 
-/* Whether the string at key equals word. */
-static bool is(const struct mx_jval *obj, const char *key, const char *word) {
-    struct mx_jval v;
-    const char *s;
-    size_t n;
-    return mx_json_simd_get(obj, key, &v) && mx_json_simd_string(&v, &s, &n) && n == strlen(word) &&
-           memcmp(s, word, n) == 0;
-}
-
 #define LATER ": not supported by this version (native, PagerDuty and custom formats are)"
 
 const char *mx_unsupported_shape(const struct mx_jval *o) {
@@ -48,23 +39,5 @@ const char *mx_unsupported_shape(const struct mx_jval *o) {
     if (has(x, "impactStartDate", MX_J_NULL) ||
         (has(x, "tinyId", MX_J_STRING) && has(x, "ownerTeam", MX_J_NULL)))
         return "Opsgenie incident" LATER;
-    /* incident.io v2: {"incident":{...}} or an element of {"incidents":[...]} */
-    if (mx_json_simd_get(o, "incident", &d) && mx_json_simd_type(&d) == MX_J_OBJECT) x = &d;
-    if (has(x, "reference", MX_J_STRING) &&
-        (has(x, "incident_status", MX_J_OBJECT) || has(x, "incident_timestamp_values", MX_J_ARRAY)))
-        return "incident.io incident" LATER;
-    if (has(o, "milestones", MX_J_ARRAY) && has(o, "number", MX_J_NULL))
-        return "FireHydrant incident" LATER;
-    if (is(o, "type", "incidents") && has(o, "attributes", MX_J_OBJECT))
-        return "Rootly incident" LATER;
-    struct mx_jval first;
-    struct mx_jiter it;
-    if (mx_json_simd_get(o, "results", &d) && mx_json_simd_array_begin(&d, &it) &&
-        mx_json_simd_array_next(&it, &first) && mx_json_simd_type(&first) == MX_J_OBJECT &&
-        has(&first, "alert_group_number", MX_J_NULL))
-        return "Grafana OnCall alert groups page" LATER;
-    if (has(o, "alert_group_number", MX_J_NULL) ||
-        (has(o, "alerts_count", MX_J_NULL) && has(o, "integration_id", MX_J_NULL)))
-        return "Grafana OnCall alert group" LATER;
     return NULL;
 }
