@@ -47,6 +47,7 @@ struct value {
 
 struct inc {
     struct value title, service, team, channel, number;
+    uint32_t alt;        /* interned: another id of the incident (mx_event.alt_id), or 0 */
     bool can_postmortem; /* some event came from a source that can record one */
     bool merged_away;    /* its events were given to the incident its id numbers */
     bool lifecycle;      /* it has an event of its own life: detected, acknowledged ... */
@@ -223,6 +224,7 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     best_value(tl, &in->team, ev->team, ev->time_ms, 2);
     best_value(tl, &in->channel, ev->channel, ev->time_ms, 2);
     best_value(tl, &in->number, ev->number, ev->time_ms, 2);
+    if (ev->alt_id.n && !in->alt) in->alt = intern(tl, ev->alt_id);
     in->can_postmortem |= ev->can_postmortem;
     in->lifecycle |= ev->type != MX_EV_POSTMORTEM_PUBLISHED && ev->type != MX_EV_NOTE &&
                      ev->type != MX_EV_REGULATOR_NOTIFIED;
@@ -429,6 +431,58 @@ static void fold_value(struct mx_timelines *tl, struct value *dst, const struct 
     if (src->id) best_value(tl, dst, mx_intern_str(&tl->strings, src->id), src->t, src->rank);
 }
 
+/* to[x] = x for the n incidents: where each incident's events go. */
+static uint32_t *identity(size_t n) {
+    uint32_t *to = mx_mem_malloc((n ? n : 1) * sizeof *to);
+    for (size_t x = 0; x < n; x++) to[x] = (uint32_t)x;
+    return to;
+}
+
+/* Incident i joins incident j: its chosen values fold into j's, its events will move
+ * there (to[i] = j) and it is left empty. */
+static void join(struct mx_timelines *tl, uint32_t *to, size_t i, size_t j) {
+    struct inc *in = &tl->incs[i], *dst = &tl->incs[j];
+    to[i] = (uint32_t)j;
+    fold_value(tl, &dst->title, &in->title);
+    fold_value(tl, &dst->service, &in->service);
+    fold_value(tl, &dst->team, &in->team);
+    fold_value(tl, &dst->channel, &in->channel);
+    fold_value(tl, &dst->number, &in->number);
+    if (in->sev != MX_SEV_NONE && (dst->sev == MX_SEV_NONE || in->sev < dst->sev))
+        dst->sev = in->sev;
+    if (in->cls > dst->cls) dst->cls = in->cls;
+    dst->can_postmortem |= in->can_postmortem;
+    dst->lifecycle |= in->lifecycle;
+    in->merged_away = true;
+}
+
+/* Moves every record to the incident to[] names; frees to (NULL: nothing joined). */
+static void remap(struct mx_timelines *tl, uint32_t *to) {
+    if (to)
+        for (size_t r = 0; r < tl->n_recs; r++) tl->rec_inc[r] = to[tl->rec_inc[r]];
+    free(to);
+}
+
+/* An incident whose id is another incident's alternative id (an Opsgenie alert's id,
+ * under which its log pages file their entries, beside the tiny id the alert is known
+ * by) is that incident: not counted as a join (it never was another incident). An id
+ * two incidents claim joins the first. */
+static void join_alt(struct mx_timelines *tl) {
+    size_t ni = tl->n_incs;
+    uint32_t *to = NULL;
+    for (size_t j = 0; j < ni; j++) {
+        if (!tl->incs[j].alt) continue;
+        struct mx_str a = mx_intern_str(&tl->strings, tl->incs[j].alt);
+        uint32_t k = mx_intern_find(&tl->ids, a.p, a.n);
+        if (!k || k - 1 == j) continue;
+        size_t i = k - 1;
+        if (to && to[i] != i) continue; /* claimed already */
+        if (!to) to = identity(ni);
+        join(tl, to, i, j);
+    }
+    remap(tl, to);
+}
+
 /* Whether id is an incident number, "101" or "#101"; *digits is then "101". */
 static bool number_id(struct mx_str id, struct mx_str *digits) {
     if (id.n && id.p[0] == '#') id.p++, id.n--;
@@ -464,7 +518,7 @@ static void join_numbered(struct mx_timelines *tl) {
     uint32_t *to = NULL;
     for (size_t i = 0; cap && i < ni; i++) {
         struct inc *in = &tl->incs[i];
-        if (in->number.id || in->lifecycle) continue;
+        if (in->number.id || in->lifecycle || in->merged_away) continue;
         struct mx_str id;
         if (!number_id(mx_intern_str(&tl->ids, (uint32_t)i + 1), &id)) continue;
         int added;
@@ -474,27 +528,11 @@ static void join_numbered(struct mx_timelines *tl) {
             tl->join_ambiguous++;
             continue;
         }
-        uint32_t j = owner[k] - 1;
-        if (!to) {
-            to = mx_mem_malloc(ni * sizeof *to);
-            for (size_t x = 0; x < ni; x++) to[x] = (uint32_t)x;
-        }
-        to[i] = j;
-        struct inc *dst = &tl->incs[j];
-        fold_value(tl, &dst->title, &in->title);
-        fold_value(tl, &dst->service, &in->service);
-        fold_value(tl, &dst->team, &in->team);
-        fold_value(tl, &dst->channel, &in->channel);
-        if (in->sev != MX_SEV_NONE && (dst->sev == MX_SEV_NONE || in->sev < dst->sev))
-            dst->sev = in->sev;
-        if (in->cls > dst->cls) dst->cls = in->cls;
-        dst->can_postmortem |= in->can_postmortem;
-        in->merged_away = true;
+        if (!to) to = identity(ni);
+        join(tl, to, i, owner[k] - 1);
         tl->joined++;
     }
-    if (to)
-        for (size_t r = 0; r < tl->n_recs; r++) tl->rec_inc[r] = to[tl->rec_inc[r]];
-    free(to);
+    remap(tl, to);
     free(owner);
     mx_intern_free(&nums);
 }
@@ -631,6 +669,7 @@ static void in_timeline_order(struct mx_timelines *tl) {
 
 void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int64_t from,
                         int64_t to, uint64_t *dups, size_t n_inputs) {
+    join_alt(tl);
     join_numbered(tl);
     size_t ni = tl->n_incs;
     uint32_t *start = mx_mem_calloc(ni + 1, sizeof *start);

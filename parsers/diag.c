@@ -43,6 +43,9 @@ static const char *const kind_names[] = {
     "firehydrant",
     "rootly",
     "grafana_oncall",
+    "opsgenie_alerts",
+    "opsgenie_alert_logs",
+    "opsgenie_incidents",
 };
 _Static_assert(sizeof kind_names / sizeof kind_names[0] == MX_K__COUNT, "a name for each value");
 

@@ -60,21 +60,24 @@ enum mx_warning {
 
 /* What kind of record an input held (counted per accepted record). */
 enum mx_kind {
-    MX_K_NATIVE,          /* mttx native event */
-    MX_K_PD_LOG_ENTRY,    /* PagerDuty REST log entry */
-    MX_K_PD_INCIDENT,     /* PagerDuty REST incident */
-    MX_K_PD_WEBHOOK_V3,   /* PagerDuty webhook v3 event */
-    MX_K_PD_WEBHOOK_V2,   /* PagerDuty webhook v2 message */
-    MX_K_PD_ANALYTICS,    /* PagerDuty Analytics raw incident */
-    MX_K_PD_CSV_RAW,      /* PagerDuty incidents CSV, advanced ("raw") report */
-    MX_K_PD_CSV_BASIC,    /* PagerDuty incidents CSV, basic report */
-    MX_K_PD_CSV_INSIGHTS, /* PagerDuty Insights "Incident Activity" CSV */
-    MX_K_CSV,             /* CSV with native column names */
-    MX_K_CUSTOM,          /* a line read with a custom format */
-    MX_K_INCIDENTIO,      /* incident.io v2 incident */
-    MX_K_FIREHYDRANT,     /* FireHydrant incident */
-    MX_K_ROOTLY,          /* Rootly incident (JSON:API) */
-    MX_K_GRAFANA_ONCALL,  /* Grafana OnCall alert group */
+    MX_K_NATIVE,            /* mttx native event */
+    MX_K_PD_LOG_ENTRY,      /* PagerDuty REST log entry */
+    MX_K_PD_INCIDENT,       /* PagerDuty REST incident */
+    MX_K_PD_WEBHOOK_V3,     /* PagerDuty webhook v3 event */
+    MX_K_PD_WEBHOOK_V2,     /* PagerDuty webhook v2 message */
+    MX_K_PD_ANALYTICS,      /* PagerDuty Analytics raw incident */
+    MX_K_PD_CSV_RAW,        /* PagerDuty incidents CSV, advanced ("raw") report */
+    MX_K_PD_CSV_BASIC,      /* PagerDuty incidents CSV, basic report */
+    MX_K_PD_CSV_INSIGHTS,   /* PagerDuty Insights "Incident Activity" CSV */
+    MX_K_CSV,               /* CSV with native column names */
+    MX_K_CUSTOM,            /* a line read with a custom format */
+    MX_K_INCIDENTIO,        /* incident.io v2 incident */
+    MX_K_FIREHYDRANT,       /* FireHydrant incident */
+    MX_K_ROOTLY,            /* Rootly incident (JSON:API) */
+    MX_K_GRAFANA_ONCALL,    /* Grafana OnCall alert group */
+    MX_K_OPSGENIE_ALERT,    /* Opsgenie / JSM alert */
+    MX_K_OPSGENIE_LOG,      /* Opsgenie alert log entry */
+    MX_K_OPSGENIE_INCIDENT, /* Opsgenie incident */
     MX_K__COUNT
 };
 

@@ -93,6 +93,9 @@ struct mx_event {
     struct mx_str service, team, title, actor, commander, channel, url, note, into;
     struct mx_str number;        /* the incident's number as people say it (PagerDuty's
                                   * incident_number "101"), when the source has one */
+    struct mx_str alt_id;        /* another id of this incident (an Opsgenie alert's id beside
+                                  * the tiny id it is known by): events filed under alt_id
+                                  * join this incident */
     struct mx_str uid;           /* the source's unique id of the record (a PagerDuty log entry or
                                   * webhook event id); a repeated uid makes the record a duplicate */
     enum mx_uid_space uid_space; /* which kind of id uid is (MX_UID_NONE without one) */

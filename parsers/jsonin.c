@@ -15,6 +15,7 @@
 #include "parsers/json_simd.h"
 #include "parsers/lines.h"
 #include "parsers/native.h"
+#include "parsers/opsgenie.h"
 #include "parsers/pagerduty_json.h"
 #include "parsers/rootly.h"
 #include "parsers/shape.h"
@@ -28,6 +29,9 @@ static void read_shape(struct mx_record *r, enum mx_shape s, const struct mx_jva
     case MX_SHAPE_GRAFANA_ONCALL: mx_grafana_oncall_record(r, v); break;
     case MX_SHAPE_FIREHYDRANT: mx_firehydrant_record(r, v); break;
     case MX_SHAPE_ROOTLY: mx_rootly_record(r, v); break;
+    case MX_SHAPE_OPSGENIE_ALERT: mx_opsgenie_record(r, MX_OPSGENIE_ALERT, v); break;
+    case MX_SHAPE_OPSGENIE_LOG: mx_opsgenie_record(r, MX_OPSGENIE_LOG, v); break;
+    case MX_SHAPE_OPSGENIE_INCIDENT: mx_opsgenie_record(r, MX_OPSGENIE_INCIDENT, v); break;
     case MX_SHAPE_INCIDENTIO: mx_incidentio_record(r, v, r->incidentio); break;
     default: mx_pagerduty_json_record(r, s, v); break;
     }
@@ -98,7 +102,11 @@ static void page(struct mx_reader *rd, const struct mx_pos *pos, const struct mx
         rd->rec.zone = z;
         rd->rec.zone_declared = true;
     }
+    /* a page's own address names what its elements are about (an Opsgenie log page) */
+    rd->rec.page_link = mx_jfield_str(obj, "/paging/first");
+    if (!rd->rec.page_link.n) rd->rec.page_link = mx_jfield_str(obj, "/paging/next");
     elements(rd, pos, items);
+    rd->rec.page_link = (struct mx_str){NULL, 0};
     rd->rec.zone = saved;
     rd->rec.zone_declared = false;
     mx_tz_free(z);

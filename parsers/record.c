@@ -33,12 +33,12 @@ static const size_t STRS[] = {
     offsetof(struct mx_event, commander), offsetof(struct mx_event, channel),
     offsetof(struct mx_event, url),       offsetof(struct mx_event, note),
     offsetof(struct mx_event, into),      offsetof(struct mx_event, number),
-    offsetof(struct mx_event, uid)};
+    offsetof(struct mx_event, uid),       offsetof(struct mx_event, alt_id)};
 #define N_STRS (sizeof STRS / sizeof STRS[0])
 
 /* Every field of an event is logged (log_end) and restored (unlog): one added to
  * struct mx_event must be added there too. */
-_Static_assert(sizeof(struct mx_event) == 280 || sizeof(void *) != 8,
+_Static_assert(sizeof(struct mx_event) == 296 || sizeof(void *) != 8,
                "struct mx_event changed: log its new field in log_end and unlog");
 
 /* An event as logged: its scalars; its position is its record's; each string named by

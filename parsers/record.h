@@ -34,6 +34,8 @@ struct mx_record {
                                                    * for the defaults */
     const struct mx_zone *zone;                   /* for times without an offset */
     bool zone_declared;                           /* the source named zone itself: no warning */
+    struct mx_str page_link; /* while a page's elements are read: its paging link
+                              * (paging.first, else .next), else empty */
     mx_event_fn fn;
     void *ctx;
     struct mx_record_log *log; /* non-NULL: record into it (diag and fn untouched) */

@@ -8,6 +8,7 @@
 #include "parsers/firehydrant.h"
 #include "parsers/grafana_oncall.h"
 #include "parsers/incidentio.h"
+#include "parsers/opsgenie.h"
 #include "parsers/rootly.h"
 #include "parsers/unsupported.h"
 
@@ -46,8 +47,10 @@ enum mx_shape mx_shape_of(const struct mx_jval *o, const struct mx_jobj *f, stru
             return MX_SHAPE_PAGE;
         }
     }
-    if (HAS(DATA, MX_J_ARRAY) || (HAS(DATA, MX_J_OBJECT) && (HAS(TIME_ZONE, MX_J_STRING) ||
-                                                             mx_rootly_is(&f->v[MX_JK_DATA])))) {
+    struct mx_jval v;
+    if (HAS(DATA, MX_J_ARRAY) || (HAS(DATA, MX_J_OBJECT) &&
+                                  (HAS(TIME_ZONE, MX_J_STRING) || mx_rootly_is(&f->v[MX_JK_DATA]) ||
+                                   mx_json_simd_get(o, "requestId", &v)))) {
         *items = f->v[MX_JK_DATA];
         *kind = "data";
         return MX_SHAPE_PAGE;
@@ -61,7 +64,6 @@ enum mx_shape mx_shape_of(const struct mx_jval *o, const struct mx_jobj *f, stru
     if (eq(t, "incident") || HAS(INCIDENT_NUMBER, MX_J_INT)) return MX_SHAPE_PD_INCIDENT;
     /* not native (that returned early) and no PagerDuty shape so far: only these
      * records pay for the other platforms' tests */
-    struct mx_jval v;
     if (mx_json_simd_get(o, "results", &v) && mx_json_simd_type(&v) == MX_J_ARRAY &&
         mx_json_simd_get(o, "next", items)) { /* Grafana OnCall's pages */
         *items = v;
@@ -72,6 +74,10 @@ enum mx_shape mx_shape_of(const struct mx_jval *o, const struct mx_jobj *f, stru
     if (mx_firehydrant_is(o)) return MX_SHAPE_FIREHYDRANT;
     if (mx_rootly_is(o)) return MX_SHAPE_ROOTLY;
     if (mx_grafana_oncall_is(o)) return MX_SHAPE_GRAFANA_ONCALL;
+    static const enum mx_shape og[] = {MX_SHAPE_NATIVE, MX_SHAPE_OPSGENIE_ALERT,
+                                       MX_SHAPE_OPSGENIE_LOG, MX_SHAPE_OPSGENIE_INCIDENT};
+    enum mx_opsgenie_shape os = mx_opsgenie_shape(o);
+    if (os != MX_OPSGENIE_NONE) return og[os];
     if ((*kind = mx_unsupported_shape(o)) != NULL) return MX_SHAPE_UNSUPPORTED;
     if (HAS(INCIDENT, MX_J_OBJECT) && !HAS(EVENT, MX_J_STRING) && !HAS(TIME, MX_J_STRING))
         return MX_SHAPE_PD_INCIDENT;
@@ -91,6 +97,9 @@ enum mx_kind mx_shape_kind(enum mx_shape s) {
         [MX_SHAPE_FIREHYDRANT] = MX_K_FIREHYDRANT,
         [MX_SHAPE_ROOTLY] = MX_K_ROOTLY,
         [MX_SHAPE_GRAFANA_ONCALL] = MX_K_GRAFANA_ONCALL,
+        [MX_SHAPE_OPSGENIE_ALERT] = MX_K_OPSGENIE_ALERT,
+        [MX_SHAPE_OPSGENIE_LOG] = MX_K_OPSGENIE_LOG,
+        [MX_SHAPE_OPSGENIE_INCIDENT] = MX_K_OPSGENIE_INCIDENT,
         [MX_SHAPE_PAGE] = MX_K_NATIVE,
         [MX_SHAPE_UNSUPPORTED] = MX_K_NATIVE,
     };

@@ -19,20 +19,24 @@
 #include "parsers/json_simd.h"
 
 enum mx_shape {
-    MX_SHAPE_NATIVE,         /* an mttx native record, or nothing recognised */
-    MX_SHAPE_PD_LOG_ENTRY,   /* {"type":"..._log_entry", ...} or {"log_entry":{...}} */
-    MX_SHAPE_PD_INCIDENT,    /* {"type":"incident", ...} or {"incident":{...}} */
-    MX_SHAPE_PD_WEBHOOK_V3,  /* {"event":{"event_type":...}} */
-    MX_SHAPE_PD_WEBHOOK_V2,  /* one message: {"event":"incident.trigger","incident":{...}} */
-    MX_SHAPE_PD_ANALYTICS,   /* an Analytics raw incident: {"seconds_to_first_ack":...} */
-    MX_SHAPE_INCIDENTIO,     /* an incident.io v2 incident, or {"incident":{...}} of one */
-    MX_SHAPE_FIREHYDRANT,    /* a FireHydrant incident with milestones */
-    MX_SHAPE_ROOTLY,         /* a Rootly JSON:API resource of type "incidents" */
-    MX_SHAPE_GRAFANA_ONCALL, /* a Grafana OnCall alert group */
-    MX_SHAPE_PAGE,           /* an object holding records: {"log_entries":[...]},
-                              * {"incidents":[...]}, {"messages":[...]}, {"data":[...]},
-                              * {"data":{...}}, {"results":[...],"next":...} */
-    MX_SHAPE_UNSUPPORTED,    /* recognised, not read (parsers/unsupported.h) */
+    MX_SHAPE_NATIVE,            /* an mttx native record, or nothing recognised */
+    MX_SHAPE_PD_LOG_ENTRY,      /* {"type":"..._log_entry", ...} or {"log_entry":{...}} */
+    MX_SHAPE_PD_INCIDENT,       /* {"type":"incident", ...} or {"incident":{...}} */
+    MX_SHAPE_PD_WEBHOOK_V3,     /* {"event":{"event_type":...}} */
+    MX_SHAPE_PD_WEBHOOK_V2,     /* one message: {"event":"incident.trigger","incident":{...}} */
+    MX_SHAPE_PD_ANALYTICS,      /* an Analytics raw incident: {"seconds_to_first_ack":...} */
+    MX_SHAPE_INCIDENTIO,        /* an incident.io v2 incident, or {"incident":{...}} of one */
+    MX_SHAPE_FIREHYDRANT,       /* a FireHydrant incident with milestones */
+    MX_SHAPE_ROOTLY,            /* a Rootly JSON:API resource of type "incidents" */
+    MX_SHAPE_GRAFANA_ONCALL,    /* a Grafana OnCall alert group */
+    MX_SHAPE_OPSGENIE_ALERT,    /* an Opsgenie / JSM alert */
+    MX_SHAPE_OPSGENIE_LOG,      /* an entry of an Opsgenie alert's log */
+    MX_SHAPE_OPSGENIE_INCIDENT, /* an Opsgenie incident */
+    MX_SHAPE_PAGE,              /* an object holding records: {"log_entries":[...]},
+                                 * {"incidents":[...]}, {"messages":[...]}, {"data":[...]},
+                                 * {"data":{...}} (with a time_zone or a requestId, or of a
+                                 * Rootly resource), {"results":[...],"next":...} */
+    MX_SHAPE_UNSUPPORTED,       /* recognised, not read (parsers/unsupported.h) */
     MX_SHAPE__COUNT
 };
 

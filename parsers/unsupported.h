@@ -1,10 +1,8 @@
 /*
- * unsupported.h - shapes of other platforms' exports that mttx recognises but does not
- * read yet: PagerDuty's retired v1 webhooks, Opsgenie / Jira Service Management
- * alerts and incidents, incident.io, FireHydrant, Rootly and Grafana OnCall objects. A
- * record of such a shape is rejected as `unsupported` with the platform named, rather
- * than as a native record with missing fields (or, for incident.io's {"incident":{}},
- * silently read as a PagerDuty incident with none of its times).
+ * unsupported.h - shapes that mttx recognises but does not read: PagerDuty's retired
+ * v1 webhooks. A record of such a shape is rejected as `unsupported` with what it is
+ * named, rather than as a native record with missing fields. (The other platforms'
+ * objects that were named here are read now: parsers/shape.h.)
  */
 #ifndef MX_UNSUPPORTED_H
 #define MX_UNSUPPORTED_H
