@@ -110,6 +110,7 @@ static bool log_event(struct mx_record *r, const struct mx_jval *lg, struct mx_s
 static struct mx_str page_alert(struct mx_record *r, bool *by_alias) {
     struct mx_str u = r->page_link, none = {NULL, 0};
     *by_alias = false;
+    if (!u.n) return none;
     const char *p = u.p, *end = u.p + u.n;
     const char *a = NULL;
     for (const char *q = p; q + 8 <= end; q++)

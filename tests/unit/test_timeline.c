@@ -421,6 +421,52 @@ static void join_by_number(void) {
     mx_timeline_free(tl);
 }
 
+/* An incident filed under another incident's alternative id (Opsgenie: log entries
+ * under the alert's id, the alert known by its tiny id) is that incident, whichever
+ * comes first; it is not counted as a join. An id claimed by two incidents joins the
+ * first; a numbered join still works after an alternative one. */
+static void join_by_alt_id(void) {
+    for (int order = 0; order < 2; order++) {
+        struct mx_timelines *tl = mx_timeline_new();
+        uint64_t dups[1] = {0};
+        struct mx_event alert = detection("2026-03-10T10:00:00Z");
+        alert.incident = S("opsgenie:1791");
+        alert.alt_id = S("opsgenie:70413a06");
+        alert.number = S("1791");
+        alert.title = S("Our servers are in danger");
+        struct mx_event log = detection("2026-03-10T10:04:00Z");
+        log.incident = S("opsgenie:70413a06");
+        log.type = MX_EV_ACKNOWLEDGED;
+        log.actor = S("neo@opsgenie.com");
+        struct mx_event other = detection("2026-03-11T09:00:00Z"); /* claims the same id */
+        other.incident = S("opsgenie:1792");
+        other.alt_id = S("opsgenie:70413a06");
+        struct mx_event pm = detection("2026-03-12T09:00:00Z"); /* "#1791": by number */
+        pm.incident = S("#1791");
+        pm.type = MX_EV_POSTMORTEM_PUBLISHED;
+        if (order == 0) {
+            mx_timeline_add(tl, &alert);
+            mx_timeline_add(tl, &log);
+        } else {
+            mx_timeline_add(tl, &log);
+            mx_timeline_add(tl, &alert);
+        }
+        mx_timeline_add(tl, &other);
+        mx_timeline_add(tl, &pm);
+        mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+        CHECK_I64(mx_timeline_count(tl), 2);
+        const struct mx_timeline *t = find(tl, "opsgenie:1791");
+        CHECK(t && t->acknowledged_at == T("2026-03-10T10:04:00Z") && t->count == 3);
+        CHECK(t && t->postmortem_at == T("2026-03-12T09:00:00Z"));
+        CHECK(find(tl, "opsgenie:70413a06") == NULL);
+        const struct mx_timeline *o = find(tl, "opsgenie:1792");
+        CHECK(o && o->acknowledged_at == MX_NO_TIME && o->count == 1);
+        CHECK_I64(mx_timeline_joined(tl), 1); /* the number join only */
+        CHECK_I64(mx_timeline_join_ambiguous(tl), 0);
+        mx_timeline_free(tl);
+    }
+}
+
 /* Records of several events, uids, and the second-precision rule. */
 static void record_dups(void) {
     struct mx_timelines *tl = mx_timeline_new();
@@ -680,6 +726,7 @@ int main(void) {
     values_order_free();
     find_by_name();
     join_by_number();
+    join_by_alt_id();
     record_dups();
     as_of_cut();
     sparse_months();
