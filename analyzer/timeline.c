@@ -171,6 +171,10 @@ static void best_value(struct mx_timelines *tl, struct value *slot, struct mx_st
     slot->rank = rank;
 }
 
+static bool same_str(struct mx_str a, struct mx_str b) {
+    return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
 void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     struct mx_timelines *tl = ctx;
     int added;
@@ -213,6 +217,13 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
         tl->last_inc = inc + 1;
         tl->last_id = mx_intern_str(&tl->ids, inc + 1);
     }
+    if (!added && ev->alt_id.n && tl->incs[inc].alt &&
+        !same_str(mx_intern_str(&tl->strings, tl->incs[inc].alt), ev->alt_id)) {
+        /* another incident known by the same name (an Opsgenie tiny id given to a
+         * second alert): this one goes by its own alternative id */
+        inc = mx_intern_put(&tl->ids, ev->alt_id.p, ev->alt_id.n, &added) - 1;
+        tl->last_inc = 0;
+    }
     if (added) {
         mx_mem_grow((void **)&tl->incs, &tl->cap_incs, inc + 1, sizeof *tl->incs);
         memset(&tl->incs[inc], 0, sizeof tl->incs[inc]);
@@ -224,7 +235,8 @@ void mx_timeline_add(void *ctx, const struct mx_event *ev) {
     best_value(tl, &in->team, ev->team, ev->time_ms, 2);
     best_value(tl, &in->channel, ev->channel, ev->time_ms, 2);
     best_value(tl, &in->number, ev->number, ev->time_ms, 2);
-    if (ev->alt_id.n && !in->alt) in->alt = intern(tl, ev->alt_id);
+    if (ev->alt_id.n && !in->alt && !same_str(ev->alt_id, mx_intern_str(&tl->ids, inc + 1)))
+        in->alt = intern(tl, ev->alt_id);
     in->can_postmortem |= ev->can_postmortem;
     in->lifecycle |= ev->type != MX_EV_POSTMORTEM_PUBLISHED && ev->type != MX_EV_NOTE &&
                      ev->type != MX_EV_REGULATOR_NOTIFIED;
@@ -456,10 +468,17 @@ static void join(struct mx_timelines *tl, uint32_t *to, size_t i, size_t j) {
     in->merged_away = true;
 }
 
-/* Moves every record to the incident to[] names; frees to (NULL: nothing joined). */
+/* Moves every record to the incident to[] leads to (an incident joined one that joined
+ * another later: its records go to the last); frees to (NULL: nothing joined). Joins
+ * are only ever made into an incident not joined away yet, so to[] has no cycle. */
 static void remap(struct mx_timelines *tl, uint32_t *to) {
-    if (to)
-        for (size_t r = 0; r < tl->n_recs; r++) tl->rec_inc[r] = to[tl->rec_inc[r]];
+    if (!to) return;
+    for (size_t x = 0; x < tl->n_incs; x++) {
+        uint32_t root = to[x];
+        while (to[root] != root) root = to[root];
+        to[x] = root;
+    }
+    for (size_t r = 0; r < tl->n_recs; r++) tl->rec_inc[r] = to[tl->rec_inc[r]];
     free(to);
 }
 
@@ -476,7 +495,7 @@ static void join_alt(struct mx_timelines *tl) {
         uint32_t k = mx_intern_find(&tl->ids, a.p, a.n);
         if (!k || k - 1 == j) continue;
         size_t i = k - 1;
-        if (to && to[i] != i) continue; /* claimed already */
+        if (tl->incs[i].merged_away || tl->incs[j].merged_away) continue; /* claimed already */
         if (!to) to = identity(ni);
         join(tl, to, i, j);
     }
@@ -506,7 +525,7 @@ static void join_numbered(struct mx_timelines *tl) {
     uint32_t *owner = NULL; /* number id -> 1 + incident, or UINT32_MAX when several */
     size_t cap = 0;
     for (size_t i = 0; i < ni; i++) {
-        if (!tl->incs[i].number.id) continue;
+        if (!tl->incs[i].number.id || tl->incs[i].merged_away) continue;
         struct mx_str s = mx_intern_str(&tl->strings, tl->incs[i].number.id);
         int added;
         uint32_t id = mx_intern_put(&nums, s.p, s.n, &added);

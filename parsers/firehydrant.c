@@ -59,7 +59,11 @@ static bool milestones(struct mx_record *r, const struct mx_jval *o, struct mile
     *n = 0;
     const char *type_key = "/type";
     size_t n_phases = 1;
-    bool legacy = mx_json_simd_get(o, "milestones", &arr) && mx_json_simd_type(&arr) == MX_J_ARRAY;
+    struct mx_jiter probe;
+    struct mx_jval first;
+    /* the deprecated list when it has any milestone, else the phases' */
+    bool legacy = mx_json_simd_get(o, "milestones", &arr) &&
+                  mx_json_simd_array_begin(&arr, &probe) && mx_json_simd_array_next(&probe, &first);
     if (!legacy) {
         if (!mx_json_simd_get(o, "lifecycle_phases", &phases) ||
             !mx_json_simd_array_begin(&phases, &pit))
@@ -82,7 +86,13 @@ static bool milestones(struct mx_record *r, const struct mx_jval *o, struct mile
                 if (x.name.n == strlen(TYPES[k].name) &&
                     memcmp(x.name.p, TYPES[k].name, x.name.n) == 0)
                     x.kind = (int)k;
-            if (*n < MAX_MILESTONES) ms[(*n)++] = x;
+            if (*n == MAX_MILESTONES) {
+                mx_record_warn(r, MX_W_IGNORED_FIELD,
+                               "more than %d milestones: the later ones are ignored",
+                               MAX_MILESTONES);
+                return true;
+            }
+            ms[(*n)++] = x;
         }
     }
     return true;
@@ -125,8 +135,7 @@ bool mx_firehydrant_record(struct mx_record *r, const struct mx_jval *o) {
         if (ms[i].kind < 0) {
             char ex[200];
             mx_diag_excerpt(ex, sizeof ex, ms[i].name.p, ms[i].name.n);
-            mx_record_warn(r, MX_W_UNKNOWN_EVENT,
-                           "unknown FireHydrant milestone %s (kept as a note)", ex);
+            mx_record_warn(r, MX_W_UNKNOWN_EVENT, "unknown milestone %s (kept as a note)", ex);
             ev.type = MX_EV_NOTE;
             ev.type_name = ms[i].name;
         } else {

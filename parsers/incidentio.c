@@ -24,13 +24,14 @@ bool mx_incidentio_names_set(struct mx_incidentio_names *m, const char *name, si
     low[s.n] = '\0';
     size_t k = 0;
     while (k < m->n && strcmp(m->e[k].name, low) != 0) k++;
+    bool same = k < m->n && m->e[k].type == type;
     if (k == m->n) {
         if (m->n == MX_INCIDENTIO_NAMES_MAX) return false;
         m->n++;
     }
     memcpy(m->e[k].name, low, s.n + 1);
+    m->e[k].fallback = same && m->e[k].fallback; /* "Closed at = resolved" stays second */
     m->e[k].type = type;
-    m->e[k].fallback = false;
     return true;
 }
 
@@ -113,30 +114,21 @@ bool mx_incidentio_record(struct mx_record *r, const struct mx_jval *obj,
     for (int k = 0; k < MX_EV__COUNT; k++) at[k] = fallback[k] = MX_NO_TIME;
     struct mx_jiter it;
     struct mx_jval tv;
-    struct mx_event note = base;
+    struct mx_event note = base; /* a timestamp of no milestone: a note under its name */
     note.type = MX_EV_NOTE;
-    size_t n_notes = 0;
-    struct {
-        struct mx_str name;
-        int64_t t;
-    } notes[16];
     if (mx_json_simd_get(&o, "incident_timestamp_values", &v) &&
         mx_json_simd_array_begin(&v, &it)) {
         while (mx_json_simd_array_next(&it, &tv)) {
             struct mx_str name = mx_jfield_str(&tv, "/incident_timestamp/name");
+            size_t k;
+            if (!name.n || !lookup(names, name, &k) || names->e[k].type == MX_EV_NOTE)
+                continue; /* a note: read after the milestones */
             int64_t t;
             if (!mx_jfield_opt_time(r, &tv, "/value/value", "incident_timestamp_values[].value",
                                     &t))
                 return false;
-            if (t == MX_NO_TIME || !name.n) continue;
-            size_t k;
-            if (lookup(names, name, &k) && names->e[k].type != MX_EV_NOTE) {
-                int64_t *slot = names->e[k].fallback ? fallback : at;
-                if (slot[names->e[k].type] == MX_NO_TIME) slot[names->e[k].type] = t;
-            } else if (n_notes < sizeof notes / sizeof notes[0]) {
-                notes[n_notes].name = name;
-                notes[n_notes++].t = t;
-            }
+            int64_t *slot = names->e[k].fallback ? fallback : at;
+            if (t != MX_NO_TIME && slot[names->e[k].type] == MX_NO_TIME) slot[names->e[k].type] = t;
         }
     }
     for (int k = 0; k < MX_EV__COUNT; k++)
@@ -185,27 +177,47 @@ bool mx_incidentio_record(struct mx_record *r, const struct mx_jval *obj,
         }
     }
     int64_t end = at[MX_EV_RESOLVED];
-    if (ended || dropped) {
-        if (end == MX_NO_TIME && !mx_jfield_opt_time(r, &o, "/updated_at", "updated_at", &end))
+    if (dropped) { /* when it was merged, declined or canceled matters to no metric */
+        if (!mx_jfield_opt_time(r, &o, "/updated_at", "updated_at", &end)) return false;
+        ev = base;
+        ev.type = MX_EV_MERGED;
+        ev.time_ms = end != MX_NO_TIME ? end : created;
+        mx_record_event(r, &ev);
+    } else if (ended) {
+        bool approximate = end == MX_NO_TIME;
+        if (approximate && !mx_jfield_opt_time(r, &o, "/updated_at", "updated_at", &end))
             return false;
         if (end != MX_NO_TIME) {
             ev = base;
-            ev.type = dropped ? MX_EV_MERGED : MX_EV_RESOLVED;
+            ev.type = MX_EV_RESOLVED;
             ev.time_ms = end;
             mx_record_event(r, &ev);
         }
-        if (ended && at[MX_EV_RESOLVED] == MX_NO_TIME)
-            mx_record_warn(r, MX_W_APPROXIMATE_TIME,
-                           "status %.*s without a resolution time: resolved at updated_at",
-                           (int)(category.n < 40 ? category.n : 40), category.p);
-    } else if (end != MX_NO_TIME && n_notes < sizeof notes / sizeof notes[0]) {
-        notes[n_notes].name = (struct mx_str){"resolved (open again)", 21};
-        notes[n_notes++].t = end;
-    }
-    for (size_t k = 0; k < n_notes; k++) {
-        note.type_name = notes[k].name;
-        note.time_ms = notes[k].t;
+        if (approximate)
+            mx_record_warn(r, end != MX_NO_TIME ? MX_W_APPROXIMATE_TIME : MX_W_IGNORED_FIELD,
+                           "status %.*s without a resolution time: %s",
+                           (int)(category.n < 40 ? category.n : 40), category.p,
+                           end != MX_NO_TIME ? "resolved at updated_at"
+                                             : "no updated_at either, left open");
+    } else if (end != MX_NO_TIME) {
+        note.type_name = (struct mx_str){"resolved (open again)", 21};
+        note.time_ms = end;
         mx_record_event(r, &note);
+    }
+    /* the timestamps of no milestone, after the milestones (a second pass: times read) */
+    if (mx_json_simd_get(&o, "incident_timestamp_values", &v) &&
+        mx_json_simd_array_begin(&v, &it)) {
+        while (mx_json_simd_array_next(&it, &tv)) {
+            struct mx_str name = mx_jfield_str(&tv, "/incident_timestamp/name");
+            size_t k;
+            if (!name.n || (lookup(names, name, &k) && names->e[k].type != MX_EV_NOTE)) continue;
+            if (!mx_jfield_opt_time(r, &tv, "/value/value", "incident_timestamp_values[].value",
+                                    &note.time_ms))
+                return false;
+            if (note.time_ms == MX_NO_TIME) continue;
+            note.type_name = name;
+            mx_record_event(r, &note);
+        }
     }
     return true;
 }

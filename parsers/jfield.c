@@ -157,8 +157,7 @@ bool mx_jfield_key(struct mx_record *r, const struct mx_jval *o, const char *key
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field '%s'", key);
     if (!mx_jfield_id(r, &v, key, &id)) return false;
     *out = mx_record_join(r, ns, id);
-    if (!out->n)
-        return mx_record_reject(r, MX_R_BAD_FIELD, "field '%s': longer than 1,000 bytes", key);
+    if (!out->n) return mx_record_reject(r, MX_R_BAD_FIELD, "field '%s': too long for an id", key);
     return true;
 }
 

@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "parsers/jfield.h"
+#include "parsers/times.h"
 
 #define NS          "opsgenie:"
+#define NS_LEN      (sizeof NS - 1)
 #define NS_INCIDENT "opsgenie_incident:"
 
 static bool has(const struct mx_jval *o, const char *key) {
@@ -24,7 +26,11 @@ static bool is_string(const struct mx_jval *o, const char *key) {
 enum mx_opsgenie_shape mx_opsgenie_shape(const struct mx_jval *o) {
     if (is_string(o, "log") && is_string(o, "offset") && has(o, "createdAt"))
         return MX_OPSGENIE_LOG;
-    if (!is_string(o, "tinyId")) return MX_OPSGENIE_NONE;
+    /* an alert without its tiny id still has the alert's own state keys */
+    bool alert_keys = has(o, "id") && has(o, "createdAt") &&
+                      (has(o, "alias") || has(o, "message")) &&
+                      (has(o, "acknowledged") || has(o, "isSeen") || has(o, "report"));
+    if (!has(o, "tinyId")) return alert_keys ? MX_OPSGENIE_ALERT : MX_OPSGENIE_NONE;
     static const char *const incident_keys[] = {"impactStartDate", "impactEndDate",
                                                 "impactedServices", "ownerTeam", "extraProperties"};
     for (size_t k = 0; k < sizeof incident_keys / sizeof incident_keys[0]; k++)
@@ -95,7 +101,9 @@ static bool log_event(struct mx_record *r, const struct mx_jval *lg, struct mx_s
         ev.type_name = type;
         bool known = (type.n == 6 && memcmp(type.p, "system", 6) == 0) ||
                      (type.n == 14 && memcmp(type.p, "alertRecipient", 14) == 0);
-        if (!known) {
+        if (!type.n) {
+            mx_record_warn(r, MX_W_UNKNOWN_EVENT, "log entry without a type (kept as a note)");
+        } else if (!known) {
             char ex[200];
             mx_diag_excerpt(ex, sizeof ex, type.p, type.n);
             mx_record_warn(r, MX_W_UNKNOWN_EVENT, "unknown log type %s (kept as a note)", ex);
@@ -127,24 +135,43 @@ static struct mx_str page_alert(struct mx_record *r, bool *by_alias) {
     return *by_alias ? none : mx_record_join(r, NS, id);
 }
 
+/* The instant report.KEY milliseconds after created, into *at. False when absent, or
+ * (warned, ignored) not a count of milliseconds that lands in mttx's years. */
+static bool after(struct mx_record *r, const struct mx_jval *o, const char *key, int64_t created,
+                  int64_t *at) {
+    struct mx_jval rep, v;
+    int64_t ms;
+    if (!mx_json_simd_get(o, "report", &rep) || !mx_json_simd_get(&rep, key, &v) ||
+        mx_json_simd_type(&v) == MX_J_NULL)
+        return false;
+    if (!mx_json_simd_int64(&v, &ms) || ms < 0 || ms > MX_TIMES_MAX_MS - created) {
+        mx_record_warn(r, MX_W_IGNORED_FIELD,
+                       "field 'report.%s': expected milliseconds after createdAt (ignored)", key);
+        return false;
+    }
+    *at = created + ms;
+    return true;
+}
+
 /* An alert: its facts, and the logs embedded in it. */
 static bool alert(struct mx_record *r, const struct mx_jval *o) {
     r->what = "Opsgenie alert";
     struct mx_event ev;
     mx_record_blank(r, &ev);
-    bool tiny = is_string(o, "tinyId");
+    struct mx_jval v;
+    /* the tiny id (a string, or an integer) when it has one, else the id */
+    bool tiny = mx_json_simd_get(o, "tinyId", &v) &&
+                ((mx_json_simd_type(&v) == MX_J_STRING && mx_jfield_str(o, "/tinyId").n) ||
+                 mx_json_simd_type(&v) == MX_J_INT);
     if (!mx_jfield_key(r, o, tiny ? "tinyId" : "id", NS, &ev.incident)) return false;
     if (tiny) {
-        struct mx_jval v;
         struct mx_str id;
         if (mx_json_simd_get(o, "id", &v) && mx_json_simd_string(&v, &id.p, &id.n) && id.n)
             ev.alt_id = mx_record_join(r, NS, id);
-        ev.number = mx_jfield_str(o, "/tinyId");
+        ev.number = (struct mx_str){ev.incident.p + NS_LEN, ev.incident.n - NS_LEN};
     }
-    int64_t created, updated;
-    if (!mx_jfield_req_time(r, o, "createdAt", &created) ||
-        !mx_jfield_opt_time(r, o, "/updatedAt", "updatedAt", &updated))
-        return false;
+    int64_t created, updated = MX_NO_TIME, ms;
+    if (!mx_jfield_req_time(r, o, "createdAt", &created)) return false;
     struct mx_event base = ev;
     base.number.n = 0;
     ev.type = MX_EV_DETECTED;
@@ -154,33 +181,32 @@ static bool alert(struct mx_record *r, const struct mx_jval *o) {
     struct mx_str priority = mx_jfield_str(o, "/priority");
     mx_record_severity(r, priority, NULL, &ev.severity);
     mx_record_event(r, &ev);
-    struct mx_jval v;
-    int64_t ms;
-    if (mx_json_simd_pointer(o, "/report/ackTime", &v) && mx_json_simd_int64(&v, &ms) && ms >= 0) {
+    if (after(r, o, "ackTime", created, &ms)) {
         ev = base;
         ev.type = MX_EV_ACKNOWLEDGED;
-        ev.time_ms = created + ms;
+        ev.time_ms = ms;
         ev.actor = mx_jfield_str(o, "/report/acknowledgedBy");
         ev.actor_system = ev.actor.n && !person(ev.actor);
         mx_record_event(r, &ev);
     }
-    bool closed_now = false;
     struct mx_str status = mx_jfield_str(o, "/status");
-    closed_now = status.n == 6 && memcmp(status.p, "closed", 6) == 0;
+    bool closed_now = status.n == 6 && memcmp(status.p, "closed", 6) == 0;
     ev = base;
     ev.type = MX_EV_RESOLVED;
     ev.actor = mx_jfield_str(o, "/report/closedBy");
     ev.actor_system = ev.actor.n && !person(ev.actor);
     ev.auto_resolved = ev.actor.n && !person(ev.actor);
-    if (mx_json_simd_pointer(o, "/report/closeTime", &v) && mx_json_simd_int64(&v, &ms) &&
-        ms >= 0) {
-        ev.time_ms = created + ms;
+    if (after(r, o, "closeTime", created, &ms)) {
+        ev.time_ms = ms;
         mx_record_event(r, &ev);
-    } else if (closed_now && updated != MX_NO_TIME) {
-        ev.time_ms = updated;
-        mx_record_event(r, &ev);
-        mx_record_warn(r, MX_W_APPROXIMATE_TIME,
-                       "status closed without report.closeTime: closed at updatedAt");
+    } else if (closed_now) {
+        if (!mx_jfield_opt_time(r, o, "/updatedAt", "updatedAt", &updated)) return false;
+        if (updated != MX_NO_TIME) {
+            ev.time_ms = updated;
+            mx_record_event(r, &ev);
+            mx_record_warn(r, MX_W_APPROXIMATE_TIME,
+                           "status closed without report.closeTime: closed at updatedAt");
+        }
     }
     struct mx_jiter it;
     struct mx_jval lg;

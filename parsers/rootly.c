@@ -73,9 +73,9 @@ bool mx_rootly_record(struct mx_record *r, const struct mx_jval *o) {
     if (t[4] != MX_NO_TIME) t[5] = MX_NO_TIME; /* closed_at only when not resolved */
     struct mx_str status = mx_jfield_str(&a, "/status");
     if (t[6] == MX_NO_TIME && status.n == 9 && memcmp(status.p, "cancelled", 9) == 0) {
+        /* when it was cancelled matters to no metric: it leaves them all */
         if (!mx_jfield_opt_time(r, &a, "/updated_at", "updated_at", &t[6])) return false;
-        mx_record_warn(r, MX_W_APPROXIMATE_TIME,
-                       "status cancelled without cancelled_at: cancelled at updated_at");
+        if (t[6] == MX_NO_TIME) t[6] = created;
     }
     for (int k = 0; k < N; k++) {
         if (t[k] == MX_NO_TIME) continue;

@@ -465,6 +465,47 @@ static void join_by_alt_id(void) {
         CHECK_I64(mx_timeline_join_ambiguous(tl), 0);
         mx_timeline_free(tl);
     }
+
+    /* a tiny id given to a second alert (other alternative id): two incidents, the
+     * second by its own id, its logs with it; chains of alternative ids end in one */
+    struct mx_timelines *tl = mx_timeline_new();
+    uint64_t dups[1] = {0};
+    struct mx_event a = detection("2026-03-04T08:00:00Z");
+    a.incident = S("opsgenie:3001");
+    a.alt_id = S("opsgenie:b1");
+    mx_timeline_add(tl, &a);
+    struct mx_event b = detection("2026-05-04T10:00:00Z");
+    b.incident = S("opsgenie:3001");
+    b.alt_id = S("opsgenie:b4");
+    mx_timeline_add(tl, &b);
+    struct mx_event lb = detection("2026-05-04T10:01:00Z");
+    lb.incident = S("opsgenie:b4");
+    lb.type = MX_EV_ACKNOWLEDGED;
+    mx_timeline_add(tl, &lb);
+    /* x known as y, y known as z: x's, y's and z's events are one incident */
+    struct mx_event z = detection("2026-03-01T00:00:00Z");
+    z.incident = S("z");
+    mx_timeline_add(tl, &z);
+    struct mx_event y = detection("2026-03-01T00:01:00Z");
+    y.incident = S("y");
+    y.alt_id = S("z");
+    y.type = MX_EV_ACKNOWLEDGED;
+    mx_timeline_add(tl, &y);
+    struct mx_event x = detection("2026-03-01T00:02:00Z");
+    x.incident = S("x");
+    x.alt_id = S("y");
+    x.type = MX_EV_RESOLVED;
+    mx_timeline_add(tl, &x);
+    mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
+    CHECK_I64(mx_timeline_count(tl), 3);
+    const struct mx_timeline *t1 = find(tl, "opsgenie:3001"), *t4 = find(tl, "opsgenie:b4");
+    CHECK(t1 && t1->detected_at == T("2026-03-04T08:00:00Z") && t1->count == 1);
+    CHECK(t4 && t4->detected_at == T("2026-05-04T10:00:00Z") &&
+          t4->acknowledged_at == T("2026-05-04T10:01:00Z"));
+    const struct mx_timeline *tx = find(tl, "x");
+    CHECK(tx && tx->count == 3 && tx->resolved_at == T("2026-03-01T00:02:00Z") &&
+          tx->acknowledged_at == T("2026-03-01T00:01:00Z"));
+    mx_timeline_free(tl);
 }
 
 /* Records of several events, uids, and the second-precision rule. */
