@@ -5,6 +5,9 @@
 
 #include "parsers/jfield.h"
 
+#define NS     "grafana_oncall:"
+#define NS_LEN (sizeof NS - 1)
+
 static bool has(const struct mx_jval *o, const char *key) {
     struct mx_jval v;
     return mx_json_simd_get(o, key, &v);
@@ -20,7 +23,10 @@ bool mx_grafana_oncall_record(struct mx_record *r, const struct mx_jval *o) {
     mx_record_blank(r, &ev);
     int64_t acked, resolved, silenced, number;
     struct mx_jval v;
-    if (!mx_jfield_key(r, o, "id", "grafana_oncall:", &ev.incident) ||
+    /* the number people say (Grafana Cloud's), else the id its URLs carry */
+    bool numbered = mx_json_simd_get(o, "alert_group_number", &v) &&
+                    mx_json_simd_int64(&v, &number) && number >= 0;
+    if (!mx_jfield_key(r, o, numbered ? "alert_group_number" : "id", NS, &ev.incident) ||
         !mx_jfield_req_time(r, o, "created_at", &ev.time_ms) ||
         !mx_jfield_opt_time(r, o, "/acknowledged_at", "acknowledged_at", &acked) ||
         !mx_jfield_opt_time(r, o, "/resolved_at", "resolved_at", &resolved) ||
@@ -32,9 +38,7 @@ bool mx_grafana_oncall_record(struct mx_record *r, const struct mx_jval *o) {
     ev.service = mx_jfield_str(o, "/integration_id");
     ev.team = mx_jfield_str(o, "/team_id");
     ev.url = mx_jfield_str(o, "/permalinks/web");
-    if (mx_json_simd_get(o, "alert_group_number", &v) && mx_json_simd_int64(&v, &number) &&
-        number >= 0)
-        ev.number = mx_record_int(r, number);
+    if (numbered) ev.number = (struct mx_str){ev.incident.p + NS_LEN, ev.incident.n - NS_LEN};
     mx_record_event(r, &ev);
     if (acked != MX_NO_TIME) {
         more.type = MX_EV_ACKNOWLEDGED;

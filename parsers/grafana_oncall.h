@@ -2,7 +2,8 @@
  * grafana_oncall.h - Grafana OnCall alert groups (GET /api/v1/alert_groups/, pages with
  * results[]) as records (docs/formats.md#grafana-oncall).
  *
- * An alert group is an incident "grafana_oncall:ID": created_at is its detection,
+ * An alert group is an incident "grafana_oncall:N" (its alert_group_number, Grafana
+ * Cloud's; its id when it has none): created_at is its detection,
  * acknowledged_at an acknowledgement by acknowledged_by, resolved_at its resolution by
  * resolved_by - automatic when resolved_by is null (the monitoring source, the last
  * escalation step or maintenance resolved it: the API names users only); silenced_at
