@@ -145,7 +145,19 @@ void mx_fmt_source(struct mx_buf *b, const struct mx_result *r, const struct mx_
 }
 
 void mx_fmt_month(struct mx_buf *b, int key) {
-    mx_buf_printf(b, "%04d-%02d", key / 12, key % 12 + 1);
+    int y = key / 12, m = key % 12 + 1;
+    if (key < 0 || y > 9999) { /* never in data (years 1000-9999); kept exact anyway */
+        mx_buf_printf(b, "%04d-%02d", y, m);
+        return;
+    }
+    char t[7] = {(char)('0' + y / 1000),
+                 (char)('0' + y / 100 % 10),
+                 (char)('0' + y / 10 % 10),
+                 (char)('0' + y % 10),
+                 '-',
+                 (char)('0' + m / 10),
+                 (char)('0' + m % 10)};
+    mx_buf_put(b, t, sizeof t);
 }
 
 void mx_fmt_month_row(struct mx_buf *b, const struct mx_result *r, int key) {

@@ -24,6 +24,14 @@ static void key(struct mx_buf *b, const char *k) {
 }
 
 /* A C string as JSON, or null when s is NULL. */
+/* One of this program's own names (a severity, a status, an anomaly: ASCII letters,
+ * digits and underscores, never NULL), quoted: nothing in it needs escaping. */
+static void name(struct mx_buf *b, const char *s) {
+    mx_buf_putc(b, '"');
+    mx_buf_puts(b, s);
+    mx_buf_putc(b, '"');
+}
+
 static void cstr(struct mx_buf *b, const char *s) {
     if (s)
         mx_esc_json(b, s, strlen(s));
@@ -225,13 +233,13 @@ static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
                                 const struct mx_buf *paths, const struct mx_timeline *t,
                                 const struct mx_compliance *c) {
     mx_buf_puts(b, ",\"postmortem_status\":");
-    cstr(b, mx_compliance_pm_status_name(c->pm));
+    name(b, mx_compliance_pm_status_name(c->pm));
     mx_buf_puts(b, ",\"postmortem_deadline\":");
     mx_fmt_json_time(b, c->pm_deadline);
     mx_buf_puts(b, ",\"postmortem_late_s\":");
     mx_fmt_json_seconds(b, c->pm_late);
     mx_buf_puts(b, ",\"response_status\":");
-    cstr(b, mx_compliance_check_name(c->rsp));
+    name(b, mx_compliance_check_name(c->rsp));
     mx_buf_puts(b, ",\"response_deadline\":");
     mx_fmt_json_time(b, c->rsp_deadline);
     mx_buf_puts(b, ",\"response_late_s\":");
@@ -241,7 +249,7 @@ static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
     boolean(b, ",\"update_cadence_breach\":", c->cadence_breach);
     boolean(b, ",\"war_room_missing\":", c->war_room_missing);
     mx_buf_puts(b, ",\"regulator_status\":");
-    cstr(b, mx_compliance_check_name(c->reg));
+    name(b, mx_compliance_check_name(c->reg));
     static const char *const names[MX_MS__COUNT] = {
         "started",  "detected",   "acknowledged",       "mitigated",
         "resolved", "postmortem", "regulator_notified", "war_room_opened"};
@@ -276,7 +284,7 @@ static void timeline_rules(struct mx_buf *b, const struct mx_result *r,
     mx_buf_puts(b, ",\"channel\":");
     mx_fmt_json_str(b, t->channel);
     mx_buf_puts(b, ",\"channel_check\":");
-    cstr(b, mx_rules_channel_check_name((enum mx_channel_check)t->channel_check));
+    name(b, mx_rules_channel_check_name((enum mx_channel_check)t->channel_check));
 }
 
 /* One "timelines" entry: identity, the six milestone times (null when absent), state flags,
@@ -286,7 +294,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     mx_buf_puts(b, "{\"incident\":");
     mx_esc_json(b, t->id.p, t->id.n);
     mx_buf_puts(b, ",\"severity\":");
-    cstr(b, mx_event_severity_name(t->severity));
+    name(b, mx_event_severity_name(t->severity));
     mx_buf_puts(b, ",\"service\":");
     mx_fmt_json_str(b, t->service);
     mx_buf_puts(b, ",\"team\":");
@@ -294,7 +302,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     mx_buf_puts(b, ",\"title\":");
     mx_fmt_json_str(b, t->title);
     mx_buf_puts(b, ",\"class\":");
-    cstr(b, mx_event_class_name(t->cls));
+    name(b, mx_event_class_name(t->cls));
     mx_buf_puts(b, ",\"month\":\"");
     mx_fmt_month(b, t->month);
     mx_buf_putc(b, '"');
@@ -325,7 +333,7 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
         if (!(t->anomalies & (1u << a))) continue;
         if (!first) mx_buf_putc(b, ',');
         first = 0;
-        cstr(b, mx_timeline_anomaly_name((enum mx_anomaly)a));
+        name(b, mx_timeline_anomaly_name((enum mx_anomaly)a));
     }
     mx_buf_puts(b, "]}");
 }
