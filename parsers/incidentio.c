@@ -204,17 +204,28 @@ bool mx_incidentio_record(struct mx_record *r, const struct mx_jval *obj,
         note.time_ms = end;
         mx_record_event(r, &note);
     }
-    /* the timestamps of no milestone, after the milestones (a second pass: times read) */
+    /* the timestamps of no milestone, and those not taken, after the milestones */
     if (mx_json_simd_get(&o, "incident_timestamp_values", &v) &&
         mx_json_simd_array_begin(&v, &it)) {
         while (mx_json_simd_array_next(&it, &tv)) {
             struct mx_str name = mx_jfield_str(&tv, "/incident_timestamp/name");
             size_t k;
-            if (!name.n || (lookup(names, name, &k) && names->e[k].type != MX_EV_NOTE)) continue;
-            if (!mx_jfield_opt_time(r, &tv, "/value/value", "incident_timestamp_values[].value",
-                                    &note.time_ms))
+            if (!name.n) continue;
+            bool milestone = lookup(names, name, &k) && names->e[k].type != MX_EV_NOTE;
+            struct mx_jval tval;
+            note.time_ms = MX_NO_TIME;
+            if (milestone) { /* read (and checked) in the first pass */
+                if (mx_json_simd_pointer(&tv, "/value/value", &tval) &&
+                    mx_json_simd_type(&tval) != MX_J_NULL)
+                    mx_jfield_time_again(r, &tval, &note.time_ms);
+            } else if (!mx_jfield_opt_time(r, &tv, "/value/value",
+                                           "incident_timestamp_values[].value", &note.time_ms)) {
                 return false;
-            if (note.time_ms == MX_NO_TIME) continue;
+            }
+            /* a milestone's timestamp that was not taken (a second one of its type, a
+             * "Closed at" after a "Resolved at") stays visible as a note */
+            if (note.time_ms == MX_NO_TIME || (milestone && note.time_ms == at[names->e[k].type]))
+                continue;
             note.type_name = name;
             mx_record_event(r, &note);
         }

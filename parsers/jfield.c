@@ -121,6 +121,11 @@ bool mx_jfield_time(struct mx_record *r, const struct mx_jval *v, const char *na
     return true;
 }
 
+bool mx_jfield_time_again(const struct mx_record *r, const struct mx_jval *v, int64_t *ms) {
+    bool no_zone;
+    return time_value(v, r->zone, ms, &no_zone) == NULL;
+}
+
 bool mx_jfield_opt_time(struct mx_record *r, const struct mx_jval *o, const char *ptr,
                         const char *name, int64_t *ms) {
     struct mx_jval v;

@@ -67,6 +67,10 @@ const char *mx_jfield_type_word(enum mx_jtype t);
  * Rejects the record (bad_time) when unreadable; warns when it had no zone. */
 bool mx_jfield_time(struct mx_record *r, const struct mx_jval *v, const char *name, int64_t *ms);
 
+/* The time at v as mx_jfield_time reads it, with no rejection and no warning (for a
+ * value read once already): false when unreadable. */
+bool mx_jfield_time_again(const struct mx_record *r, const struct mx_jval *v, int64_t *ms);
+
 /* The optional time at JSON pointer ptr under o into *ms (MX_NO_TIME when absent or
  * null). Returns false only when it is there and unreadable (the record rejected). */
 bool mx_jfield_opt_time(struct mx_record *r, const struct mx_jval *o, const char *ptr,

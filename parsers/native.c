@@ -48,8 +48,9 @@ static bool read_required(struct mx_record *r, const struct mx_jobj *o, struct m
     static const int req[3] = {F_TIME, F_INCIDENT, F_EVENT};
     if (!SEEN(F_TIME) && !SEEN(F_INCIDENT) && !SEEN(F_EVENT))
         return mx_record_reject(r, MX_R_MISSING_FIELD,
-                                "not an event: no 'time', 'incident' or 'event' field, and not a "
-                                "PagerDuty log entry, incident or webhook");
+                                "not an event: no 'time', 'incident' or 'event' field, and no "
+                                "object of PagerDuty, Opsgenie, incident.io, FireHydrant, "
+                                "Rootly or Grafana OnCall");
     for (int k = 0; k < 3; k++)
         if (!SEEN(req[k]) || o->t[req[k]] == MX_J_NULL)
             return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field '%s'",

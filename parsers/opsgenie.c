@@ -206,6 +206,9 @@ static bool alert(struct mx_record *r, const struct mx_jval *o) {
             mx_record_event(r, &ev);
             mx_record_warn(r, MX_W_APPROXIMATE_TIME,
                            "status closed without report.closeTime: closed at updatedAt");
+        } else {
+            mx_record_warn(r, MX_W_IGNORED_FIELD,
+                           "status closed without report.closeTime or updatedAt: left open");
         }
     }
     struct mx_jiter it;

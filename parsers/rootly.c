@@ -72,6 +72,19 @@ bool mx_rootly_record(struct mx_record *r, const struct mx_jval *o) {
     if (t[0] == MX_NO_TIME) t[0] = created;
     if (t[4] != MX_NO_TIME) t[5] = MX_NO_TIME; /* closed_at only when not resolved */
     struct mx_str status = mx_jfield_str(&a, "/status");
+    bool ended = (status.n == 8 && memcmp(status.p, "resolved", 8) == 0) ||
+                 (status.n == 6 && memcmp(status.p, "closed", 6) == 0);
+    if (ended && t[4] == MX_NO_TIME && t[5] == MX_NO_TIME) { /* resolved, but not when */
+        if (!mx_jfield_opt_time(r, &a, "/updated_at", "updated_at", &t[4])) return false;
+        if (t[4] != MX_NO_TIME)
+            mx_record_warn(r, MX_W_APPROXIMATE_TIME,
+                           "status %s without resolved_at or closed_at: resolved at updated_at",
+                           status.n == 8 ? "resolved" : "closed");
+        else
+            mx_record_warn(r, MX_W_IGNORED_FIELD,
+                           "status %s without resolved_at, closed_at or updated_at: left open",
+                           status.n == 8 ? "resolved" : "closed");
+    }
     if (t[6] == MX_NO_TIME && status.n == 9 && memcmp(status.p, "cancelled", 9) == 0) {
         /* when it was cancelled matters to no metric: it leaves them all */
         if (!mx_jfield_opt_time(r, &a, "/updated_at", "updated_at", &t[6])) return false;
