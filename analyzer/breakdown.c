@@ -36,8 +36,9 @@ static int cmp_str(struct mx_str a, struct mx_str b) {
     return c ? c : (a.n > b.n) - (a.n < b.n);
 }
 
-struct mx_str mx_breakdown_group_name(const struct mx_timeline *t, bool by_team) {
-    struct mx_str s = by_team ? t->team : t->service;
+struct mx_str mx_breakdown_group_name(const struct mx_timelines *tl, const struct mx_timeline *t,
+                                      bool by_team) {
+    struct mx_str s = mx_timeline_string(tl, by_team ? t->team : t->service);
     if (!s.p || (s.n == 6 && memcmp(s.p, "(none)", 6) == 0)) s.n = 0;
     return s;
 }
@@ -48,7 +49,7 @@ static void name_ids(const struct mx_timelines *tl, bool by_team, struct mx_inte
                      uint32_t *id) {
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
-        struct mx_str s = mx_breakdown_group_name(t, by_team);
+        struct mx_str s = mx_breakdown_group_name(tl, t, by_team);
         id[i] = mx_timeline_counted(t) ? mx_intern_put(names, s.n ? s.p : "", s.n, NULL) : 0;
     }
 }
@@ -150,21 +151,27 @@ size_t mx_breakdown_groups(const struct mx_timelines *tl, const struct mx_compli
     memset(&acc, 0, sizeof acc);
     for (size_t s = 0, e, gi = 0; s < m; s = e, gi++) {
         struct mx_breakdown_group *grp = &g[gi];
-        grp->name = mx_breakdown_group_name(mx_timeline_get(tl, order[s]), by_team);
-        int64_t prev = MX_NO_TIME;
+        grp->name = mx_breakdown_group_name(tl, mx_timeline_get(tl, order[s]), by_team);
         for (e = s; e < m && id[order[e]] == id[order[s]]; e++) {
             const struct mx_timeline *t = mx_timeline_get(tl, order[e]);
             const struct mx_compliance *c = &comp[order[e]];
             grp->incidents++;
             grp->by_severity[t->severity]++;
-            mx_metrics_add(&acc, t, as_of);
-            if (prev != MX_NO_TIME) mx_metrics_add_interval(&acc, t->detected_at - prev);
-            prev = t->detected_at;
             mx_breakdown_count_noise(&grp->noise, bits[order[e]]);
             grp->comp.rsp[c->rsp]++;
             grp->comp.pm[c->pm]++;
         }
-        mx_metrics_finish(&acc, &grp->metrics);
+        for (int p = 0; p < MX_METRICS_PASSES; p++) {
+            acc.only = mx_metrics_pass(p);
+            int64_t prev = MX_NO_TIME;
+            for (size_t x = s; x < e; x++) {
+                const struct mx_timeline *t = mx_timeline_get(tl, order[x]);
+                mx_metrics_add(&acc, t, as_of);
+                if (prev != MX_NO_TIME) mx_metrics_add_interval(&acc, t->detected_at - prev);
+                prev = t->detected_at;
+            }
+            mx_metrics_finish(&acc, &grp->metrics);
+        }
     }
     free(order);
     free(in);
@@ -212,7 +219,7 @@ static void summarise(const struct mx_timelines *tl, const uint32_t *idx, size_t
         if (mx_metrics_duration(t, MX_M_MTTR, &d)) v[nv++] = d;
         int64_t end = t->resolved_at != MX_NO_TIME ? t->resolved_at : as_of;
         if (end > t->detected_at) r->open_ms += end - t->detected_at;
-        svc[k] = mx_breakdown_group_name(t, false);
+        svc[k] = mx_breakdown_group_name(tl, t, false);
     }
     mx_stats_compute(v, nv, &r->mttr);
     free(v);

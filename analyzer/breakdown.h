@@ -56,7 +56,8 @@ void mx_breakdown_flapping(const struct mx_timelines *tl, const uint32_t *norm, 
 /* The name incident t is grouped under by service (by_team false) or team; a name
  * "(none)" in the data is grouped with the incidents that have none (n == 0: report.json
  * has one key for both). */
-struct mx_str mx_breakdown_group_name(const struct mx_timeline *t, bool by_team);
+struct mx_str mx_breakdown_group_name(const struct mx_timelines *tl, const struct mx_timeline *t,
+                                      bool by_team);
 /* Groups the counted incidents of tl by service (by_team false) or team: out gets the
  * groups ordered by incidents (most first), then name bytewise, "(none)" last among
  * equals; comp[i] is incident i's compliance, bits[i] its noise bits. Returns the

@@ -52,21 +52,21 @@ const char *mx_compliance_pm_status_name(enum mx_pm_status s);
 const char *mx_compliance_check_name(enum mx_check c);
 
 /* One incident's compliance. Durations in ms; MX_NO_TIME where not applicable. */
-struct mx_compliance {
-    enum mx_pm_status pm;
+struct mx_compliance { /* one per incident: the times first, so nothing pads */
     int64_t pm_deadline;
     int64_t pm_late; /* late: publication - deadline; missing: as_of - deadline */
-    enum mx_check rsp;
     int64_t rsp_deadline;
     int64_t rsp_late; /* missed: ack - deadline; missing: as_of - deadline */
+    int64_t max_gap;  /* largest interval without a status update while open */
+    int64_t reg_deadline;
+    int64_t reg_delay; /* notification - detection */
+    enum mx_pm_status pm;
+    enum mx_check rsp;
+    enum mx_check reg; /* security incidents: regulator notified */
     bool cadence_applies;
-    int64_t max_gap; /* largest interval without a status update while open */
     bool cadence_breach;
     bool war_room_required;
     bool war_room_missing;
-    enum mx_check reg; /* security incidents: regulator notified */
-    int64_t reg_deadline;
-    int64_t reg_delay; /* notification - detection */
 };
 
 /* Counts of one group (all, a month, a month x severity). */

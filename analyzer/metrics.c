@@ -21,11 +21,13 @@ const char *mx_metrics_label(enum mx_metric m) {
 }
 
 static void push(struct mx_metrics_acc *g, enum mx_metric m, int64_t v) {
+    if (g->only && !(g->only >> m & 1u)) return;
     mx_mem_grow((void **)&g->m[m].v, &g->m[m].cap, g->m[m].n + 1, sizeof *g->m[m].v);
     g->m[m].v[g->m[m].n++] = v;
 }
 
 static void push_open(struct mx_metrics_acc *g, int64_t age) {
+    if (g->only && !(g->only >> MX_M_MTTR & 1u)) return;
     mx_mem_grow((void **)&g->open.v, &g->open.cap, g->open.n + 1, sizeof *g->open.v);
     g->open.v[g->open.n++] = age;
 }
@@ -37,6 +39,7 @@ void mx_metrics_add_interval(struct mx_metrics_acc *g, int64_t ms) {
 void mx_metrics_finish(struct mx_metrics_acc *g, struct mx_mset *out) {
     out->incidents = g->incidents;
     for (int k = 0; k < MX_M__COUNT; k++) {
+        if (g->only && !(g->only >> k & 1u)) continue; /* another pass's */
         mx_stats_compute(g->m[k].v, g->m[k].n, &out->m[k]);
         if (k == MX_M_MTTR)
             mx_stats_censored(&out->m[k], g->m[k].v, g->m[k].n, g->open.v, g->open.n);

@@ -37,7 +37,19 @@ struct mx_metrics_acc {
         size_t n, cap;
     } m[MX_M__COUNT], open; /* open: the ages of the open incidents (for MTTR) */
     uint64_t incidents;
+    unsigned only; /* bit k: metric k alone is pushed and finished (MX_METRICS_PASSES:
+                    * fewer durations held at once); 0: every metric */
 };
+
+/* The metrics two at a time: a group's durations filled and finished in three passes
+ * hold a third of the memory of one pass (the peak of a large report). */
+#define MX_METRICS_PASSES 3
+/* The mx_metrics_acc.only of pass p (0 .. MX_METRICS_PASSES - 1). */
+static inline unsigned mx_metrics_pass(int p) {
+    return p == 0   ? (1u << MX_M_MTTD | 1u << MX_M_MTTA)
+           : p == 1 ? (1u << MX_M_MTTM | 1u << MX_M_MTTR)
+                    : (1u << MX_M_MTBF | 1u << MX_M_MTTR_NOAUTO);
+}
 
 /* Counts t in the group and pushes its durations: MTTD, MTTA, MTTM, MTTR (and MTTR
  * without automatic resolutions); negative MTTD, MTTM and MTTR are left out. An open

@@ -248,8 +248,9 @@ void mx_result_retro(struct mx_result *r) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
         if (!t->in_window) continue;
         if (mx_timeline_counted(t)) r->noise_bits[i] = (uint8_t)mx_breakdown_noise_bits(t);
-        if (t->norm_title.n) /* mx_timeline_normalize_titles: each distinct title once */
-            r->norm_title[i] = mx_intern_put(&r->titles, t->norm_title.p, t->norm_title.n, NULL);
+        struct mx_str norm = mx_timeline_string(tl, t->norm_title);
+        if (norm.n) /* mx_timeline_normalize_titles: each distinct title once */
+            r->norm_title[i] = mx_intern_put(&r->titles, norm.p, norm.n, NULL);
     }
     mx_breakdown_flapping(tl, r->norm_title, r->policy->flap_window_ms, r->noise_bits);
     for (size_t i = 0; i < n; i++) {
@@ -341,7 +342,11 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
      * finished one kind at a time, so that only one kind's durations are held at once */
     size_t ng = 6 + 6 * r->n_months;
     struct mx_metrics_acc *g = mx_mem_calloc(ng, sizeof *g);
-    for (int kind = 0; kind < 4; kind++) metrics_pass(r, tl, as_of, g, kind);
+    for (int kind = 0; kind < 4; kind++)
+        for (int p = 0; p < MX_METRICS_PASSES; p++) {
+            for (size_t k = 0; k < ng; k++) g[k].only = mx_metrics_pass(p);
+            metrics_pass(r, tl, as_of, g, kind);
+        }
     free(g);
     judge_targets(r, tl);
     comply(r);

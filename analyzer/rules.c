@@ -22,11 +22,11 @@ static bool hit(const struct mx_rule *rule, struct mx_str s, struct mx_timeline 
     return m == MX_MATCH;
 }
 
-static void severity_from_title(struct mx_timeline *t, const struct mx_ruleset *rs,
-                                const struct mx_sevmap *map) {
-    if (!rs->from_title.re || t->severity != MX_SEV_NONE || !hit(&rs->from_title, t->title, t))
-        return;
-    struct mx_str v = mx_regex_group(rs->from_title.re, t->title.p, "severity");
+static void severity_from_title(const struct mx_timelines *tl, struct mx_timeline *t,
+                                const struct mx_ruleset *rs, const struct mx_sevmap *map) {
+    struct mx_str title = mx_timeline_string(tl, t->title);
+    if (!rs->from_title.re || t->severity != MX_SEV_NONE || !hit(&rs->from_title, title, t)) return;
+    struct mx_str v = mx_regex_group(rs->from_title.re, title.p, "severity");
     enum mx_severity sev;
     if (v.n && mx_sevmap_lookup(map, v.p, v.n, &sev) && sev != MX_SEV_NONE) {
         t->severity = sev;
@@ -36,22 +36,23 @@ static void severity_from_title(struct mx_timeline *t, const struct mx_ruleset *
     }
 }
 
-static void alias(struct mx_timeline *t, const struct mx_ruleset *rs) {
+static void alias(struct mx_timelines *tl, struct mx_timeline *t, const struct mx_ruleset *rs) {
     for (size_t i = 0; i < rs->n_alias; i++) {
-        if (!hit(&rs->alias[i], t->service_data, t)) continue;
+        if (!hit(&rs->alias[i], mx_timeline_string(tl, t->service_data), t)) continue;
         t->alias = (uint8_t)(i + 1);
-        t->service.p = rs->alias[i].name;
-        t->service.n = strlen(rs->alias[i].name);
+        t->service = mx_timeline_intern(tl, rs->alias[i].name, strlen(rs->alias[i].name));
         return;
     }
 }
 
-static void exclude(struct mx_timeline *t, const struct mx_ruleset *rs) {
+static void exclude(const struct mx_timelines *tl, struct mx_timeline *t,
+                    const struct mx_ruleset *rs) {
     for (size_t i = 0; i < rs->n_exclude; i++) {
         const struct mx_rule *r = &rs->exclude[i];
         bool m = r->field == MX_RULE_TITLE
-                     ? hit(r, t->title, t)
-                     : hit(r, t->service_data, t) || (t->alias && hit(r, t->service, t));
+                     ? hit(r, mx_timeline_string(tl, t->title), t)
+                     : hit(r, mx_timeline_string(tl, t->service_data), t) ||
+                           (t->alias && hit(r, mx_timeline_string(tl, t->service), t));
         if (m) {
             t->excluded = (uint8_t)(i + 1);
             return;
@@ -59,13 +60,15 @@ static void exclude(struct mx_timeline *t, const struct mx_ruleset *rs) {
     }
 }
 
-static void channel(struct mx_timeline *t, const struct mx_ruleset *rs) {
+static void channel(const struct mx_timelines *tl, struct mx_timeline *t,
+                    const struct mx_ruleset *rs) {
+    struct mx_str ch = mx_timeline_string(tl, t->channel);
     if (!rs->channel.re)
         t->channel_check = MX_CHAN_UNCHECKED;
-    else if (!t->channel.n)
+    else if (!ch.n)
         t->channel_check = MX_CHAN_NONE;
     else
-        t->channel_check = hit(&rs->channel, t->channel, t) ? MX_CHAN_FOLLOWS : MX_CHAN_OFF;
+        t->channel_check = hit(&rs->channel, ch, t) ? MX_CHAN_FOLLOWS : MX_CHAN_OFF;
 }
 
 /* Whether name (NULL or empty: "(none)") matches one of globs[0..n), shell-style and
@@ -84,9 +87,11 @@ static bool glob_match(const char *const *globs, size_t n, struct mx_str name) {
     return false;
 }
 
-bool mx_rules_filtered(const struct mx_ruleset *rules, const struct mx_timeline *t) {
-    return !glob_match(rules->service_globs, rules->n_service_globs, t->service) ||
-           !glob_match(rules->team_globs, rules->n_team_globs, t->team);
+bool mx_rules_filtered(const struct mx_ruleset *rules, const struct mx_timelines *tl,
+                       const struct mx_timeline *t) {
+    return !glob_match(rules->service_globs, rules->n_service_globs,
+                       mx_timeline_string(tl, t->service)) ||
+           !glob_match(rules->team_globs, rules->n_team_globs, mx_timeline_string(tl, t->team));
 }
 
 void mx_rules_apply(struct mx_timelines *tl, const struct mx_ruleset *rules,
@@ -97,13 +102,13 @@ void mx_rules_apply(struct mx_timelines *tl, const struct mx_ruleset *rules,
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         struct mx_timeline *t = mx_timeline_edit(tl, i);
         if (any) {
-            severity_from_title(t, rules, map);
-            alias(t, rules);
-            exclude(t, rules);
-            channel(t, rules);
+            severity_from_title(tl, t, rules, map);
+            alias(tl, t, rules);
+            exclude(tl, t, rules);
+            channel(tl, t, rules);
         }
         /* after aliasing: the reported name is matched */
-        if (filter && t->in_window && mx_rules_filtered(rules, t)) {
+        if (filter && t->in_window && mx_rules_filtered(rules, tl, t)) {
             t->in_window = false;
             t->filtered = true;
         }

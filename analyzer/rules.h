@@ -29,7 +29,8 @@ const char *mx_rules_channel_check_name(enum mx_channel_check c);
 /* Whether the --service / --team globs of rules leave t out: its service (after
  * aliasing; "(none)" without one) matches none of the service globs, or its team none
  * of the team globs. Globs are shell-style (fnmatch), ASCII case-insensitive. */
-bool mx_rules_filtered(const struct mx_ruleset *rules, const struct mx_timeline *t);
+bool mx_rules_filtered(const struct mx_ruleset *rules, const struct mx_timelines *tl,
+                       const struct mx_timeline *t);
 
 /* Applies rules (NULL or none: nothing changes) to every timeline of tl, then the
  * filters: a filtered incident leaves the window (in_window false, filtered true). Call

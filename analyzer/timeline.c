@@ -5,6 +5,7 @@
  * incident (a counting sort, stable) and sorts each incident's slice by time with a
  * stable merge sort, so input order breaks ties.
  */
+#define _GNU_SOURCE /* qsort_r */
 #include "analyzer/timeline.h"
 
 #include <assert.h>
@@ -429,13 +430,16 @@ static void derive(struct mx_timelines *tl, const struct mx_zone *zone, struct m
     t->month = (int)(tm.year * 12 + tm.month - 1);
 }
 
-static int cmp_tl(const void *a, const void *b) {
+/* Timeline order: detection, then the id's bytes (qsort_r: ctx is the builder). */
+static int cmp_tl(const void *a, const void *b, void *ctx) {
+    const struct mx_timelines *tl = ctx;
     const struct mx_timeline *x = a, *y = b;
     if (x->detected_at != y->detected_at) return x->detected_at < y->detected_at ? -1 : 1;
-    size_t n = x->id.n < y->id.n ? x->id.n : y->id.n;
-    int c = memcmp(x->id.p, y->id.p, n);
+    struct mx_str u = mx_intern_str(&tl->ids, x->id), v = mx_intern_str(&tl->ids, y->id);
+    size_t n = u.n < v.n ? u.n : v.n;
+    int c = memcmp(u.p, v.p, n);
     if (c) return c;
-    return x->id.n < y->id.n ? -1 : (x->id.n > y->id.n);
+    return u.n < v.n ? -1 : (u.n > v.n);
 }
 
 /* Folds src's chosen value into dst as if src's event had been added to dst. */
@@ -691,6 +695,22 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
     join_alt(tl);
     join_numbered(tl);
     size_t ni = tl->n_incs;
+    /* what the timelines need of each incident's builder state, in a quarter of its
+     * size: the state is freed before the timelines are made (a peak of the run) */
+    struct slim {
+        uint32_t title, service, team, channel, number;
+        uint8_t sev, cls;
+        bool can_postmortem, merged_away;
+    } *slim = mx_mem_malloc((ni ? ni : 1) * sizeof *slim);
+    for (size_t i = 0; i < ni; i++) {
+        const struct inc *in = &tl->incs[i];
+        slim[i] = (struct slim){in->title.id,   in->service.id,     in->team.id,
+                                in->channel.id, in->number.id,      in->sev,
+                                in->cls,        in->can_postmortem, in->merged_away};
+    }
+    free(tl->incs);
+    tl->incs = NULL;
+    tl->n_incs = tl->cap_incs = 0;
     uint32_t *start = mx_mem_calloc(ni + 1, sizeof *start);
     for (size_t i = 0; i < tl->n_recs; i++) start[tl->rec_inc[i] + 1]++;
     for (size_t i = 0; i < ni; i++) start[i + 1] += start[i];
@@ -710,20 +730,20 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
     uint32_t *tmp = mx_mem_malloc(longest * sizeof *tmp);
     size_t out = 0, nt = 0; /* kept events are compacted towards the front of order */
     for (size_t i = 0; i < ni; i++) {
-        if (tl->incs[i].merged_away) continue; /* no events left: no timeline */
+        if (slim[i].merged_away) continue; /* no events left: no timeline */
         uint32_t *slice = tl->order + start[i];
         size_t n = start[i + 1] - start[i];
         sort_by_time(slice, n, tl->recs, tmp);
         size_t kept = drop_dups(tl, slice, n);
         memmove(tl->order + out, slice, kept * sizeof *slice);
         struct mx_timeline *t = &tl->tls[nt++];
-        const struct inc *in = &tl->incs[i];
-        t->id = mx_intern_str(&tl->ids, (uint32_t)i + 1);
-        t->title = mx_intern_str(&tl->strings, in->title.id);
-        t->service = mx_intern_str(&tl->strings, in->service.id);
-        t->team = mx_intern_str(&tl->strings, in->team.id);
-        t->channel = mx_intern_str(&tl->strings, in->channel.id);
-        t->number = mx_intern_str(&tl->strings, in->number.id);
+        const struct slim *in = &slim[i];
+        t->id = (uint32_t)i + 1;
+        t->title = in->title;
+        t->service = in->service;
+        t->team = in->team;
+        t->channel = in->channel;
+        t->number = in->number;
         t->postmortem_measurable = in->can_postmortem;
         t->service_data = t->service;
         t->severity = (enum mx_severity)in->sev;
@@ -741,10 +761,8 @@ void mx_timeline_finish(struct mx_timelines *tl, const struct mx_zone *zone, int
     free(tmp);
     free(start);
     in_timeline_order(tl);
-    free(tl->incs); /* what the timelines needed of them is in them now */
-    tl->incs = NULL;
-    tl->n_incs = tl->cap_incs = 0;
-    qsort(tl->tls, nt, sizeof *tl->tls, cmp_tl);
+    free(slim);
+    qsort_r(tl->tls, nt, sizeof *tl->tls, cmp_tl, tl);
 }
 
 /* Whether s[0..n) equals the NUL-terminated id, ASCII case folded when fold. */
@@ -761,18 +779,19 @@ static bool same_id(struct mx_str s, const char *id, size_t n, bool fold) {
 size_t mx_timeline_find(const struct mx_timelines *tl, const char *id) {
     size_t n = strlen(id);
     for (size_t i = 0; i < tl->n_tls; i++)
-        if (same_id(tl->tls[i].id, id, n, false)) return i;
+        if (same_id(mx_intern_str(&tl->ids, tl->tls[i].id), id, n, false)) return i;
     /* "#101" or "101": the incident whose number is 101 (PagerDuty's incident_number) */
     struct mx_str num;
     if (number_id((struct mx_str){id, n}, &num)) {
         size_t hit = (size_t)-1, hits = 0;
         for (size_t i = 0; i < tl->n_tls; i++)
-            if (same_id(tl->tls[i].number, num.p, num.n, false)) hit = i, hits++;
+            if (same_id(mx_intern_str(&tl->strings, tl->tls[i].number), num.p, num.n, false))
+                hit = i, hits++;
         if (hits == 1) return hit;
         if (hits > 1) return MX_TIMELINE_SEVERAL; /* two exports number alike */
     }
     for (size_t i = 0; i < tl->n_tls; i++)
-        if (same_id(tl->tls[i].id, id, n, true)) return i;
+        if (same_id(mx_intern_str(&tl->ids, tl->tls[i].id), id, n, true)) return i;
     return MX_TIMELINE_NONE;
 }
 
@@ -809,9 +828,10 @@ size_t mx_timeline_suggest(const struct mx_timelines *tl, const char *id, size_t
     bool numeric = number_id((struct mx_str){id, n}, &num);
     for (size_t i = 0; i < tl->n_tls; i++) {
         /* incidents numbered as asked come first (distance 0): several share it */
-        size_t d = numeric && same_id(tl->tls[i].number, num.p, num.n, false)
-                       ? 0
-                       : distance(tl->tls[i].id, id, n, cap);
+        size_t d =
+            numeric && same_id(mx_intern_str(&tl->strings, tl->tls[i].number), num.p, num.n, false)
+                ? 0
+                : distance(mx_intern_str(&tl->ids, tl->tls[i].id), id, n, cap);
         if (d > cap) continue;
         /* keep the max nearest, ties by timeline order (detection, then id) */
         size_t k = found < max ? found++ : max;
@@ -872,35 +892,29 @@ void mx_timeline_normalize_titles(struct mx_timelines *tl) {
     size_t cap = 0;
     for (size_t i = 0; i < tl->n_tls; i++) {
         struct mx_timeline *t = &tl->tls[i];
-        uint32_t id = intern(tl, t->title);
+        uint32_t id = t->title;
         if (id && id <= n && !done[id]) {
-            mx_mem_grow((void **)&scratch, &cap, 3 * t->title.n + 1, 1);
-            size_t k = mx_titles_normalize(t->title.p, t->title.n, scratch);
+            struct mx_str title = mx_intern_str(&tl->strings, id);
+            mx_mem_grow((void **)&scratch, &cap, 3 * title.n + 1, 1);
+            size_t k = mx_titles_normalize(title.p, title.n, scratch);
             norm[id] = k ? mx_intern_put(&tl->strings, scratch, k, NULL) : 0;
             done[id] = true;
         }
-        t->norm_title = mx_intern_str(&tl->strings, id && id <= n ? norm[id] : 0);
+        t->norm_title = id && id <= n ? norm[id] : 0;
     }
     free(scratch);
     free(done);
     free(norm);
 }
 
-/* The views of a timeline that mx_timeline_map_strings rewrites. */
+/* The strings of a timeline that mx_timeline_map_strings rewrites. */
 #define MAPPED 7
-static void mapped(struct mx_timeline *t, struct mx_str *f[MAPPED]) {
+static void mapped(struct mx_timeline *t, uint32_t *f[MAPPED]) {
     f[0] = &t->title, f[1] = &t->service, f[2] = &t->team, f[3] = &t->channel;
     f[4] = &t->number, f[5] = &t->service_data, f[6] = &t->norm_title;
 }
 
 void mx_timeline_map_strings(struct mx_timelines *tl, mx_timeline_map_fn fn, void *ctx) {
-    /* a timeline's values may come from elsewhere (a [service] alias): into the pool first */
-    uint32_t *fields = mx_mem_malloc((tl->n_tls ? tl->n_tls : 1) * MAPPED * sizeof *fields);
-    for (size_t i = 0; i < tl->n_tls; i++) {
-        struct mx_str *f[MAPPED];
-        mapped(&tl->tls[i], f);
-        for (int k = 0; k < MAPPED; k++) fields[i * MAPPED + k] = intern(tl, *f[k]);
-    }
     struct mx_intern fresh;
     mx_intern_init(&fresh);
     size_t n = tl->strings.count;
@@ -923,16 +937,23 @@ void mx_timeline_map_strings(struct mx_timelines *tl, mx_timeline_map_fn fn, voi
         for (int k = 0; k < 5; k++) v[k]->id = to[v[k]->id];
     }
     for (size_t i = 0; i < tl->n_tls; i++) {
-        struct mx_str *f[MAPPED];
+        uint32_t *f[MAPPED];
         mapped(&tl->tls[i], f);
-        for (int k = 0; k < MAPPED; k++) *f[k] = mx_intern_str(&fresh, to[fields[i * MAPPED + k]]);
+        for (int k = 0; k < MAPPED; k++) *f[k] = to[*f[k]];
     }
     free(to);
-    free(fields);
     mx_intern_free(&tl->strings);
     tl->strings = fresh;
 }
 
 struct mx_str mx_timeline_string(const struct mx_timelines *tl, uint32_t id) {
     return mx_intern_str(&tl->strings, id);
+}
+
+struct mx_str mx_timeline_id(const struct mx_timelines *tl, const struct mx_timeline *t) {
+    return mx_intern_str(&tl->ids, t->id);
+}
+
+uint32_t mx_timeline_intern(struct mx_timelines *tl, const char *s, size_t n) {
+    return n ? mx_intern_put(&tl->strings, s, n, NULL) : 0;
 }

@@ -105,17 +105,20 @@ enum mx_channel_check {
 #define MX_RULE_SEV_UNKNOWN    2u /* from_title matched a value the mapping does not know */
 #define MX_RULE_LIMIT          4u /* a rule's match hit the PCRE2 limits: taken as no match */
 
+/* A timeline keeps its texts as interned ids, 4 bytes each (read them with
+ * mx_timeline_string; 0 = none; the id with mx_timeline_id): a run holds one timeline
+ * per incident until its outputs are written. */
 struct mx_timeline {
-    struct mx_str id;
-    struct mx_str title, service, team; /* first value in time order; p NULL when none */
-    struct mx_str channel;              /* first value in time order */
-    struct mx_str number;               /* the number people say ("101"), p NULL when none */
-    struct mx_str service_data;         /* the service as in the data (service may be an
-                                         * alias given by a rule) */
-    struct mx_str norm_title;           /* the normalised title (analyzer/titles.h) once
-                                         * mx_timeline_normalize_titles ran; p NULL before
-                                         * it and without a title */
-    enum mx_severity severity;          /* highest ever */
+    uint32_t id;                   /* the incident's id (mx_timeline_id) */
+    uint32_t title, service, team; /* first value in time order; 0 when none */
+    uint32_t channel;              /* first value in time order */
+    uint32_t number;               /* the number people say ("101"), 0 when none */
+    uint32_t service_data;         /* the service as in the data (service may be an alias
+                                    * given by a rule) */
+    uint32_t norm_title;           /* the normalised title (analyzer/titles.h) once
+                                    * mx_timeline_normalize_titles ran; 0 before it and
+                                    * without a title */
+    enum mx_severity severity;     /* highest ever */
     enum mx_class cls;
     int64_t detected_at, started_at, acknowledged_at, mitigated_at, resolved_at, postmortem_at;
     int64_t regulator_at, war_room_at; /* first regulator_notified / war_room_opened */
@@ -223,7 +226,12 @@ typedef void (*mx_timeline_map_fn)(void *ctx, struct mx_str s, struct mx_str *ou
  * the rules, before a result is built; earlier string ids and views are invalid after. */
 void mx_timeline_map_strings(struct mx_timelines *tl, mx_timeline_map_fn fn, void *ctx);
 
-/* An interned string (actor, raw type name). */
+/* An interned string (actor, raw type name, a timeline's title, service ...); an empty
+ * view with a NULL pointer for 0. */
 struct mx_str mx_timeline_string(const struct mx_timelines *tl, uint32_t id);
+/* The incident id of timeline t. */
+struct mx_str mx_timeline_id(const struct mx_timelines *tl, const struct mx_timeline *t);
+/* s[0..n) interned with the timelines' strings (a rule's alias name): its id. */
+uint32_t mx_timeline_intern(struct mx_timelines *tl, const char *s, size_t n);
 
 #endif

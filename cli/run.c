@@ -377,9 +377,9 @@ static int write_outputs(const struct mx_options *o, const struct mx_result *r,
             size_t k = mx_timeline_suggest(r->tl, o->incident, near, 3);
             char list[600] = "";
             for (size_t i = 0, len = 0; i < k && len < sizeof list - 200; i++) {
-                const struct mx_timeline *t = mx_timeline_get(r->tl, near[i]);
+                struct mx_str id = mx_timeline_id(r->tl, mx_timeline_get(r->tl, near[i]));
                 len += (size_t)snprintf(list + len, sizeof list - len, "%s%.*s", i ? ", " : "",
-                                        (int)(t->id.n < 120 ? t->id.n : 120), t->id.p);
+                                        (int)(id.n < 120 ? id.n : 120), id.p);
             }
             if (j.incident == MX_TIMELINE_SEVERAL)
                 complain("incident %s: several incidents have that number (%s); give the id",
@@ -545,9 +545,10 @@ static void evaluate_gates(const struct mx_options *o, const struct mx_result *r
                 more++;
                 continue;
             }
-            int n = t->id.n < 80 ? (int)t->id.n : 80;
+            struct mx_str id = mx_timeline_id(r->tl, t);
+            int n = id.n < 80 ? (int)id.n : 80;
             len += (size_t)snprintf(x->ids + len, sizeof x->ids - len, "%s%.*s", named ? ", " : "",
-                                    n, t->id.p);
+                                    n, id.p);
             if (len >= sizeof x->ids) len = sizeof x->ids - 1; /* cut, never past the end */
             named++;
         }
@@ -620,7 +621,8 @@ static void warn_rule_limits(const struct mx_result *r) {
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!t->in_window || t->merged || !(t->rule_flags & MX_RULE_LIMIT)) continue;
         char id[200];
-        mx_diag_excerpt(id, sizeof id, t->id.p, t->id.n);
+        struct mx_str s = mx_timeline_id(r->tl, t);
+        mx_diag_excerpt(id, sizeof id, s.p, s.n);
         complain("warning: a rule's pattern hit the PCRE2 match limits on %llu incident%s (the "
                  "first: %s); taken as no match",
                  (unsigned long long)r->rule_limit_hits, r->rule_limit_hits == 1 ? "" : "s", id);

@@ -205,9 +205,9 @@ static void md_rule(struct mx_buf *b, const struct mx_result *r, enum rule rule)
         if (!row_of(r, i, rule, &w)) continue;
         rows++;
         mx_buf_puts(b, "| ");
-        mx_fmt_md_str(b, w.t->id);
+        mx_fmt_md_str(b, mx_timeline_id(r->tl, w.t));
         mx_buf_puts(b, " | ");
-        mx_fmt_md_str(b, w.t->title);
+        mx_fmt_md_str(b, mx_timeline_string(r->tl, w.t->title));
         mx_buf_printf(b, " | %s | ", mx_event_severity_name(w.t->severity));
         md_time(b, r, w.t->detected_at);
         mx_buf_puts(b, " | ");
@@ -274,9 +274,9 @@ static void md_exceptions(struct mx_buf *b, const struct mx_result *r) {
             if (!exception_of(r, i, (enum exception)x, &src)) continue;
             const struct mx_timeline *t = mx_timeline_get(r->tl, i);
             mx_buf_printf(b, "| %s | ", x == EX_UNASSIGNED ? "no severity" : "merged");
-            mx_fmt_md_str(b, t->id);
+            mx_fmt_md_str(b, mx_timeline_id(r->tl, t));
             mx_buf_puts(b, " | ");
-            mx_fmt_md_str(b, t->title);
+            mx_fmt_md_str(b, mx_timeline_string(r->tl, t->title));
             mx_buf_puts(b, " | ");
             md_time(b, r, t->detected_at);
             mx_buf_puts(b, " | ");
@@ -434,9 +434,13 @@ void mx_audit_report_csv(struct mx_buf *b, const struct mx_result *r) {
             struct row w;
             if (!row_of(r, i, (enum rule)rule, &w)) continue;
             mx_buf_printf(b, "%s,", RULE_KEYS[rule]);
-            mx_csv_out_text(b, w.t->id.p, w.t->id.n);
+            mx_csv_out_text(b, mx_timeline_id(r->tl, w.t).p, mx_timeline_id(r->tl, w.t).n);
             mx_csv_out_comma(b);
-            mx_csv_out_text(b, w.t->title.p ? w.t->title.p : "", w.t->title.n);
+            mx_csv_out_text(b,
+                            mx_timeline_string(r->tl, w.t->title).p
+                                ? mx_timeline_string(r->tl, w.t->title).p
+                                : "",
+                            mx_timeline_string(r->tl, w.t->title).n);
             mx_buf_printf(b, ",%s,", mx_event_severity_name(w.t->severity));
             mx_fmt_month(b, w.t->month);
             mx_csv_out_comma(b);
@@ -466,9 +470,9 @@ void mx_audit_report_csv(struct mx_buf *b, const struct mx_result *r) {
 static void json_row(struct mx_buf *b, const struct mx_result *r, enum rule rule,
                      const struct row *w) {
     mx_buf_printf(b, "{\"rule\":\"%s\",\"incident\":", RULE_KEYS[rule]);
-    mx_esc_json(b, w->t->id.p, w->t->id.n);
+    mx_esc_json(b, mx_timeline_id(r->tl, w->t).p, mx_timeline_id(r->tl, w->t).n);
     mx_buf_puts(b, ",\"title\":");
-    mx_fmt_json_str(b, w->t->title);
+    mx_fmt_json_str(b, mx_timeline_string(r->tl, w->t->title));
     mx_buf_printf(b, ",\"severity\":\"%s\",\"month\":\"", mx_event_severity_name(w->t->severity));
     mx_fmt_month(b, w->t->month);
     mx_buf_puts(b, "\",\"detected_at\":");
@@ -518,9 +522,9 @@ void mx_audit_report_json(struct mx_buf *b, const struct mx_result *r) {
             const struct mx_timeline *t = mx_timeline_get(r->tl, i);
             mx_buf_printf(b, "%s{\"kind\":\"%s\",\"incident\":", nx++ ? ",\n    " : "\n    ",
                           EX_KEYS[x]);
-            mx_fmt_json_str(b, t->id);
+            mx_fmt_json_str(b, mx_timeline_id(r->tl, t));
             mx_buf_puts(b, ",\"title\":");
-            mx_fmt_json_str(b, t->title);
+            mx_fmt_json_str(b, mx_timeline_string(r->tl, t->title));
             mx_buf_puts(b, ",\"detected_at\":");
             mx_fmt_json_time(b, t->detected_at);
             mx_buf_puts(b, ",\"evidence\":");

@@ -234,7 +234,7 @@ static bool top_services(struct mx_buf *sc, struct mx_buf *d, const struct mx_re
         if (!mx_timeline_counted(t)) continue;
         size_t m = mx_result_month(r, t->month);
         for (size_t k = 0; k < top; k++)
-            if (same_name(mx_breakdown_group_name(t, false), r->services[k].name))
+            if (same_name(mx_breakdown_group_name(r->tl, t, false), r->services[k].name))
                 count[m * top + k]++;
     }
     mx_buf_puts(d, "month");

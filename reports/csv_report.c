@@ -62,10 +62,10 @@ void mx_csv_report_write(struct mx_buf *b, const struct mx_result *r) {
     for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!t->in_window) continue;
-        mx_csv_out_text(b, t->id.p, t->id.n);
-        text(b, t->title);
-        text(b, t->service);
-        text(b, t->team);
+        mx_csv_out_text(b, mx_timeline_id(r->tl, t).p, mx_timeline_id(r->tl, t).n);
+        text(b, mx_timeline_string(r->tl, t->title));
+        text(b, mx_timeline_string(r->tl, t->service));
+        text(b, mx_timeline_string(r->tl, t->team));
         mx_buf_printf(b, ",%s,%s,", mx_event_severity_name(t->severity),
                       mx_event_class_name(t->cls));
         mx_fmt_month(b, t->month);
@@ -90,7 +90,7 @@ void mx_csv_report_write(struct mx_buf *b, const struct mx_result *r) {
         }
         mx_csv_out_text(b, src.p ? src.p : "", src.n);
         mx_buf_puts(b, t->excluded ? ",true" : ",false");
-        text(b, t->channel);
+        text(b, mx_timeline_string(r->tl, t->channel));
         mx_buf_printf(b, ",%s",
                       mx_rules_channel_check_name((enum mx_channel_check)t->channel_check));
         src.n = 0;

@@ -17,11 +17,11 @@
 static void handoff_row(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t,
                         bool open) {
     mx_buf_puts(b, "- ");
-    mx_fmt_md_str(b, t->id);
+    mx_fmt_md_str(b, mx_timeline_id(r->tl, t));
     mx_buf_printf(b, " (%s, ", mx_event_severity_name(t->severity));
-    mx_fmt_md_str(b, t->service);
+    mx_fmt_md_str(b, mx_timeline_string(r->tl, t->service));
     mx_buf_puts(b, "): ");
-    mx_fmt_md_str(b, t->title);
+    mx_fmt_md_str(b, mx_timeline_string(r->tl, t->title));
     mx_buf_puts(b, open ? " — open for " : " — detected ");
     if (open) {
         mx_fmt_duration(b, r->as_of - t->detected_at);
@@ -39,16 +39,21 @@ static void known_issues(struct mx_buf *b, const struct mx_result *r) {
     size_t n = mx_timeline_count(r->tl), listed = 0;
     for (size_t i = 0; i < n; i++) {
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);
-        if (!mx_timeline_counted(t) || !t->service.n || t->detected_at < since ||
-            t->detected_at > r->as_of || !(t->auto_resolved || t->reopens))
+        if (!mx_timeline_counted(t) || !mx_timeline_string(r->tl, t->service).n ||
+            t->detected_at < since || t->detected_at > r->as_of ||
+            !(t->auto_resolved || t->reopens))
             continue;
         bool seen = false; /* list each service once, at its first incident */
         uint64_t count = 0;
         for (size_t j = 0; j < n; j++) {
             const struct mx_timeline *u = mx_timeline_get(r->tl, j);
             if (!mx_timeline_counted(u) || u->detected_at < since || u->detected_at > r->as_of ||
-                !(u->auto_resolved || u->reopens) || u->service.n != t->service.n ||
-                memcmp(u->service.p, t->service.p, t->service.n) != 0)
+                !(u->auto_resolved || u->reopens) ||
+                mx_timeline_string(r->tl, u->service).n !=
+                    mx_timeline_string(r->tl, t->service).n ||
+                memcmp(mx_timeline_string(r->tl, u->service).p,
+                       mx_timeline_string(r->tl, t->service).p,
+                       mx_timeline_string(r->tl, t->service).n) != 0)
                 continue;
             if (j < i) seen = true;
             count++;
@@ -56,7 +61,7 @@ static void known_issues(struct mx_buf *b, const struct mx_result *r) {
         if (seen || count < 2) continue;
         if (!listed++) mx_buf_putc(b, '\n');
         mx_buf_puts(b, "- ");
-        mx_fmt_md_str(b, t->service);
+        mx_fmt_md_str(b, mx_timeline_string(r->tl, t->service));
         mx_buf_printf(b,
                       ": %llu incidents auto-resolved or reopened in the last 7 days "
                       "(flaky alert or unfinished fix?)\n",

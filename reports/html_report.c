@@ -608,13 +608,13 @@ static void charts(struct mx_buf *b, const struct mx_charts *c) {
 static void incident_row(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t,
                          int64_t dur, const char *flag) {
     mx_buf_puts(b, "<tr><td>");
-    text(b, t->id);
+    text(b, mx_timeline_id(r->tl, t));
     mx_buf_puts(b, "</td><td>");
     sev_chip(b, t->severity);
     mx_buf_puts(b, "</td><td>");
-    text(b, t->service);
+    text(b, mx_timeline_string(r->tl, t->service));
     mx_buf_puts(b, "</td><td>");
-    text(b, t->title);
+    text(b, mx_timeline_string(r->tl, t->title));
     mx_buf_puts(b, "</td><td>");
     when(b, r, t->detected_at);
     mx_buf_puts(b, "</td><td class=\"n\">");
@@ -904,14 +904,14 @@ static void appendix(struct mx_buf *b, const struct mx_result *r) {
         size_t i = v[k].i;
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         mx_buf_puts(b, "<tr><td>");
-        text(b, t->id);
+        text(b, mx_timeline_id(r->tl, t));
         if (t->merged) mx_buf_puts(b, " <span class=\"note\">(merged)</span>");
         if (t->excluded && !t->merged)
             mx_buf_puts(b, " <span class=\"note\">(excluded by a rule)</span>");
         mx_buf_puts(b, "</td><td>");
         sev_chip(b, t->severity);
         mx_buf_puts(b, "</td><td>");
-        text(b, t->title);
+        text(b, mx_timeline_string(r->tl, t->title));
         mx_buf_puts(b, "</td><td>");
         when(b, r, t->detected_at);
         mx_buf_puts(b, "</td><td class=\"n\">");

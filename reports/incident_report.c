@@ -51,19 +51,19 @@ static void md_source(struct mx_buf *b, const struct mx_result *r, const struct 
 /* The title line and the incident's one-line summary. */
 static void md_header(struct mx_buf *b, const struct mx_result *r, const struct mx_timeline *t) {
     mx_buf_puts(b, "# Incident ");
-    mx_fmt_md_str(b, t->id);
+    mx_fmt_md_str(b, mx_timeline_id(r->tl, t));
     mx_buf_puts(b, ": ");
-    mx_fmt_md_str(b, t->title);
+    mx_fmt_md_str(b, mx_timeline_string(r->tl, t->title));
     mx_buf_printf(b, "\n\n%s · %s · service ", mx_event_severity_name(t->severity),
                   mx_event_class_name(t->cls));
-    mx_fmt_md_str(b, t->service);
+    mx_fmt_md_str(b, mx_timeline_string(r->tl, t->service));
     mx_buf_puts(b, t->merged ? " · merged" : t->open ? " · open" : " · resolved");
     if (t->auto_resolved) mx_buf_puts(b, " automatically");
     if (t->reopens) mx_buf_printf(b, " · reopened %u times", (unsigned)t->reopens);
     if (t->excluded) mx_buf_puts(b, " · excluded by a rule of the config");
-    if (t->channel.n) {
+    if (mx_timeline_string(r->tl, t->channel).n) {
         mx_buf_puts(b, " · channel ");
-        mx_fmt_md_str(b, t->channel);
+        mx_fmt_md_str(b, mx_timeline_string(r->tl, t->channel));
     }
     mx_buf_puts(b, " · times in ");
     mx_esc_md(b, r->timezone, strlen(r->timezone));
@@ -153,7 +153,7 @@ void mx_incident_report_md(struct mx_buf *b, const struct mx_result *r, size_t i
 void mx_incident_report_json(struct mx_buf *b, const struct mx_result *r, size_t i) {
     const struct mx_timeline *t = mx_timeline_get(r->tl, i);
     mx_buf_puts(b, "{\n  \"schema\": \"mttx-timeline/1\",\n  \"incident\": ");
-    mx_esc_json(b, t->id.p, t->id.n);
+    mx_esc_json(b, mx_timeline_id(r->tl, t).p, mx_timeline_id(r->tl, t).n);
     mx_buf_puts(b, ",\n  \"events\": [");
     for (uint32_t k = 0; k < t->count; k++) {
         const struct mx_entry *e = mx_timeline_entry(r->tl, t->first + k);

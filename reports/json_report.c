@@ -268,7 +268,7 @@ static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
 static void timeline_rules(struct mx_buf *b, const struct mx_result *r,
                            const struct mx_timeline *t) {
     mx_buf_puts(b, ",\"service_in_data\":");
-    mx_fmt_json_str(b, t->service_data);
+    mx_fmt_json_str(b, mx_timeline_string(r->tl, t->service_data));
     boolean(b, ",\"severity_from_title\":", (t->rule_flags & MX_RULE_SEV_FROM_TITLE) != 0);
     mx_buf_puts(b, ",\"excluded_by\":");
     const struct mx_rule *x = mx_result_exclusion(r, t);
@@ -282,7 +282,7 @@ static void timeline_rules(struct mx_buf *b, const struct mx_result *r,
         mx_buf_puts(b, "null");
     }
     mx_buf_puts(b, ",\"channel\":");
-    mx_fmt_json_str(b, t->channel);
+    mx_fmt_json_str(b, mx_timeline_string(r->tl, t->channel));
     mx_buf_puts(b, ",\"channel_check\":");
     name(b, mx_rules_channel_check_name((enum mx_channel_check)t->channel_check));
 }
@@ -292,15 +292,15 @@ static void timeline_rules(struct mx_buf *b, const struct mx_result *r,
 static void timeline(struct mx_buf *b, const struct mx_result *r, const struct mx_buf *paths,
                      const struct mx_timeline *t, const struct mx_compliance *c) {
     mx_buf_puts(b, "{\"incident\":");
-    mx_esc_json(b, t->id.p, t->id.n);
+    mx_esc_json(b, mx_timeline_id(r->tl, t).p, mx_timeline_id(r->tl, t).n);
     mx_buf_puts(b, ",\"severity\":");
     name(b, mx_event_severity_name(t->severity));
     mx_buf_puts(b, ",\"service\":");
-    mx_fmt_json_str(b, t->service);
+    mx_fmt_json_str(b, mx_timeline_string(r->tl, t->service));
     mx_buf_puts(b, ",\"team\":");
-    mx_fmt_json_str(b, t->team);
+    mx_fmt_json_str(b, mx_timeline_string(r->tl, t->team));
     mx_buf_puts(b, ",\"title\":");
-    mx_fmt_json_str(b, t->title);
+    mx_fmt_json_str(b, mx_timeline_string(r->tl, t->title));
     mx_buf_puts(b, ",\"class\":");
     name(b, mx_event_class_name(t->cls));
     mx_buf_puts(b, ",\"month\":\"");

@@ -454,11 +454,11 @@ static void oncall(struct mx_buf *b, const struct mx_result *r) {
 static void incident_cells(struct mx_buf *b, const struct mx_result *r,
                            const struct mx_timeline *t) {
     mx_buf_puts(b, "| ");
-    mx_fmt_md_str(b, t->id);
+    mx_fmt_md_str(b, mx_timeline_id(r->tl, t));
     mx_buf_printf(b, " | %s | ", mx_event_severity_name(t->severity));
-    mx_fmt_md_str(b, t->service);
+    mx_fmt_md_str(b, mx_timeline_string(r->tl, t->service));
     mx_buf_puts(b, " | ");
-    mx_fmt_md_str(b, t->title);
+    mx_fmt_md_str(b, mx_timeline_string(r->tl, t->title));
     mx_buf_puts(b, " | ");
     mx_fmt_local(b, r->zone, t->detected_at);
     mx_buf_puts(b, " | ");
@@ -541,7 +541,7 @@ static void anomalies(struct mx_buf *b, const struct mx_result *r) {
             const struct mx_timeline *t = mx_timeline_get(r->tl, i);
             if (!mx_timeline_counted(t) || !(t->anomalies & (1u << a))) continue;
             if (shown++) mx_buf_puts(b, ", ");
-            mx_fmt_md_str(b, t->id);
+            mx_fmt_md_str(b, mx_timeline_id(r->tl, t));
         }
         mx_buf_puts(b, " |\n");
     }
@@ -689,9 +689,9 @@ static void missing_postmortems(struct mx_buf *b, const struct mx_result *r) {
         if (!mx_timeline_counted(t) || c->pm != MX_PM_MISSING) continue;
         shown++;
         mx_buf_puts(b, "| ");
-        mx_fmt_md_str(b, t->id);
+        mx_fmt_md_str(b, mx_timeline_id(r->tl, t));
         mx_buf_printf(b, " | %s | ", mx_event_severity_name(t->severity));
-        mx_fmt_md_str(b, t->title);
+        mx_fmt_md_str(b, mx_timeline_string(r->tl, t->title));
         mx_buf_puts(b, " | ");
         mx_fmt_local(b, r->zone, t->resolved_at);
         mx_buf_puts(b, " | ");

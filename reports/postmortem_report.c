@@ -73,7 +73,9 @@ static void slug(char *out, size_t cap, struct mx_str s) {
 void mx_postmortem_report_filename(char *out, size_t cap, const struct mx_result *r, size_t i) {
     const struct mx_timeline *t = mx_timeline_get(r->tl, i);
     char s[64];
-    slug(s, sizeof s, t->title.n ? t->title : t->id);
+    slug(s, sizeof s,
+         mx_timeline_string(r->tl, t->title).n ? mx_timeline_string(r->tl, t->title)
+                                               : mx_timeline_id(r->tl, t));
     if (!s[0]) snprintf(s, sizeof s, "incident");
     struct mx_tm tm;
     mx_tz_local(r->zone, t->detected_at, &tm);
@@ -87,7 +89,8 @@ void mx_postmortem_report_md(struct mx_buf *b, const struct mx_result *r, size_t
     struct mx_tm tm;
     mx_tz_local(r->zone, t->detected_at, &tm);
     mx_buf_puts(b, "# Postmortem: ");
-    mx_fmt_md_str(b, t->title.n ? t->title : t->id);
+    mx_fmt_md_str(b, mx_timeline_string(r->tl, t->title).n ? mx_timeline_string(r->tl, t->title)
+                                                           : mx_timeline_id(r->tl, t));
     mx_buf_printf(b, "\nDate: %04lld-%02d-%02d | Severity: %s | Duration: ", (long long)tm.year,
                   tm.month, tm.day, mx_event_severity_name(t->severity));
     int64_t end = t->resolved_at != MX_NO_TIME ? t->resolved_at : r->as_of;

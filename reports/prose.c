@@ -413,7 +413,7 @@ void mx_prose_examples(struct mx_buf *b, const struct mx_prose_markup *m, const 
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         if (!t->in_window || t->merged || !pick(t, arg)) continue;
         if (shown++) say(b, m, ", ");
-        m->value(b, t->id.p, t->id.n);
+        m->value(b, mx_timeline_id(r->tl, t).p, mx_timeline_id(r->tl, t).n);
     }
     if (!shown) say(b, m, "—");
 }

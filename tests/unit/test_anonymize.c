@@ -127,15 +127,17 @@ static void people_and_numbers(void) {
     mx_anonymize_timelines(&a, tl);
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
-        if (t->id.p[0] == 'A')
-            CHECK(t->title.n == 24 && memcmp(t->title.p, "Checkout for responder-1", 24) == 0);
+        if (mx_timeline_id(tl, t).p[0] == 'A')
+            CHECK(mx_timeline_string(tl, t->title).n == 24 &&
+                  memcmp(mx_timeline_string(tl, t->title).p, "Checkout for responder-1", 24) == 0);
         for (uint32_t k = 0; k < t->count; k++) {
             const struct mx_entry *e = mx_timeline_entry(tl, t->first + k);
             struct mx_str s = mx_timeline_string(tl, e->actor);
             if (e->type == MX_EV_PAGED) CHECK(s.n == 11 && memcmp(s.p, "responder-1", 11) == 0);
-            if (e->type == MX_EV_DETECTED && t->id.p[0] == 'B') /* a person raised B */
+            if (e->type == MX_EV_DETECTED &&
+                mx_timeline_id(tl, t).p[0] == 'B') /* a person raised B */
                 CHECK(s.n == 11 && memcmp(s.p, "responder-3", 11) == 0);
-            if (e->type == MX_EV_DETECTED && t->id.p[0] == 'A')
+            if (e->type == MX_EV_DETECTED && mx_timeline_id(tl, t).p[0] == 'A')
                 CHECK(s.n == 7 && memcmp(s.p, "datadog", 7) == 0);
             uint32_t c = mx_timeline_commander(tl, t->first + k);
             if (c) {

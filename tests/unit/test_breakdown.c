@@ -118,9 +118,10 @@ static void flapping(void) {
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
         bool flaps = (r.noise_bits[i] & MX_NOISE_FLAPPING) != 0;
-        bool want = t->id.n == 1 && t->id.p[0] == want_flap[0];
+        bool want = mx_timeline_id(tl, t).n == 1 && mx_timeline_id(tl, t).p[0] == want_flap[0];
         if (flaps != want)
-            fprintf(stderr, "incident %.*s flaps: %d\n", (int)t->id.n, t->id.p, flaps);
+            fprintf(stderr, "incident %.*s flaps: %d\n", (int)mx_timeline_id(tl, t).n,
+                    mx_timeline_id(tl, t).p, flaps);
         CHECK(flaps == want);
     }
     CHECK_I64(r.noise.flapping, 1);

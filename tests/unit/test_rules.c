@@ -48,7 +48,9 @@ static void rule(struct mx_rule *r, enum mx_rule_field field, const char *name, 
 static const struct mx_timeline *find(const struct mx_timelines *tl, const char *id) {
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
-        if (t->id.n == strlen(id) && memcmp(t->id.p, id, t->id.n) == 0) return t;
+        if (mx_timeline_id(tl, t).n == strlen(id) &&
+            memcmp(mx_timeline_id(tl, t).p, id, mx_timeline_id(tl, t).n) == 0)
+            return t;
     }
     abort();
 }
@@ -98,8 +100,9 @@ static void apply_and_count(void) {
     const struct mx_timeline *a = find(tl, "A"), *b = find(tl, "B"), *c = find(tl, "C");
     const struct mx_timeline *d = find(tl, "D"), *e = find(tl, "E"), *f = find(tl, "F");
     CHECK(a->severity == MX_SEV_2 && (a->rule_flags & MX_RULE_SEV_FROM_TITLE));
-    CHECK(a->alias == 1 && a->service.n == 8 && memcmp(a->service.p, "payments", 8) == 0);
-    CHECK(a->service_data.n == 12); /* payments-api, as in the data */
+    CHECK(a->alias == 1 && mx_timeline_string(tl, a->service).n == 8 &&
+          memcmp(mx_timeline_string(tl, a->service).p, "payments", 8) == 0);
+    CHECK(mx_timeline_string(tl, a->service_data).n == 12); /* payments-api, as in the data */
     CHECK(a->channel_check == MX_CHAN_FOLLOWS && !a->excluded);
     CHECK(b->severity == MX_SEV_1 && !(b->rule_flags & MX_RULE_SEV_FROM_TITLE));
     CHECK(b->channel_check == MX_CHAN_OFF && b->alias == 0);

@@ -46,7 +46,9 @@ static struct mx_event detection(const char *when) {
 static const struct mx_timeline *find(const struct mx_timelines *tl, const char *id) {
     for (size_t i = 0; i < mx_timeline_count(tl); i++) {
         const struct mx_timeline *t = mx_timeline_get(tl, i);
-        if (t->id.n == strlen(id) && memcmp(t->id.p, id, t->id.n) == 0) return t;
+        if (mx_timeline_id(tl, t).n == strlen(id) &&
+            memcmp(mx_timeline_id(tl, t).p, id, mx_timeline_id(tl, t).n) == 0)
+            return t;
     }
     return NULL;
 }
@@ -94,7 +96,8 @@ static void rules(void) {
     CHECK_I64(a->acknowledged_at, T("2026-03-01T10:04:00Z"));
     CHECK_I64(a->resolved_at, T("2026-03-01T11:00:00Z"));
     CHECK_I64(a->severity, MX_SEV_1); /* highest ever */
-    CHECK(a->title.n == 11 && memcmp(a->title.p, "first title", 11) == 0);
+    CHECK(mx_timeline_string(tl, a->title).n == 11 &&
+          memcmp(mx_timeline_string(tl, a->title).p, "first title", 11) == 0);
     CHECK(!a->open && a->anomalies == 0);
     CHECK_I64(a->month, 2026 * 12 + 2);
 
@@ -324,9 +327,12 @@ static void values_order_free(void) {
         const struct mx_timeline *t = find(tl, "V1");
         CHECK(t != NULL);
         if (t) {
-            CHECK(t->title.n == 17 && memcmp(t->title.p, "Disk full on db-7", 17) == 0);
-            CHECK(t->service.n == 5 && memcmp(t->service.p, "alpha", 5) == 0);
-            CHECK(t->team.n == 3 && memcmp(t->team.p, "ops", 3) == 0);
+            CHECK(mx_timeline_string(tl, t->title).n == 17 &&
+                  memcmp(mx_timeline_string(tl, t->title).p, "Disk full on db-7", 17) == 0);
+            CHECK(mx_timeline_string(tl, t->service).n == 5 &&
+                  memcmp(mx_timeline_string(tl, t->service).p, "alpha", 5) == 0);
+            CHECK(mx_timeline_string(tl, t->team).n == 3 &&
+                  memcmp(mx_timeline_string(tl, t->team).p, "ops", 3) == 0);
         }
         mx_timeline_free(tl);
     }
@@ -348,24 +354,27 @@ static void find_by_name(void) {
     }
     mx_timeline_finish(tl, UTC, MX_NO_TIME, MX_NO_TIME, dups, 1);
     size_t i = mx_timeline_find(tl, "PABC002");
-    CHECK(i < mx_timeline_count(tl) && mx_timeline_get(tl, i)->id.n == 7);
+    CHECK(i < mx_timeline_count(tl) && mx_timeline_id(tl, mx_timeline_get(tl, i)).n == 7);
     i = mx_timeline_find(tl, "#102");
-    CHECK(i < mx_timeline_count(tl) && memcmp(mx_timeline_get(tl, i)->id.p, "PABC002", 7) == 0);
+    CHECK(i < mx_timeline_count(tl) &&
+          memcmp(mx_timeline_id(tl, mx_timeline_get(tl, i)).p, "PABC002", 7) == 0);
     /* the native incident "101" has a detection of its own: an incident of its own, not
      * PagerDuty's #101 (an exact id wins over a number) */
     CHECK_I64(mx_timeline_count(tl), 4);
     CHECK_I64(mx_timeline_joined(tl), 0);
     i = mx_timeline_find(tl, "101");
-    CHECK(i < mx_timeline_count(tl) && mx_timeline_get(tl, i)->id.n == 3);
+    CHECK(i < mx_timeline_count(tl) && mx_timeline_id(tl, mx_timeline_get(tl, i)).n == 3);
     i = mx_timeline_find(tl, "#101"); /* no incident is called "#101": the number */
-    CHECK(i < mx_timeline_count(tl) && memcmp(mx_timeline_get(tl, i)->id.p, "PABC001", 7) == 0);
+    CHECK(i < mx_timeline_count(tl) &&
+          memcmp(mx_timeline_id(tl, mx_timeline_get(tl, i)).p, "PABC001", 7) == 0);
     i = mx_timeline_find(tl, "q9zzzzz");
-    CHECK(i < mx_timeline_count(tl) && memcmp(mx_timeline_get(tl, i)->id.p, "Q9ZZZZZ", 7) == 0);
+    CHECK(i < mx_timeline_count(tl) &&
+          memcmp(mx_timeline_id(tl, mx_timeline_get(tl, i)).p, "Q9ZZZZZ", 7) == 0);
     CHECK(mx_timeline_find(tl, "NOPE") == MX_TIMELINE_NONE);
     size_t near[3];
     size_t k = mx_timeline_suggest(tl, "PABC01", near, 3);
     CHECK(k == 2);
-    CHECK(k >= 1 && memcmp(mx_timeline_get(tl, near[0])->id.p, "PABC001", 7) == 0);
+    CHECK(k >= 1 && memcmp(mx_timeline_id(tl, mx_timeline_get(tl, near[0])).p, "PABC001", 7) == 0);
     CHECK(mx_timeline_suggest(tl, "NOPE", near, 3) == 0);
     mx_timeline_free(tl);
 }
@@ -612,8 +621,8 @@ static void as_of_cut(void) {
     CHECK(find(tl, "R") == NULL);
     const struct mx_timeline *q = find(tl, "Q");
     CHECK(q && q->open && q->resolved_at == MX_NO_TIME);
-    CHECK(q && q->severity == MX_SEV_3); /* raised only after the as-of */
-    CHECK(q && q->title.n == 9);         /* "open then", not the later title */
+    CHECK(q && q->severity == MX_SEV_3);                 /* raised only after the as-of */
+    CHECK(q && mx_timeline_string(tl, q->title).n == 9); /* "open then", not the later title */
     CHECK(find(tl, "S") != NULL);
     mx_timeline_free(tl);
 }
@@ -683,7 +692,7 @@ static void longest(void) {
                                                  "L5",  "L11", "L12", "L4", "L3"};
     CHECK_I64(r->n_longest, MX_LONGEST);
     for (size_t i = 0; i < r->n_longest && i < MX_LONGEST; i++) {
-        struct mx_str got = r->longest[i]->id;
+        struct mx_str got = mx_timeline_id(tl, r->longest[i]);
         CHECK(got.n == strlen(want[i]) && memcmp(got.p, want[i], got.n) == 0);
     }
     unbuild(&b);
