@@ -60,9 +60,9 @@ struct mx_compliance { /* one per incident: the times first, so nothing pads */
     int64_t max_gap;  /* largest interval without a status update while open */
     int64_t reg_deadline;
     int64_t reg_delay; /* notification - detection */
-    enum mx_pm_status pm;
-    enum mx_check rsp;
-    enum mx_check reg; /* security incidents: regulator notified */
+    uint8_t pm;        /* enum mx_pm_status (a byte: one of these per incident) */
+    uint8_t rsp;       /* enum mx_check */
+    uint8_t reg;       /* enum mx_check: security incidents, regulator notified */
     bool cadence_applies;
     bool cadence_breach;
     bool war_room_required;
