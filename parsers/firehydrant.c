@@ -10,14 +10,11 @@
 #define NS     "firehydrant:"
 #define NS_LEN (sizeof NS - 1)
 
-static bool has(const struct mx_jval *o, const char *key, enum mx_jtype t) {
-    struct mx_jval v;
-    return mx_json_simd_get(o, key, &v) && (t == MX_J_NULL || mx_json_simd_type(&v) == t);
-}
-
 bool mx_firehydrant_is(const struct mx_jval *o) {
-    return (has(o, "milestones", MX_J_ARRAY) || has(o, "lifecycle_phases", MX_J_ARRAY)) &&
-           (has(o, "number", MX_J_NULL) || has(o, "current_milestone", MX_J_NULL));
+    return (mx_jfield_is(o, "milestones", MX_J_ARRAY) ||
+            mx_jfield_is(o, "lifecycle_phases", MX_J_ARRAY)) &&
+           (mx_jfield_is(o, "number", MX_J_NULL) ||
+            mx_jfield_is(o, "current_milestone", MX_J_NULL));
 }
 
 /* Milestone types; closed resolves only when nothing else does. */

@@ -8,13 +8,10 @@
 #define NS     "grafana_oncall:"
 #define NS_LEN (sizeof NS - 1)
 
-static bool has(const struct mx_jval *o, const char *key) {
-    struct mx_jval v;
-    return mx_json_simd_get(o, key, &v);
-}
-
 bool mx_grafana_oncall_is(const struct mx_jval *o) {
-    return has(o, "alert_group_number") || (has(o, "alerts_count") && has(o, "integration_id"));
+    return mx_jfield_is(o, "alert_group_number", MX_J_NULL) ||
+           (mx_jfield_is(o, "alerts_count", MX_J_NULL) &&
+            mx_jfield_is(o, "integration_id", MX_J_NULL));
 }
 
 bool mx_grafana_oncall_record(struct mx_record *r, const struct mx_jval *o) {

@@ -64,11 +64,6 @@ static const void *lookup(const struct mx_incidentio_names *m, struct mx_str nam
     return NULL;
 }
 
-static bool has(const struct mx_jval *o, const char *key, enum mx_jtype t) {
-    struct mx_jval v;
-    return mx_json_simd_get(o, key, &v) && mx_json_simd_type(&v) == t;
-}
-
 /* The incident itself: obj, or what {"incident":{...}} holds. */
 static struct mx_jval inner(const struct mx_jval *o) {
     struct mx_jval v;
@@ -79,12 +74,9 @@ static struct mx_jval inner(const struct mx_jval *o) {
 bool mx_incidentio_is(const struct mx_jval *o) {
     struct mx_jval x = inner(o), st;
     /* PagerDuty's incidents have a status string, never an incident_status object */
-    return (mx_json_simd_get(&x, "incident_status", &st) && has(&st, "category", MX_J_STRING)) ||
-           has(&x, "incident_timestamp_values", MX_J_ARRAY);
-}
-
-static bool eq(struct mx_str s, const char *w) {
-    return s.n == strlen(w) && memcmp(s.p, w, s.n) == 0;
+    return (mx_json_simd_get(&x, "incident_status", &st) &&
+            mx_jfield_is(&st, "category", MX_J_STRING)) ||
+           mx_jfield_is(&x, "incident_timestamp_values", MX_J_ARRAY);
 }
 
 static const struct mx_record_sevname SEVERITIES[] = {
@@ -135,8 +127,9 @@ bool mx_incidentio_record(struct mx_record *r, const struct mx_jval *obj,
         if (at[k] == MX_NO_TIME) at[k] = fallback[k];
 
     struct mx_str category = mx_jfield_str(&o, "/incident_status/category");
-    bool ended = eq(category, "learning") || eq(category, "closed");
-    bool dropped = eq(category, "merged") || eq(category, "declined") || eq(category, "canceled");
+    bool ended = mx_jfield_eq(category, "learning") || mx_jfield_eq(category, "closed");
+    bool dropped = mx_jfield_eq(category, "merged") || mx_jfield_eq(category, "declined") ||
+                   mx_jfield_eq(category, "canceled");
 
     struct mx_event ev = base;
     ev.type = MX_EV_DETECTED;
@@ -165,7 +158,7 @@ bool mx_incidentio_record(struct mx_record *r, const struct mx_jval *obj,
     if (mx_json_simd_get(&o, "incident_role_assignments", &v) &&
         mx_json_simd_array_begin(&v, &it)) {
         while (mx_json_simd_array_next(&it, &ra)) {
-            if (!eq(mx_jfield_str(&ra, "/role/role_type"), "lead")) continue;
+            if (!mx_jfield_eq(mx_jfield_str(&ra, "/role/role_type"), "lead")) continue;
             struct mx_str who = mx_jfield_str(&ra, "/assignee/name");
             if (!who.n) continue;
             ev = base; /* the API gives no time of the assignment: the creation's */

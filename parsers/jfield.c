@@ -174,6 +174,11 @@ bool mx_jfield_req_time(struct mx_record *r, const struct mx_jval *o, const char
     return mx_jfield_time(r, &v, key, ms);
 }
 
+bool mx_jfield_is(const struct mx_jval *o, const char *key, enum mx_jtype t) {
+    struct mx_jval v;
+    return mx_json_simd_get(o, key, &v) && (t == MX_J_NULL || mx_json_simd_type(&v) == t);
+}
+
 struct mx_str mx_jfield_str(const struct mx_jval *o, const char *ptr) {
     struct mx_str s = {NULL, 0};
     struct mx_jval v;

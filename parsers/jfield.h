@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "parsers/json_simd.h"
 #include "parsers/record.h"
@@ -58,6 +59,18 @@ const char *mx_jfield_key_name(enum mx_jkey k);
 /* Whether o has key k with a value of type t. */
 static inline bool mx_jfield_has(const struct mx_jobj *o, enum mx_jkey k, enum mx_jtype t) {
     return (o->seen >> k & 1u) && o->t[k] == t;
+}
+
+/* Whether o is an object with key, its value of type t (MX_J_NULL: of any type). */
+bool mx_jfield_is(const struct mx_jval *o, const char *key, enum mx_jtype t);
+/* Whether s is word / ends with suffix, byte for byte. */
+static inline bool mx_jfield_eq(struct mx_str s, const char *word) {
+    size_t k = strlen(word);
+    return s.n == k && (k == 0 || memcmp(s.p, word, k) == 0);
+}
+static inline bool mx_jfield_ends(struct mx_str s, const char *suffix) {
+    size_t k = strlen(suffix);
+    return s.n >= k && (k == 0 || memcmp(s.p + s.n - k, suffix, k) == 0);
 }
 
 /* "a string", "an array", ... for messages. */

@@ -13,28 +13,22 @@
 #define NS_LEN      (sizeof NS - 1)
 #define NS_INCIDENT "opsgenie_incident:"
 
-static bool has(const struct mx_jval *o, const char *key) {
-    struct mx_jval v;
-    return mx_json_simd_get(o, key, &v);
-}
-
-static bool is_string(const struct mx_jval *o, const char *key) {
-    struct mx_jval v;
-    return mx_json_simd_get(o, key, &v) && mx_json_simd_type(&v) == MX_J_STRING;
-}
-
 enum mx_opsgenie_shape mx_opsgenie_shape(const struct mx_jval *o) {
-    if (is_string(o, "log") && is_string(o, "offset") && has(o, "createdAt"))
+    if (mx_jfield_is(o, "log", MX_J_STRING) && mx_jfield_is(o, "offset", MX_J_STRING) &&
+        mx_jfield_is(o, "createdAt", MX_J_NULL))
         return MX_OPSGENIE_LOG;
     /* an alert without its tiny id still has the alert's own state keys */
-    bool alert_keys = has(o, "id") && has(o, "createdAt") &&
-                      (has(o, "alias") || has(o, "message")) &&
-                      (has(o, "acknowledged") || has(o, "isSeen") || has(o, "report"));
-    if (!has(o, "tinyId")) return alert_keys ? MX_OPSGENIE_ALERT : MX_OPSGENIE_NONE;
+    bool alert_keys =
+        mx_jfield_is(o, "id", MX_J_NULL) && mx_jfield_is(o, "createdAt", MX_J_NULL) &&
+        (mx_jfield_is(o, "alias", MX_J_NULL) || mx_jfield_is(o, "message", MX_J_NULL)) &&
+        (mx_jfield_is(o, "acknowledged", MX_J_NULL) || mx_jfield_is(o, "isSeen", MX_J_NULL) ||
+         mx_jfield_is(o, "report", MX_J_NULL));
+    if (!mx_jfield_is(o, "tinyId", MX_J_NULL))
+        return alert_keys ? MX_OPSGENIE_ALERT : MX_OPSGENIE_NONE;
     static const char *const incident_keys[] = {"impactStartDate", "impactEndDate",
                                                 "impactedServices", "ownerTeam", "extraProperties"};
     for (size_t k = 0; k < sizeof incident_keys / sizeof incident_keys[0]; k++)
-        if (has(o, incident_keys[k])) return MX_OPSGENIE_INCIDENT;
+        if (mx_jfield_is(o, incident_keys[k], MX_J_NULL)) return MX_OPSGENIE_INCIDENT;
     return MX_OPSGENIE_ALERT;
 }
 
@@ -99,8 +93,7 @@ static bool log_event(struct mx_record *r, const struct mx_jval *lg, struct mx_s
     } else {
         ev.type = MX_EV_NOTE;
         ev.type_name = type;
-        bool known = (type.n == 6 && memcmp(type.p, "system", 6) == 0) ||
-                     (type.n == 14 && memcmp(type.p, "alertRecipient", 14) == 0);
+        bool known = mx_jfield_eq(type, "system") || mx_jfield_eq(type, "alertRecipient");
         if (!type.n) {
             mx_record_warn(r, MX_W_UNKNOWN_EVENT, "log entry without a type (kept as a note)");
         } else if (!known) {
@@ -190,7 +183,7 @@ static bool alert(struct mx_record *r, const struct mx_jval *o) {
         mx_record_event(r, &ev);
     }
     struct mx_str status = mx_jfield_str(o, "/status");
-    bool closed_now = status.n == 6 && memcmp(status.p, "closed", 6) == 0;
+    bool closed_now = mx_jfield_eq(status, "closed");
     ev = base;
     ev.type = MX_EV_RESOLVED;
     ev.actor = mx_jfield_str(o, "/report/closedBy");
@@ -268,8 +261,7 @@ static bool incident(struct mx_record *r, const struct mx_jval *o) {
         mx_record_event(r, &ev);
     }
     struct mx_str status = mx_jfield_str(o, "/status");
-    bool done = (status.n == 8 && memcmp(status.p, "resolved", 8) == 0) ||
-                (status.n == 6 && memcmp(status.p, "closed", 6) == 0);
+    bool done = mx_jfield_eq(status, "resolved") || mx_jfield_eq(status, "closed");
     if (done && updated != MX_NO_TIME) {
         ev = base;
         ev.type = MX_EV_RESOLVED;

@@ -14,21 +14,13 @@ static bool has(const struct mx_jval *o, const char *key, enum mx_jtype type, st
     return true;
 }
 
-static bool ends_with(struct mx_str s, const char *suffix) {
-    size_t k = strlen(suffix);
-    return s.n >= k && memcmp(s.p + s.n - k, suffix, k) == 0;
-}
-
-static bool eq(struct mx_str s, const char *word) {
-    return s.n == strlen(word) && memcmp(s.p, word, s.n) == 0;
-}
-
 /* An agent or resolver that is not a person: a service, an integration, a timeout. */
 static bool automatic(const struct mx_jval *o, const char *agent_ptr, const char *channel_ptr) {
     struct mx_str type = mx_jfield_str(o, agent_ptr);
-    if (channel_ptr && eq(mx_jfield_str(o, channel_ptr), "timeout")) return true;
-    return ends_with(type, "service_reference") || ends_with(type, "integration_reference") ||
-           ends_with(type, "service") || ends_with(type, "integration");
+    if (channel_ptr && mx_jfield_eq(mx_jfield_str(o, channel_ptr), "timeout")) return true;
+    return mx_jfield_ends(type, "service_reference") ||
+           mx_jfield_ends(type, "integration_reference") || mx_jfield_ends(type, "service") ||
+           mx_jfield_ends(type, "integration");
 }
 
 /* The incident number at ptr (PagerDuty writes an integer; a string is taken as is),
@@ -95,7 +87,8 @@ static bool incident_facts(struct mx_record *r, const struct mx_jval *inc, int64
         !mx_jfield_opt_time(r, inc, "/reopened_at", "reopened_at", &reopened) ||
         !mx_jfield_opt_time(r, inc, "/last_status_change_at", "last_status_change_at", &changed))
         return false;
-    if (resolved == MX_NO_TIME && eq(mx_jfield_str(inc, "/status"), "resolved")) resolved = changed;
+    if (resolved == MX_NO_TIME && mx_jfield_eq(mx_jfield_str(inc, "/status"), "resolved"))
+        resolved = changed;
     struct mx_event ev = *base;
     if (created != MX_NO_TIME && own != MX_EV_DETECTED) {
         ev.type = MX_EV_DETECTED;
@@ -109,7 +102,7 @@ static bool incident_facts(struct mx_record *r, const struct mx_jval *inc, int64
         ev.time_ms = reopened;
         mx_record_event(r, &ev);
     }
-    bool merged = eq(mx_jfield_str(inc, "/resolve_reason/type"), "merge_resolve_reason");
+    bool merged = mx_jfield_eq(mx_jfield_str(inc, "/resolve_reason/type"), "merge_resolve_reason");
     enum mx_evtype end = merged ? MX_EV_MERGED : MX_EV_RESOLVED;
     if ((resolved != MX_NO_TIME || (merged && at != MX_NO_TIME)) && own != end) {
         ev.type = end;
@@ -192,7 +185,7 @@ static const struct type_map LOG_TYPES[] = {
 static bool map_type(struct mx_record *r, const struct type_map *map, size_t n, struct mx_str name,
                      struct mx_event *ev) {
     for (size_t i = 0; i < n; i++) {
-        if (eq(name, map[i].name)) {
+        if (mx_jfield_eq(name, map[i].name)) {
             ev->type = map[i].type;
             if (ev->type == MX_EV_NOTE) ev->type_name = name;
             return true;
@@ -281,7 +274,7 @@ static bool webhook_v3(struct mx_record *r, const struct mx_jval *o) {
     struct mx_str type = mx_jfield_str(&e, "/event_type");
     if (!mx_json_simd_get(&e, "data", &data) || mx_json_simd_type(&data) != MX_J_OBJECT)
         return mx_record_reject(r, MX_R_MISSING_FIELD, "missing required field 'event.data'");
-    bool is_incident = eq(mx_jfield_str(&data, "/type"), "incident");
+    bool is_incident = mx_jfield_eq(mx_jfield_str(&data, "/type"), "incident");
     if (!(mx_json_simd_pointer(&data, is_incident ? "/id" : "/incident/id", &v))) {
         char ex[200];
         mx_diag_excerpt(ex, sizeof ex, type.p, type.n);
@@ -307,7 +300,7 @@ static bool webhook_v3(struct mx_record *r, const struct mx_jval *o) {
     }
     if (ev.type == MX_EV_RESOLVED) {
         ev.auto_resolved = automatic(&e, "/agent/type", NULL);
-        if (eq(mx_jfield_str(&data, "/resolve_reason/type"), "merge_resolve_reason")) {
+        if (mx_jfield_eq(mx_jfield_str(&data, "/resolve_reason/type"), "merge_resolve_reason")) {
             ev.type = MX_EV_MERGED;
             ev.into = mx_jfield_str(&data, "/resolve_reason/incident/id");
         }
@@ -352,7 +345,7 @@ static bool webhook_v2(struct mx_record *r, const struct mx_jval *o) {
     map_type(r, V2_TYPES, sizeof V2_TYPES / sizeof V2_TYPES[0], mx_jfield_str(o, "/event"), &ev);
     if (ev.type == MX_EV_RESOLVED) {
         ev.auto_resolved = automatic(&inc, "/last_status_change_by/type", NULL);
-        if (eq(mx_jfield_str(&inc, "/resolve_reason/type"), "merge_resolve_reason"))
+        if (mx_jfield_eq(mx_jfield_str(&inc, "/resolve_reason/type"), "merge_resolve_reason"))
             ev.type = MX_EV_MERGED;
     }
     mx_record_event(r, &ev);

@@ -9,10 +9,8 @@
 #include "parsers/jfield.h"
 
 bool mx_rootly_is(const struct mx_jval *o) {
-    struct mx_jval v;
     struct mx_str t = mx_jfield_str(o, "/type");
-    return t.n == 9 && memcmp(t.p, "incidents", 9) == 0 && mx_json_simd_get(o, "attributes", &v) &&
-           mx_json_simd_type(&v) == MX_J_OBJECT;
+    return mx_jfield_eq(t, "incidents") && mx_jfield_is(o, "attributes", MX_J_OBJECT);
 }
 
 static const struct mx_record_sevname LEVELS[] = {{"critical", MX_SEV_1},
@@ -72,8 +70,7 @@ bool mx_rootly_record(struct mx_record *r, const struct mx_jval *o) {
     if (t[0] == MX_NO_TIME) t[0] = created;
     if (t[4] != MX_NO_TIME) t[5] = MX_NO_TIME; /* closed_at only when not resolved */
     struct mx_str status = mx_jfield_str(&a, "/status");
-    bool ended = (status.n == 8 && memcmp(status.p, "resolved", 8) == 0) ||
-                 (status.n == 6 && memcmp(status.p, "closed", 6) == 0);
+    bool ended = mx_jfield_eq(status, "resolved") || mx_jfield_eq(status, "closed");
     if (ended && t[4] == MX_NO_TIME && t[5] == MX_NO_TIME) { /* resolved, but not when */
         if (!mx_jfield_opt_time(r, &a, "/updated_at", "updated_at", &t[4])) return false;
         if (t[4] != MX_NO_TIME)
@@ -85,7 +82,7 @@ bool mx_rootly_record(struct mx_record *r, const struct mx_jval *o) {
                            "status %s without resolved_at, closed_at or updated_at: left open",
                            status.n == 8 ? "resolved" : "closed");
     }
-    if (t[6] == MX_NO_TIME && status.n == 9 && memcmp(status.p, "cancelled", 9) == 0) {
+    if (t[6] == MX_NO_TIME && mx_jfield_eq(status, "cancelled")) {
         /* when it was cancelled matters to no metric: it leaves them all */
         if (!mx_jfield_opt_time(r, &a, "/updated_at", "updated_at", &t[6])) return false;
         if (t[6] == MX_NO_TIME) t[6] = created;

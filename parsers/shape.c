@@ -12,20 +12,6 @@
 #include "parsers/rootly.h"
 #include "parsers/unsupported.h"
 
-static bool has(const struct mx_jval *o, const char *key, enum mx_jtype type) {
-    struct mx_jval v;
-    return mx_json_simd_get(o, key, &v) && mx_json_simd_type(&v) == type;
-}
-
-static bool ends_with(struct mx_str s, const char *suffix) {
-    size_t k = strlen(suffix);
-    return s.n >= k && memcmp(s.p + s.n - k, suffix, k) == 0;
-}
-
-static bool eq(struct mx_str s, const char *word) {
-    return s.n == strlen(word) && memcmp(s.p, word, s.n) == 0;
-}
-
 enum mx_shape mx_shape_of(const struct mx_jval *o, const struct mx_jobj *f, struct mx_jval *items,
                           const char **kind) {
     /* native records: a time that is no object and a string event */
@@ -33,7 +19,7 @@ enum mx_shape mx_shape_of(const struct mx_jval *o, const struct mx_jobj *f, stru
         mx_jfield_has(f, MX_JK_EVENT, MX_J_STRING))
         return MX_SHAPE_NATIVE;
 #define HAS(k, t) mx_jfield_has(f, MX_JK_##k, t)
-    if (HAS(EVENT, MX_J_OBJECT) && has(&f->v[MX_JK_EVENT], "event_type", MX_J_STRING))
+    if (HAS(EVENT, MX_J_OBJECT) && mx_jfield_is(&f->v[MX_JK_EVENT], "event_type", MX_J_STRING))
         return MX_SHAPE_PD_WEBHOOK_V3;
     struct mx_str ev = {NULL, 0};
     if (HAS(EVENT, MX_J_STRING)) mx_json_simd_string(&f->v[MX_JK_EVENT], &ev.p, &ev.n);
@@ -60,8 +46,9 @@ enum mx_shape mx_shape_of(const struct mx_jval *o, const struct mx_jobj *f, stru
         return MX_SHAPE_PD_ANALYTICS;
     struct mx_str t = {NULL, 0};
     if (HAS(TYPE, MX_J_STRING)) mx_json_simd_string(&f->v[MX_JK_TYPE], &t.p, &t.n);
-    if (ends_with(t, "_log_entry") || HAS(LOG_ENTRY, MX_J_OBJECT)) return MX_SHAPE_PD_LOG_ENTRY;
-    if (eq(t, "incident") || HAS(INCIDENT_NUMBER, MX_J_INT)) return MX_SHAPE_PD_INCIDENT;
+    if (mx_jfield_ends(t, "_log_entry") || HAS(LOG_ENTRY, MX_J_OBJECT))
+        return MX_SHAPE_PD_LOG_ENTRY;
+    if (mx_jfield_eq(t, "incident") || HAS(INCIDENT_NUMBER, MX_J_INT)) return MX_SHAPE_PD_INCIDENT;
     /* not native (that returned early) and no PagerDuty shape so far: only these
      * records pay for the other platforms' tests */
     if (mx_json_simd_get(o, "results", &v) && mx_json_simd_type(&v) == MX_J_ARRAY &&

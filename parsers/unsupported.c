@@ -8,17 +8,13 @@
 #include <stdbool.h>
 #include <string.h>
 
-/* Whether obj has key with a value of type t (MX_J_NULL: any type). */
-static bool has(const struct mx_jval *obj, const char *key, enum mx_jtype t) {
-    struct mx_jval v;
-    return mx_json_simd_get(obj, key, &v) && (t == MX_J_NULL || mx_json_simd_type(&v) == t);
-}
+#include "parsers/jfield.h"
 
 const char *mx_unsupported_shape(const struct mx_jval *o) {
     struct mx_jval d;
     /* PagerDuty v1: {"type":"incident.trigger","data":{"incident":{...}}} per message */
-    if (has(o, "type", MX_J_STRING) && mx_json_simd_get(o, "data", &d) &&
-        mx_json_simd_type(&d) == MX_J_OBJECT && has(&d, "incident", MX_J_OBJECT)) {
+    if (mx_jfield_is(o, "type", MX_J_STRING) && mx_json_simd_get(o, "data", &d) &&
+        mx_json_simd_type(&d) == MX_J_OBJECT && mx_jfield_is(&d, "incident", MX_J_OBJECT)) {
         struct mx_jval t;
         const char *s;
         size_t n;
