@@ -2,14 +2,15 @@
 """Each platform's export (fixtures/platforms/NAME, in the vendor's documented shape)
 and the same events written as native JSON lines (native-equivalent.jsonl there) give
 the same report: every timeline's milestones, severity, flags, title, service, team and
-channel, and the metrics. The export is read with no rejection; read in either order of
-its files (Opsgenie's alert log pages before or after the alerts they belong to) it
-gives the same timelines; read together with its native equivalent, every native line
+channel, and the metrics. The export is read with no rejection; read with its files and
+each page's elements in reverse order (Opsgenie's alert log pages before the alerts they
+belong to) it gives the same timelines; read together with its native equivalent, every native line
 is a duplicate of an event the export gave (nothing the export missed, nothing new)."""
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
 mttx, root = os.path.abspath(sys.argv[1]), sys.argv[2]
 base = os.path.join(root, "fixtures", "platforms")
@@ -58,10 +59,25 @@ for name, files in PLATFORMS.items():
             "rootly": "rootly", "grafana_oncall": "grafana_oncall"}[name]
     if not any(kind in i["records_by_kind"] for i in a["inputs"]):
         failures.append("%s: no input counted as %s: %r" % (name, kind, [i["records_by_kind"] for i in a["inputs"]]))
-    # the reverse order of the files: the same timelines
-    r = report(list(reversed(export)))
+    # the reverse order of everything read: the files, and each page's elements (one
+    # file alone would otherwise be the same input again)
+    with tempfile.TemporaryDirectory() as tmp:
+        flipped = []
+        for path in reversed(export):
+            for f in sorted(os.listdir(path), reverse=True) if os.path.isdir(path) else [None]:
+                src = os.path.join(path, f) if f else path
+                doc = json.load(open(src))
+                lists = [k for k, v in doc.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
+                if len(lists) != 1:
+                    failures.append("%s: %s has no one list of records to reverse" % (name, src))
+                    continue
+                doc[lists[0]].reverse()
+                dst = os.path.join(tmp, "%d.json" % len(flipped))
+                json.dump(doc, open(dst, "w"))
+                flipped.append(dst)
+        r = report(flipped)
     if [{k: t[k] for k in KEYS} for t in r["timelines"]] != [{k: t[k] for k in KEYS} for t in ta]:
-        failures.append("%s: the files in reverse order give other timelines" % name)
+        failures.append("%s: the files and elements in reverse order give other timelines" % name)
     # together: each native line repeats an event of the export
     both = report(export + native)
     nat = [i for i in both["inputs"] if i["path"].endswith("native-equivalent.jsonl")][0]
