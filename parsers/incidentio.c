@@ -48,8 +48,8 @@ void mx_incidentio_names_default(struct mx_incidentio_names *m) {
     *m = DEFAULTS;
 }
 
-/* The entry for a timestamp's name, or NULL. */
-static const void *lookup(const struct mx_incidentio_names *m, struct mx_str name, size_t *at) {
+/* Whether a timestamp's name is a milestone's (not a note's): its entry then in *at. */
+static bool milestone(const struct mx_incidentio_names *m, struct mx_str name, size_t *at) {
     struct mx_str s = stem(name.p, name.n);
     for (size_t k = 0; k < m->n; k++) {
         const char *e = m->e[k].name;
@@ -58,10 +58,10 @@ static const void *lookup(const struct mx_incidentio_names *m, struct mx_str nam
         while (i < s.n && mx_event_lower((unsigned char)s.p[i]) == e[i]) i++;
         if (i == s.n) {
             *at = k;
-            return e;
+            return m->e[k].type != MX_EV_NOTE;
         }
     }
-    return NULL;
+    return false;
 }
 
 /* The incident itself: obj, or what {"incident":{...}} holds. */
@@ -113,7 +113,7 @@ bool mx_incidentio_record(struct mx_record *r, const struct mx_jval *obj,
         while (mx_json_simd_array_next(&it, &tv)) {
             struct mx_str name = mx_jfield_str(&tv, "/incident_timestamp/name");
             size_t k;
-            if (!name.n || !lookup(names, name, &k) || names->e[k].type == MX_EV_NOTE)
+            if (!name.n || !milestone(names, name, &k))
                 continue; /* a note: read after the milestones */
             int64_t t;
             if (!mx_jfield_opt_time(r, &tv, "/value/value", "incident_timestamp_values[].value",
@@ -204,10 +204,10 @@ bool mx_incidentio_record(struct mx_record *r, const struct mx_jval *obj,
             struct mx_str name = mx_jfield_str(&tv, "/incident_timestamp/name");
             size_t k;
             if (!name.n) continue;
-            bool milestone = lookup(names, name, &k) && names->e[k].type != MX_EV_NOTE;
+            bool is_milestone = milestone(names, name, &k);
             struct mx_jval tval;
             note.time_ms = MX_NO_TIME;
-            if (milestone) { /* read (and checked) in the first pass */
+            if (is_milestone) { /* read (and checked) in the first pass */
                 if (mx_json_simd_pointer(&tv, "/value/value", &tval) &&
                     mx_json_simd_type(&tval) != MX_J_NULL)
                     mx_jfield_time_again(r, &tval, &note.time_ms);
@@ -217,7 +217,8 @@ bool mx_incidentio_record(struct mx_record *r, const struct mx_jval *obj,
             }
             /* a milestone's timestamp that was not taken (a second one of its type, a
              * "Closed at" after a "Resolved at") stays visible as a note */
-            if (note.time_ms == MX_NO_TIME || (milestone && note.time_ms == at[names->e[k].type]))
+            if (note.time_ms == MX_NO_TIME ||
+                (is_milestone && note.time_ms == at[names->e[k].type]))
                 continue;
             note.type_name = name;
             mx_record_event(r, &note);

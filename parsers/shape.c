@@ -51,9 +51,8 @@ enum mx_shape mx_shape_of(const struct mx_jval *o, const struct mx_jobj *f, stru
     if (mx_jfield_eq(t, "incident") || HAS(INCIDENT_NUMBER, MX_J_INT)) return MX_SHAPE_PD_INCIDENT;
     /* not native (that returned early) and no PagerDuty shape so far: only these
      * records pay for the other platforms' tests */
-    if (mx_json_simd_get(o, "results", &v) && mx_json_simd_type(&v) == MX_J_ARRAY &&
-        mx_json_simd_get(o, "next", items)) { /* Grafana OnCall's pages */
-        *items = v;
+    if (mx_jfield_is(o, "results", MX_J_ARRAY) && mx_jfield_is(o, "next", MX_J_NULL)) {
+        mx_json_simd_get(o, "results", items); /* Grafana OnCall's pages */
         *kind = "results";
         return MX_SHAPE_PAGE;
     }
