@@ -148,6 +148,14 @@ static void forward(void *ctx, const struct mx_event *ev) {
     mx_timeline_add(((struct dump *)ctx)->tl, ev);
 }
 
+/* The cores this process may run on (its affinity mask, so taskset and container limits
+ * count), at most 8: parsing does not scale further against the one thread that replays. */
+static int available_cores(void) {
+    cpu_set_t set;
+    int n = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
+    return n < 1 ? 1 : n > 8 ? 8 : n;
+}
+
 /* What a writer gets: the result and, for one-incident outputs, the incident. */
 struct job {
     const struct mx_options *o;
@@ -171,7 +179,7 @@ static void w_report_json(struct mx_buf *b, const struct job *j) {
     mx_json_report_write(b, j->r);
 }
 static void w_report_timelines(struct mx_buf *b, const struct job *j) {
-    mx_json_report_timelines(b, j->r);
+    mx_json_report_timelines(b, j->r, j->o->threads ? j->o->threads : available_cores());
 }
 static void w_report_summary(struct mx_buf *b, const struct job *j) {
     mx_md_report_summary(b, j->r, j->gates, (size_t)j->o->n_fail_on);
@@ -632,12 +640,6 @@ static void warn_rule_limits(const struct mx_result *r) {
 
 /* The cores this process may run on (its affinity mask, so taskset and container limits
  * count), at most 8: parsing does not scale further against the one thread that replays. */
-static int available_cores(void) {
-    cpu_set_t set;
-    int n = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
-    return n < 1 ? 1 : n > 8 ? 8 : n;
-}
-
 /* Whether the command's outputs record what they examined (report, audit, check -f json):
  * only then are the inputs hashed. */
 static bool wants_provenance(const struct mx_options *o) {

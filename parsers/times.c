@@ -4,6 +4,7 @@
  */
 #include "parsers/times.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -299,32 +300,47 @@ static char *put_digits(char *p, int64_t v, int k) {
     return p + k;
 }
 
+/* The date of the last day formatted, per thread: a report formats many times of the
+ * same few days (an incident's milestones, its deadlines), and the civil date is most of
+ * the work. */
+static _Thread_local struct {
+    int64_t days;
+    bool set;
+    char date[10];
+} last_day;
+
 size_t mx_times_format_utc(int64_t ms, char *buf) {
     int64_t secs = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
     int frac = (int)(ms - secs * 1000);
     int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
-    int64_t rem = secs - days * 86400;
-    int64_t y;
-    int m, d;
-    mx_times_civil_from_days(days, &y, &m, &d);
-    if (y < 0 || y > 9999) return (size_t)snprintf(buf, 32, "%lld-01-01T00:00:00Z", (long long)y);
-    /* hand-rolled: this runs for every time in every report */
-    char *p = put_digits(buf, y, 4);
-    *p++ = '-';
-    p = put_digits(p, m, 2);
-    *p++ = '-';
-    p = put_digits(p, d, 2);
-    *p++ = 'T';
-    p = put_digits(p, rem / 3600, 2);
-    *p++ = ':';
-    p = put_digits(p, rem / 60 % 60, 2);
-    *p++ = ':';
-    p = put_digits(p, rem % 60, 2);
-    if (frac) {
-        *p++ = '.';
-        p = put_digits(p, frac, 3);
+    int rem = (int)(secs - days * 86400);
+    if (!last_day.set || last_day.days != days) {
+        int64_t y;
+        int m, d;
+        mx_times_civil_from_days(days, &y, &m, &d);
+        if (y < 0 || y > 9999)
+            return (size_t)snprintf(buf, 32, "%lld-01-01T00:00:00Z", (long long)y);
+        /* hand-rolled: this runs for every time in every report */
+        char *p = put_digits(last_day.date, y, 4);
+        *p++ = '-';
+        p = put_digits(p, m, 2);
+        *p++ = '-';
+        put_digits(p, d, 2);
+        last_day.days = days;
+        last_day.set = true;
     }
-    *p++ = 'Z';
-    *p = '\0';
-    return (size_t)(p - buf);
+    memcpy(buf, last_day.date, 10);
+    char t[16] = {'T', 0, 0, ':', 0, 0, ':', 0, 0, '.', 0, 0, 0, 'Z', 0, 0};
+    memcpy(t + 1, PAIRS + 2 * (rem / 3600), 2);
+    memcpy(t + 4, PAIRS + 2 * (rem / 60 % 60), 2);
+    memcpy(t + 7, PAIRS + 2 * (rem % 60), 2);
+    if (!frac) {
+        memcpy(buf + 10, t, 9);
+        memcpy(buf + 19, "Z", 2);
+        return 20;
+    }
+    memcpy(t + 10, PAIRS + 2 * (frac / 10), 2);
+    t[12] = (char)('0' + frac % 10);
+    memcpy(buf + 10, t, 15);
+    return 24;
 }

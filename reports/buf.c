@@ -14,11 +14,9 @@
 
 /* After the first write error the sink is not written again: later bytes are dropped, the
  * first errno is kept and every drain returns -1, so one check at the end suffices. */
-int mx_buf_drain(struct mx_buf *b) {
-    if (!b->sink) return 0;
-    if (b->n && !b->sink_errno && fwrite(b->p, 1, b->n, b->sink) != b->n)
-        b->sink_errno = errno ? errno : EIO;
-    b->drained += b->n;
+static void sink_write(struct mx_buf *b, const char *p, size_t n) {
+    if (n && !b->sink_errno && fwrite(p, 1, n, b->sink) != n) b->sink_errno = errno ? errno : EIO;
+    b->drained += n;
     /* a large output is written back to the disk while the rest is formatted, so that the
      * fsync at the end waits for the last few MiB only (a hint: failures change nothing) */
     if (b->writeback && !b->sink_errno && b->drained - b->started >= ((uint64_t)8 << 20)) {
@@ -30,9 +28,23 @@ int mx_buf_drain(struct mx_buf *b) {
             b->started = b->drained;
         }
     }
+}
+
+int mx_buf_drain(struct mx_buf *b) {
+    if (!b->sink) return 0;
+    sink_write(b, b->p, b->n);
     b->n = 0;
     if (b->p) b->p[0] = '\0';
     return b->sink_errno ? -1 : 0;
+}
+
+void mx_buf_put_through(struct mx_buf *b, const char *s, size_t n) {
+    if (!b->sink || n < MX_BUF_DRAIN) {
+        mx_buf_put(b, s, n);
+        return;
+    }
+    mx_buf_drain(b);
+    sink_write(b, s, n);
 }
 
 void mx_buf_put_slow(struct mx_buf *b, const char *s, size_t n) {
@@ -64,9 +76,11 @@ static const char PAIRS[201] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-void mx_buf_u64(struct mx_buf *b, uint64_t v) {
-    char tmp[24];
-    int i = 24;
+/* The digits are made right-aligned in a scratch array, then copied 20 bytes at a time
+ * (a fixed-size copy, no call): p has room for 20. */
+size_t mx_buf_u64_to(char *p, uint64_t v) {
+    char tmp[40];
+    size_t i = 20;
     for (; v >= 100; v /= 100) {
         i -= 2;
         memcpy(tmp + i, PAIRS + 2 * (v % 100), 2);
@@ -77,7 +91,18 @@ void mx_buf_u64(struct mx_buf *b, uint64_t v) {
     } else {
         tmp[--i] = (char)('0' + v);
     }
-    mx_buf_put(b, tmp + i, (size_t)(24 - i));
+    memset(tmp + 20, 0, 20);
+    memcpy(p, tmp + i, 20);
+    return 20 - i;
+}
+
+void mx_buf_u64(struct mx_buf *b, uint64_t v) {
+    mx_buf_commit(b, mx_buf_u64_to(mx_buf_reserve(b, 20), v));
+}
+
+void mx_buf_reserve_slow(struct mx_buf *b, size_t n) {
+    if (b->sink && b->n + n > MX_BUF_DRAIN) mx_buf_drain(b);
+    if (b->n + n + 1 > b->cap) mx_mem_grow((void **)&b->p, &b->cap, b->n + n + 1, 1);
 }
 
 void mx_buf_free(struct mx_buf *b) {

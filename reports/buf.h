@@ -55,6 +55,29 @@ static inline void mx_buf_putc(struct mx_buf *b, char c) {
     b->p[b->n++] = c; /* the common case: room, no drain due */
     b->p[b->n] = '\0';
 }
+/* Appends n bytes that a buffer of their own holds: a large piece goes to the sink
+ * directly (after what b holds), without a copy into b. */
+void mx_buf_put_through(struct mx_buf *b, const char *s, size_t n);
+
+/* mx_buf_reserve's slow path: drains when due, then grows b. */
+void mx_buf_reserve_slow(struct mx_buf *b, size_t n);
+
+/* Room for n more bytes (and the terminating NUL) at the end of b, draining first when a
+ * sink is due: the caller writes up to n bytes there, then says how many with
+ * mx_buf_commit. For the hot paths that would otherwise put piece by piece. */
+static inline char *mx_buf_reserve(struct mx_buf *b, size_t n) {
+    if (b->n + n + 1 > b->cap || (b->sink && b->n + n > MX_BUF_DRAIN)) mx_buf_reserve_slow(b, n);
+    return b->p + b->n;
+}
+
+static inline void mx_buf_commit(struct mx_buf *b, size_t n) {
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+/* v in decimal at p, without printf; returns the digits written (at most 20). */
+size_t mx_buf_u64_to(char *p, uint64_t v);
+
 /* printf-style append (numbers and our own strings only: the C locale is the only one
  * this program uses). */
 void mx_buf_printf(struct mx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

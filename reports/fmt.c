@@ -72,20 +72,40 @@ void mx_fmt_json_num(struct mx_buf *b, double v) {
 }
 
 /* Unlike mx_fmt_duration, a negative value keeps its sign. */
-void mx_fmt_seconds(struct mx_buf *b, int64_t ms) {
-    if (ms < 0) {
-        mx_buf_putc(b, '-');
-        ms = -ms;
-    }
-    mx_buf_u64(b, (uint64_t)(ms / 1000));
+/* ms >= 0 as seconds, at p. */
+static char *seconds_to(char *p, int64_t ms) {
+    p += mx_buf_u64_to(p, (uint64_t)(ms / 1000));
     int frac = (int)(ms % 1000);
     if (frac) {
-        char t[5] = {'.', (char)('0' + frac / 100), (char)('0' + frac / 10 % 10),
-                     (char)('0' + frac % 10), 0};
+        char t[4] = {'.', (char)('0' + frac / 100), (char)('0' + frac / 10 % 10),
+                     (char)('0' + frac % 10)};
         size_t n = 4;
         while (t[n - 1] == '0') n--;
-        mx_buf_put(b, t, n);
+        memcpy(p, t, n);
+        p += n;
     }
+    return p;
+}
+
+char *mx_fmt_json_seconds_to(char *p, int64_t ms) {
+    if (ms == MX_NO_TIME) {
+        memcpy(p, "null", 4);
+        return p + 4;
+    }
+    if (ms < 0) {
+        *p++ = '-';
+        ms = -ms;
+    }
+    return seconds_to(p, ms);
+}
+
+void mx_fmt_seconds(struct mx_buf *b, int64_t ms) {
+    char *p = mx_buf_reserve(b, MX_FMT_JSON_SECONDS_MAX), *q = p;
+    if (ms < 0) {
+        *q++ = '-';
+        ms = -ms;
+    }
+    mx_buf_commit(b, (size_t)(seconds_to(q, ms) - p));
 }
 
 void mx_fmt_utc(struct mx_buf *b, int64_t ms) {
@@ -93,21 +113,25 @@ void mx_fmt_utc(struct mx_buf *b, int64_t ms) {
     mx_buf_put(b, t, mx_times_format_utc(ms, t));
 }
 
-void mx_fmt_json_time(struct mx_buf *b, int64_t ms) {
+char *mx_fmt_json_time_to(char *p, int64_t ms) {
     if (ms == MX_NO_TIME) {
-        mx_buf_puts(b, "null");
-        return;
+        memcpy(p, "null", 4);
+        return p + 4;
     }
-    mx_buf_putc(b, '"');
-    mx_fmt_utc(b, ms);
-    mx_buf_putc(b, '"');
+    *p = '"';
+    p += 1 + mx_times_format_utc(ms, p + 1);
+    *p++ = '"';
+    return p;
+}
+
+void mx_fmt_json_time(struct mx_buf *b, int64_t ms) {
+    char *p = mx_buf_reserve(b, MX_FMT_JSON_TIME_MAX);
+    mx_buf_commit(b, (size_t)(mx_fmt_json_time_to(p, ms) - p));
 }
 
 void mx_fmt_json_seconds(struct mx_buf *b, int64_t ms) {
-    if (ms == MX_NO_TIME)
-        mx_buf_puts(b, "null");
-    else
-        mx_fmt_seconds(b, ms);
+    char *p = mx_buf_reserve(b, MX_FMT_JSON_SECONDS_MAX);
+    mx_buf_commit(b, (size_t)(mx_fmt_json_seconds_to(p, ms) - p));
 }
 
 void mx_fmt_json_str(struct mx_buf *b, struct mx_str s) {

@@ -36,6 +36,13 @@ void mx_fmt_utc(struct mx_buf *b, int64_t ms);
 void mx_fmt_json_time(struct mx_buf *b, int64_t ms);
 /* mx_fmt_seconds, or null for MX_NO_TIME. */
 void mx_fmt_json_seconds(struct mx_buf *b, int64_t ms);
+/* mx_fmt_json_time and mx_fmt_json_seconds written at p, for a caller that reserved room
+ * (mx_buf_reserve): at most MX_FMT_JSON_TIME_MAX and MX_FMT_JSON_SECONDS_MAX bytes.
+ * Each returns the end of what it wrote. */
+#define MX_FMT_JSON_TIME_MAX    34
+#define MX_FMT_JSON_SECONDS_MAX 26
+char *mx_fmt_json_time_to(char *p, int64_t ms);
+char *mx_fmt_json_seconds_to(char *p, int64_t ms);
 /* s as an escaped JSON string, or null when s.p is NULL (absent). */
 void mx_fmt_json_str(struct mx_buf *b, struct mx_str s);
 /* s as escaped Markdown text, or "—" when it is absent or empty. */

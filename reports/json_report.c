@@ -11,6 +11,7 @@
 #include "analyzer/rules.h"
 #include "reports/esc.h"
 #include "reports/fmt.h"
+#include "reports/parallel.h"
 #include "parsers/mem.h"
 
 /* Severity order in outputs: SEV1..SEV4, then unassigned. */
@@ -210,16 +211,19 @@ void mx_json_report_rejections(struct mx_buf *b, const struct mx_result *r) {
 static void source_pos(struct mx_buf *b, const struct mx_result *r, const struct mx_buf *paths,
                        const struct mx_entry *e) {
     const struct mx_buf *path = &paths[mx_timeline_entry_src(r->tl, e)];
-    mx_buf_putc(b, '"');
-    mx_buf_put(b, path->p, path->n);
-    mx_buf_putc(b, ':');
-    mx_buf_u64(b, e->line);
+    char *p = mx_buf_reserve(b, path->n + 44), *q = p; /* quotes, ':', '#', two numbers */
+    *q++ = '"';
+    memcpy(q, path->p, path->n);
+    q += path->n;
+    *q++ = ':';
+    q += mx_buf_u64_to(q, e->line);
     int64_t index = mx_timeline_entry_index(r->tl, e);
     if (index >= 0) {
-        mx_buf_putc(b, '#');
-        mx_buf_u64(b, (uint64_t)index);
+        *q++ = '#';
+        q += mx_buf_u64_to(q, (uint64_t)index);
     }
-    mx_buf_putc(b, '"');
+    *q++ = '"';
+    mx_buf_commit(b, (size_t)(q - p));
 }
 
 /* key is written as given, with its comma, quotes and colon; then true or false. */
@@ -228,37 +232,59 @@ static void boolean(struct mx_buf *b, const char *key, bool v) {
     mx_buf_puts(b, v ? "true" : "false");
 }
 
+/* The writers of a timeline's fixed-size keys write at a pointer into room reserved once
+ * (mx_buf_reserve, 512 bytes for at most 13 keys) instead of appending piece by piece: a
+ * literal, one of the program's own names (at most 17 bytes, quoted: nothing in them
+ * needs escaping), a boolean. */
+#define LIT(q, s) (memcpy((q), (s), sizeof(s) - 1), (q) + sizeof(s) - 1)
+
+static char *put_name(char *q, const char *s) {
+    size_t n = strlen(s);
+    *q++ = '"';
+    memcpy(q, s, n);
+    q[n] = '"';
+    return q + n + 1;
+}
+
+static char *put_bool(char *q, bool v) {
+    return v ? LIT(q, "true") : LIT(q, "false");
+}
+
 /* Compliance fields and the evidence of one timeline. */
 static void timeline_compliance(struct mx_buf *b, const struct mx_result *r,
                                 const struct mx_buf *paths, const struct mx_timeline *t,
                                 const struct mx_compliance *c) {
-    mx_buf_puts(b, ",\"postmortem_status\":");
-    name(b, mx_compliance_pm_status_name(c->pm));
-    mx_buf_puts(b, ",\"postmortem_deadline\":");
-    mx_fmt_json_time(b, c->pm_deadline);
-    mx_buf_puts(b, ",\"postmortem_late_s\":");
-    mx_fmt_json_seconds(b, c->pm_late);
-    mx_buf_puts(b, ",\"response_status\":");
-    name(b, mx_compliance_check_name(c->rsp));
-    mx_buf_puts(b, ",\"response_deadline\":");
-    mx_fmt_json_time(b, c->rsp_deadline);
-    mx_buf_puts(b, ",\"response_late_s\":");
-    mx_fmt_json_seconds(b, c->rsp_late);
-    mx_buf_puts(b, ",\"max_update_gap_s\":");
-    mx_fmt_json_seconds(b, c->max_gap);
-    boolean(b, ",\"update_cadence_breach\":", c->cadence_breach);
-    boolean(b, ",\"war_room_missing\":", c->war_room_missing);
-    mx_buf_puts(b, ",\"regulator_status\":");
-    name(b, mx_compliance_check_name(c->reg));
+    char *p = mx_buf_reserve(b, 512), *q = p;
+    q = LIT(q, ",\"postmortem_status\":");
+    q = put_name(q, mx_compliance_pm_status_name(c->pm));
+    q = LIT(q, ",\"postmortem_deadline\":");
+    q = mx_fmt_json_time_to(q, c->pm_deadline);
+    q = LIT(q, ",\"postmortem_late_s\":");
+    q = mx_fmt_json_seconds_to(q, c->pm_late);
+    q = LIT(q, ",\"response_status\":");
+    q = put_name(q, mx_compliance_check_name(c->rsp));
+    q = LIT(q, ",\"response_deadline\":");
+    q = mx_fmt_json_time_to(q, c->rsp_deadline);
+    q = LIT(q, ",\"response_late_s\":");
+    q = mx_fmt_json_seconds_to(q, c->rsp_late);
+    q = LIT(q, ",\"max_update_gap_s\":");
+    q = mx_fmt_json_seconds_to(q, c->max_gap);
+    q = LIT(q, ",\"update_cadence_breach\":");
+    q = put_bool(q, c->cadence_breach);
+    q = LIT(q, ",\"war_room_missing\":");
+    q = put_bool(q, c->war_room_missing);
+    q = LIT(q, ",\"regulator_status\":");
+    q = put_name(q, mx_compliance_check_name(c->reg));
+    q = LIT(q, ",\"evidence\":{");
+    mx_buf_commit(b, (size_t)(q - p));
     static const char *const names[MX_MS__COUNT] = {
-        "started",  "detected",   "acknowledged",       "mitigated",
-        "resolved", "postmortem", "regulator_notified", "war_room_opened"};
-    mx_buf_puts(b, ",\"evidence\":{");
+        "\"started\":",  "\"detected\":",   "\"acknowledged\":",       "\"mitigated\":",
+        "\"resolved\":", "\"postmortem\":", "\"regulator_notified\":", "\"war_room_opened\":"};
     for (int m = 0, first = 1; m < MX_MS__COUNT; m++) {
         if (t->evidence[m] == MX_NO_EVENT) continue;
         if (!first) mx_buf_putc(b, ',');
         first = 0;
-        key(b, names[m]);
+        mx_buf_puts(b, names[m]);
         source_pos(b, r, paths, mx_timeline_entry(r->tl, t->evidence[m]));
     }
     mx_buf_putc(b, '}');
@@ -301,25 +327,36 @@ static void timeline(struct mx_buf *b, const struct mx_result *r, const struct m
     mx_fmt_json_str(b, mx_timeline_string(r->tl, t->team));
     mx_buf_puts(b, ",\"title\":");
     mx_fmt_json_str(b, mx_timeline_string(r->tl, t->title));
-    mx_buf_puts(b, ",\"class\":");
-    name(b, mx_event_class_name(t->cls));
-    mx_buf_puts(b, ",\"month\":\"");
+    char *p = mx_buf_reserve(b, 512), *q = p;
+    q = LIT(q, ",\"class\":");
+    q = put_name(q, mx_event_class_name(t->cls));
+    q = LIT(q, ",\"month\":\"");
+    mx_buf_commit(b, (size_t)(q - p));
     mx_fmt_month(b, t->month);
-    mx_buf_putc(b, '"');
-    static const char *const names[6] = {
-        ",\"detected_at\":",  ",\"started_at\":",  ",\"acknowledged_at\":",
-        ",\"mitigated_at\":", ",\"resolved_at\":", ",\"postmortem_at\":"};
+#define KEY(s)                                                                                     \
+    { s, sizeof(s) - 1 }
+    static const struct {
+        const char *s;
+        size_t n;
+    } keys[6] = {KEY("\",\"detected_at\":"), KEY(",\"started_at\":"),  KEY(",\"acknowledged_at\":"),
+                 KEY(",\"mitigated_at\":"),  KEY(",\"resolved_at\":"), KEY(",\"postmortem_at\":")};
+#undef KEY
     const int64_t times[6] = {t->detected_at,  t->started_at,  t->acknowledged_at,
                               t->mitigated_at, t->resolved_at, t->postmortem_at};
+    p = q = mx_buf_reserve(b, 512);
     for (int k = 0; k < 6; k++) {
-        mx_buf_puts(b, names[k]);
-        mx_fmt_json_time(b, times[k]);
+        memcpy(q, keys[k].s, keys[k].n);
+        q = mx_fmt_json_time_to(q + keys[k].n, times[k]);
     }
-    boolean(b, ",\"open\":", t->open);
-    boolean(b, ",\"merged\":", t->merged);
-    boolean(b, ",\"auto_resolved\":", t->auto_resolved);
-    mx_buf_puts(b, ",\"reopens\":");
-    mx_buf_u64(b, t->reopens);
+    q = LIT(q, ",\"open\":");
+    q = put_bool(q, t->open);
+    q = LIT(q, ",\"merged\":");
+    q = put_bool(q, t->merged);
+    q = LIT(q, ",\"auto_resolved\":");
+    q = put_bool(q, t->auto_resolved);
+    q = LIT(q, ",\"reopens\":");
+    q += mx_buf_u64_to(q, t->reopens);
+    mx_buf_commit(b, (size_t)(q - p));
     timeline_rules(b, r, t);
     timeline_compliance(b, r, paths, t, c);
     mx_buf_puts(b, ",\"sources\":[");
@@ -610,14 +647,50 @@ static void free_paths(const struct mx_result *r, struct mx_buf *paths) {
     free(paths);
 }
 
-void mx_json_report_timelines(struct mx_buf *b, const struct mx_result *r) {
-    struct mx_buf *paths = escaped_paths(r);
-    for (size_t i = 0; i < mx_timeline_count(r->tl); i++) {
-        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
+struct tl_job {
+    const struct mx_result *r;
+    const struct mx_buf *paths;
+};
+
+static void timelines_chunk(struct mx_buf *b, size_t lo, size_t hi, void *ctx) {
+    const struct tl_job *j = ctx;
+    for (size_t i = lo; i < hi; i++) {
+        const struct mx_timeline *t = mx_timeline_get(j->r->tl, i);
         if (!t->in_window) continue;
-        timeline(b, r, paths, t, &r->comp[i]);
+        timeline(b, j->r, j->paths, t, &j->r->comp[i]);
         mx_buf_putc(b, '\n');
     }
+}
+
+/* Chunks of about CHUNK_WEIGHT, counted in sources (about 30 bytes each) plus 16 for an
+ * incident's other keys: some 300 KB of output each. An incident heavier than that alone
+ * is a chunk of its own, written straight to the file. */
+#define CHUNK_WEIGHT 8192
+
+void mx_json_report_timelines(struct mx_buf *b, const struct mx_result *r, int threads) {
+    struct mx_buf *paths = escaped_paths(r);
+    struct tl_job job = {r, paths};
+    size_t n = mx_timeline_count(r->tl), n_chunks = 0, weight = 0;
+    size_t *bounds = mx_mem_calloc(n + 1, sizeof *bounds);
+    unsigned char *direct = mx_mem_calloc(n + 1, 1);
+    for (size_t i = 0; i < n; i++) {
+        const struct mx_timeline *t = mx_timeline_get(r->tl, i);
+        size_t w = t->in_window ? (size_t)t->count + 16 : 0;
+        if (w > CHUNK_WEIGHT || (weight && weight + w > CHUNK_WEIGHT)) { /* close the chunk */
+            if (i > bounds[n_chunks]) bounds[++n_chunks] = i;
+            weight = 0;
+        }
+        if (w > CHUNK_WEIGHT) {
+            direct[n_chunks] = 1;
+            bounds[++n_chunks] = i + 1;
+            continue;
+        }
+        weight += w;
+    }
+    if (n > bounds[n_chunks]) bounds[++n_chunks] = n;
+    mx_parallel_format(b, bounds, direct, n_chunks, threads, timelines_chunk, &job);
+    free(bounds);
+    free(direct);
     free_paths(r, paths);
 }
 

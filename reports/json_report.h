@@ -13,7 +13,7 @@ void mx_json_report_timeline(struct mx_buf *b, const struct mx_result *r, size_t
 
 /* timelines.jsonl: one object per incident of the window (merged and excluded ones
  * included), one per line, in timeline order (docs/report-json.md#timelinesjsonl). */
-void mx_json_report_timelines(struct mx_buf *b, const struct mx_result *r);
+void mx_json_report_timelines(struct mx_buf *b, const struct mx_result *r, int threads);
 
 /* Appends the whole document (ending in a newline) to b. */
 void mx_json_report_write(struct mx_buf *b, const struct mx_result *r);

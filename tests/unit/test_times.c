@@ -2,7 +2,9 @@
  * test_times.c - the table of valid and invalid timestamps (every notation of
  * docs/spec.md#time-notations, calendar edge cases, offsets, epochs) and zone conversion.
  */
+#define _POSIX_C_SOURCE 200809L /* gmtime_r */
 #include <stdlib.h>
+#include <time.h>
 
 #include "harness.h"
 #include "parsers/times.h"
@@ -236,8 +238,50 @@ static void zone_range(void) {
     mx_tz_free(z);
 }
 
+/* mx_times_format_utc keeps the last day's date per thread: times that come back to a day,
+ * move across midnight, go negative and out of range (which leaves the kept day alone)
+ * give what gmtime_r gives. */
+static void day_cache(void) {
+    const int64_t day = 86400000;
+    const int64_t ms[] = {1772600767123LL,
+                          1772600767123LL + 1,
+                          1772600767123LL + day,
+                          1772600767123LL,
+                          1772582400000LL - 1, /* the millisecond before midnight */
+                          1772582400000LL,
+                          0,
+                          -1,
+                          -day,
+                          -day - 1,
+                          1772600767123LL,
+                          253402300800000LL, /* year 10000: out of the formatter's range */
+                          1772600767000LL,
+                          -62135596800001LL, /* before year 1 */
+                          1772600767000LL + 999};
+    for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++) {
+        char got[32], want[64];
+        mx_times_format_utc(ms[i], got);
+        int64_t secs = ms[i] >= 0 ? ms[i] / 1000 : -((-ms[i] + 999) / 1000);
+        int frac = (int)(ms[i] - secs * 1000);
+        time_t t = (time_t)secs;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        long long y = (long long)tm.tm_year + 1900;
+        if (y < 0 || y > 9999)
+            snprintf(want, sizeof want, "%lld-01-01T00:00:00Z", y);
+        else if (frac)
+            snprintf(want, sizeof want, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ", y, tm.tm_mon + 1,
+                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, frac);
+        else
+            snprintf(want, sizeof want, "%04lld-%02d-%02dT%02d:%02d:%02dZ", y, tm.tm_mon + 1,
+                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+        CHECK_STR(got, want);
+    }
+}
+
 int main(void) {
     table();
+    day_cache();
     zone_range();
     layouts();
     epochs();
