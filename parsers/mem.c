@@ -34,8 +34,7 @@ void *mx_mem_realloc(void *p, size_t n) {
     return q;
 }
 
-void mx_mem_grow(void **p, size_t *cap, size_t need, size_t elem) {
-    if (need <= *cap) return;
+void mx_mem_grow_slow(void **p, size_t *cap, size_t need, size_t elem) {
     size_t n = *cap ? *cap : 16;
     while (n < need) {
         if (n > SIZE_MAX / 2 / elem) mx_mem_oom(SIZE_MAX);

@@ -22,9 +22,15 @@ void *mx_mem_malloc(size_t n);
 void *mx_mem_calloc(size_t count, size_t size);
 void *mx_mem_realloc(void *p, size_t n);
 
+/* mx_mem_grow's slow path: the array must grow. */
+void mx_mem_grow_slow(void **p, size_t *cap, size_t need, size_t elem);
+
 /* Grows *p (an array of *cap elements of size elem) so that it holds at least need
- * elements; doubles, never shrinks. */
-void mx_mem_grow(void **p, size_t *cap, size_t need, size_t elem);
+ * elements; doubles, never shrinks. Inline: it is called for every line and event, and
+ * almost always has room. */
+static inline void mx_mem_grow(void **p, size_t *cap, size_t need, size_t elem) {
+    if (need > *cap) mx_mem_grow_slow(p, cap, need, elem);
+}
 
 #ifdef __cplusplus
 }
