@@ -325,10 +325,10 @@ void mx_result_counts(struct mx_result *r, const struct mx_timelines *tl, const 
     counts(r, tl, d, zone, policy, rules, dups, as_of, from, to, &lo, &hi);
 }
 
-void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
-                     const struct mx_zone *zone, const struct mx_policy *policy,
-                     const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
-                     int64_t from, int64_t to) {
+void mx_result_build_incidents(struct mx_result *r, const struct mx_timelines *tl,
+                               const struct mx_diag *d, const struct mx_zone *zone,
+                               const struct mx_policy *policy, const struct mx_ruleset *rules,
+                               const uint64_t *dups, int64_t as_of, int64_t from, int64_t to) {
     int lo, hi;
     counts(r, tl, d, zone, policy, rules, dups, as_of, from, to, &lo, &hi);
     list_months(r, tl, lo, hi);
@@ -338,6 +338,11 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
     r->norm_title = mx_mem_calloc(nt ? nt : 1, sizeof *r->norm_title);
     r->noise_bits = mx_mem_calloc(nt ? nt : 1, 1);
     r->noise_months = mx_mem_calloc(r->n_months ? r->n_months : 1, sizeof *r->noise_months);
+    comply(r);
+}
+
+void mx_result_build_aggregates(struct mx_result *r) {
+    const struct mx_timelines *tl = r->tl;
     /* groups: [0] all, [1..5] severities, then 6 per month (all, severities); filled and
      * finished one kind at a time, so that only one kind's durations are held at once */
     size_t ng = 6 + 6 * r->n_months;
@@ -345,13 +350,21 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
     for (int kind = 0; kind < 4; kind++)
         for (int p = 0; p < MX_METRICS_PASSES; p++) {
             for (size_t k = 0; k < ng; k++) g[k].only = mx_metrics_pass(p);
-            metrics_pass(r, tl, as_of, g, kind);
+            metrics_pass(r, tl, r->as_of, g, kind);
         }
     free(g);
     judge_targets(r, tl);
-    comply(r);
-    struct mx_trend_window w = {from, to != MX_NO_TIME && to < as_of ? to : as_of};
-    mx_trend_compute(tl, zone, &w, &r->comparison, &r->partial, &r->rates);
+    int64_t to = r->to != MX_NO_TIME && r->to < r->as_of ? r->to : r->as_of;
+    struct mx_trend_window w = {r->from, to};
+    mx_trend_compute(tl, r->zone, &w, &r->comparison, &r->partial, &r->rates);
+}
+
+void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const struct mx_diag *d,
+                     const struct mx_zone *zone, const struct mx_policy *policy,
+                     const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
+                     int64_t from, int64_t to) {
+    mx_result_build_incidents(r, tl, d, zone, policy, rules, dups, as_of, from, to);
+    mx_result_build_aggregates(r);
 }
 
 void mx_result_free(struct mx_result *r) {

@@ -161,6 +161,16 @@ void mx_result_build(struct mx_result *r, const struct mx_timelines *tl, const s
                      const struct mx_zone *zone, const struct mx_policy *policy,
                      const struct mx_ruleset *rules, const uint64_t *dups, int64_t as_of,
                      int64_t from, int64_t to);
+/* mx_result_build in two steps. The first computes the counts, the months and each
+ * incident's compliance (comp): after it, everything a per-incident output reads (tl,
+ * comp, inputs, rules) is final, and such an output (timelines.jsonl) may be written on
+ * another thread while the second step computes the aggregates (metrics, targets, the
+ * comparison) and mx_result_retro adds the retro's views: they write only those. */
+void mx_result_build_incidents(struct mx_result *r, const struct mx_timelines *tl,
+                               const struct mx_diag *d, const struct mx_zone *zone,
+                               const struct mx_policy *policy, const struct mx_ruleset *rules,
+                               const uint64_t *dups, int64_t as_of, int64_t from, int64_t to);
+void mx_result_build_aggregates(struct mx_result *r);
 /* Only the counts of mx_result_build: inputs, totals, rejections, incidents by kind and
  * severity, joined numbers, the urgency hint. Enough for `mttx check`, which shows no
  * metric: the months, metrics, targets, compliance and comparison stay empty. */

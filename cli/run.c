@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <sched.h>
 #include <nettle/sha2.h>
 #include <sys/stat.h>
@@ -156,6 +157,21 @@ static int available_cores(void) {
     return n < 1 ? 1 : n > 8 ? 8 : n;
 }
 
+/* timelines.jsonl written ahead, on a thread of its own (docs/design.md#threads): started
+ * once the incidents' part of the result is final (mx_result_build_incidents), it is
+ * formatted and synced while the aggregates are computed and the other outputs written;
+ * write_one publishes it (the rename) in its turn, or says why it failed. */
+struct ahead {
+    pthread_t thread;
+    bool running;
+    const struct mx_result *r;
+    int threads;
+    struct mx_atomic a;
+    struct mx_buf b;
+    int rc;
+    char err[600];
+};
+
 /* What a writer gets: the result and, for one-incident outputs, the incident. */
 struct job {
     const struct mx_options *o;
@@ -163,6 +179,7 @@ struct job {
     size_t incident;
     const struct mx_charts *charts;      /* report: drawn charts, or NULL */
     const struct mx_gate_outcome *gates; /* the --fail-on gates' outcomes (o->n_fail_on) */
+    struct ahead *ahead;                 /* timelines.jsonl being written ahead, or NULL */
 };
 
 /* Adapters from a job to each writer's arguments, for OUTPUTS. */
@@ -229,13 +246,33 @@ static const char *file_name(const struct mx_options *o, const struct output *ou
     return o->out_file ? o->out_file : out->name;
 }
 
+/* Waits for the file written ahead; publishes it when publish is set (it is complete),
+ * else removes it. Returns 0, or -1 and the message in ah->err. */
+static int ahead_finish(struct ahead *ah, bool publish) {
+    if (!ah->running) return -1;
+    pthread_join(ah->thread, NULL);
+    ah->running = false;
+    if (ah->rc != 0) return -1;
+    if (publish) return mx_atomic_publish(&ah->a, ah->err, sizeof ah->err);
+    unlink(ah->a.tmp);
+    return -1;
+}
+
 /* Writes one output to standard output or atomically into the output directory. */
 static int write_one(const struct output *out, const struct job *j) {
     char err[600];
     struct mx_buf b = {0};
     struct mx_atomic a;
     int w;
-    if (strcmp(j->o->out_dir, "-") == 0) {
+    if (j->ahead && j->ahead->running && out->bit == MX_FMT_TIMELINES) {
+        if (live) {
+            char what[4200];
+            snprintf(what, sizeof what, "writing %s", file_name(j->o, out));
+            mx_progress_phase(live, what);
+        }
+        w = ahead_finish(j->ahead, true);
+        if (w != 0) snprintf(err, sizeof err, "%s", j->ahead->err);
+    } else if (strcmp(j->o->out_dir, "-") == 0) {
         if (live) mx_progress_clear(live); /* standard output may be the same terminal */
         b.sink = stdout;
         out->write(&b, j);
@@ -360,9 +397,41 @@ static int write_chart_files(const struct mx_options *o, const struct mx_charts 
 /* Charts are drawn only when a report will show them: HTML inlines them even on standard
  * output, Markdown links files and so needs a directory. Every output is attempted even
  * after one fails; returns 1 if any did. */
+static void *ahead_work(void *arg) {
+    struct ahead *ah = arg;
+    mx_json_report_timelines(&ah->b, ah->r, ah->threads);
+    ah->rc = mx_atomic_sync(&ah->a, &ah->b, ah->err, sizeof ah->err);
+    return NULL;
+}
+
+/* Starts writing timelines.jsonl ahead when this run writes it into a directory on more
+ * than one thread; else (or when its folder or file cannot be made: write_one then says
+ * why) it is written in its turn. r's incidents part must be final. */
+static void ahead_start(struct ahead *ah, const struct mx_options *o, const struct mx_result *r) {
+    memset(ah, 0, sizeof *ah);
+    int threads = o->threads ? o->threads : available_cores();
+    if (o->cmd != MX_CMD_REPORT || !(o->formats & MX_FMT_TIMELINES) || o->dump_events ||
+        threads < 2 || strcmp(o->out_dir, "-") == 0 || mx_atomic_mkdirs(o->out_dir) != 0)
+        return;
+    const struct output *out = NULL;
+    for (size_t k = 0; k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++)
+        if (OUTPUTS[k].cmd == MX_CMD_REPORT && OUTPUTS[k].bit == MX_FMT_TIMELINES)
+            out = &OUTPUTS[k];
+    if (mx_atomic_open(&ah->a, o->out_dir, file_name(o, out), &ah->b, ah->err, sizeof ah->err))
+        return;
+    ah->r = r;
+    ah->threads = threads;
+    ah->running = pthread_create(&ah->thread, NULL, ahead_work, ah) == 0;
+    if (!ah->running) { /* written in its turn after all */
+        fclose(ah->a.f);
+        unlink(ah->a.tmp);
+        mx_buf_free(&ah->b);
+    }
+}
+
 static int write_outputs(const struct mx_options *o, const struct mx_result *r,
-                         const struct mx_gate_outcome *g) {
-    struct job j = {o, r, 0, NULL, g};
+                         const struct mx_gate_outcome *g, struct ahead *ahead) {
+    struct job j = {o, r, 0, NULL, g, ahead};
     struct mx_charts charts;
     bool to_dir = strcmp(o->out_dir, "-") != 0;
     /* the folder first: no chart is drawn (and none leaks) for a report that cannot be
@@ -806,6 +875,7 @@ int mx_run(const struct mx_options *o) {
     uint64_t *dups = mx_mem_calloc(diag.n_inputs ? diag.n_inputs : 1, sizeof *dups);
     mx_timeline_finish(tl, zone, from, to, dups, diag.n_inputs);
     struct mx_result res;
+    struct ahead ahead = {0};
     cfg.rules.service_globs = o->service_globs;
     cfg.rules.n_service_globs = (size_t)o->n_service_globs;
     cfg.rules.team_globs = o->team_globs;
@@ -818,8 +888,12 @@ int mx_run(const struct mx_options *o) {
     size_t people = o->anonymize ? anonymize(tl, &diag, &cfg.policy, &pseudo_zones) : 0;
     if (o->cmd == MX_CMD_CHECK) /* the check shows counts, no metric */
         mx_result_counts(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
-    else
-        mx_result_build(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from, to);
+    else {
+        mx_result_build_incidents(&res, tl, &diag, zone, &cfg.policy, &cfg.rules, dups, as_of, from,
+                                  to);
+        ahead_start(&ahead, o, &res);
+        mx_result_build_aggregates(&res);
+    }
     if (o->cmd == MX_CMD_REPORT) mx_result_retro(&res); /* only the report shows them */
     res.anonymize = o->anonymize;
     res.names = o->names;
@@ -876,7 +950,8 @@ int mx_run(const struct mx_options *o) {
         }
         if (fflush(stdout) != 0) out_rc = 1;
     } else if (!o->dump_events) {
-        out_rc = write_outputs(o, &res, outcomes);
+        out_rc = write_outputs(o, &res, outcomes, &ahead);
+        ahead_finish(&ahead, false); /* not published when write_outputs stopped early */
     }
     /* say what was done: one line, unless -q */
     if ((o->cmd == MX_CMD_REPORT || o->cmd == MX_CMD_AUDIT) && !o->dump_events && !out_rc &&

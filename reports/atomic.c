@@ -62,8 +62,8 @@ int mx_atomic_open(struct mx_atomic *a, const char *dir, const char *name, struc
 }
 
 /* mkstemp creates the file 0600: it is made 0644, readable like any report, before it is
- * synced and renamed. A failure anywhere keeps the first errno for the message. */
-int mx_atomic_commit(struct mx_atomic *a, struct mx_buf *b, char *err, size_t errlen) {
+ * synced. A failure anywhere keeps the first errno for the message. */
+int mx_atomic_sync(struct mx_atomic *a, struct mx_buf *b, char *err, size_t errlen) {
     int rc = mx_buf_drain(b);
     int e = b->sink_errno;
     mx_buf_free(b);
@@ -77,10 +77,21 @@ int mx_atomic_commit(struct mx_atomic *a, struct mx_buf *b, char *err, size_t er
     }
     if (fclose(a->f) != 0 && rc == 0) rc = -1, e = errno;
     a->f = NULL;
-    if (rc == 0 && rename(a->tmp, a->target) != 0) rc = -1, e = errno;
     if (rc != 0) {
         snprintf(err, errlen, "%s: cannot write: %s", a->target, strerror(e));
         unlink(a->tmp);
     }
     return rc;
+}
+
+int mx_atomic_publish(struct mx_atomic *a, char *err, size_t errlen) {
+    if (rename(a->tmp, a->target) == 0) return 0;
+    snprintf(err, errlen, "%s: cannot write: %s", a->target, strerror(errno));
+    unlink(a->tmp);
+    return -1;
+}
+
+int mx_atomic_commit(struct mx_atomic *a, struct mx_buf *b, char *err, size_t errlen) {
+    if (mx_atomic_sync(a, b, err, errlen) != 0) return -1;
+    return mx_atomic_publish(a, err, errlen);
 }

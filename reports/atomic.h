@@ -28,5 +28,11 @@ int mx_atomic_open(struct mx_atomic *a, const char *dir, const char *name, struc
 /* Drains b, flushes, fsyncs and renames the file into place; on any failure the
  * temporary file is removed. Returns 0, or -1 and a message in err. Frees b. */
 int mx_atomic_commit(struct mx_atomic *a, struct mx_buf *b, char *err, size_t errlen);
+/* mx_atomic_commit in two steps: sync (drain, flush, fsync, close; the temporary file
+ * removed on failure; frees b), then publish (the rename, which may wait: one thread
+ * writes a file while another decides when it appears). Each returns 0, or -1 and a
+ * message in err. */
+int mx_atomic_sync(struct mx_atomic *a, struct mx_buf *b, char *err, size_t errlen);
+int mx_atomic_publish(struct mx_atomic *a, char *err, size_t errlen);
 
 #endif
