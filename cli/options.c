@@ -66,9 +66,9 @@ static const char MAIN_HELP[] =
     "                      [format NAME] of --config [default: by its files glob]\n"               \
     "      --label-stdin NAME  standard input's name in positions and evidence\n"                  \
     "                      [default: -]\n"                                                         \
-    "      --threads N     parse long JSON-lines inputs and write timelines.jsonl on\n"            \
-    "                      N threads (the same outputs at any N) [default: the\n"                  \
-    "                      available cores]\n"                                                     \
+    "      --threads N     parse long JSON-lines inputs on N threads, and format\n"                \
+    "                      timelines.jsonl on N threads beside the rest of the report\n"           \
+    "                      (the same outputs at any N) [default: the available cores]\n"           \
     "      --strict        exit 4 when any record was rejected (after writing)\n"                  \
     "  -q, --quiet         no record diagnostics, progress or done line on stderr\n"               \
     "                      (counts stay in the outputs); why a run fails is always said\n"         \

@@ -394,9 +394,6 @@ static int write_chart_files(const struct mx_options *o, const struct mx_charts 
     return rc;
 }
 
-/* Charts are drawn only when a report will show them: HTML inlines them even on standard
- * output, Markdown links files and so needs a directory. Every output is attempted even
- * after one fails; returns 1 if any did. */
 static void *ahead_work(void *arg) {
     struct ahead *ah = arg;
     mx_json_report_timelines(&ah->b, ah->r, ah->threads);
@@ -429,6 +426,9 @@ static void ahead_start(struct ahead *ah, const struct mx_options *o, const stru
     }
 }
 
+/* Charts are drawn only when a report will show them: HTML inlines them even on standard
+ * output, Markdown links files and so needs a directory. Every output is attempted even
+ * after one fails; returns 1 if any did. */
 static int write_outputs(const struct mx_options *o, const struct mx_result *r,
                          const struct mx_gate_outcome *g, struct ahead *ahead) {
     struct job j = {o, r, 0, NULL, g, ahead};
@@ -707,8 +707,6 @@ static void warn_rule_limits(const struct mx_result *r) {
     }
 }
 
-/* The cores this process may run on (its affinity mask, so taskset and container limits
- * count), at most 8: parsing does not scale further against the one thread that replays. */
 /* Whether the command's outputs record what they examined (report, audit, check -f json):
  * only then are the inputs hashed. */
 static bool wants_provenance(const struct mx_options *o) {

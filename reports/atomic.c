@@ -1,7 +1,7 @@
 /*
  * atomic.c - output files written atomically: temporary file, fsync, rename (see atomic.h).
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* mkostemp */
 #include "reports/atomic.h"
 
 #include <errno.h>
@@ -45,7 +45,7 @@ int mx_atomic_open(struct mx_atomic *a, const char *dir, const char *name, struc
     snprintf(a->target, sizeof a->target, "%s/%s", dir, name);
     snprintf(a->tmp, sizeof a->tmp, "%s/.%s.tmp-XXXXXX", dir, name);
     a->f = NULL;
-    int fd = mkstemp(a->tmp);
+    int fd = mkostemp(a->tmp, O_CLOEXEC); /* not inherited by gnuplot */
     if (fd < 0 || !(a->f = fdopen(fd, "wb"))) {
         snprintf(err, errlen, "%s: cannot create: %s", a->target, strerror(errno));
         if (fd >= 0) {
@@ -61,7 +61,7 @@ int mx_atomic_open(struct mx_atomic *a, const char *dir, const char *name, struc
     return 0;
 }
 
-/* mkstemp creates the file 0600: it is made 0644, readable like any report, before it is
+/* mkostemp creates the file 0600: it is made 0644, readable like any report, before it is
  * synced. A failure anywhere keeps the first errno for the message. */
 int mx_atomic_sync(struct mx_atomic *a, struct mx_buf *b, char *err, size_t errlen) {
     int rc = mx_buf_drain(b);

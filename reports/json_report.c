@@ -662,25 +662,37 @@ static void timelines_chunk(struct mx_buf *b, size_t lo, size_t hi, void *ctx) {
     }
 }
 
-/* Chunks of about CHUNK_WEIGHT, counted in sources (about 30 bytes each) plus 16 for an
- * incident's other keys: some 300 KB of output each. An incident heavier than that alone
- * is a chunk of its own, written straight to the file. */
-#define CHUNK_WEIGHT 8192
+/* Chunks of about CHUNK_BYTES of output, as estimated: each source as the longest input
+ * path and 24 bytes more (quotes, line, index, comma), an incident's texts unescaped and
+ * 1 KiB for its other keys. An incident estimated above that alone is a chunk of its
+ * own, written straight to the file. The estimate only bounds the memory chunks take
+ * (parallel.c keeps no slot buffer above 4 MiB): the bytes are the same either way. */
+#define CHUNK_BYTES ((size_t)256 << 10)
+
+static size_t estimate(const struct mx_timelines *tl, const struct mx_timeline *t, size_t source) {
+    size_t n = 1024 + mx_timeline_id(tl, t).n + mx_timeline_string(tl, t->service).n +
+               mx_timeline_string(tl, t->team).n + mx_timeline_string(tl, t->title).n +
+               mx_timeline_string(tl, t->channel).n + mx_timeline_string(tl, t->service_data).n;
+    return n + ((size_t)t->count + MX_MS__COUNT) * source;
+}
 
 void mx_json_report_timelines(struct mx_buf *b, const struct mx_result *r, int threads) {
     struct mx_buf *paths = escaped_paths(r);
     struct tl_job job = {r, paths};
-    size_t n = mx_timeline_count(r->tl), n_chunks = 0, weight = 0;
+    size_t n = mx_timeline_count(r->tl), n_chunks = 0, weight = 0, source = 0;
+    for (size_t i = 0; i < r->n_inputs; i++)
+        if (paths[i].n > source) source = paths[i].n;
+    source += 24;
     size_t *bounds = mx_mem_calloc(n + 1, sizeof *bounds);
     unsigned char *direct = mx_mem_calloc(n + 1, 1);
     for (size_t i = 0; i < n; i++) {
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);
-        size_t w = t->in_window ? (size_t)t->count + 16 : 0;
-        if (w > CHUNK_WEIGHT || (weight && weight + w > CHUNK_WEIGHT)) { /* close the chunk */
+        size_t w = t->in_window ? estimate(r->tl, t, source) : 0;
+        if (w > CHUNK_BYTES || (weight && weight + w > CHUNK_BYTES)) { /* close the chunk */
             if (i > bounds[n_chunks]) bounds[++n_chunks] = i;
             weight = 0;
         }
-        if (w > CHUNK_WEIGHT) {
+        if (w > CHUNK_BYTES) {
             direct[n_chunks] = 1;
             bounds[++n_chunks] = i + 1;
             continue;

@@ -18,6 +18,11 @@
 
 enum { SLOT_FREE, SLOT_BUSY, SLOT_READY };
 
+/* A slot's buffer is kept for the next chunk unless it grew beyond this; at most
+ * MAX_SLOTS slots, whatever the thread count. */
+#define SLOT_KEEP ((size_t)4 << 20)
+#define MAX_SLOTS 16
+
 struct slot {
     struct mx_buf b;
     size_t chunk;
@@ -88,7 +93,8 @@ static void write_all(struct par *p, struct mx_buf *b) {
             pthread_mutex_lock(&p->mu);
         } else if (s->state == SLOT_READY && s->chunk == k) {
             pthread_mutex_unlock(&p->mu);
-            mx_buf_put_through(b, s->b.p, s->b.n);
+            if (s->b.n) mx_buf_put_through(b, s->b.p, s->b.n); /* empty: p may be NULL */
+            if (s->b.cap > SLOT_KEEP) mx_buf_free(&s->b);      /* a chunk far above the usual */
             pthread_mutex_lock(&p->mu);
             s->state = SLOT_FREE;
         } else if (claimable(p)) {
@@ -110,7 +116,8 @@ void mx_parallel_format(struct mx_buf *b, const size_t *bounds, const unsigned c
         struct par p = {.bounds = bounds,
                         .direct = direct,
                         .n_chunks = n_chunks,
-                        .n_slots = 4 * (size_t)threads,
+                        .n_slots =
+                            4 * (size_t)threads < MAX_SLOTS ? 4 * (size_t)threads : MAX_SLOTS,
                         .fn = fn,
                         .ctx = ctx};
         p.slots = mx_mem_calloc(p.n_slots, sizeof *p.slots);
