@@ -677,6 +677,11 @@ static size_t estimate(const struct mx_timelines *tl, const struct mx_timeline *
 }
 
 void mx_json_report_timelines(struct mx_buf *b, const struct mx_result *r, int threads) {
+    mx_json_report_timelines_in(b, r, threads, CHUNK_BYTES);
+}
+
+void mx_json_report_timelines_in(struct mx_buf *b, const struct mx_result *r, int threads,
+                                 size_t chunk_bytes) {
     struct mx_buf *paths = escaped_paths(r);
     struct tl_job job = {r, paths};
     size_t n = mx_timeline_count(r->tl), n_chunks = 0, weight = 0, source = 0;
@@ -688,11 +693,11 @@ void mx_json_report_timelines(struct mx_buf *b, const struct mx_result *r, int t
     for (size_t i = 0; i < n; i++) {
         const struct mx_timeline *t = mx_timeline_get(r->tl, i);
         size_t w = t->in_window ? estimate(r->tl, t, source) : 0;
-        if (w > CHUNK_BYTES || (weight && weight + w > CHUNK_BYTES)) { /* close the chunk */
+        if (w > chunk_bytes || (weight && weight + w > chunk_bytes)) { /* close the chunk */
             if (i > bounds[n_chunks]) bounds[++n_chunks] = i;
             weight = 0;
         }
-        if (w > CHUNK_BYTES) {
+        if (w > chunk_bytes) {
             direct[n_chunks] = 1;
             bounds[++n_chunks] = i + 1;
             continue;

@@ -14,6 +14,10 @@ void mx_json_report_timeline(struct mx_buf *b, const struct mx_result *r, size_t
 /* timelines.jsonl: one object per incident of the window (merged and excluded ones
  * included), one per line, in timeline order (docs/report-json.md#timelinesjsonl). */
 void mx_json_report_timelines(struct mx_buf *b, const struct mx_result *r, int threads);
+/* The same with chunks of about chunk_bytes instead of 256 KiB: for the fuzz target,
+ * whose small inputs then reach many chunks and direct ones. The same bytes at any size. */
+void mx_json_report_timelines_in(struct mx_buf *b, const struct mx_result *r, int threads,
+                                 size_t chunk_bytes);
 
 /* Appends the whole document (ending in a newline) to b. */
 void mx_json_report_write(struct mx_buf *b, const struct mx_result *r);

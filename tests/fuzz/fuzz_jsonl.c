@@ -60,6 +60,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     struct mx_buf b = {0};
     mx_json_report_write(&b, &r);
     fz_check_json(b.p, b.n);
+    /* timelines.jsonl: a JSON object per line, and the same bytes on one thread, on
+     * three in chunks of 2 KiB (an incident or two each; those of more than 15 events
+     * direct) and on two as usual */
+    struct mx_buf t1 = {0}, t3 = {0}, t2 = {0};
+    mx_json_report_timelines(&t1, &r, 1);
+    mx_json_report_timelines_in(&t3, &r, 3, 2048);
+    mx_json_report_timelines(&t2, &r, 2);
+    if (t1.n != t3.n || t1.n != t2.n ||
+        (t1.n && (memcmp(t1.p, t3.p, t1.n) != 0 || memcmp(t1.p, t2.p, t1.n) != 0)))
+        abort();
+    for (size_t at = 0; at < t1.n;) {
+        const char *nl = memchr(t1.p + at, '\n', t1.n - at);
+        if (!nl) abort(); /* every line ends */
+        fz_check_json(t1.p + at, (size_t)(nl - (t1.p + at)));
+        at = (size_t)(nl - t1.p) + 1;
+    }
+    mx_buf_free(&t1);
+    mx_buf_free(&t3);
+    mx_buf_free(&t2);
     b.n = 0;
     mx_md_report_write(&b, &r, NULL);
     mx_check_report_text(&b, &r, true);
