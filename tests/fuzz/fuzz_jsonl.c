@@ -61,18 +61,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     mx_json_report_write(&b, &r);
     fz_check_json(b.p, b.n);
     /* timelines.jsonl: a JSON object per line, and the same bytes on one thread, on
-     * three in chunks of 2 KiB (an incident or two each; those of more than 15 events
-     * direct) and on two as usual */
+     * three in chunks of 2 to 17.5 KiB by the input's first byte (a small incident is
+     * estimated at some 1.3 KiB: one to a dozen a chunk, the larger ones direct) and on
+     * two as usual */
     struct mx_buf t1 = {0}, t3 = {0}, t2 = {0};
     mx_json_report_timelines(&t1, &r, 1);
-    mx_json_report_timelines_in(&t3, &r, 3, 2048);
+    mx_json_report_timelines_in(&t3, &r, 3, 2048 + (size_t)(size ? data[0] % 32 : 0) * 512);
     mx_json_report_timelines(&t2, &r, 2);
     if (t1.n != t3.n || t1.n != t2.n ||
         (t1.n && (memcmp(t1.p, t3.p, t1.n) != 0 || memcmp(t1.p, t2.p, t1.n) != 0)))
         abort();
     for (size_t at = 0; at < t1.n;) {
         const char *nl = memchr(t1.p + at, '\n', t1.n - at);
-        if (!nl) abort(); /* every line ends */
+        if (!nl || t1.p[at] != '{') abort(); /* every line an object, and ended */
         fz_check_json(t1.p + at, (size_t)(nl - (t1.p + at)));
         at = (size_t)(nl - t1.p) + 1;
     }
