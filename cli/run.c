@@ -157,6 +157,11 @@ static int available_cores(void) {
     return n < 1 ? 1 : n > 8 ? 8 : n;
 }
 
+/* --threads, or the available cores when not given. */
+static int threads_of(const struct mx_options *o) {
+    return o->threads ? o->threads : available_cores();
+}
+
 /* timelines.jsonl written ahead, on a thread of its own (docs/design.md#threads): started
  * once the incidents' part of the result is final (mx_result_build_incidents), it is
  * formatted and synced while the aggregates are computed and the other outputs written;
@@ -196,7 +201,7 @@ static void w_report_json(struct mx_buf *b, const struct job *j) {
     mx_json_report_write(b, j->r);
 }
 static void w_report_timelines(struct mx_buf *b, const struct job *j) {
-    mx_json_report_timelines(b, j->r, j->o->threads ? j->o->threads : available_cores());
+    mx_json_report_timelines(b, j->r, threads_of(j->o));
 }
 static void w_report_summary(struct mx_buf *b, const struct job *j) {
     mx_md_report_summary(b, j->r, j->gates, (size_t)j->o->n_fail_on);
@@ -406,7 +411,7 @@ static void *ahead_work(void *arg) {
  * why) it is written in its turn. r's incidents part must be final. */
 static void ahead_start(struct ahead *ah, const struct mx_options *o, const struct mx_result *r) {
     memset(ah, 0, sizeof *ah);
-    int threads = o->threads ? o->threads : available_cores();
+    int threads = threads_of(o);
     if (o->cmd != MX_CMD_REPORT || !(o->formats & MX_FMT_TIMELINES) || o->dump_events ||
         threads < 2 || strcmp(o->out_dir, "-") == 0 || mx_atomic_mkdirs(o->out_dir) != 0)
         return;
@@ -731,7 +736,7 @@ static void read_inputs(const struct mx_options *o, const struct mx_config *cfg,
     ropts.formats = cfg->formats;
     ropts.n_formats = cfg->n_formats;
     ropts.forced = o->input_format ? mx_config_format(cfg, o->input_format) : NULL;
-    ropts.threads = o->threads ? o->threads : available_cores();
+    ropts.threads = threads_of(o);
     ropts.hash = wants_provenance(o);
     mx_input_init(&rd, diag, &ropts, o->dump_events ? dump_event : forward, &dump);
     if (prog->f) {

@@ -24,15 +24,32 @@ static void key(struct mx_buf *b, const char *k) {
     mx_buf_puts(b, "\":");
 }
 
-/* A C string as JSON, or null when s is NULL. */
+/* The writers of a timeline's fixed-size keys write at a pointer into room reserved once
+ * (mx_buf_reserve, 512 bytes for at most 13 keys) instead of appending piece by piece: a
+ * literal, one of the program's own names (at most 17 bytes, quoted: nothing in them
+ * needs escaping), a boolean. */
+#define LIT(q, s) (memcpy((q), (s), sizeof(s) - 1), (q) + sizeof(s) - 1)
+
+static char *put_name(char *q, const char *s) {
+    size_t n = strlen(s);
+    *q++ = '"';
+    memcpy(q, s, n);
+    q[n] = '"';
+    return q + n + 1;
+}
+
+static char *put_bool(char *q, bool v) {
+    return v ? LIT(q, "true") : LIT(q, "false");
+}
+
 /* One of this program's own names (a severity, a status, an anomaly: ASCII letters,
  * digits and underscores, never NULL), quoted: nothing in it needs escaping. */
 static void name(struct mx_buf *b, const char *s) {
-    mx_buf_putc(b, '"');
-    mx_buf_puts(b, s);
-    mx_buf_putc(b, '"');
+    char *p = mx_buf_reserve(b, strlen(s) + 2);
+    mx_buf_commit(b, (size_t)(put_name(p, s) - p));
 }
 
+/* A C string as JSON, or null when s is NULL. */
 static void cstr(struct mx_buf *b, const char *s) {
     if (s)
         mx_esc_json(b, s, strlen(s));
@@ -230,24 +247,6 @@ static void source_pos(struct mx_buf *b, const struct mx_result *r, const struct
 static void boolean(struct mx_buf *b, const char *key, bool v) {
     mx_buf_puts(b, key);
     mx_buf_puts(b, v ? "true" : "false");
-}
-
-/* The writers of a timeline's fixed-size keys write at a pointer into room reserved once
- * (mx_buf_reserve, 512 bytes for at most 13 keys) instead of appending piece by piece: a
- * literal, one of the program's own names (at most 17 bytes, quoted: nothing in them
- * needs escaping), a boolean. */
-#define LIT(q, s) (memcpy((q), (s), sizeof(s) - 1), (q) + sizeof(s) - 1)
-
-static char *put_name(char *q, const char *s) {
-    size_t n = strlen(s);
-    *q++ = '"';
-    memcpy(q, s, n);
-    q[n] = '"';
-    return q + n + 1;
-}
-
-static char *put_bool(char *q, bool v) {
-    return v ? LIT(q, "true") : LIT(q, "false");
 }
 
 /* Compliance fields and the evidence of one timeline. */
